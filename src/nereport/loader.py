@@ -1,0 +1,307 @@
+"""Load a dataset: verify raw checksums, read, harmonise regions, clean, validate, cache.
+
+The cleaned frame is cached as a pickle keyed by the raw checksums, the nereport version, the
+pandas version and a hash of the cleaning code, so a warm ``load`` only hashes the raw files
+and unpickles (a pickle reads in about a millisecond, and needs no pyarrow import).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from nereport import __version__, provenance
+from nereport.catalog import Dataset
+from nereport.errors import (
+    ChecksumMismatchError,
+    InvalidDataError,
+    NereportError,
+    Problem,
+    RawFileMissingError,
+    UnknownRegionError,
+)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+CHECKSUMS = "SHA256SUMS"
+
+
+def data_dir() -> Path:
+    """``$NEREPORT_DATA_DIR``, else the checkout's ``data/``, else the copy shipped in the wheel."""
+    if env := os.environ.get("NEREPORT_DATA_DIR"):
+        return Path(env)
+    checkout = PACKAGE_DIR.parents[1] / "data"
+    return checkout if checkout.is_dir() else PACKAGE_DIR / "_data"
+
+
+def raw_dir() -> Path:
+    return data_dir() / "raw"
+
+
+def cache_dir() -> Path:
+    if env := os.environ.get("NEREPORT_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "nereport"
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def recorded_checksums() -> dict[str, str]:
+    """The ``sha256sum``-format manifest written by ``scripts/compile_raw.py``."""
+    path = raw_dir() / CHECKSUMS
+    if not path.is_file():
+        raise RawFileMissingError(f"{path}: checksum manifest missing; run `make raw`.")
+    pairs = (line.split(None, 1) for line in path.read_text(encoding="utf-8").splitlines() if line)
+    return {name.strip(): digest for digest, name in pairs}
+
+
+def verify_raw(ds: Dataset) -> dict[str, str]:
+    """Check every raw file of ``ds`` exists and has its recorded sha256; return the hashes."""
+    recorded = recorded_checksums()
+    missing, changed, hashes = [], [], {}
+    for rel in ds.raw_paths():
+        path = raw_dir() / rel
+        if not path.is_file():
+            missing.append(rel)
+            continue
+        hashes[rel] = sha256_file(path)
+        if recorded.get(rel) != hashes[rel]:
+            changed.append(f"{rel}: sha256 {hashes[rel][:12]}…, recorded "
+                           f"{(recorded.get(rel) or 'nothing')[:12]}…")
+    if missing:
+        raise RawFileMissingError(
+            f"dataset '{ds.name}': raw file(s) missing under {raw_dir()}: {', '.join(missing)}. "
+            "Restore them with `git checkout data/raw` (or `make raw` to compile them again)."
+        )
+    if changed:
+        raise ChecksumMismatchError(
+            f"dataset '{ds.name}': raw file(s) changed since their checksums were recorded:\n  "
+            + "\n  ".join(changed)
+            + "\nRaw data is read-only: restore it with `git checkout data/raw`, or, if the "
+            "change is a deliberate new compilation, run `make raw` to record new checksums."
+        )
+    return hashes
+
+
+@cache
+def _code_hash() -> str:
+    """Hash of the code that turns raw files into datasets (cache invalidation)."""
+    digest = hashlib.sha256()
+    for path in sorted([PACKAGE_DIR / "catalog.py", PACKAGE_DIR / "loader.py",
+                        *(PACKAGE_DIR / "datasets").glob("*.py")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def read_raw_csv(path: Path, rel: str, columns: tuple[str, ...]) -> tuple[pd.DataFrame, list]:
+    """Read one raw CSV as text; report encoding, shape and header problems with line numbers."""
+    problems: list[Problem] = []
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.append(Problem(rel, line, None, f"not valid UTF-8 (byte {exc.start}): save "
+                                "the file as UTF-8"))
+        return pd.DataFrame(), problems
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows:
+        return pd.DataFrame(), [Problem(rel, None, None, "file is empty (truncated?)")]
+    header, body = rows[0], rows[1:]
+    for col in columns:
+        if col not in header:
+            problems.append(Problem(rel, 1, col, f"required column missing (header: "
+                                    f"{', '.join(header)})"))
+    records = []
+    for i, row in enumerate(body, start=2):
+        if not row:
+            continue
+        if len(row) != len(header):
+            problems.append(Problem(rel, i, None, f"{len(row)} fields, header has "
+                                    f"{len(header)} (truncated or mis-quoted line?)"))
+            continue
+        records.append([*row, rel, i])
+    frame = pd.DataFrame(records, columns=[*header, "_file", "_line"], dtype=object)
+    if not text.endswith("\n"):
+        problems.append(Problem(rel, len(rows), None, "file does not end with a newline "
+                                "(truncated?)"))
+    return frame, problems
+
+
+def harmonise_regions(frame: pd.DataFrame, dataset: str) -> pd.DataFrame:
+    """Map every region name through the regions table; fail listing every unknown name."""
+    aliases = region_aliases()
+    mapped = frame["region"].map(aliases)
+    unknown = frame[mapped.isna()]
+    if len(unknown):
+        raise UnknownRegionError(dataset, [
+            Problem(r._file, r._line, "region", f"unknown region name {r.region!r}")
+            for r in unknown.itertuples()
+        ])
+    return frame.assign(region=mapped)
+
+
+@cache
+def region_aliases() -> dict[str, str]:
+    regions = load("regions", _record=False)
+    names: dict[str, str] = {}
+    for r in regions.itertuples():
+        aliases = r.aliases.split("|") if isinstance(r.aliases, str) else []
+        for name in [r.slug, r.name_en, *aliases]:
+            names[name] = r.slug
+    return names
+
+
+def _cast(ds: Dataset, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """Cast declared columns; every value that does not parse is a problem."""
+    problems: list[Problem] = []
+    out = {}
+    for col in ds.columns:
+        if col.name not in frame:
+            problems.append(Problem(f"dataset {ds.name}", None, col.name,
+                                    "declared column not produced by the cleaning function"))
+            continue
+        series = frame[col.name]
+        if col.dtype in ("int", "float"):
+            parsed = pd.to_numeric(series, errors="coerce")
+            bad = parsed.isna() & series.notna() & (series.astype(str).str.strip() != "")
+            for r in frame[bad].itertuples():
+                problems.append(Problem(r._file, r._line, col.name,
+                                        f"not a number: {getattr(r, col.name)!r}"))
+            if col.dtype == "int":
+                frac = parsed.notna() & (parsed % 1 != 0)
+                for r in frame[frac].itertuples():
+                    problems.append(Problem(r._file, r._line, col.name,
+                                            f"not a whole number: {getattr(r, col.name)!r}"))
+                parsed = parsed.where(~frac).astype("Int64")
+            else:
+                parsed = parsed.astype("float64")
+        elif col.dtype == "bool":
+            parsed = series.map({"true": True, "false": False, True: True, False: False})
+            parsed = parsed.astype("boolean")
+        elif col.dtype == "date":
+            parsed = pd.to_datetime(series, errors="coerce")
+        else:
+            parsed = series.where(series.notna() & (series.astype(str) != ""), None)
+            parsed = parsed.astype("str").where(parsed.notna(), None)
+        out[col.name] = parsed
+    out["_file"], out["_line"] = frame["_file"], frame["_line"]
+    return pd.DataFrame(out, index=frame.index), problems
+
+
+def validate(ds: Dataset, frame: pd.DataFrame) -> list[Problem]:
+    """Required values, allowed values, ranges and primary-key uniqueness, all at once."""
+    problems: list[Problem] = []
+    for col in ds.columns:
+        if col.name not in frame:
+            continue
+        series = frame[col.name]
+        checks = []
+        if col.required:
+            checks.append((series.isna(), "required value missing"))
+        if col.allowed is not None:
+            checks.append((series.notna() & ~series.isin(col.allowed),
+                           f"not one of {', '.join(col.allowed)}"))
+        if col.min is not None:
+            checks.append((series.notna() & (series < col.min), f"below the minimum {col.min:g}"))
+        if col.max is not None:
+            checks.append((series.notna() & (series > col.max), f"above the maximum {col.max:g}"))
+        for mask, message in checks:
+            for r in frame[mask.fillna(False).astype(bool)].itertuples():
+                value = getattr(r, col.name)
+                problems.append(Problem(r._file, r._line, col.name,
+                                        f"{message} (value {value!r})"))
+    for message, check in ds.row_checks:
+        for r in frame[check(frame).fillna(False).astype(bool)].itertuples():
+            problems.append(Problem(r._file, r._line, "value", f"{message} (value {r.value!r})"))
+    dup = frame.duplicated(list(ds.primary_key), keep=False)
+    for r in frame[dup].itertuples():
+        key = ", ".join(f"{k}={getattr(r, k)!r}" for k in ds.primary_key)
+        problems.append(Problem(r._file, r._line, None, f"duplicate key ({key})"))
+    return problems
+
+
+def build(ds: Dataset) -> pd.DataFrame:
+    """Raw files -> cleaned, validated frame (no cache)."""
+    problems: list[Problem] = []
+    if ds.raw_format == "csv":
+        frames = []
+        for source, rel in zip(ds.sources, ds.raw_paths(), strict=True):
+            frame, found = read_raw_csv(raw_dir() / rel, rel, ds.raw_columns)
+            problems += found
+            frames.append(frame.assign(source_id=source))
+        if problems:
+            raise InvalidDataError(ds.name, problems)
+        raw = pd.concat(frames, ignore_index=True)
+        if "region" in raw:
+            raw = harmonise_regions(raw, ds.name)
+    else:
+        raw = {s: raw_dir() / rel for s, rel in zip(ds.sources, ds.raw_paths(), strict=True)}
+    cleaned = ds.clean(raw)
+    frame, problems = _cast(ds, cleaned)
+    problems += validate(ds, frame)
+    if problems:
+        raise InvalidDataError(ds.name, problems)
+    names = [c.name for c in ds.columns]
+    return frame[names].sort_values(list(ds.primary_key)).reset_index(drop=True)
+
+
+def load(name: str, *, _record: bool = True, **filters: Any) -> pd.DataFrame:
+    """The cleaned, validated dataset ``name``; keyword filters select rows by column value.
+
+    ``load("economy_gdp", region="liaoning", vintage="nbs-2025")``; a list selects several
+    values: ``load("economy_gdp", region=["liaoning", "china"])``.
+    """
+    from nereport.datasets import get
+
+    ds = get(name)
+    hashes = verify_raw(ds)
+    key = hashlib.sha256(
+        "\n".join([__version__, pd.__version__, _code_hash(), *sorted(hashes.values())]).encode()
+    ).hexdigest()[:20]
+    path = cache_dir() / f"{name}-{key}.pkl"
+    try:
+        frame = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        frame = build(ds)
+        _write_atomic(path, pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
+    if _record:
+        provenance.record(ds, hashes)
+    return _filter(frame, name, filters)
+
+
+def _filter(frame: pd.DataFrame, name: str, filters: dict[str, Any]) -> pd.DataFrame:
+    for column, wanted in filters.items():
+        if column not in frame:
+            raise NereportError(f"load('{name}'): no column '{column}' to filter on; columns are "
+                                f"{', '.join(frame.columns)}")
+        if isinstance(wanted, list | tuple | set | frozenset):
+            frame = frame[frame[column].isin(list(wanted))]
+        else:
+            frame = frame[frame[column] == wanted]
+    return frame.reset_index(drop=True)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename: never a half-written file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        # A cache that cannot be written only costs speed; loading still works.
+        if "tmp" in locals() and os.path.exists(tmp):
+            os.unlink(tmp)
