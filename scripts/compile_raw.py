@@ -2,7 +2,7 @@
 
 Run at data-build time only (``make raw``); nereport never reads the reference at run time.
 Each reference row is routed, by the publication it cites, to one source id (see
-``src/nereport/datasets/sources.py``) and written to ``data/raw/<source_id>/<dataset>.csv`` in
+``src/nereport/sources.py``) and written to ``data/raw/<source_id>/<dataset>.csv`` in
 nereport's raw format: ``region,year,indicator,value,unit,note`` with values exactly as published.
 Rows that match no rule stop the script; rows left out are listed with the reason.
 Policy milestones are compiled from the reference table plus the facts of the two seed texts.

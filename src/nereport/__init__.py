@@ -41,14 +41,14 @@ def load(name: str, **filters: Any) -> pd.DataFrame:
 
 def catalog() -> pd.DataFrame:
     """One row per dataset: name, title, domain, columns with units, coverage and sources."""
-    from nereport.describe import catalog_frame
+    from nereport.dictionary import catalog_frame
 
     return catalog_frame()
 
 
 def describe(name: str) -> str:
     """The Markdown data dictionary of one dataset, with its sources."""
-    from nereport.describe import describe as _describe
+    from nereport.dictionary import describe as _describe
 
     return _describe(name)
 

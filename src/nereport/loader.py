@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from nereport import __version__, provenance
-from nereport.catalog import Dataset
+from nereport.declarations import Dataset
 from nereport.errors import (
     ChecksumMismatchError,
     InvalidDataError,
@@ -98,8 +98,8 @@ def verify_raw(ds: Dataset) -> dict[str, str]:
 def _code_hash() -> str:
     """Hash of the code that turns raw files into datasets (cache invalidation)."""
     digest = hashlib.sha256()
-    for path in sorted([PACKAGE_DIR / "catalog.py", PACKAGE_DIR / "loader.py",
-                        *(PACKAGE_DIR / "datasets").glob("*.py")]):
+    for path in sorted([PACKAGE_DIR / "declarations.py", PACKAGE_DIR / "loader.py",
+                        PACKAGE_DIR / "sources.py", *(PACKAGE_DIR / "datasets").glob("*.py")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -132,7 +132,7 @@ def read_raw_csv(path: Path, rel: str, columns: tuple[str, ...]) -> tuple[pd.Dat
                                     f"{len(header)} (truncated or mis-quoted line?)"))
             continue
         records.append([*row, rel, i])
-    frame = pd.DataFrame(records, columns=[*header, "_file", "_line"], dtype=object)
+    frame = pd.DataFrame(records, columns=[*header, "at_file", "at_line"], dtype=object)
     if not text.endswith("\n"):
         problems.append(Problem(rel, len(rows), None, "file does not end with a newline "
                                 "(truncated?)"))
@@ -146,13 +146,12 @@ def harmonise_regions(frame: pd.DataFrame, dataset: str) -> pd.DataFrame:
     unknown = frame[mapped.isna()]
     if len(unknown):
         raise UnknownRegionError(dataset, [
-            Problem(r._file, r._line, "region", f"unknown region name {r.region!r}")
+            Problem(r.at_file, r.at_line, "region", f"unknown region name {r.region!r}")
             for r in unknown.itertuples()
         ])
     return frame.assign(region=mapped)
 
 
-@cache
 def region_aliases() -> dict[str, str]:
     regions = load("regions", _record=False)
     names: dict[str, str] = {}
@@ -177,12 +176,12 @@ def _cast(ds: Dataset, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]
             parsed = pd.to_numeric(series, errors="coerce")
             bad = parsed.isna() & series.notna() & (series.astype(str).str.strip() != "")
             for r in frame[bad].itertuples():
-                problems.append(Problem(r._file, r._line, col.name,
+                problems.append(Problem(r.at_file, r.at_line, col.name,
                                         f"not a number: {getattr(r, col.name)!r}"))
             if col.dtype == "int":
                 frac = parsed.notna() & (parsed % 1 != 0)
                 for r in frame[frac].itertuples():
-                    problems.append(Problem(r._file, r._line, col.name,
+                    problems.append(Problem(r.at_file, r.at_line, col.name,
                                             f"not a whole number: {getattr(r, col.name)!r}"))
                 parsed = parsed.where(~frac).astype("Int64")
             else:
@@ -196,7 +195,7 @@ def _cast(ds: Dataset, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]
             parsed = series.where(series.notna() & (series.astype(str) != ""), None)
             parsed = parsed.astype("str").where(parsed.notna(), None)
         out[col.name] = parsed
-    out["_file"], out["_line"] = frame["_file"], frame["_line"]
+    out["at_file"], out["at_line"] = frame["at_file"], frame["at_line"]
     return pd.DataFrame(out, index=frame.index), problems
 
 
@@ -220,15 +219,15 @@ def validate(ds: Dataset, frame: pd.DataFrame) -> list[Problem]:
         for mask, message in checks:
             for r in frame[mask.fillna(False).astype(bool)].itertuples():
                 value = getattr(r, col.name)
-                problems.append(Problem(r._file, r._line, col.name,
+                problems.append(Problem(r.at_file, r.at_line, col.name,
                                         f"{message} (value {value!r})"))
     for message, check in ds.row_checks:
         for r in frame[check(frame).fillna(False).astype(bool)].itertuples():
-            problems.append(Problem(r._file, r._line, "value", f"{message} (value {r.value!r})"))
+            problems.append(Problem(r.at_file, r.at_line, "value", f"{message} (value {r.value!r})"))
     dup = frame.duplicated(list(ds.primary_key), keep=False)
     for r in frame[dup].itertuples():
-        key = ", ".join(f"{k}={getattr(r, k)!r}" for k in ds.primary_key)
-        problems.append(Problem(r._file, r._line, None, f"duplicate key ({key})"))
+        key = ", ".join(f"{k}={getattr(r, k)}" for k in ds.primary_key)
+        problems.append(Problem(r.at_file, r.at_line, None, f"duplicate key ({key})"))
     return problems
 
 
@@ -250,7 +249,8 @@ def build(ds: Dataset) -> pd.DataFrame:
         raw = {s: raw_dir() / rel for s, rel in zip(ds.sources, ds.raw_paths(), strict=True)}
     cleaned = ds.clean(raw)
     frame, problems = _cast(ds, cleaned)
-    problems += validate(ds, frame)
+    seen = {(p.file, p.row, p.column) for p in problems}  # one problem per cell is enough
+    problems += [p for p in validate(ds, frame) if (p.file, p.row, p.column) not in seen]
     if problems:
         raise InvalidDataError(ds.name, problems)
     names = [c.name for c in ds.columns]

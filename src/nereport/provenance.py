@@ -11,7 +11,7 @@ import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from nereport.catalog import Dataset
+    from nereport.declarations import Dataset
 
 _USED: dict[str, dict[str, str]] = {}
 

@@ -16,17 +16,18 @@ nbconvert template turns the spec into :func:`chart_html` (a ``<div>`` plus a sm
 ``text/html`` above the Vega renderer and would then need vega-embed as a page global,
 which Lab does not provide.
 
-Importing this module only imports altair; :func:`enable` registers and enables the
-renderer and the theme.
+Importing this module is cheap (altair and vl-convert are imported when first needed);
+:func:`enable` registers and enables the renderer and the theme.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
+if TYPE_CHECKING:
+    import altair as alt
 
 __all__ = [
     "EMBED_OPTIONS",
@@ -82,12 +83,15 @@ def theme() -> alt.theme.ThemeConfig:
                 "domainColor": "#888888",
                 "tickColor": "#888888",
             },
+            # Horizontal category labels; labels that would collide are thinned out.
+            "axisXBand": {"labelAngle": 0, "labelOverlap": "greedy"},
             "legend": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": 500},
             "header": {"labelFontSize": 12, "titleFontSize": 13},
             "text": {"fontSize": 12},
             "line": {"strokeWidth": 2},
             "point": {"size": 40},
             "range": {"category": {"scheme": "tableau10"}},
+            "scale": {"bandPaddingInner": 0.25},
         },
     }
 
@@ -154,7 +158,7 @@ def renderer(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any], dic
         title = title.get("text")
     if isinstance(title, list):
         title = " ".join(str(t) for t in title)
-    description = f"<nereport chart: {title}>" if title else "<nereport chart>"
+    description = f"Chart: {title}" if title else "Chart"
     data = {
         VEGALITE_MIMETYPE: spec,
         "image/svg+xml": spec_to_svg(spec),
@@ -167,6 +171,8 @@ def renderer(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any], dic
 
 def enable() -> None:
     """Register and enable the ``nereport`` renderer and theme in altair."""
+    import altair as alt
+
     alt.renderers.register(NAME, renderer)
     alt.renderers.enable(NAME)
     alt.theme.register(NAME, enable=True)(theme)

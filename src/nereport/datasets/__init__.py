@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nereport.catalog import Dataset
+from nereport.declarations import Dataset
 from nereport.datasets import economy, environment, geo, policy, regions
 from nereport.errors import UnknownDatasetError
 

@@ -6,8 +6,8 @@ import re
 
 import pandas as pd
 
-from nereport.catalog import Column
-from nereport.datasets.sources import SOURCES
+from nereport.declarations import Column
+from nereport.sources import SOURCES
 
 REGION_SLUGS = ("china", "china-sum-of-regions", "northeast", "liaoning", "jilin", "heilongjiang",
                 "inner-mongolia", "chifeng", "tongliao", "hulunbuir", "hinggan", "xilin-gol")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from nereport.catalog import Column, Dataset
+from nereport.declarations import Column, Dataset
 from nereport.datasets._common import (
     NOTE,
     region_column,
@@ -13,7 +13,7 @@ from nereport.datasets._common import (
     vintage_of,
     year_column,
 )
-from nereport.datasets.sources import SOURCES
+from nereport.sources import SOURCES
 
 YUAN_100M = "100 million yuan"
 PERSONS_10K = "10,000 persons"
@@ -94,8 +94,8 @@ DATASETS = [
         title="Gross regional product, every vintage",
         description="Nominal gross regional product (current prices) of the provinces, the "
         "Northeast and China, in every vintage found. NBS revised provincial GDP after the 4th "
-        "(2018) and 5th (2023) economic censuses; the vintages differ by up to 28% (Liaoning "
-        "2013), so each row names its vintage and a series must use one vintage only. Default "
+        "(2018) and 5th (2023) economic censuses and the vintages differ widely (compare Liaoning "
+        "2013 across vintages), so each row names its vintage and a series must use one vintage only. Default "
         "vintage: `nbs-2025` (newest). Only `cnki-mixed` has national GDP: use it for shares of "
         "the national economy (`nereport.series` picks it when China is asked for).",
         sources=GDP_SOURCES,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from nereport.catalog import Column, Dataset
+from nereport.declarations import Column, Dataset
 
 CODE_TO_SLUG = {"210000": "liaoning", "220000": "jilin", "230000": "heilongjiang",
                 "150000": "inner-mongolia", "150400": "chifeng", "150500": "tongliao",
@@ -25,7 +25,7 @@ def clean_geo_boundaries(raw: dict[str, Path]) -> pd.DataFrame:
                 "level": props.get("level"), "parent": props.get("parent"),
                 "region": CODE_TO_SLUG.get(props.get("code")),
                 "geometry": json.dumps(feature.get("geometry"), separators=(",", ":")),
-                "_file": f"{path.parent.name}/{path.name}", "_line": i,
+                "at_file": f"{path.parent.name}/{path.name}", "at_line": i,
             })
     return pd.DataFrame(rows)
 

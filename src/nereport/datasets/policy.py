@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from nereport.catalog import Column, Dataset
+from nereport.declarations import Column, Dataset
 from nereport.datasets._common import join_notes, region_column, source_column
 
 PRECISIONS = ("day", "month", "year", "range", "undated")

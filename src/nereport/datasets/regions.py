@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from nereport.catalog import Column, Dataset
+from nereport.declarations import Column, Dataset
 from nereport.datasets._common import REGION_SLUGS
 
 

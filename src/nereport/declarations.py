@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from nereport.datasets.sources import SOURCES, Source
+from nereport.sources import SOURCES, Source
 
 DTYPES = ("str", "int", "float", "bool", "date")
 

@@ -1,0 +1,162 @@
+"""The ``nereport`` command: datasets, describe, list, params, build."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from nereport.errors import NereportError, ParameterError
+
+
+def _print_json(obj: object) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def cmd_datasets(args: argparse.Namespace) -> int:
+    from nereport.datasets import REGISTRY
+    from nereport.dictionary import dataset_summary
+
+    summaries = [dataset_summary(ds) for ds in REGISTRY.values()]
+    if args.json:
+        _print_json(summaries)
+        return 0
+    for s in summaries:
+        cov = s["coverage"]
+        years = "-".join(map(str, cov["years"])) if "years" in cov else "n/a"
+        print(f"{s['name']}: {s['title']}")
+        columns = [c["name"] + (f" [{c['unit']}]" if c["unit"] else "") for c in s["columns"]]
+        print(f"  columns:  {', '.join(columns)}")
+        print(f"  coverage: {cov['rows']} rows; years {years}; "
+              f"regions {', '.join(cov.get('regions', [])) or 'n/a'}")
+        for src in s["sources"]:
+            print(f"  source:   {src['publisher']}, {src['title']} [{src['vintage']}]")
+        print()
+    return 0
+
+
+def cmd_describe(args: argparse.Namespace) -> int:
+    from nereport.datasets import REGISTRY
+    from nereport.dictionary import describe
+
+    names = list(REGISTRY) if args.all else [args.name]
+    if not args.all and not args.name:
+        raise ParameterError("describe: give a dataset NAME or --all")
+    if args.output:
+        from nereport.files import write_atomic
+
+        out = Path(args.output)
+        index = ["# nereport data dictionary", ""]
+        for name in names:
+            write_atomic(out / f"{name}.md", describe(name).encode())
+            index.append(f"- [{name}]({name}.md): {REGISTRY[name].title}")
+        write_atomic(out / "README.md", ("\n".join(index) + "\n").encode())
+        print(f"wrote {len(names)} dataset pages to {out}/")
+    else:
+        print("\n".join(describe(name) for name in names), end="")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from nereport.reports import matrix
+
+    out_dir = Path(args.out)
+    entries = [r.as_dict(out_dir) for r in matrix()]
+    if args.json:
+        _print_json(entries)
+    else:
+        for e in entries:
+            params = " ".join(f"{k}={v}" for k, v in e["params"].items())
+            print(f"{e['id']:28s} {e['notebook']:26s} {params}")
+    return 0
+
+
+def cmd_params(args: argparse.Namespace) -> int:
+    from nereport.reports import schema
+
+    params = [p.as_dict() for p in schema(args.topic)]
+    if args.json:
+        _print_json(params)
+        return 0
+    for p in params:
+        rule = (", ".join(map(str, p["allowed"])) if "allowed" in p
+                else f"{p['min']} to {p['max']}")
+        print(f"{p['name']:12s} {p['type']:4s} default {p['default']!s:10s} {p['help']} "
+              f"(allowed: {rule})")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from nereport.build import build
+    from nereport.reports import Report, matrix, parse_cli_params, resolve
+
+    if args.param and not args.report:
+        raise ParameterError("--param needs --report TOPIC")
+    if args.report:
+        given = parse_cli_params(args.param or [])
+        params = resolve(args.report, given)
+        is_default = params == resolve(args.report, {"region": params["region"]})
+        reports = [Report(args.report, params, default=is_default)]
+    else:
+        reports = matrix()
+    result = build(reports, out_dir=Path(args.out), jobs=args.jobs, force=args.force,
+                   dry_run=args.dry_run, cell_timeout=args.cell_timeout,
+                   index=not args.report)
+    return 0 if result.ok else 1
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="nereport", description="Datasets and reports on the "
+                                "revitalization of Northeast China's old industrial bases.")
+    p.add_argument("--version", action="version", version=_version())
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("datasets", help="list every dataset with columns, coverage and sources")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_datasets)
+    s = sub.add_parser("describe", help="the data dictionary of a dataset (Markdown)")
+    s.add_argument("name", nargs="?")
+    s.add_argument("--all", action="store_true", help="every dataset")
+    s.add_argument("--output", help="write one Markdown file per dataset into this folder")
+    s.set_defaults(func=cmd_describe)
+    s = sub.add_parser("list", help="the reports of the matrix (notebooks/matrix.toml)")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--out", default="reports")
+    s.set_defaults(func=cmd_list)
+    s = sub.add_parser("params", help="the parameter schema of a report")
+    s.add_argument("topic")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_params)
+    s = sub.add_parser("build", help="build reports (the whole matrix by default)")
+    s.add_argument("--report", metavar="TOPIC", help="build one ad-hoc report of this topic")
+    s.add_argument("--param", action="append", metavar="NAME=VALUE", help="report parameter")
+    s.add_argument("--jobs", type=int, default=None, help="parallel workers (default: CPUs)")
+    s.add_argument("--force", action="store_true", help="rebuild even if up to date")
+    s.add_argument("--dry-run", action="store_true", help="say what would be rebuilt and why")
+    s.add_argument("--out", default="reports", help="output folder (default: reports)")
+    s.add_argument("--cell-timeout", type=int, default=300, help="seconds per cell")
+    s.set_defaults(func=cmd_build)
+    return p
+
+
+def _version() -> str:
+    from nereport import __version__
+
+    return f"nereport {__version__}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ParameterError as exc:
+        print(f"nereport: error: {exc}", file=sys.stderr)
+        return 2
+    except NereportError as exc:
+        print(f"nereport: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

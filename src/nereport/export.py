@@ -1,0 +1,197 @@
+"""Turn an executed report notebook into an offline interactive HTML page and a vector PDF.
+
+Both outputs hide all code, the papermill parameter cells and cells tagged ``remove``,
+and depend only on the notebook: identical notebooks give byte-identical HTML and PDF.
+The nbconvert exporters and the Vega JavaScript bundle are built on first use and
+reused for the rest of the process, because a build exports many reports.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import html
+import logging
+import re
+import threading
+import urllib.parse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from nereport.render import VEGALITE_MIMETYPE, chart_html
+
+if TYPE_CHECKING:
+    import nbformat
+    from nbconvert import HTMLExporter
+
+__all__ = ["REMOVE_CELL_TAGS", "TEMPLATES_DIR", "html_from_notebook", "pdf_from_notebook"]
+
+#: Directory holding the ``nereport`` (interactive) and ``nereport_static`` (PDF) templates.
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+#: Cells with any of these tags are left out of both outputs.
+REMOVE_CELL_TAGS = frozenset({"parameters", "injected-parameters", "remove"})
+
+#: Cells tagged like this keep their prose role but lose their outputs.
+_REMOVE_OUTPUT_TAGS = frozenset({"remove-output"})
+
+# The interactive page draws charts from the Vega-Lite spec (see the nereport template);
+# the static page uses the SVG that vl-convert drew when the notebook ran.
+_INTERACTIVE_PRIORITY = [
+    VEGALITE_MIMETYPE,
+    "text/html",
+    "image/svg+xml",
+    "image/png",
+    "image/jpeg",
+    "text/markdown",
+    "text/latex",
+    "text/plain",
+]
+_STATIC_PRIORITY = [
+    "image/svg+xml",
+    "text/html",
+    "image/png",
+    "image/jpeg",
+    "text/markdown",
+    "text/latex",
+    "text/plain",
+]
+
+_TOC_MARKER = "<!--nereport:toc-->"
+_H2 = re.compile(r'<h2(?: id="(?P<id>[^"]*)")?>(?P<inner>.*?)</h2>', re.S)
+_ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+# nbconvert exporters keep per-call state (registered filters, resources); one lock makes
+# the two public functions safe to call from several threads.
+_lock = threading.Lock()
+
+
+def html_from_notebook(nb: nbformat.NotebookNode, title: str) -> str:
+    """Return the interactive, self-contained HTML report for an executed notebook.
+
+    Code, prompts, parameter cells and ``remove``-tagged cells are hidden. Charts made
+    with the ``nereport`` renderer are drawn by the inlined Vega bundle; the page loads
+    nothing from the network (a Content-Security-Policy forbids it).
+    """
+    resources = {"nereport": {"title": title, "vega_bundle": _vega_bundle()}}
+    with _lock:
+        page = _export(_interactive_exporter(), nb, title, resources)
+    return _add_toc(page)
+
+
+def pdf_from_notebook(nb: nbformat.NotebookNode, title: str) -> bytes:
+    """Return the A4 vector PDF report for an executed notebook.
+
+    Renders a JavaScript-free HTML page whose charts are the static SVGs stored in the
+    notebook, then lays it out with WeasyPrint in this process. The PDF has no dates or
+    random identifiers, so identical notebooks give identical bytes.
+    """
+    with _lock:
+        page = _add_toc(_export(_static_exporter(), nb, title, {"nereport": {"title": title}}))
+        weasyprint, url_fetcher = _weasyprint()
+        document = weasyprint.HTML(string=page, url_fetcher=url_fetcher)
+        return document.write_pdf()
+
+
+def _export(
+    exporter: HTMLExporter, nb: nbformat.NotebookNode, title: str, resources: dict[str, Any]
+) -> str:
+    nb = copy.deepcopy(nb)
+    # <title> comes from the notebook metadata (else the file name), so set it explicitly.
+    nb.metadata["title"] = title
+    resources = {"metadata": {"name": title}, **resources}
+    page, _ = exporter.from_notebook_node(nb, resources=resources)
+    return page
+
+
+def _add_toc(page: str) -> str:
+    """Give every markdown h2 a unique id and put a linked list of them at the marker."""
+    head, marker, body = page.partition(_TOC_MARKER)
+    if not marker:
+        return page
+    entries: list[tuple[str, str]] = []
+    used: set[str] = set()
+
+    def rewrite(match: re.Match[str]) -> str:
+        inner = _ANCHOR_LINK.sub("", match["inner"])
+        text = " ".join(html.unescape(_TAG.sub("", inner)).split())
+        # nbconvert derives ids from the heading text (percent-encoding non-ASCII); it
+        # repeats them for repeated headings and leaves none when the heading holds raw HTML.
+        heading_id = urllib.parse.unquote(html.unescape(match["id"] or ""))
+        n = len(entries) + 1
+        while not heading_id or heading_id in used:
+            heading_id = f"section-{n}"
+            n += 1
+        used.add(heading_id)
+        entries.append((heading_id, text))
+        ref = html.escape(heading_id)
+        return f'<h2 id="{ref}">{inner}<a class="anchor-link" href="#{ref}">¶</a></h2>'
+
+    body = _H2.sub(rewrite, body)
+    if len(entries) < 2:
+        return head + body
+    items = "\n".join(
+        f'<li><a href="#{html.escape(heading_id)}">{html.escape(text)}</a></li>'
+        for heading_id, text in entries
+    )
+    toc = (
+        '<nav class="nr-toc" aria-label="Contents">\n'
+        '<p class="nr-toc-title">Contents</p>\n'
+        f"<ul>\n{items}\n</ul>\n</nav>"
+    )
+    return head + toc + body
+
+
+@functools.cache
+def _vega_bundle() -> str:
+    """vega + vega-lite + vega-embed as one script that sets ``window.vegaEmbed``."""
+    import vl_convert
+
+    # About 3 s on the first call in a process (vl-convert bundles it), then cached.
+    bundle = vl_convert.javascript_bundle()
+    # The bundle is inlined in a <script> element, where "</script" would end it early.
+    # A "<\/" inside JavaScript strings and regexes means the same thing as "</".
+    return re.sub(r"</(script)", r"<\\/\1", bundle, flags=re.I)
+
+
+def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    c = Config()
+    c.TemplateExporter.extra_template_basedirs = [str(TEMPLATES_DIR)]
+    # Lets nereport_static extend 'nereport/index.html.j2' by path.
+    c.TemplateExporter.extra_template_paths = [str(TEMPLATES_DIR)]
+    c.TemplateExporter.exclude_input = True
+    c.TemplateExporter.exclude_input_prompt = True
+    c.TemplateExporter.exclude_output_prompt = True
+    c.TagRemovePreprocessor.enabled = True
+    c.TagRemovePreprocessor.remove_cell_tags = set(REMOVE_CELL_TAGS)
+    c.TagRemovePreprocessor.remove_all_outputs_tags = set(_REMOVE_OUTPUT_TAGS)
+    # Pygments CSS is only needed for code, and code is never shown.
+    c.CSSHTMLHeaderPreprocessor.enabled = False
+    c.NbConvertBase.display_data_priority = priority
+    exporter = HTMLExporter(config=c, template_name=template_name)
+    exporter.register_filter("nereport_chart_html", chart_html)
+    return exporter
+
+
+@functools.cache
+def _interactive_exporter() -> HTMLExporter:
+    return _make_exporter("nereport", _INTERACTIVE_PRIORITY)
+
+
+@functools.cache
+def _static_exporter() -> HTMLExporter:
+    return _make_exporter("nereport_static", _STATIC_PRIORITY)
+
+
+@functools.cache
+def _weasyprint() -> tuple[Any, Any]:
+    import weasyprint
+
+    # WeasyPrint warns about every CSS property it does not support; only errors matter.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    # The static page embeds everything as data: URLs; never fetch files or the network.
+    return weasyprint, weasyprint.URLFetcher(allowed_protocols={"data"})
