@@ -178,7 +178,7 @@ REGIONS = [
     ("china", "China", "中国", "", "country", "", "no", "China"),
     ("china-sum-of-regions", "China (sum of provinces)", "全国（各地区合计）", "", "aggregate", "",
      "no", "China (sum of regions)"),
-    ("northeast", "Northeast China (Liaoning + Jilin + Heilongjiang)", "东北三省", "", "aggregate",
+    ("northeast", "Northeast (Liaoning, Jilin, Heilongjiang)", "东北三省", "", "aggregate",
      "", "yes", "Northeast (LN+JL+HL)"),
     ("liaoning", "Liaoning", "辽宁省", "210000", "province", "", "yes", ""),
     ("jilin", "Jilin", "吉林省", "220000", "province", "", "yes", ""),

