@@ -8,7 +8,7 @@ import json
 import altair as alt
 import pandas as pd
 
-WIDTH, HEIGHT = 620, 260
+WIDTH, HEIGHT = 560, 250
 PALETTE = ["#1f5f8b", "#d9822b", "#3a8f5c", "#8c4f9f", "#b23a48", "#6b6b6b"]
 MARKED_YEARS = {2003: "2003: strategy launched", 2016: "2016: comprehensive revitalization"}
 
@@ -36,13 +36,14 @@ def year_rules(years: dict[int, str], start: int, end: int) -> alt.Chart | None:
 
 def line(frame: pd.DataFrame, y: str, y_title: str, title: str, subtitle: str | list[str] = "",
          color: str = "region_name", start: int | None = None, end: int | None = None,
-         marks: dict[int, str] | None = None, fmt: str = ",.1f") -> alt.Chart | alt.LayerChart:
+         marks: dict[int, str] | None = None, fmt: str = ",.1f", zero: bool = True,
+         ) -> alt.Chart | alt.LayerChart:
     """One line per ``color`` over years, with optional policy-year rules."""
     chart = alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(size=18)).encode(
         x=_year_axis(),
-        y=alt.Y(f"{y}:Q", title=y_title),
+        y=alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(zero=zero)),
         color=alt.Color(f"{color}:N", title=None, scale=alt.Scale(range=PALETTE),
-                        legend=alt.Legend(orient="bottom")),
+                        legend=alt.Legend(orient="bottom", labelLimit=320)),
         tooltip=[alt.Tooltip(f"{color}:N", title="Series"), alt.Tooltip("year:Q", title="Year"),
                  alt.Tooltip(f"{y}:Q", title=y_title, format=fmt)],
     ).properties(width=WIDTH, height=HEIGHT, title=_title(title, subtitle))
@@ -60,7 +61,7 @@ def stacked_shares(frame: pd.DataFrame, title: str, subtitle: str = "") -> alt.C
         y=alt.Y("share_of_gdp_pct:Q", title="Share of GDP (%)", stack="zero"),
         color=alt.Color("sector:N", title=None, scale=alt.Scale(range=PALETTE),
                         sort=["primary", "secondary", "tertiary"],
-                        legend=alt.Legend(orient="bottom")),
+                        legend=alt.Legend(orient="bottom", labelLimit=320)),
         order=alt.Order("sector_order:Q"),
         tooltip=[alt.Tooltip("sector:N", title="Sector"), alt.Tooltip("year:O", title="Year"),
                  alt.Tooltip("share_of_gdp_pct:Q", title="Share of GDP (%)", format=".1f"),
@@ -85,7 +86,7 @@ def bars(frame: pd.DataFrame, x: str, y: str, x_title: str, y_title: str, title:
                                               axis=alt.Axis(labelLimit=220)))
     if color:
         encoding["color"] = alt.Color(f"{color}:N", title=None, scale=alt.Scale(range=PALETTE),
-                                      legend=alt.Legend(orient="bottom"))
+                                      legend=alt.Legend(orient="bottom", labelLimit=320))
         encoding["yOffset" if horizontal else "xOffset"] = alt.XOffset(f"{color}:N") if not \
             horizontal else alt.YOffset(f"{color}:N")
         tooltip.insert(0, alt.Tooltip(f"{color}:N", title="Series"))
@@ -105,7 +106,7 @@ def timeline(milestones: pd.DataFrame, title: str, subtitle: str = "") -> alt.Ch
         y=alt.Y("body:N", title=None, axis=alt.Axis(labelLimit=200)),
         color=alt.Color("body:N", legend=None, scale=alt.Scale(range=PALETTE)),
         shape=alt.Shape("precision:N", title="Date known to the",
-                        legend=alt.Legend(orient="bottom")),
+                        legend=alt.Legend(orient="bottom", labelLimit=320)),
         tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("event:N", title="Event"),
                  alt.Tooltip("issuing_body:N", title="Issued by"),
                  alt.Tooltip("document:N", title="Document")],
@@ -123,7 +124,7 @@ def region_map(units: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart
                                                             ).encode(
         color=alt.Color("properties.state:N", title=None,
                         scale=alt.Scale(domain=states, range=["#1f5f8b", "#9ec3dc", "#e3e3e3"]),
-                        legend=alt.Legend(orient="bottom")),
+                        legend=alt.Legend(orient="bottom", labelLimit=320)),
         tooltip=[alt.Tooltip("properties.name:N", title="Region"),
                  alt.Tooltip("properties.name_zh:N", title="Chinese name"),
                  alt.Tooltip("properties.state:N", title="Status")],

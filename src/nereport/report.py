@@ -55,10 +55,10 @@ class Context:
 
     def title(self) -> Markdown:
         zh = self.names_zh[self.region]
-        return Markdown(f"# {TOPIC_TITLES[self.topic]}: {self.name()} ({esc(zh)})\n\n"
-                        f"*Revitalization of the Northeast old industrial bases — "
-                        f"{self.start}–{self.end}, compared with {self.name(self.comparison)}. "
-                        f"nereport {nereport.__version__}.*")
+        return Markdown(f"**{self.name()} ({esc(zh)})** — revitalization of the Northeast old "
+                        f"industrial bases, {self.start}–{self.end}, compared with "
+                        f"{self.name(self.comparison)}. Built with nereport "
+                        f"{nereport.__version__}; sources at the end.")
 
 
 def start(topic: str, **params: Any) -> Context:

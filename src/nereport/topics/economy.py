@@ -106,7 +106,7 @@ def population_chart(ctx: Context) -> alt.Chart:
     return charts.line(pop.assign(series=pop["vintage"]), "population_10k",
                        "Year-end population (10,000 persons)", f"Population of {ctx.name()}",
                        "One line per vintage: the 7th census (2020) revised 2011-2019",
-                       color="series", start=ctx.start, end=ctx.end, fmt=",.0f")
+                       color="series", start=ctx.start, end=ctx.end, fmt=",.0f", zero=False)
 
 
 def population_summary(ctx: Context) -> Markdown:

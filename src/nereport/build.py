@@ -1,0 +1,380 @@
+"""The build engine: incremental, parallel, reproducible and failure-safe report builds.
+
+A report is rebuilt only when what made it changed: the notebook (outputs stripped), its
+resolved parameters, the raw data of the datasets it loaded last time (recorded by the
+library while the notebook ran), the nereport library source, or the locked environment.
+Outputs are written to temporary files and renamed; a lock keeps two builds off one folder;
+a failing notebook leaves the last good outputs in place and its partial run under _failed/.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import html
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nereport import __version__
+from nereport.files import write_atomic
+from nereport.reports import PROJECT_DIR, Report
+
+MANIFEST = "manifest.json"
+LOCK = ".nereport.lock"
+FAILED_DIR = "_failed"
+
+
+# -- what made a report ---------------------------------------------------------------------
+
+def notebook_hash(path: Path) -> str:
+    """sha256 of the notebook's content: cell types, sources and tags, no outputs."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = [(c["cell_type"], "".join(c["source"]) if isinstance(c["source"], list)
+              else c["source"], sorted(c.get("metadata", {}).get("tags", [])))
+             for c in nb["cells"]]
+    return _sha(json.dumps(cells, ensure_ascii=False))
+
+
+def environment_hash() -> str:
+    """The locked environment: the runtime lock file and the interpreter version."""
+    lock = PROJECT_DIR / "requirements" / "runtime.txt"
+    text = lock.read_text(encoding="utf-8") if lock.is_file() else "no lock file"
+    return _sha(f"{sys.version}\n{text}")
+
+
+def dataset_hashes(names: list[str]) -> dict[str, dict[str, str]]:
+    """Current raw-file hashes of the named datasets."""
+    from nereport.datasets import REGISTRY
+    from nereport.loader import raw_dir, sha256_file
+
+    out = {}
+    for name in names:
+        if name in REGISTRY:
+            out[name] = {rel: sha256_file(raw_dir() / rel) if (raw_dir() / rel).is_file()
+                         else "missing" for rel in REGISTRY[name].raw_paths()}
+        else:
+            out[name] = {"unknown dataset": "missing"}
+    return out
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def inputs_of(report: Report, previous: dict[str, Any] | None, library: str,
+              environment: str) -> dict[str, Any]:
+    datasets = list((previous or {}).get("inputs", {}).get("datasets", {}))
+    return {"notebook": notebook_hash(report.notebook), "params": report.params,
+            "library": library, "environment": environment,
+            "datasets": dataset_hashes(datasets)}
+
+
+def stale_reasons(report: Report, entry: dict[str, Any] | None, inputs: dict[str, Any],
+                  out_dir: Path) -> list[str]:
+    """Why ``report`` must be rebuilt; empty when it is up to date."""
+    if not entry or entry.get("status") != "ok":
+        return ["never built" if not entry else "last build failed"]
+    old = entry["inputs"]
+    reasons = [f"{what} changed" for what in ("notebook", "params", "library", "environment")
+               if old.get(what) != inputs[what]]
+    changed = sorted(n for n, h in inputs["datasets"].items() if old["datasets"].get(n) != h)
+    if changed:
+        reasons.append(f"data changed: {', '.join(changed)}")
+    for kind, out in entry.get("outputs", {}).items():
+        path = out_dir / out["path"]
+        if not path.is_file() or _file_sha(path) != out["sha256"]:
+            reasons.append(f"{kind} output missing or modified")
+    return reasons
+
+
+def _file_sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# -- one report, in a worker process -------------------------------------------------------
+
+def run_report(topic: str, params: dict[str, Any], notebook: str, title: str,
+               cell_timeout: int) -> dict[str, Any]:
+    """Execute and export one report; return the outputs as bytes (the parent writes them)."""
+    import nbformat
+
+    from nereport.execute import execute
+    from nereport.export import html_from_notebook, pdf_from_notebook
+
+    started = time.perf_counter()
+    nb = nbformat.read(notebook, as_version=4)
+    executed, failure = execute(nb, params, cwd=str(Path(notebook).parent),
+                                timeout=cell_timeout)
+    ipynb = nbformat.writes(executed).encode() + b"\n"
+    if failure:
+        return {"ok": False, "failure": failure.describe(), "cell": failure.cell,
+                "ipynb": ipynb, "html": failure_page(executed, title, failure.describe(),
+                                                     failure.cell).encode(),
+                "seconds": time.perf_counter() - started}
+    nbformat.validate(executed)
+    datasets = used_datasets(executed)
+    return {"ok": True, "ipynb": ipynb, "html": html_from_notebook(executed, title).encode(),
+            "pdf": pdf_from_notebook(executed, title), "datasets": datasets,
+            "seconds": time.perf_counter() - started}
+
+
+def used_datasets(nb: Any) -> dict[str, dict[str, str]]:
+    """The datasets the notebook loaded, as recorded in its sources section's metadata."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            record = out.get("metadata", {}).get("nereport")
+            if record and "datasets" in record:
+                return record["datasets"]
+    return {}
+
+
+def failure_page(nb: Any, title: str, message: str, cell: int | None) -> str:
+    """The partial run as HTML, with the code shown and the failing cell marked."""
+    import copy
+
+    from nbconvert import HTMLExporter
+    from nbformat.v4 import new_markdown_cell
+
+    nb = copy.deepcopy(nb)
+    banner = new_markdown_cell(f"# Build failed: {html.escape(title)}\n\n"
+                               f"**{html.escape(message)}**")
+    if cell is not None:
+        nb.cells.insert(cell, new_markdown_cell(
+            '<div style="background:#fde8e8;border-left:6px solid #c0392b;padding:6px 10px">'
+            f"<strong>The cell below (cell {cell}) failed.</strong></div>"))
+    nb.cells.insert(0, banner)
+    exporter = HTMLExporter(template_name="lab")
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    return body
+
+
+# -- the build -----------------------------------------------------------------------------
+
+@dataclass
+class Outcome:
+    id: str
+    status: str  # built, up to date, failed, would build
+    detail: str = ""
+    seconds: float = 0.0
+
+
+@dataclass
+class BuildResult:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(o.status != "failed" for o in self.outcomes)
+
+
+@contextlib.contextmanager
+def build_lock(out_dir: Path) -> Iterator[None]:
+    """An exclusive lock on the output folder. The kernel drops it when the process ends, so a
+    killed build never leaves a stale lock."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / LOCK, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "unknown"
+            _say(f"{out_dir} is being built by another nereport process (pid {holder}); "
+                 "waiting for it to finish...")
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        try:
+            yield
+        finally:
+            fh.seek(0)
+            fh.truncate()
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def read_manifest(out_dir: Path) -> dict[str, Any]:
+    path = out_dir / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        return manifest if isinstance(manifest.get("reports"), dict) else {"reports": {}}
+    except (OSError, ValueError):
+        return {"reports": {}}
+
+
+def write_manifest(out_dir: Path, manifest: dict[str, Any]) -> None:
+    manifest = {"nereport_version": __version__,
+                "reports": dict(sorted(manifest["reports"].items()))}
+    text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    write_atomic(out_dir / MANIFEST, text.encode())
+
+
+def report_title(report: Report) -> str:
+    from nereport.loader import load
+    from nereport.report import TOPIC_TITLES
+
+    names = dict(zip(*load("regions", _record=False)[["slug", "name_en"]].T.values, strict=True))
+    return f"{TOPIC_TITLES[report.topic]}: {names[report.params['region']]}"
+
+
+def build(reports: list[Report], out_dir: Path, jobs: int | None = None, force: bool = False,
+          dry_run: bool = False, cell_timeout: int = 300, index: bool = True) -> BuildResult:
+    out_dir = Path(out_dir)
+    result = BuildResult()
+    with build_lock(out_dir):
+        manifest = read_manifest(out_dir)
+        library, environment = _library_revision(), environment_hash()
+        todo = []
+        for report in reports:
+            entry = manifest["reports"].get(report.id)
+            inputs = inputs_of(report, entry, library, environment)
+            reasons = ["--force"] if force else stale_reasons(report, entry, inputs, out_dir)
+            if not reasons:
+                result.outcomes.append(Outcome(report.id, "up to date"))
+            elif dry_run:
+                result.outcomes.append(Outcome(report.id, "would build", "; ".join(reasons)))
+            else:
+                todo.append((report, inputs, "; ".join(reasons)))
+        if dry_run:
+            _summary(result)
+            return result
+        _run(todo, out_dir, manifest, jobs, cell_timeout, result)
+        if index:
+            write_index(out_dir, manifest)
+    _summary(result)
+    return result
+
+
+def _library_revision() -> str:
+    from nereport.report import library_revision
+
+    return library_revision()
+
+
+def _run(todo: list, out_dir: Path, manifest: dict[str, Any], jobs: int | None,
+         cell_timeout: int, result: BuildResult) -> None:
+    if not todo:
+        return
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    _say(f"building {len(todo)} report(s) with {jobs} worker(s)")
+    # Import the heavy modules once here: forked workers inherit them already loaded.
+    import nereport.execute  # noqa: F401
+    import nereport.export  # noqa: F401
+
+    import multiprocessing
+
+    done = 0
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        pending = {}
+        for report, inputs, reason in todo:
+            future = pool.submit(run_report, report.topic, report.params, str(report.notebook),
+                                 report_title(report), cell_timeout)
+            pending[future] = (report, inputs, reason)
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                report, inputs, reason = pending.pop(future)
+                done += 1
+                outcome = _store(report, inputs, future, out_dir, manifest)
+                result.outcomes.append(outcome)
+                write_manifest(out_dir, manifest)  # after each report: an interrupted build
+                # keeps what it finished
+                _say(f"[{done}/{len(todo)}] {outcome.status:6s} {report.id} "
+                     f"({outcome.seconds:.1f} s; {reason})"
+                     + (f"\n    {outcome.detail}" if outcome.detail else ""))
+
+
+def _store(report: Report, inputs: dict[str, Any], future: Any, out_dir: Path,
+           manifest: dict[str, Any]) -> Outcome:
+    params = " ".join(f"{k}={v}" for k, v in report.params.items())
+    try:
+        out = future.result()
+    except Exception as exc:  # the worker itself broke (not the notebook)
+        return _record_failure(report, manifest, f"{type(exc).__name__}: {exc}", params)
+    if not out["ok"]:
+        failed = out_dir / FAILED_DIR / report.id
+        write_atomic(failed.with_suffix(".ipynb"), out["ipynb"])
+        write_atomic(failed.with_suffix(".html"), out["html"])
+        detail = (f"report {report.id} ({params}) failed at {out['failure']}; partial run: "
+                  f"{failed.with_suffix('.html')}; previous outputs kept")
+        return _record_failure(report, manifest, detail, params, out["seconds"])
+    inputs = {**inputs, "datasets": out["datasets"]}
+    outputs = {}
+    for kind in ("ipynb", "html", "pdf"):
+        path = out_dir / f"{report.id}.{kind}"
+        write_atomic(path, out[kind])
+        outputs[kind] = {"path": path.relative_to(out_dir).as_posix(),
+                         "sha256": hashlib.sha256(out[kind]).hexdigest()}
+    for stale in (out_dir / FAILED_DIR / report.id).parent.glob(
+            f"{Path(report.id).name}.*"):
+        stale.unlink()
+    manifest["reports"][report.id] = {"topic": report.topic, "params": report.params,
+                                      "notebook": f"notebooks/{report.notebook.name}",
+                                      "inputs": inputs, "outputs": outputs, "status": "ok"}
+    return Outcome(report.id, "built", seconds=out["seconds"])
+
+
+def _record_failure(report: Report, manifest: dict[str, Any], detail: str, params: str,
+                    seconds: float = 0.0) -> Outcome:
+    entry = manifest["reports"].get(report.id)
+    if entry:
+        entry["status"] = "failed"  # outputs listed are the last good ones, still on disk
+        entry["error"] = detail
+    else:
+        manifest["reports"][report.id] = {"topic": report.topic, "params": report.params,
+                                          "status": "failed", "error": detail, "outputs": {},
+                                          "inputs": {"datasets": {}}}
+    return Outcome(report.id, "failed", detail, seconds)
+
+
+def write_index(out_dir: Path, manifest: dict[str, Any]) -> None:
+    """reports/index.html: every report with its parameters, links and status."""
+    rows = []
+    for rid, entry in sorted(manifest["reports"].items()):
+        params = ", ".join(f"{k}={v}" for k, v in entry["params"].items())
+        links = " ".join(
+            f'<a href="{html.escape(o["path"])}">{kind.upper()}</a>'
+            for kind, o in entry.get("outputs", {}).items() if kind in ("html", "pdf"))
+        status = "ok" if entry["status"] == "ok" else (
+            "failed — last good version shown" if entry.get("outputs") else "failed")
+        rows.append(f"<tr><td>{html.escape(rid)}</td><td>{html.escape(params)}</td>"
+                    f"<td>{links or '—'}</td><td class=\"{html.escape(entry['status'])}\">"
+                    f"{html.escape(status)}</td></tr>")
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>nereport reports</title>
+<style>body{{font-family:"Noto Sans","Noto Sans CJK SC",sans-serif;max-width:960px;margin:2em auto;
+color:#222}}table{{border-collapse:collapse;width:100%}}td,th{{text-align:left;padding:4px 8px;
+border-bottom:1px solid #ddd}}.failed{{color:#b00}}</style></head>
+<body><h1>nereport reports</h1>
+<p>Revitalization of the Northeast old industrial bases. nereport {html.escape(__version__)};
+details of every input in <a href="{MANIFEST}">{MANIFEST}</a>.</p>
+<table><tr><th>Report</th><th>Parameters</th><th>Files</th><th>Status</th></tr>
+{chr(10).join(rows)}
+</table></body></html>
+"""
+    write_atomic(out_dir / "index.html", page.encode())
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _summary(result: BuildResult) -> None:
+    counts: dict[str, int] = {}
+    for o in result.outcomes:
+        counts[o.status] = counts.get(o.status, 0) + 1
+    for o in result.outcomes:
+        if o.status in ("failed", "would build"):
+            _say(f"  {o.status:11s} {o.id}: {o.detail}")
+    _say("summary: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))

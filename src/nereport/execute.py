@@ -1,0 +1,91 @@
+"""Run one report notebook in a fresh kernel and give back the executed, normalised notebook.
+
+Normalising removes what differs between two runs of the same inputs (timestamps, papermill's
+random cell id), so identical inputs give byte-identical notebooks, HTML and PDF.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from papermill.parameterize import parameterize_notebook
+
+# The build always runs notebooks on the interpreter that runs the build (ipykernel's native
+# kernel), so what made a report is exactly the locked environment it records.
+KERNEL_NAME = "python3"
+
+
+@dataclass
+class Failure:
+    cell: int | None  # index of the failing cell in the executed notebook
+    exception: str
+    message: str
+
+    def describe(self) -> str:
+        where = f"cell {self.cell}" if self.cell is not None else "the kernel"
+        return f"{where}: {self.exception}: {self.message}"
+
+
+def prepare(nb: nbformat.NotebookNode, params: dict[str, Any]) -> nbformat.NotebookNode:
+    """Inject the parameters after the ``parameters`` cell, with a stable cell id."""
+    nb = copy.deepcopy(nb)
+    nb.metadata.setdefault("papermill", {})  # papermill records the parameters there
+    for cell in nb.cells:  # and reads cell.metadata.tags on every cell
+        cell.metadata.setdefault("tags", [])
+    nb = parameterize_notebook(nb, params, report_mode=False)
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
+    return nb
+
+
+def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop timings and run metadata: they differ on every run and say nothing of content."""
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("papermill", None)
+    return nb
+
+
+def execute(nb: nbformat.NotebookNode, params: dict[str, Any], *, cwd: str,
+            timeout: int = 300, startup_timeout: int = 60) -> tuple[nbformat.NotebookNode,
+                                                                     Failure | None]:
+    """Execute ``nb`` with ``params`` in a new kernel; return it and the failure, if any."""
+    nb = prepare(nb, params)
+    client = NotebookClient(nb, timeout=timeout, startup_timeout=startup_timeout,
+                            kernel_name=KERNEL_NAME, resources={"metadata": {"path": cwd}},
+                            record_timing=False,
+                            # ipykernel warns on every start that loopback TCP is unencrypted
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
+    failure = None
+    try:
+        client.execute()
+    except CellTimeoutError as exc:
+        failure = Failure(_running_cell(nb), "CellTimeoutError",
+                          f"a cell ran longer than {timeout} s ({str(exc).splitlines()[0]})")
+    except DeadKernelError as exc:
+        failure = Failure(_running_cell(nb), "DeadKernelError", f"the kernel died: {exc}")
+    except CellExecutionError as exc:
+        failure = Failure(_failing_cell(nb), exc.ename, exc.evalue)
+    return normalise(nb), failure
+
+
+def _failing_cell(nb: nbformat.NotebookNode) -> int | None:
+    for i, cell in enumerate(nb.cells):
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            return i
+    return _running_cell(nb)
+
+
+def _running_cell(nb: nbformat.NotebookNode) -> int | None:
+    """The first code cell without an execution count: the one that was running."""
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and cell.get("execution_count") is None:
+            return i
+    return None
