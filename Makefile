@@ -1,0 +1,131 @@
+# nereport developer entry points. `make` (or `make help`) lists the targets.
+#
+# Environments are real file targets with stamps, so a second call does nothing:
+#   .cache/system-deps.stamp   Debian packages (scripts/install-system-deps.sh)
+#   .venv/.deps                runtime + dev packages, from requirements/dev.txt
+#   .venv/.stamp               nereport itself, editable, from pyproject.toml
+#   .venv/share/jupyter/...    the `nereport` Jupyter kernel, inside .venv
+#   .venv-lab/.stamp           JupyterLab, in its own env, from requirements/lab.txt
+# A change to requirements/dev.txt rebuilds .venv from scratch, so it always
+# holds exactly the lock; a change to pyproject.toml only reinstalls nereport.
+
+.DEFAULT_GOAL := help
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules --no-print-directory
+
+PYTHON ?= python3
+VENV := .venv
+VENV_LAB := .venv-lab
+BIN := $(VENV)/bin
+SYSTEM_DEPS := .cache/system-deps.stamp
+KERNEL := $(VENV)/share/jupyter/kernels/nereport/kernel.json
+
+PYTEST_ARGS ?=
+LAB_ARGS ?= --no-browser
+# Jupyter refuses to run as root unless told; CI and these machines run as root.
+LAB_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
+LOCK_ARGS ?=
+
+# pip-compile lives in a throwaway env of its own; bump the version here.
+PIP_TOOLS_VERSION := 7.6.2
+LOCK_VENV := .cache/lock-venv
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet \
+	--strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+# jsonschema imports rfc3987-syntax when it is installed, which costs ~1 s per
+# process and per kernel; it arrives with jupyterlab, so it stays out of these.
+LEAN_LOCKS := requirements/runtime.txt requirements/dev.txt
+NOT_IN_LEAN_LOCKS := ^(jupyterlab|jupyter-server|jupyter-events|rfc3987-syntax)==
+
+.PHONY: help setup test lint reports bench data-docs lab lock clean distclean
+
+help: ## Show this help
+	@echo "Usage: make TARGET [PYTEST_ARGS=...] [LAB_ARGS=...] [LOCK_ARGS=...]"
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' \
+		$(MAKEFILE_LIST)
+
+## Environments ----------------------------------------------------------------
+
+$(SYSTEM_DEPS): scripts/install-system-deps.sh $(wildcard /var/lib/dpkg/status)
+	bash scripts/install-system-deps.sh
+	@mkdir -p $(@D) && touch $@
+
+$(VENV)/.deps: requirements/dev.txt
+	@echo "==> building $(VENV) from requirements/dev.txt"
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -r requirements/dev.txt
+	@touch $@
+
+$(VENV)/.stamp: $(VENV)/.deps pyproject.toml
+	$(BIN)/python -m pip install --no-deps -e .
+	@# Fails when pyproject.toml asks for something the lock lacks: run `make lock`.
+	$(BIN)/python -m pip check
+	@touch $@
+
+$(KERNEL): $(VENV)/.stamp
+	$(BIN)/python -m ipykernel install --sys-prefix --name nereport \
+		--display-name "nereport (Python $$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])'))"
+	@touch $@
+
+$(VENV_LAB)/.stamp: requirements/lab.txt
+	@echo "==> building $(VENV_LAB) from requirements/lab.txt"
+	rm -rf $(VENV_LAB)
+	$(PYTHON) -m venv $(VENV_LAB)
+	$(VENV_LAB)/bin/python -m pip install -r requirements/lab.txt
+	@touch $@
+
+setup: $(SYSTEM_DEPS) $(KERNEL) ## System packages, .venv (locked deps + editable nereport) and the nereport kernel
+	@echo "setup: $(VENV) is ready (kernel 'nereport' in $(VENV)/share/jupyter)"
+
+## Everyday --------------------------------------------------------------------
+
+test: setup ## Run the tests (e.g. PYTEST_ARGS="-m 'not slow'")
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.stamp ## ruff check and ruff format --check on src and tests
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+lab: setup $(VENV_LAB)/.stamp ## JupyterLab from .venv-lab, running notebooks on the nereport kernel
+	JUPYTER_PATH="$(CURDIR)/$(VENV)/share/jupyter" $(VENV_LAB)/bin/jupyter lab \
+		--ServerApp.root_dir="$(CURDIR)/notebooks" \
+		--MappingKernelManager.default_kernel_name=nereport $(LAB_ROOT) $(LAB_ARGS)
+
+reports: setup ## Build the reports (nereport build)
+	$(BIN)/nereport build
+
+bench: setup ## Run the benchmarks (bench/run.py)
+	$(BIN)/python bench/run.py
+
+data-docs: setup ## Write the dataset documentation to data/docs
+	$(BIN)/nereport describe --all --output data/docs
+
+## Maintenance -----------------------------------------------------------------
+
+$(LOCK_VENV)/.stamp-$(PIP_TOOLS_VERSION):
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet pip-tools==$(PIP_TOOLS_VERSION)
+	@touch $@
+
+lock: $(LOCK_VENV)/.stamp-$(PIP_TOOLS_VERSION) ## Re-pin requirements/*.txt from pyproject.toml (LOCK_ARGS=--upgrade bumps all)
+	$(PIP_COMPILE) -o requirements/runtime.txt pyproject.toml
+	$(PIP_COMPILE) --extra dev -c requirements/runtime.txt -o requirements/dev.txt pyproject.toml
+	@# The lab env holds JupyterLab only, not the runtime: read just that extra.
+	$(PYTHON) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["lab"], sep="\n")' \
+		| $(PIP_COMPILE) -o requirements/lab.txt -
+	sed -i 's/-r -$$/nereport[lab] (pyproject.toml)/' requirements/lab.txt
+	@if grep -HEi '$(NOT_IN_LEAN_LOCKS)' $(LEAN_LOCKS); then \
+		echo "lock: the packages above must stay out of $(LEAN_LOCKS)" >&2; exit 1; fi
+	@echo "lock: wrote requirements/{runtime,dev,lab}.txt"
+
+clean: ## Remove built reports (keeps reports/.gitkeep) and caches
+	find reports -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +
+	rm -rf .cache .pytest_cache .ruff_cache
+	find . \( -path ./.git -o -path ./$(VENV) -o -path ./$(VENV_LAB) \) -prune \
+		-o -type d -name __pycache__ -exec rm -rf {} +
+
+distclean: clean ## clean, and remove .venv and .venv-lab
+	rm -rf $(VENV) $(VENV_LAB)
