@@ -61,6 +61,8 @@ _TOC_MARKER = "<!--nereport:toc-->"
 _H2 = re.compile(r'<h2(?: id="(?P<id>[^"]*)")?>(?P<inner>.*?)</h2>', re.S)
 _ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
+# nbconvert re-serialises the page with BeautifulSoup, which sorts attributes.
+_CHART_ID = re.compile(r'\bid="(nr-chart-[0-9a-f]{16})"')
 
 # nbconvert exporters keep per-call state (registered filters, resources); one lock makes
 # the two public functions safe to call from several threads.
@@ -77,7 +79,7 @@ def html_from_notebook(nb: nbformat.NotebookNode, title: str) -> str:
     resources = {"nereport": {"title": title, "vega_bundle": _vega_bundle()}}
     with _lock:
         page = _export(_interactive_exporter(), nb, title, resources)
-    return _add_toc(page)
+    return _unique_chart_ids(_add_toc(page))
 
 
 def pdf_from_notebook(nb: nbformat.NotebookNode, title: str) -> bytes:
@@ -141,6 +143,18 @@ def _add_toc(page: str) -> str:
         f"<ul>\n{items}\n</ul>\n</nav>"
     )
     return head + toc + body
+
+
+def _unique_chart_ids(page: str) -> str:
+    """Suffix repeated chart ids (the same chart shown twice): -2, -3, ... in page order."""
+    seen: dict[str, int] = {}
+
+    def rewrite(match: re.Match[str]) -> str:
+        seen[match[1]] = n = seen.get(match[1], 0) + 1
+        return match[0] if n == 1 else f'id="{match[1]}-{n}"'
+
+    # The charts' scripts find their div through document.currentScript, not the id.
+    return _CHART_ID.sub(rewrite, page)
 
 
 @functools.cache
