@@ -120,17 +120,34 @@ def run_report(topic: str, params: dict[str, Any], notebook: str, title: str,
                                                      failure.cell).encode(),
                 "seconds": time.perf_counter() - started}
     nbformat.validate(executed)
+    complaint = stderr_output(executed)
+    if complaint:  # e.g. a chart that failed to render prints a traceback but does not raise
+        cell, text = complaint
+        message = f"cell {cell}: wrote to stderr: {text.strip().splitlines()[-1][:300]}"
+        return {"ok": False, "failure": message, "cell": cell, "ipynb": ipynb,
+                "html": failure_page(executed, title, message, cell).encode(),
+                "seconds": time.perf_counter() - started}
     datasets = used_datasets(executed)
     return {"ok": True, "ipynb": ipynb, "html": html_from_notebook(executed, title).encode(),
             "pdf": pdf_from_notebook(executed, title), "datasets": datasets,
             "seconds": time.perf_counter() - started}
 
 
+def stderr_output(nb: Any) -> tuple[int, str] | None:
+    """The first cell that wrote to stderr: a report must run clean."""
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream" and out.get("name") == "stderr":
+                return i, out.get("text", "")
+    return None
+
+
 def used_datasets(nb: Any) -> dict[str, dict[str, str]]:
     """The datasets the notebook loaded, as recorded in its sources section's metadata."""
     for cell in nb.cells:
         for out in cell.get("outputs", []):
-            record = out.get("metadata", {}).get("nereport")
+            # IPython files a _repr_markdown_ tuple's metadata under the mimetype
+            record = out.get("metadata", {}).get("text/markdown", {}).get("nereport")
             if record and "datasets" in record:
                 return record["datasets"]
     return {}

@@ -73,14 +73,13 @@ def money_chart(ctx: Context) -> alt.Chart:
 
 def money_summary(ctx: Context) -> Markdown:
     amounts = money(ctx).sort_values("amount_value")
-    largest = amounts.iloc[-1]
-    smallest = amounts.iloc[0]
+    largest, smallest = amounts.iloc[-1], amounts.iloc[0]
     return Markdown(
         f"The largest sum, **{number(largest.amount_value / 10000, 1)} trillion yuan** "
-        f"({largest.date}), was {esc(largest.what)}: the NDRC called reading it as money the "
-        f"state gives the Northeast a misreading. The smallest, "
-        f"**{number(smallest.amount_value / 10, 0)} billion yuan**, was "
-        f"{esc(smallest.what)}.")
+        f"({largest.date}), is described by its source as “{esc(largest.what)}”: the NDRC "
+        f"called reading it as money the state gives the Northeast a misreading. The smallest, "
+        f"**{number(smallest.amount_value / 10, 0)} billion yuan**, is described as "
+        f"“{esc(smallest.what)}”.")
 
 
 def programmes(ctx: Context):
