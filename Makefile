@@ -38,7 +38,7 @@ PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --
 LEAN_LOCKS := requirements/runtime.txt requirements/dev.txt
 NOT_IN_LEAN_LOCKS := ^(jupyterlab|jupyter-server|jupyter-events|rfc3987-syntax)==
 
-.PHONY: help setup test lint reports bench data-docs lab lock clean distclean
+.PHONY: help setup test lint reports bench data-docs lab lock clean distclean raw
 
 help: ## Show this help
 	@echo "Usage: make TARGET [PYTEST_ARGS=...] [LAB_ARGS=...] [LOCK_ARGS=...]"
@@ -103,6 +103,10 @@ data-docs: setup ## Write the dataset documentation to data/docs
 	$(BIN)/nereport describe --all --output data/docs
 
 ## Maintenance -----------------------------------------------------------------
+
+REFERENCE ?= ../shared/reference
+raw: ## Recompile data/raw and its SHA256SUMS from $(REFERENCE) (scripts/compile_raw.py)
+	python3 scripts/compile_raw.py --reference $(REFERENCE)
 
 $(LOCK_VENV)/.stamp-$(PIP_TOOLS_VERSION):
 	rm -rf $(LOCK_VENV)
