@@ -31,28 +31,56 @@ RULES: list[tuple[str, str, str | None, str | None, str]] = [
     ("gdp_nominal", "Yearbook 2000 (English) table 3-8", None, "csy2000_t3_8", "economy_gdp"),
     ("gdp_nominal", "Yearbook 2006 (English) table 2-6", None, "csy2006_t2_6", "economy_gdp"),
     ("gdp_nominal", "Apache ECharts", None, "nbs_sectors_2002_2011", "economy_gdp_by_sector"),
-    ("gdp_nominal", "unnamed public GitHub", None, None,
-     "publisher not named in the file read (a code constant); not traceable to a table"),
+    (
+        "gdp_nominal",
+        "unnamed public GitHub",
+        None,
+        None,
+        "publisher not named in the file read (a code constant); not traceable to a table",
+    ),
     ("gdp_growth", "table 3-8", None, None, "real growth index 1996-1999 only: not catalogued"),
-    ("population", "YeTian97", None, None, "birth rate: reshaped by a third party, no source stated"),
-    ("population", "unnamed public GitHub", None, None,
-     "publisher not named in the file read (a code constant); not traceable to a table"),
+    (
+        "population",
+        "YeTian97",
+        None,
+        None,
+        "birth rate: reshaped by a third party, no source stated",
+    ),
+    (
+        "population",
+        "unnamed public GitHub",
+        None,
+        None,
+        "publisher not named in the file read (a code constant); not traceable to a table",
+    ),
     ("population", "GEOG458", None, "nbs_population_pre2021", "economy_population"),
     ("population", "yinthan", None, "nbs_population_census7", "economy_population"),
-    ("population", "China_Statistics_Yearbook.csv", None, "cnki_csy_population",
-     "economy_population"),
-    ("population", "China_Compendium_of_Statistics", None, "cnki_compendium_population",
-     "economy_population"),
-    ("population", "Yearbook 2006 (English) table 2-6", "sq km", None,
-     "land area: not catalogued"),
-    ("population", "Yearbook 2006 (English) table 2-6", None, "csy2006_t2_6",
-     "economy_population"),
-    ("population", "Yearbook 2007 (English) table 2-7", None, "csy2007_t2_7",
-     "economy_population"),
+    (
+        "population",
+        "China_Statistics_Yearbook.csv",
+        None,
+        "cnki_csy_population",
+        "economy_population",
+    ),
+    (
+        "population",
+        "China_Compendium_of_Statistics",
+        None,
+        "cnki_compendium_population",
+        "economy_population",
+    ),
+    ("population", "Yearbook 2006 (English) table 2-6", "sq km", None, "land area: not catalogued"),
+    ("population", "Yearbook 2006 (English) table 2-6", None, "csy2006_t2_6", "economy_population"),
+    ("population", "Yearbook 2007 (English) table 2-7", None, "csy2007_t2_7", "economy_population"),
     ("gdp_by_sector", "Apache ECharts", None, "nbs_sectors_2002_2011", "economy_gdp_by_sector"),
     ("gdp_by_sector", "table 14-4", None, "csy2000_t14_4", "economy_gdp_by_sector"),
-    ("gdp_by_sector", "Yearbook 2006 (English) table 2-6", None, "csy2006_t2_6",
-     "economy_gdp_by_sector"),
+    (
+        "gdp_by_sector",
+        "Yearbook 2006 (English) table 2-6",
+        None,
+        "csy2006_t2_6",
+        "economy_gdp_by_sector",
+    ),
     ("labour", "RenJiyi163", None, "nbs_portal_2025", "economy_employment"),
     ("labour", "Yearbook 2006 (English) table 2-6", None, "csy2006_t2_6", "economy_employment"),
     ("labour", "Yearbook 2007 (English) table 2-7", None, "csy2007_t2_7", "economy_employment"),
@@ -61,31 +89,67 @@ RULES: list[tuple[str, str, str | None, str | None, str]] = [
     ("co2_emissions", "CEADS_china_provinces", None, "ceads_provinces", "environment_co2"),
     ("co2_emissions", "CEADS_china/", None, "ceads_national", "environment_co2"),
     ("forest", "table 11-35", None, "csy2009_t11_35", "environment_forest_cover"),
-    ("forest", "press conference on 6th", "5th inventory", "sfa_inventory6_press_inv5",
-     "environment_forest_cover"),
+    (
+        "forest",
+        "press conference on 6th",
+        "5th inventory",
+        "sfa_inventory6_press_inv5",
+        "environment_forest_cover",
+    ),
     ("forest", "press conference on 6th", None, "sfa_inventory6_press", "environment_forest_cover"),
     ("forest", "7th National Forest Inventory", None, "sfa_inventory7", "environment_forest_cover"),
     ("forest", "(survey 2014)", None, "sfa_inventory9_2014", "environment_forest_cover"),
     ("forest", "(survey 2015", None, "sfa_inventory9_2015", "environment_forest_cover"),
     ("forest", "Jilin Provincial Government", None, "jilin_gov_forest", "environment_forest_cover"),
-    ("forest", "Heilongjiang forestry overview", None, "heilongjiang_forestry_journal",
-     "environment_forest_cover"),
+    (
+        "forest",
+        "Heilongjiang forestry overview",
+        None,
+        "heilongjiang_forestry_journal",
+        "environment_forest_cover",
+    ),
     ("nature_reserves", "table 22-49", None, "csy2002_t22_49", "environment_nature_reserves"),
     ("nature_reserves", "table 11-40", None, "csy2009_t11_40", "environment_nature_reserves"),
-    ("nature_reserves", "MEE 'China Ecological", None, "mee_bulletin_2018",
-     "environment_nature_reserves"),
+    (
+        "nature_reserves",
+        "MEE 'China Ecological",
+        None,
+        "mee_bulletin_2018",
+        "environment_nature_reserves",
+    ),
     ("nature_reserves", "景观中国网", None, "heilongjiang_epd_2010", "environment_nature_reserves"),
-    ("nature_reserves", "Xinhua 2009-10-17", None, "xinhua_2009_heilongjiang",
-     "environment_nature_reserves"),
-    ("nature_reserves", "Xinhua (Arabic)", None, "xinhua_2011_heilongjiang",
-     "environment_nature_reserves"),
-    ("pollution", "table 11-25", None, None,
-     "city rows: unit not visible in the copy read (tonnes only inferred)"),
+    (
+        "nature_reserves",
+        "Xinhua 2009-10-17",
+        None,
+        "xinhua_2009_heilongjiang",
+        "environment_nature_reserves",
+    ),
+    (
+        "nature_reserves",
+        "Xinhua (Arabic)",
+        None,
+        "xinhua_2011_heilongjiang",
+        "environment_nature_reserves",
+    ),
+    (
+        "pollution",
+        "table 11-25",
+        None,
+        None,
+        "city rows: unit not visible in the copy read (tonnes only inferred)",
+    ),
     ("pollution", "table 11-19", None, "csy2009_t11_19", "environment_pollutants"),
     ("pollution", "table 12-19", None, "csy2011_t12_19", "environment_pollutants"),
     ("pollution", "table 12-24", None, "csy2011_t12_24", "environment_pollutants"),
-    ("energy", "", None, None, "intensity-change communiqués: the copies read do not make the "
-     "sign convention (change or decrease) unambiguous; not catalogued"),
+    (
+        "energy",
+        "",
+        None,
+        None,
+        "intensity-change communiqués: the copies read do not make the "
+        "sign convention (change or decrease) unambiguous; not catalogued",
+    ),
     ("investment", "", None, None, "investment series: not catalogued yet"),
     ("gdp_expenditure", "", None, None, "1998-1999 expenditure approach: not catalogued yet"),
     ("air_quality", "", None, None, "national PM2.5 only, secondary reposts: not catalogued"),
@@ -135,17 +199,26 @@ WIKIPEDIA = "Wikipedia, 'Revitalize Northeast China' (history of the policy)"
 ATLAS = "Amur-Heilong environmental atlas, page 'Policy for Revitalizing Old Industrial Bases'"
 SEED_MILESTONES = [
     {
-        "date": "undated", "event": "China issues 11 special decrees and regulations supporting "
+        "date": "undated",
+        "event": "China issues 11 special decrees and regulations supporting "
         "the policy: value-added tax deduction, social insurance and other preferences for the "
-        "participating provinces", "issuing_body": "State Council and ministries",
-        "document_title_cn": "", "document_number": "", "amount_value": "11",
-        "amount_unit": "decrees and regulations", "source": ATLAS,
+        "participating provinces",
+        "issuing_body": "State Council and ministries",
+        "document_title_cn": "",
+        "document_number": "",
+        "amount_value": "11",
+        "amount_unit": "decrees and regulations",
+        "source": ATLAS,
     },
     {
-        "date": "undated", "event": "Central government announces development bonds to finance "
+        "date": "undated",
+        "event": "Central government announces development bonds to finance "
         "the revitalization of 100 projects in the three provinces (a small part of the funding "
-        "needed; the rest was to come from direct investment)", "issuing_body": "Central government",
-        "document_title_cn": "", "document_number": "", "amount_value": "600",
+        "needed; the rest was to come from direct investment)",
+        "issuing_body": "Central government",
+        "document_title_cn": "",
+        "document_number": "",
+        "amount_value": "600",
         "amount_unit": "100 million yuan (development bonds, stated as ¥60 billion / $7.5 billion)",
         "source": ATLAS,
     },
@@ -172,19 +245,51 @@ def milestone_rows(reference: Path) -> list[dict]:
 
 
 # The region table: GB/T 2260 codes; aggregates are nereport's own (no code).
-REGION_COLUMNS = ["slug", "name_en", "name_zh", "code", "level", "parent", "in_policy_area",
-                  "aliases"]
+REGION_COLUMNS = [
+    "slug",
+    "name_en",
+    "name_zh",
+    "code",
+    "level",
+    "parent",
+    "in_policy_area",
+    "aliases",
+]
 REGIONS = [
     ("china", "China", "中国", "", "country", "", "no", "China"),
-    ("china-sum-of-regions", "China (sum of provinces)", "全国（各地区合计）", "", "aggregate", "",
-     "no", "China (sum of regions)"),
-    ("northeast", "Northeast (Liaoning, Jilin, Heilongjiang)", "东北三省", "", "aggregate",
-     "", "yes", "Northeast (LN+JL+HL)"),
+    (
+        "china-sum-of-regions",
+        "China (sum of provinces)",
+        "全国（各地区合计）",
+        "",
+        "aggregate",
+        "",
+        "no",
+        "China (sum of regions)",
+    ),
+    (
+        "northeast",
+        "Northeast (Liaoning, Jilin, Heilongjiang)",
+        "东北三省",
+        "",
+        "aggregate",
+        "",
+        "yes",
+        "Northeast (LN+JL+HL)",
+    ),
     ("liaoning", "Liaoning", "辽宁省", "210000", "province", "", "yes", ""),
     ("jilin", "Jilin", "吉林省", "220000", "province", "", "yes", ""),
     ("heilongjiang", "Heilongjiang", "黑龙江省", "230000", "province", "", "yes", ""),
-    ("inner-mongolia", "Inner Mongolia", "内蒙古自治区", "150000", "province", "", "partly",
-     "Inner Mongolia Autonomous Region"),
+    (
+        "inner-mongolia",
+        "Inner Mongolia",
+        "内蒙古自治区",
+        "150000",
+        "province",
+        "",
+        "partly",
+        "Inner Mongolia Autonomous Region",
+    ),
     ("chifeng", "Chifeng", "赤峰市", "150400", "prefecture", "inner-mongolia", "yes", ""),
     ("tongliao", "Tongliao", "通辽市", "150500", "prefecture", "inner-mongolia", "yes", ""),
     ("hulunbuir", "Hulunbuir", "呼伦贝尔市", "150700", "prefecture", "inner-mongolia", "yes", ""),
@@ -195,36 +300,87 @@ REGIONS = [
 # Provincial programmes named in the environmental-atlas page (seed text), in our words.
 PROGRAMME_COLUMNS = ["id", "name", "region", "kind", "places", "description"]
 PROGRAMMES = [
-    ("jilin-five-industrial-parks", "Five industrial parks", "jilin", "industrial parks",
-     "Jilin", "Jilin's revitalization centres on five industrial parks, among them automobile "
-     "manufacturing, petrochemicals and high technology; private firms may buy and own large "
-     "industrial infrastructure, and administrative barriers to founding firms are being removed."),
-    ("heilongjiang-six-industrial-bases", "Six industrial bases", "heilongjiang",
-     "industrial bases", "Heilongjiang", "Six target bases: equipment manufacturing; "
-     "petrochemical and chemical industries; energy supply; agri-products processing; medicine; "
-     "forestry."),
-    ("harbin-daqing-qiqihar-industrial-belt", "Harbin-Daqing-Qiqihar industrial belt",
-     "heilongjiang", "industrial belt", "Harbin; Daqing; Qiqihar", "Extends Harbin's industrial "
-     "capacity to the west of the province, on land already unsuitable for farming."),
-    ("heilongjiang-petrochemical-diversification", "Diversification of the petrochemical "
-     "industry", "heilongjiang", "large project", "Heilongjiang", "Named as a large project "
-     "within the province's revitalization strategy."),
-    ("sanjiang-plain-agricultural-development", "Sanjiang Plain agricultural development",
-     "heilongjiang", "agricultural development", "Sanjiang Plain", "Named as an intrinsic part of "
-     "the province's revitalization strategy."),
-    ("manzhouli-transport-corridor", "Manzhouli transport corridor", "inner-mongolia",
-     "transport corridor", "Manzhouli", "Strengthening and diversifying the transport corridor "
-     "to Russian Siberia and the processing industries along it; a priority even though Inner "
-     "Mongolia received less attention in the policy."),
-    ("four-city-cooperation-agreement", "Agreement 'On Cooperative implementation of the "
-     "Northeast Revitalization Policy'", "northeast", "cooperation agreement",
-     "Changchun; Harbin; Dalian; Shenyang", "Signed by the four city governments to coordinate "
-     "and limit competition: environmental monitoring, science and technology, and rail links."),
-    ("harbin-dalian-high-speed-railway", "Harbin-Dalian high-speed railway", "northeast",
-     "railway", "Harbin; Dalian", "A high-speed line covered by the four-city agreement."),
-    ("east-east-railway", "East-East railway", "northeast", "railway",
-     "Russian border crossing; East Port (Liaoning)", "A line covered by the four-city agreement, "
-     "connecting a Russian border crossing with East Port in Liaoning."),
+    (
+        "jilin-five-industrial-parks",
+        "Five industrial parks",
+        "jilin",
+        "industrial parks",
+        "Jilin",
+        "Jilin's revitalization centres on five industrial parks, among them automobile "
+        "manufacturing, petrochemicals and high technology; private firms may buy and own large "
+        "industrial infrastructure, and administrative barriers to founding firms are being removed.",
+    ),
+    (
+        "heilongjiang-six-industrial-bases",
+        "Six industrial bases",
+        "heilongjiang",
+        "industrial bases",
+        "Heilongjiang",
+        "Six target bases: equipment manufacturing; "
+        "petrochemical and chemical industries; energy supply; agri-products processing; medicine; "
+        "forestry.",
+    ),
+    (
+        "harbin-daqing-qiqihar-industrial-belt",
+        "Harbin-Daqing-Qiqihar industrial belt",
+        "heilongjiang",
+        "industrial belt",
+        "Harbin; Daqing; Qiqihar",
+        "Extends Harbin's industrial "
+        "capacity to the west of the province, on land already unsuitable for farming.",
+    ),
+    (
+        "heilongjiang-petrochemical-diversification",
+        "Diversification of the petrochemical industry",
+        "heilongjiang",
+        "large project",
+        "Heilongjiang",
+        "Named as a large project within the province's revitalization strategy.",
+    ),
+    (
+        "sanjiang-plain-agricultural-development",
+        "Sanjiang Plain agricultural development",
+        "heilongjiang",
+        "agricultural development",
+        "Sanjiang Plain",
+        "Named as an intrinsic part of the province's revitalization strategy.",
+    ),
+    (
+        "manzhouli-transport-corridor",
+        "Manzhouli transport corridor",
+        "inner-mongolia",
+        "transport corridor",
+        "Manzhouli",
+        "Strengthening and diversifying the transport corridor "
+        "to Russian Siberia and the processing industries along it; a priority even though Inner "
+        "Mongolia received less attention in the policy.",
+    ),
+    (
+        "four-city-cooperation-agreement",
+        "Agreement 'On Cooperative implementation of the Northeast Revitalization Policy'",
+        "northeast",
+        "cooperation agreement",
+        "Changchun; Harbin; Dalian; Shenyang",
+        "Signed by the four city governments to coordinate "
+        "and limit competition: environmental monitoring, science and technology, and rail links.",
+    ),
+    (
+        "harbin-dalian-high-speed-railway",
+        "Harbin-Dalian high-speed railway",
+        "northeast",
+        "railway",
+        "Harbin; Dalian",
+        "A high-speed line covered by the four-city agreement.",
+    ),
+    (
+        "east-east-railway",
+        "East-East railway",
+        "northeast",
+        "railway",
+        "Russian border crossing; East Port (Liaoning)",
+        "A line covered by the four-city agreement, "
+        "connecting a Russian border crossing with East Port in Liaoning.",
+    ),
 ]
 
 
@@ -259,9 +415,10 @@ def main(argv: list[str] | None = None) -> None:
     path = args.out / "policy_documents" / "policy_milestones.csv"
     write_csv(path, milestones, list(milestones[0]))
     written[path] = milestones
-    for name, columns, table in [("gbt2260/regions.csv", REGION_COLUMNS, REGIONS),
-                                 ("amur_atlas/policy_programmes.csv", PROGRAMME_COLUMNS,
-                                  PROGRAMMES)]:
+    for name, columns, table in [
+        ("gbt2260/regions.csv", REGION_COLUMNS, REGIONS),
+        ("amur_atlas/policy_programmes.csv", PROGRAMME_COLUMNS, PROGRAMMES),
+    ]:
         rows = [dict(zip(columns, row, strict=True)) for row in table]
         write_csv(args.out / name, rows, columns)
         written[args.out / name] = rows

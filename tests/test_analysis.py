@@ -22,11 +22,13 @@ def test_series_rejects_a_vintage_without_the_region() -> None:
 
 
 def test_northeast_is_the_sum_of_three_provinces_and_never_partial() -> None:
-    frame = pd.DataFrame({
-        "region": ["liaoning", "jilin", "heilongjiang", "liaoning", "jilin"],
-        "year": [2001, 2001, 2001, 2002, 2002],
-        "v": [1.0, 2.0, 3.0, 1.0, 2.0],
-    })
+    frame = pd.DataFrame(
+        {
+            "region": ["liaoning", "jilin", "heilongjiang", "liaoning", "jilin"],
+            "year": [2001, 2001, 2001, 2002, 2002],
+            "v": [1.0, 2.0, 3.0, 1.0, 2.0],
+        }
+    )
     ne = northeast_sum(frame, "v", by=())
     assert ne["year"].tolist() == [2001]  # 2002 lacks Heilongjiang: no sum at all
     assert ne["v"].tolist() == [6.0]
@@ -37,8 +39,9 @@ def test_northeast_from_real_gdp_matches_the_provinces() -> None:
     gdp = nereport.load("economy_gdp", vintage="nbs-2025")
     ne = with_northeast(gdp, "gdp_cny_100m", by=("vintage",))
     ne_2020 = ne[(ne["region"] == "northeast") & (ne["year"] == 2020)]["gdp_cny_100m"].iloc[0]
-    provinces = gdp[gdp["region"].isin(["liaoning", "jilin", "heilongjiang"]) &
-                    (gdp["year"] == 2020)]["gdp_cny_100m"].sum()
+    provinces = gdp[
+        gdp["region"].isin(["liaoning", "jilin", "heilongjiang"]) & (gdp["year"] == 2020)
+    ]["gdp_cny_100m"].sum()
     assert ne_2020 == pytest.approx(provinces)
 
 
@@ -50,13 +53,20 @@ def test_published_northeast_is_kept_not_overwritten() -> None:
 
 
 def test_share_of_and_growth() -> None:
-    frame = pd.DataFrame({"region": ["a", "china", "a", "china", "a"],
-                          "year": [2000, 2000, 2001, 2001, 2003],
-                          "vintage": ["x"] * 5, "v": [10.0, 100.0, 11.0, 100.0, 12.0]})
+    frame = pd.DataFrame(
+        {
+            "region": ["a", "china", "a", "china", "a"],
+            "year": [2000, 2000, 2001, 2001, 2003],
+            "vintage": ["x"] * 5,
+            "v": [10.0, 100.0, 11.0, 100.0, 12.0],
+        }
+    )
     share = share_of(frame, "v", "a")
     assert share["share_pct"].tolist() == [10.0, 11.0]
     growth = growth_pct(frame[frame["region"] == "a"], "v")
-    assert growth["growth_pct"].tolist()[:2] == [None, 10.0] or pd.isna(growth["growth_pct"].iloc[0])
+    assert growth["growth_pct"].tolist()[:2] == [None, 10.0] or pd.isna(
+        growth["growth_pct"].iloc[0]
+    )
     assert growth["growth_pct"].iloc[1] == 10.0
     assert pd.isna(growth["growth_pct"].iloc[2])  # 2001 -> 2003 is not a yearly change
     assert change_between(frame[frame["region"] == "a"], "v", 2000, 2003) == pytest.approx(20.0)

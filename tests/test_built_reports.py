@@ -16,8 +16,13 @@ from nereport.reports import matrix
 
 pytestmark = pytest.mark.slow
 CHROMIUM = "/usr/lib/chromium/chromium"
-REGION_NAMES = {"liaoning": "Liaoning", "jilin": "Jilin", "heilongjiang": "Heilongjiang",
-                "inner-mongolia": "Inner Mongolia", "northeast": "Northeast"}
+REGION_NAMES = {
+    "liaoning": "Liaoning",
+    "jilin": "Jilin",
+    "heilongjiang": "Heilongjiang",
+    "inner-mongolia": "Inner Mongolia",
+    "northeast": "Northeast",
+}
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +56,7 @@ def test_index_and_manifest(built: Path) -> None:
     for kind in ("html", "pdf", "ipynb"):
         out = entry["outputs"][kind]
         import hashlib
+
         assert hashlib.sha256((built / out["path"]).read_bytes()).hexdigest() == out["sha256"]
     index = (built / "index.html").read_text()
     assert index.count("<tr>") == 16 and 'href="economy/jilin.pdf"' in index
@@ -70,19 +76,22 @@ def test_html_is_one_offline_file_with_sources(built: Path, rid: str) -> None:
     assert "<pre" not in page or "In&nbsp;[" not in page  # no code cells shown
 
 
-@pytest.mark.parametrize("rid", ["policy/inner-mongolia", "economy/jilin",
-                                 "environment/northeast"])
+@pytest.mark.parametrize("rid", ["policy/inner-mongolia", "economy/jilin", "environment/northeast"])
 def test_pdf_is_a4_vector_with_region_and_sources(built: Path, rid: str) -> None:
     pdf = built / f"{rid}.pdf"
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
     assert "595.276 x 841.89 pts (A4)" in info
     assert int(re.search(r"Pages:\s+(\d+)", info)[1]) >= 3
-    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", pdf, "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert REGION_NAMES[rid.split("/")[1]] in text
     assert "Sources and run information" in text and "Year" in text  # chart axis text
-    images = subprocess.run(["pdfimages", "-list", pdf], capture_output=True, text=True,
-                            check=True).stdout.strip().splitlines()
+    images = (
+        subprocess.run(["pdfimages", "-list", pdf], capture_output=True, text=True, check=True)
+        .stdout.strip()
+        .splitlines()
+    )
     assert len(images) == 2, "charts must be vector, not images"  # header lines only
     fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout
     assert "Noto-Sans-CJK-SC" in fonts  # Chinese names rendered
@@ -93,9 +102,17 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
         yield b
         b.close()
 
@@ -104,18 +121,27 @@ def browser():
 def test_html_draws_every_chart_offline_in_chromium(built: Path, browser, rid: str) -> None:
     page = browser.new_page()
     requests, errors = [], []
-    page.route("**/*", lambda route: (requests.append(route.request.url), route.abort())
-               if not route.request.url.startswith("file:") else route.continue_())
+    page.route(
+        "**/*",
+        lambda route: (
+            (requests.append(route.request.url), route.abort())
+            if not route.request.url.startswith("file:")
+            else route.continue_()
+        ),
+    )
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto((built / f"{rid}.html").as_uri())
-    page.wait_for_function("document.querySelectorAll('.nr-chart').length > 0 && "
-                           "[...document.querySelectorAll('.nr-chart')].every("
-                           "d => d.querySelector('svg .mark-group, svg g.mark-symbol, "
-                           "svg g.mark-line, svg g.mark-rect, svg g.mark-shape'))",
-                           timeout=20000)
+    page.wait_for_function(
+        "document.querySelectorAll('.nr-chart').length > 0 && "
+        "[...document.querySelectorAll('.nr-chart')].every("
+        "d => d.querySelector('svg .mark-group, svg g.mark-symbol, "
+        "svg g.mark-line, svg g.mark-rect, svg g.mark-shape'))",
+        timeout=20000,
+    )
     charts = page.eval_on_selector_all(
-        ".nr-chart", "els => els.map(e => e.querySelectorAll('svg path').length)")
+        ".nr-chart", "els => els.map(e => e.querySelectorAll('svg path').length)"
+    )
     assert len(charts) >= 3 and all(n > 0 for n in charts)
     assert requests == [] and errors == []
     page.close()

@@ -6,8 +6,8 @@ import pytest
 
 import nereport
 from nereport import loader
-from nereport.declarations import DTYPES
 from nereport.datasets import REGISTRY
+from nereport.declarations import DTYPES
 from nereport.sources import SOURCES
 
 
@@ -42,8 +42,11 @@ def test_every_source_is_used_by_a_dataset() -> None:
 
 def test_every_raw_file_belongs_to_a_dataset_and_has_a_checksum() -> None:
     declared = {p for ds in REGISTRY.values() for p in ds.raw_paths()}
-    on_disk = {p.relative_to(loader.raw_dir()).as_posix()
-               for p in loader.raw_dir().rglob("*") if p.suffix in {".csv", ".geojson"}}
+    on_disk = {
+        p.relative_to(loader.raw_dir()).as_posix()
+        for p in loader.raw_dir().rglob("*")
+        if p.suffix in {".csv", ".geojson"}
+    }
     assert declared == on_disk
     assert set(loader.recorded_checksums()) == on_disk
 
@@ -74,8 +77,10 @@ def test_load_records_what_was_used() -> None:
     nereport.load("environment_co2", region="jilin")
     used = provenance.used()
     assert list(used) == ["environment_co2"]
-    assert set(used["environment_co2"]) == {"ceads_provinces/environment_co2.csv",
-                                            "ceads_national/environment_co2.csv"}
+    assert set(used["environment_co2"]) == {
+        "ceads_provinces/environment_co2.csv",
+        "ceads_national/environment_co2.csv",
+    }
 
 
 def test_filters_select_rows_and_reject_unknown_columns() -> None:
@@ -89,7 +94,37 @@ def test_import_is_light() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, nereport; heavy = {'pandas', 'altair', 'pyarrow', 'numpy'} & "
-            "set(sys.modules); print(sorted(heavy))")
+    code = (
+        "import sys, nereport; heavy = {'pandas', 'altair', 'pyarrow', 'numpy'} & "
+        "set(sys.modules); print(sorted(heavy))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_cli_datasets_json_lists_units_coverage_and_sources(capsys) -> None:
+    import json
+
+    from nereport import cli
+
+    assert cli.main(["datasets", "--json"]) == 0
+    datasets = {d["name"]: d for d in json.loads(capsys.readouterr().out)}
+    assert len(datasets) >= 10
+    gdp = datasets["economy_gdp"]
+    assert {
+        "name": "gdp_cny_100m",
+        "dtype": "float",
+        "unit": "100 million yuan",
+        "description": "Gross regional product, current prices",
+    } in gdp["columns"]
+    assert gdp["coverage"]["years"][0] <= 1990 and "liaoning" in gdp["coverage"]["regions"]
+    assert any(s["vintage"] == "nbs-2025" for s in gdp["sources"])
+
+
+def test_cli_describe_all_writes_the_data_dictionary(tmp_path, capsys) -> None:
+    from nereport import cli
+
+    assert cli.main(["describe", "--all", "--output", str(tmp_path)]) == 0
+    pages = sorted(p.name for p in tmp_path.iterdir())
+    assert "README.md" in pages and "environment_co2.md" in pages and len(pages) >= 11
+    assert "CEADs" in (tmp_path / "environment_co2.md").read_text()

@@ -19,11 +19,15 @@ def one(frame: pd.DataFrame, column: str, **where: object) -> float:
 
 # -- spot checks: the value a publication prints, found in the cleaned dataset --------------
 
-@pytest.mark.parametrize(("vintage", "value"), [
-    ("nbs-2018", 27213.22),   # NBS portal c.2018 (original yearbook value)
-    ("cnki-mixed", 19611.70),  # yearbook via CNKI, revised
-    ("nbs-2025", 19534.3),    # NBS portal 2025/26, after the 5th economic census
-])
+
+@pytest.mark.parametrize(
+    ("vintage", "value"),
+    [
+        ("nbs-2018", 27213.22),  # NBS portal c.2018 (original yearbook value)
+        ("cnki-mixed", 19611.70),  # yearbook via CNKI, revised
+        ("nbs-2025", 19534.3),  # NBS portal 2025/26, after the 5th economic census
+    ],
+)
 def test_liaoning_2013_gdp_in_every_vintage(vintage: str, value: float) -> None:
     gdp = nereport.load("economy_gdp", region="liaoning", year=2013)
     assert one(gdp, "gdp_cny_100m", vintage=vintage) == pytest.approx(value)
@@ -50,7 +54,8 @@ def test_sector_shares_derived_against_the_same_tables_gdp() -> None:
     va = nereport.load("economy_gdp_by_sector", region="liaoning", year=2011)
     assert one(va, "value_added_cny_100m", sector="primary") == pytest.approx(1915.57)
     assert one(va, "share_of_gdp_pct", sector="secondary") == pytest.approx(
-        100 * 12152.15 / 22226.70, abs=1e-3)
+        100 * 12152.15 / 22226.70, abs=1e-3
+    )
     three = va[va["sector"].isin(["primary", "secondary", "tertiary"])]
     assert three["share_of_gdp_pct"].sum() == pytest.approx(100, abs=0.01)
 
@@ -68,8 +73,9 @@ def test_co2_converted_to_million_tonnes() -> None:
 
 
 def test_unemployment_rate_csy2006_table_5_28() -> None:
-    emp = nereport.load("economy_employment", indicator="registered_unemployment_rate_urban",
-                        year=2005)
+    emp = nereport.load(
+        "economy_employment", indicator="registered_unemployment_rate_urban", year=2005
+    )
     assert one(emp, "value", region="liaoning") == 5.6
     assert one(emp, "unit", region="liaoning") == "%"
     assert one(emp, "source_id", region="liaoning") == "csy2006_t5_28"
@@ -84,8 +90,9 @@ def test_forest_inventories_are_labelled() -> None:
 
 
 def test_nature_reserve_areas_in_one_unit() -> None:
-    nr = nereport.load("environment_nature_reserves", indicator="nature_reserves_area",
-                       region="china")
+    nr = nereport.load(
+        "environment_nature_reserves", indicator="nature_reserves_area", region="china"
+    )
     assert one(nr, "value", year=2001) == pytest.approx(129890021 / 1e4)  # from ha
     assert one(nr, "value", year=2008) == pytest.approx(14894.3)
     assert one(nr, "value", year=2018) == pytest.approx(147.17 * 100)  # from 10,000 km²
@@ -133,12 +140,22 @@ def test_regions_table() -> None:
 def test_geo_boundaries_cover_the_policy_area() -> None:
     geo = nereport.load("geo_boundaries")
     slugs = set(geo["region"].dropna())
-    assert slugs == {"liaoning", "jilin", "heilongjiang", "inner-mongolia", "hulunbuir",
-                     "hinggan", "tongliao", "chifeng", "xilin-gol"}
+    assert slugs == {
+        "liaoning",
+        "jilin",
+        "heilongjiang",
+        "inner-mongolia",
+        "hulunbuir",
+        "hinggan",
+        "tongliao",
+        "chifeng",
+        "xilin-gol",
+    }
     assert (geo["level"] == "prefecture").sum() == 41
 
 
 # -- cleaning functions --------------------------------------------------------------------
+
 
 def test_split_unit() -> None:
     assert split_unit("10,000 ha (stated as 1.75亿公顷)") == ("10,000 ha", "stated as 1.75亿公顷")
@@ -146,20 +163,29 @@ def test_split_unit() -> None:
 
 
 def test_to_units_converts_and_marks_unknown_units() -> None:
-    raw = pd.DataFrame({"indicator": ["a", "a", "a"], "value": ["10000", "2", "x"],
-                        "unit": ["ha", "furlongs", "ha"], "note": ["", "", ""]})
+    raw = pd.DataFrame(
+        {
+            "indicator": ["a", "a", "a"],
+            "value": ["10000", "2", "x"],
+            "unit": ["ha", "furlongs", "ha"],
+            "note": ["", "", ""],
+        }
+    )
     out = to_units(raw, {"a": ("10,000 ha", {"ha": 1e-4})})
     assert out["value"].iloc[0] == pytest.approx(1.0)
     assert pd.isna(out["value"].iloc[1]) and "unknown published unit furlongs" in out["note"][1]
     assert out["value"].iloc[2] == "x"  # left for validation to name
 
 
-@pytest.mark.parametrize(("text", "precision", "start", "end"), [
-    ("2003-09-10", "day", "2003-09-10", "2003-09-10"),
-    ("2003-10", "month", "2003-10-01", "2003-10-31"),
-    ("2016", "year", "2016-01-01", "2016-12-31"),
-    ("c.2003-2004", "range", "2003-01-01", "2004-12-31"),
-])
+@pytest.mark.parametrize(
+    ("text", "precision", "start", "end"),
+    [
+        ("2003-09-10", "day", "2003-09-10", "2003-09-10"),
+        ("2003-10", "month", "2003-10-01", "2003-10-31"),
+        ("2016", "year", "2016-01-01", "2016-12-31"),
+        ("c.2003-2004", "range", "2003-01-01", "2004-12-31"),
+    ],
+)
 def test_parse_date(text: str, precision: str, start: str, end: str) -> None:
     assert parse_date(text) == (precision, pd.Timestamp(start), pd.Timestamp(end))
 

@@ -26,9 +26,19 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = [
-    "BuildError", "ChecksumMismatchError", "DataError", "InvalidDataError", "NereportError",
-    "ParameterError", "RawFileMissingError", "UnknownDatasetError", "UnknownRegionError",
-    "catalog", "describe", "load", "series",
+    "BuildError",
+    "ChecksumMismatchError",
+    "DataError",
+    "InvalidDataError",
+    "NereportError",
+    "ParameterError",
+    "RawFileMissingError",
+    "UnknownDatasetError",
+    "UnknownRegionError",
+    "catalog",
+    "describe",
+    "load",
+    "series",
 ]
 
 

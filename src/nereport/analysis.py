@@ -15,8 +15,11 @@ PROVINCES = ("liaoning", "jilin", "heilongjiang")
 VALUE_COLUMN = {"economy_gdp": "gdp_cny_100m", "economy_population": "population_10k"}
 
 
-def consistent_series(name: str, regions: list[str] | str, vintage: str | None = None,
-                      ) -> pd.DataFrame:
+def consistent_series(
+    name: str,
+    regions: list[str] | str,
+    vintage: str | None = None,
+) -> pd.DataFrame:
     """Rows of one vintage for ``regions``: the given one, else the dataset's default if it
     covers every region, else the vintage covering every region over the most years.
 
@@ -33,8 +36,10 @@ def consistent_series(name: str, regions: list[str] | str, vintage: str | None =
     out = frame[(frame["vintage"] == vintage) & frame["region"].isin(regions)]
     missing = sorted(set(regions) - set(out["region"]))
     if missing:
-        raise NereportError(f"{name}: vintage {vintage!r} has no rows for {', '.join(missing)}; "
-                            f"vintages are {', '.join(sorted(frame['vintage'].unique()))}")
+        raise NereportError(
+            f"{name}: vintage {vintage!r} has no rows for {', '.join(missing)}; "
+            f"vintages are {', '.join(sorted(frame['vintage'].unique()))}"
+        )
     return out.sort_values(["region", "year"]).reset_index(drop=True)
 
 
@@ -49,8 +54,11 @@ def pick_vintage(frame: pd.DataFrame, regions: list[str], default: str | None) -
     return years.groupby("vintage")["year"].nunique().sort_values(kind="stable").index[-1]
 
 
-def northeast_sum(frame: pd.DataFrame, value: str, by: tuple[str, ...] = ("vintage",),
-                  ) -> pd.DataFrame:
+def northeast_sum(
+    frame: pd.DataFrame,
+    value: str,
+    by: tuple[str, ...] = ("vintage",),
+) -> pd.DataFrame:
     """Liaoning + Jilin + Heilongjiang, computed, per year (and per ``by``).
 
     A year in which any province lacks a value has no sum: never a partial total. Rows carry
@@ -59,10 +67,12 @@ def northeast_sum(frame: pd.DataFrame, value: str, by: tuple[str, ...] = ("vinta
     keys = ["year", *[b for b in by if b in frame]]
     prov = frame[frame["region"].isin(PROVINCES) & frame[value].notna()]
     grouped = prov.groupby(keys, as_index=False).agg(
-        **{value: (value, "sum"), "_n": ("region", "nunique")})
+        **{value: (value, "sum"), "_n": ("region", "nunique")}
+    )
     complete = grouped[grouped["_n"] == len(PROVINCES)].drop(columns="_n")
-    return complete.assign(region="northeast",
-                           source_id="computed: sum of liaoning, jilin, heilongjiang")
+    return complete.assign(
+        region="northeast", source_id="computed: sum of liaoning, jilin, heilongjiang"
+    )
 
 
 def with_northeast(frame: pd.DataFrame, value: str, by: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -73,8 +83,13 @@ def with_northeast(frame: pd.DataFrame, value: str, by: tuple[str, ...] = ()) ->
     return out.drop_duplicates(keys, keep="first").reset_index(drop=True)
 
 
-def share_of(frame: pd.DataFrame, value: str, region: str, whole: str = "china",
-             by: tuple[str, ...] = ("vintage",)) -> pd.DataFrame:
+def share_of(
+    frame: pd.DataFrame,
+    value: str,
+    region: str,
+    whole: str = "china",
+    by: tuple[str, ...] = ("vintage",),
+) -> pd.DataFrame:
     """``region``'s value as % of ``whole``'s, per year, within each ``by`` group."""
     keys = ["year", *by]
     part = frame[frame["region"] == region].set_index(keys)[value]
@@ -83,8 +98,11 @@ def share_of(frame: pd.DataFrame, value: str, region: str, whole: str = "china",
     return share.assign(region=region, of=whole).sort_values(keys).reset_index(drop=True)
 
 
-def growth_pct(frame: pd.DataFrame, value: str, by: tuple[str, ...] = ("region", "vintage"),
-               ) -> pd.DataFrame:
+def growth_pct(
+    frame: pd.DataFrame,
+    value: str,
+    by: tuple[str, ...] = ("region", "vintage"),
+) -> pd.DataFrame:
     """Year-on-year change in % of ``value`` within each ``by`` group; consecutive years only."""
     frame = frame.sort_values([*by, "year"])
     prev = frame.groupby(list(by))[[value, "year"]].shift(1)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from nereport import __version__
-from nereport.files import write_atomic
+from nereport.files import library_revision, write_atomic
 from nereport.reports import PROJECT_DIR, Report
 
 MANIFEST = "manifest.json"
@@ -34,12 +34,18 @@ FAILED_DIR = "_failed"
 
 # -- what made a report ---------------------------------------------------------------------
 
+
 def notebook_hash(path: Path) -> str:
     """sha256 of the notebook's content: cell types, sources and tags, no outputs."""
     nb = json.loads(path.read_text(encoding="utf-8"))
-    cells = [(c["cell_type"], "".join(c["source"]) if isinstance(c["source"], list)
-              else c["source"], sorted(c.get("metadata", {}).get("tags", [])))
-             for c in nb["cells"]]
+    cells = [
+        (
+            c["cell_type"],
+            "".join(c["source"]) if isinstance(c["source"], list) else c["source"],
+            sorted(c.get("metadata", {}).get("tags", [])),
+        )
+        for c in nb["cells"]
+    ]
     return _sha(json.dumps(cells, ensure_ascii=False))
 
 
@@ -50,41 +56,49 @@ def environment_hash() -> str:
     return _sha(f"{sys.version}\n{text}")
 
 
-def dataset_hashes(names: list[str]) -> dict[str, dict[str, str]]:
-    """Current raw-file hashes of the named datasets."""
-    from nereport.datasets import REGISTRY
-    from nereport.loader import raw_dir, sha256_file
+def dataset_hashes(recorded: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Current hashes of the raw files a report's datasets were read from last time. (A
+    dataset that gains a raw file changes the library, which is keyed separately.)"""
+    from nereport.files import raw_dir, sha256_file
 
-    out = {}
-    for name in names:
-        if name in REGISTRY:
-            out[name] = {rel: sha256_file(raw_dir() / rel) if (raw_dir() / rel).is_file()
-                         else "missing" for rel in REGISTRY[name].raw_paths()}
-        else:
-            out[name] = {"unknown dataset": "missing"}
-    return out
+    return {
+        name: {
+            rel: sha256_file(raw_dir() / rel) if (raw_dir() / rel).is_file() else "missing"
+            for rel in files
+        }
+        for name, files in recorded.items()
+    }
 
 
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def inputs_of(report: Report, previous: dict[str, Any] | None, library: str,
-              environment: str) -> dict[str, Any]:
-    datasets = list((previous or {}).get("inputs", {}).get("datasets", {}))
-    return {"notebook": notebook_hash(report.notebook), "params": report.params,
-            "library": library, "environment": environment,
-            "datasets": dataset_hashes(datasets)}
+def inputs_of(
+    report: Report, previous: dict[str, Any] | None, library: str, environment: str
+) -> dict[str, Any]:
+    datasets = (previous or {}).get("inputs", {}).get("datasets", {})
+    return {
+        "notebook": notebook_hash(report.notebook),
+        "params": report.params,
+        "library": library,
+        "environment": environment,
+        "datasets": dataset_hashes(datasets),
+    }
 
 
-def stale_reasons(report: Report, entry: dict[str, Any] | None, inputs: dict[str, Any],
-                  out_dir: Path) -> list[str]:
+def stale_reasons(
+    report: Report, entry: dict[str, Any] | None, inputs: dict[str, Any], out_dir: Path
+) -> list[str]:
     """Why ``report`` must be rebuilt; empty when it is up to date."""
     if not entry or entry.get("status") != "ok":
         return ["never built" if not entry else "last build failed"]
     old = entry["inputs"]
-    reasons = [f"{what} changed" for what in ("notebook", "params", "library", "environment")
-               if old.get(what) != inputs[what]]
+    reasons = [
+        f"{what} changed"
+        for what in ("notebook", "params", "library", "environment")
+        if old.get(what) != inputs[what]
+    ]
     changed = sorted(n for n, h in inputs["datasets"].items() if old["datasets"].get(n) != h)
     if changed:
         reasons.append(f"data changed: {', '.join(changed)}")
@@ -101,36 +115,61 @@ def _file_sha(path: Path) -> str:
 
 # -- one report, in a worker process -------------------------------------------------------
 
-def run_report(topic: str, params: dict[str, Any], notebook: str, title: str,
-               cell_timeout: int) -> dict[str, Any]:
+
+def run_report(
+    topic: str, params: dict[str, Any], notebook: str, title: str, cell_timeout: int
+) -> dict[str, Any]:
     """Execute and export one report; return the outputs as bytes (the parent writes them)."""
     import nbformat
 
     from nereport.execute import execute
-    from nereport.export import html_from_notebook, pdf_from_notebook
+    from nereport.export import add_static_svgs, html_from_notebook, pdf_from_notebook
+    from nereport.kernels import ForkedKernelManager
 
     started = time.perf_counter()
     nb = nbformat.read(notebook, as_version=4)
-    executed, failure = execute(nb, params, cwd=str(Path(notebook).parent),
-                                timeout=cell_timeout)
+    manager = ForkedKernelManager if ForkedKernelManager.template else None
+    executed, failure = execute(
+        nb,
+        params,
+        cwd=str(Path(notebook).parent),
+        timeout=cell_timeout,
+        kernel_manager_class=manager,
+    )
+    if not failure:
+        add_static_svgs(executed)
     ipynb = nbformat.writes(executed).encode() + b"\n"
     if failure:
-        return {"ok": False, "failure": failure.describe(), "cell": failure.cell,
-                "ipynb": ipynb, "html": failure_page(executed, title, failure.describe(),
-                                                     failure.cell).encode(),
-                "seconds": time.perf_counter() - started}
+        return {
+            "ok": False,
+            "failure": failure.describe(),
+            "cell": failure.cell,
+            "ipynb": ipynb,
+            "html": failure_page(executed, title, failure.describe(), failure.cell).encode(),
+            "seconds": time.perf_counter() - started,
+        }
     nbformat.validate(executed)
     complaint = stderr_output(executed)
     if complaint:  # e.g. a chart that failed to render prints a traceback but does not raise
         cell, text = complaint
         message = f"cell {cell}: wrote to stderr: {text.strip().splitlines()[-1][:300]}"
-        return {"ok": False, "failure": message, "cell": cell, "ipynb": ipynb,
-                "html": failure_page(executed, title, message, cell).encode(),
-                "seconds": time.perf_counter() - started}
+        return {
+            "ok": False,
+            "failure": message,
+            "cell": cell,
+            "ipynb": ipynb,
+            "html": failure_page(executed, title, message, cell).encode(),
+            "seconds": time.perf_counter() - started,
+        }
     datasets = used_datasets(executed)
-    return {"ok": True, "ipynb": ipynb, "html": html_from_notebook(executed, title).encode(),
-            "pdf": pdf_from_notebook(executed, title), "datasets": datasets,
-            "seconds": time.perf_counter() - started}
+    return {
+        "ok": True,
+        "ipynb": ipynb,
+        "html": html_from_notebook(executed, title).encode(),
+        "pdf": pdf_from_notebook(executed, title),
+        "datasets": datasets,
+        "seconds": time.perf_counter() - started,
+    }
 
 
 def stderr_output(nb: Any) -> tuple[int, str] | None:
@@ -161,12 +200,17 @@ def failure_page(nb: Any, title: str, message: str, cell: int | None) -> str:
     from nbformat.v4 import new_markdown_cell
 
     nb = copy.deepcopy(nb)
-    banner = new_markdown_cell(f"# Build failed: {html.escape(title)}\n\n"
-                               f"**{html.escape(message)}**")
+    banner = new_markdown_cell(
+        f"# Build failed: {html.escape(title)}\n\n**{html.escape(message)}**"
+    )
     if cell is not None:
-        nb.cells.insert(cell, new_markdown_cell(
-            '<div style="background:#fde8e8;border-left:6px solid #c0392b;padding:6px 10px">'
-            f"<strong>The cell below (cell {cell}) failed.</strong></div>"))
+        nb.cells.insert(
+            cell,
+            new_markdown_cell(
+                '<div style="background:#fde8e8;border-left:6px solid #c0392b;padding:6px 10px">'
+                f"<strong>The cell below (cell {cell}) failed.</strong></div>"
+            ),
+        )
     nb.cells.insert(0, banner)
     exporter = HTMLExporter(template_name="lab")
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
@@ -174,6 +218,7 @@ def failure_page(nb: Any, title: str, message: str, cell: int | None) -> str:
 
 
 # -- the build -----------------------------------------------------------------------------
+
 
 @dataclass
 class Outcome:
@@ -203,8 +248,10 @@ def build_lock(out_dir: Path) -> Iterator[None]:
         except BlockingIOError:
             fh.seek(0)
             holder = fh.read().strip() or "unknown"
-            _say(f"{out_dir} is being built by another nereport process (pid {holder}); "
-                 "waiting for it to finish...")
+            _say(
+                f"{out_dir} is being built by another nereport process (pid {holder}); "
+                "waiting for it to finish..."
+            )
             fcntl.flock(fh, fcntl.LOCK_EX)
         fh.seek(0)
         fh.truncate()
@@ -228,8 +275,10 @@ def read_manifest(out_dir: Path) -> dict[str, Any]:
 
 
 def write_manifest(out_dir: Path, manifest: dict[str, Any]) -> None:
-    manifest = {"nereport_version": __version__,
-                "reports": dict(sorted(manifest["reports"].items()))}
+    manifest = {
+        "nereport_version": __version__,
+        "reports": dict(sorted(manifest["reports"].items())),
+    }
     text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     write_atomic(out_dir / MANIFEST, text.encode())
 
@@ -242,13 +291,20 @@ def report_title(report: Report) -> str:
     return f"{TOPIC_TITLES[report.topic]}: {names[report.params['region']]}"
 
 
-def build(reports: list[Report], out_dir: Path, jobs: int | None = None, force: bool = False,
-          dry_run: bool = False, cell_timeout: int = 300, index: bool = True) -> BuildResult:
+def build(
+    reports: list[Report],
+    out_dir: Path,
+    jobs: int | None = None,
+    force: bool = False,
+    dry_run: bool = False,
+    cell_timeout: int = 300,
+    index: bool = True,
+) -> BuildResult:
     out_dir = Path(out_dir)
     result = BuildResult()
     with build_lock(out_dir):
         manifest = read_manifest(out_dir)
-        library, environment = _library_revision(), environment_hash()
+        library, environment = library_revision(), environment_hash()
         todo = []
         for report in reports:
             entry = manifest["reports"].get(report.id)
@@ -270,31 +326,39 @@ def build(reports: list[Report], out_dir: Path, jobs: int | None = None, force: 
     return result
 
 
-def _library_revision() -> str:
-    from nereport.report import library_revision
-
-    return library_revision()
-
-
-def _run(todo: list, out_dir: Path, manifest: dict[str, Any], jobs: int | None,
-         cell_timeout: int, result: BuildResult) -> None:
+def _run(
+    todo: list,
+    out_dir: Path,
+    manifest: dict[str, Any],
+    jobs: int | None,
+    cell_timeout: int,
+    result: BuildResult,
+) -> None:
     if not todo:
         return
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     _say(f"building {len(todo)} report(s) with {jobs} worker(s)")
     # Import the heavy modules once here: forked workers inherit them already loaded.
+    import multiprocessing
+
     import nereport.execute  # noqa: F401
     import nereport.export  # noqa: F401
 
-    import multiprocessing
-
     done = 0
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_init_worker
+    ) as pool:
         pending = {}
         for report, inputs, reason in todo:
-            future = pool.submit(run_report, report.topic, report.params, str(report.notebook),
-                                 report_title(report), cell_timeout)
+            future = pool.submit(
+                run_report,
+                report.topic,
+                report.params,
+                str(report.notebook),
+                report_title(report),
+                cell_timeout,
+            )
             pending[future] = (report, inputs, reason)
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -305,13 +369,24 @@ def _run(todo: list, out_dir: Path, manifest: dict[str, Any], jobs: int | None,
                 result.outcomes.append(outcome)
                 write_manifest(out_dir, manifest)  # after each report: an interrupted build
                 # keeps what it finished
-                _say(f"[{done}/{len(todo)}] {outcome.status:6s} {report.id} "
-                     f"({outcome.seconds:.1f} s; {reason})"
-                     + (f"\n    {outcome.detail}" if outcome.detail else ""))
+                _say(
+                    f"[{done}/{len(todo)}] {outcome.status:6s} {report.id} "
+                    f"({outcome.seconds:.1f} s; {reason})"
+                    + (f"\n    {outcome.detail}" if outcome.detail else "")
+                )
 
 
-def _store(report: Report, inputs: dict[str, Any], future: Any, out_dir: Path,
-           manifest: dict[str, Any]) -> Outcome:
+def _init_worker() -> None:
+    """Each worker gets a kernel template: kernels forked from it start warm."""
+    from nereport.kernels import ForkedKernelManager, KernelTemplate, die_with_parent
+
+    die_with_parent()
+    ForkedKernelManager.template = KernelTemplate()
+
+
+def _store(
+    report: Report, inputs: dict[str, Any], future: Any, out_dir: Path, manifest: dict[str, Any]
+) -> Outcome:
     params = " ".join(f"{k}={v}" for k, v in report.params.items())
     try:
         out = future.result()
@@ -321,35 +396,49 @@ def _store(report: Report, inputs: dict[str, Any], future: Any, out_dir: Path,
         failed = out_dir / FAILED_DIR / report.id
         write_atomic(failed.with_suffix(".ipynb"), out["ipynb"])
         write_atomic(failed.with_suffix(".html"), out["html"])
-        detail = (f"report {report.id} ({params}) failed at {out['failure']}; partial run: "
-                  f"{failed.with_suffix('.html')}; previous outputs kept")
+        detail = (
+            f"report {report.id} ({params}) failed at {out['failure']}; partial run: "
+            f"{failed.with_suffix('.html')}; previous outputs kept"
+        )
         return _record_failure(report, manifest, detail, params, out["seconds"])
     inputs = {**inputs, "datasets": out["datasets"]}
     outputs = {}
     for kind in ("ipynb", "html", "pdf"):
         path = out_dir / f"{report.id}.{kind}"
         write_atomic(path, out[kind])
-        outputs[kind] = {"path": path.relative_to(out_dir).as_posix(),
-                         "sha256": hashlib.sha256(out[kind]).hexdigest()}
-    for stale in (out_dir / FAILED_DIR / report.id).parent.glob(
-            f"{Path(report.id).name}.*"):
+        outputs[kind] = {
+            "path": path.relative_to(out_dir).as_posix(),
+            "sha256": hashlib.sha256(out[kind]).hexdigest(),
+        }
+    for stale in (out_dir / FAILED_DIR / report.id).parent.glob(f"{Path(report.id).name}.*"):
         stale.unlink()
-    manifest["reports"][report.id] = {"topic": report.topic, "params": report.params,
-                                      "notebook": f"notebooks/{report.notebook.name}",
-                                      "inputs": inputs, "outputs": outputs, "status": "ok"}
+    manifest["reports"][report.id] = {
+        "topic": report.topic,
+        "params": report.params,
+        "notebook": f"notebooks/{report.notebook.name}",
+        "inputs": inputs,
+        "outputs": outputs,
+        "status": "ok",
+    }
     return Outcome(report.id, "built", seconds=out["seconds"])
 
 
-def _record_failure(report: Report, manifest: dict[str, Any], detail: str, params: str,
-                    seconds: float = 0.0) -> Outcome:
+def _record_failure(
+    report: Report, manifest: dict[str, Any], detail: str, params: str, seconds: float = 0.0
+) -> Outcome:
     entry = manifest["reports"].get(report.id)
     if entry:
         entry["status"] = "failed"  # outputs listed are the last good ones, still on disk
         entry["error"] = detail
     else:
-        manifest["reports"][report.id] = {"topic": report.topic, "params": report.params,
-                                          "status": "failed", "error": detail, "outputs": {},
-                                          "inputs": {"datasets": {}}}
+        manifest["reports"][report.id] = {
+            "topic": report.topic,
+            "params": report.params,
+            "status": "failed",
+            "error": detail,
+            "outputs": {},
+            "inputs": {"datasets": {}},
+        }
     return Outcome(report.id, "failed", detail, seconds)
 
 
@@ -360,12 +449,19 @@ def write_index(out_dir: Path, manifest: dict[str, Any]) -> None:
         params = ", ".join(f"{k}={v}" for k, v in entry["params"].items())
         links = " ".join(
             f'<a href="{html.escape(o["path"])}">{kind.upper()}</a>'
-            for kind, o in entry.get("outputs", {}).items() if kind in ("html", "pdf"))
-        status = "ok" if entry["status"] == "ok" else (
-            "failed — last good version shown" if entry.get("outputs") else "failed")
-        rows.append(f"<tr><td>{html.escape(rid)}</td><td>{html.escape(params)}</td>"
-                    f"<td>{links or '—'}</td><td class=\"{html.escape(entry['status'])}\">"
-                    f"{html.escape(status)}</td></tr>")
+            for kind, o in entry.get("outputs", {}).items()
+            if kind in ("html", "pdf")
+        )
+        status = (
+            "ok"
+            if entry["status"] == "ok"
+            else ("failed — last good version shown" if entry.get("outputs") else "failed")
+        )
+        rows.append(
+            f"<tr><td>{html.escape(rid)}</td><td>{html.escape(params)}</td>"
+            f'<td>{links or "—"}</td><td class="{html.escape(entry["status"])}">'
+            f"{html.escape(status)}</td></tr>"
+        )
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">

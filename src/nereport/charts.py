@@ -28,25 +28,48 @@ def year_rules(years: dict[int, str], start: int, end: int) -> alt.Chart | None:
         return None
     base = alt.Chart(marks)
     rule = base.mark_rule(color="#999", strokeDash=[4, 3]).encode(
-        x="year:Q", tooltip=[alt.Tooltip("label:N", title="Milestone")])
-    text = base.mark_text(align="left", dx=3, dy=-4, fontSize=10, color="#555", baseline="top"
-                          ).encode(x="year:Q", y=alt.value(2), text="label:N")
+        x="year:Q", tooltip=[alt.Tooltip("label:N", title="Milestone")]
+    )
+    text = base.mark_text(
+        align="left", dx=3, dy=-4, fontSize=10, color="#555", baseline="top"
+    ).encode(x="year:Q", y=alt.value(2), text="label:N")
     return rule + text
 
 
-def line(frame: pd.DataFrame, y: str, y_title: str, title: str, subtitle: str | list[str] = "",
-         color: str = "region_name", start: int | None = None, end: int | None = None,
-         marks: dict[int, str] | None = None, fmt: str = ",.1f", zero: bool = True,
-         ) -> alt.Chart | alt.LayerChart:
+def line(
+    frame: pd.DataFrame,
+    y: str,
+    y_title: str,
+    title: str,
+    subtitle: str | list[str] = "",
+    color: str = "region_name",
+    start: int | None = None,
+    end: int | None = None,
+    marks: dict[int, str] | None = None,
+    fmt: str = ",.1f",
+    zero: bool = True,
+) -> alt.Chart | alt.LayerChart:
     """One line per ``color`` over years, with optional policy-year rules."""
-    chart = alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(size=18)).encode(
-        x=_year_axis(),
-        y=alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(zero=zero)),
-        color=alt.Color(f"{color}:N", title=None, scale=alt.Scale(range=PALETTE),
-                        legend=alt.Legend(orient="bottom", labelLimit=320)),
-        tooltip=[alt.Tooltip(f"{color}:N", title="Series"), alt.Tooltip("year:Q", title="Year"),
-                 alt.Tooltip(f"{y}:Q", title=y_title, format=fmt)],
-    ).properties(width=WIDTH, height=HEIGHT, title=_title(title, subtitle))
+    chart = (
+        alt.Chart(frame)
+        .mark_line(point=alt.OverlayMarkDef(size=18))
+        .encode(
+            x=_year_axis(),
+            y=alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(zero=zero)),
+            color=alt.Color(
+                f"{color}:N",
+                title=None,
+                scale=alt.Scale(range=PALETTE),
+                legend=alt.Legend(orient="bottom", labelLimit=320),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{color}:N", title="Series"),
+                alt.Tooltip("year:Q", title="Year"),
+                alt.Tooltip(f"{y}:Q", title=y_title, format=fmt),
+            ],
+        )
+        .properties(width=WIDTH, height=HEIGHT, title=_title(title, subtitle))
+    )
     if marks and start is not None and end is not None:
         rules = year_rules(marks, start, end)
         if rules is not None:
@@ -56,76 +79,143 @@ def line(frame: pd.DataFrame, y: str, y_title: str, title: str, subtitle: str | 
 
 def stacked_shares(frame: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart:
     """Sector shares of GDP as stacked bars per year."""
-    return alt.Chart(frame).mark_bar().encode(
-        x=alt.X("year:O", title="Year"),
-        y=alt.Y("share_of_gdp_pct:Q", title="Share of GDP (%)", stack="zero"),
-        color=alt.Color("sector:N", title=None, scale=alt.Scale(range=PALETTE),
-                        sort=["primary", "secondary", "tertiary"],
-                        legend=alt.Legend(orient="bottom", labelLimit=320)),
-        order=alt.Order("sector_order:Q"),
-        tooltip=[alt.Tooltip("sector:N", title="Sector"), alt.Tooltip("year:O", title="Year"),
-                 alt.Tooltip("share_of_gdp_pct:Q", title="Share of GDP (%)", format=".1f"),
-                 alt.Tooltip("value_added_cny_100m:Q", title="Value added (100 million yuan)",
-                             format=",.1f")],
-    ).properties(width=WIDTH, height=HEIGHT, title=_title(title, subtitle))
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("year:O", title="Year"),
+            y=alt.Y("share_of_gdp_pct:Q", title="Share of GDP (%)", stack="zero"),
+            color=alt.Color(
+                "sector:N",
+                title=None,
+                scale=alt.Scale(range=PALETTE),
+                sort=["primary", "secondary", "tertiary"],
+                legend=alt.Legend(orient="bottom", labelLimit=320),
+            ),
+            order=alt.Order("sector_order:Q"),
+            tooltip=[
+                alt.Tooltip("sector:N", title="Sector"),
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("share_of_gdp_pct:Q", title="Share of GDP (%)", format=".1f"),
+                alt.Tooltip(
+                    "value_added_cny_100m:Q", title="Value added (100 million yuan)", format=",.1f"
+                ),
+            ],
+        )
+        .properties(width=WIDTH, height=HEIGHT, title=_title(title, subtitle))
+    )
 
 
-def bars(frame: pd.DataFrame, x: str, y: str, x_title: str, y_title: str, title: str,
-         subtitle: str | list[str] = "", color: str | None = None, column_tooltips: list | None = None,
-         fmt: str = ",.1f", horizontal: bool = False) -> alt.Chart:
+def bars(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    x_title: str,
+    y_title: str,
+    title: str,
+    subtitle: str | list[str] = "",
+    color: str | None = None,
+    column_tooltips: list | None = None,
+    fmt: str = ",.1f",
+    horizontal: bool = False,
+) -> alt.Chart:
     """Grouped bars: ``x`` categories, ``color`` groups (offset), ``y`` values."""
     enc_x = alt.X(f"{x}:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=160))
     enc_y = alt.Y(f"{y}:Q", title=y_title)
-    tooltip = [alt.Tooltip(f"{x}:N", title=x_title), alt.Tooltip(f"{y}:Q", title=y_title,
-                                                                 format=fmt)]
+    tooltip = [
+        alt.Tooltip(f"{x}:N", title=x_title),
+        alt.Tooltip(f"{y}:Q", title=y_title, format=fmt),
+    ]
     tooltip += column_tooltips or []
     encoding = {"x": enc_x, "y": enc_y, "tooltip": tooltip}
     if horizontal:
-        encoding["x"], encoding["y"] = (alt.X(f"{y}:Q", title=y_title),
-                                        alt.Y(f"{x}:N", title=x_title, sort=None,
-                                              axis=alt.Axis(labelLimit=220)))
+        encoding["x"], encoding["y"] = (
+            alt.X(f"{y}:Q", title=y_title),
+            alt.Y(f"{x}:N", title=x_title, sort=None, axis=alt.Axis(labelLimit=220)),
+        )
     if color:
-        encoding["color"] = alt.Color(f"{color}:N", title=None, scale=alt.Scale(range=PALETTE),
-                                      legend=alt.Legend(orient="bottom", labelLimit=320))
-        encoding["yOffset" if horizontal else "xOffset"] = alt.XOffset(f"{color}:N") if not \
-            horizontal else alt.YOffset(f"{color}:N")
+        encoding["color"] = alt.Color(
+            f"{color}:N",
+            title=None,
+            scale=alt.Scale(range=PALETTE),
+            legend=alt.Legend(orient="bottom", labelLimit=320),
+        )
+        encoding["yOffset" if horizontal else "xOffset"] = (
+            alt.XOffset(f"{color}:N") if not horizontal else alt.YOffset(f"{color}:N")
+        )
         tooltip.insert(0, alt.Tooltip(f"{color}:N", title="Series"))
-    height = max(HEIGHT, 22 * frame[x].nunique() * (frame[color].nunique() if color else 1)) \
-        if horizontal else HEIGHT
-    return alt.Chart(frame).mark_bar().encode(**encoding).properties(
-        width=WIDTH - (120 if horizontal else 0), height=min(height, 520),
-        title=_title(title, subtitle))
+    height = (
+        max(HEIGHT, 22 * frame[x].nunique() * (frame[color].nunique() if color else 1))
+        if horizontal
+        else HEIGHT
+    )
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(**encoding)
+        .properties(
+            width=WIDTH - (120 if horizontal else 0),
+            height=min(height, 520),
+            title=_title(title, subtitle),
+        )
+    )
 
 
 def timeline(milestones: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart:
     """Dated milestones as points on a time axis, one row per issuing body group."""
     frame = milestones.dropna(subset=["date_start"]).copy()
     frame["date_start"] = frame["date_start"].dt.strftime("%Y-%m-%d")
-    return alt.Chart(frame).mark_point(filled=True, size=90, opacity=0.85).encode(
-        x=alt.X("date_start:T", title="Date", axis=alt.Axis(format="%Y")),
-        y=alt.Y("body:N", title=None, axis=alt.Axis(labelLimit=200)),
-        color=alt.Color("body:N", legend=None, scale=alt.Scale(range=PALETTE)),
-        shape=alt.Shape("precision:N", title="Date known to the",
-                        legend=alt.Legend(orient="bottom", labelLimit=320)),
-        tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("event:N", title="Event"),
-                 alt.Tooltip("issuing_body:N", title="Issued by"),
-                 alt.Tooltip("document:N", title="Document")],
-    ).properties(width=WIDTH, height=220, title=_title(title, subtitle))
+    return (
+        alt.Chart(frame)
+        .mark_point(filled=True, size=90, opacity=0.85)
+        .encode(
+            x=alt.X("date_start:T", title="Date", axis=alt.Axis(format="%Y")),
+            y=alt.Y("body:N", title=None, axis=alt.Axis(labelLimit=200)),
+            color=alt.Color("body:N", legend=None, scale=alt.Scale(range=PALETTE)),
+            shape=alt.Shape(
+                "precision:N",
+                title="Date known to the",
+                legend=alt.Legend(orient="bottom", labelLimit=320),
+            ),
+            tooltip=[
+                alt.Tooltip("date:N", title="Date"),
+                alt.Tooltip("event:N", title="Event"),
+                alt.Tooltip("issuing_body:N", title="Issued by"),
+                alt.Tooltip("document:N", title="Document"),
+            ],
+        )
+        .properties(width=WIDTH, height=220, title=_title(title, subtitle))
+    )
 
 
 def region_map(units: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart:
     """Areas coloured by ``state``; ``units`` has name, name_zh, state and geometry (GeoJSON
     text). Rings stay clockwise, as d3-geo expects."""
-    values = [{"type": "Feature", "geometry": json.loads(r.geometry),
-               "properties": {"name": r.name, "name_zh": r.name_zh, "state": r.state}}
-              for r in units.itertuples()]
+    values = [
+        {
+            "type": "Feature",
+            "geometry": json.loads(r.geometry),
+            "properties": {"name": r.name, "name_zh": r.name_zh, "state": r.state},
+        }
+        for r in units.itertuples()
+    ]
     states = ["Selected region", "Policy area", "Outside the policy area"]
-    return alt.Chart(alt.Data(values=values)).mark_geoshape(stroke="white", strokeWidth=0.7
-                                                            ).encode(
-        color=alt.Color("properties.state:N", title=None,
-                        scale=alt.Scale(domain=states, range=["#1f5f8b", "#9ec3dc", "#e3e3e3"]),
-                        legend=alt.Legend(orient="bottom", labelLimit=320)),
-        tooltip=[alt.Tooltip("properties.name:N", title="Region"),
-                 alt.Tooltip("properties.name_zh:N", title="Chinese name"),
-                 alt.Tooltip("properties.state:N", title="Status")],
-    ).project("mercator").properties(width=WIDTH, height=400, title=_title(title, subtitle))
+    return (
+        alt.Chart(alt.Data(values=values))
+        .mark_geoshape(stroke="white", strokeWidth=0.7)
+        .encode(
+            color=alt.Color(
+                "properties.state:N",
+                title=None,
+                scale=alt.Scale(domain=states, range=["#1f5f8b", "#9ec3dc", "#e3e3e3"]),
+                legend=alt.Legend(orient="bottom", labelLimit=320),
+            ),
+            tooltip=[
+                alt.Tooltip("properties.name:N", title="Region"),
+                alt.Tooltip("properties.name_zh:N", title="Chinese name"),
+                alt.Tooltip("properties.state:N", title="Status"),
+            ],
+        )
+        .project("mercator")
+        .properties(width=WIDTH, height=400, title=_title(title, subtitle))
+    )

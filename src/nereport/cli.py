@@ -29,8 +29,10 @@ def cmd_datasets(args: argparse.Namespace) -> int:
         print(f"{s['name']}: {s['title']}")
         columns = [c["name"] + (f" [{c['unit']}]" if c["unit"] else "") for c in s["columns"]]
         print(f"  columns:  {', '.join(columns)}")
-        print(f"  coverage: {cov['rows']} rows; years {years}; "
-              f"regions {', '.join(cov.get('regions', [])) or 'n/a'}")
+        print(
+            f"  coverage: {cov['rows']} rows; years {years}; "
+            f"regions {', '.join(cov.get('regions', [])) or 'n/a'}"
+        )
         for src in s["sources"]:
             print(f"  source:   {src['publisher']}, {src['title']} [{src['vintage']}]")
         print()
@@ -81,10 +83,11 @@ def cmd_params(args: argparse.Namespace) -> int:
         _print_json(params)
         return 0
     for p in params:
-        rule = (", ".join(map(str, p["allowed"])) if "allowed" in p
-                else f"{p['min']} to {p['max']}")
-        print(f"{p['name']:12s} {p['type']:4s} default {p['default']!s:10s} {p['help']} "
-              f"(allowed: {rule})")
+        rule = ", ".join(map(str, p["allowed"])) if "allowed" in p else f"{p['min']} to {p['max']}"
+        print(
+            f"{p['name']:12s} {p['type']:4s} default {p['default']!s:10s} {p['help']} "
+            f"(allowed: {rule})"
+        )
     return 0
 
 
@@ -101,15 +104,24 @@ def cmd_build(args: argparse.Namespace) -> int:
         reports = [Report(args.report, params, default=is_default)]
     else:
         reports = matrix()
-    result = build(reports, out_dir=Path(args.out), jobs=args.jobs, force=args.force,
-                   dry_run=args.dry_run, cell_timeout=args.cell_timeout,
-                   index=not args.report)
+    result = build(
+        reports,
+        out_dir=Path(args.out),
+        jobs=args.jobs,
+        force=args.force,
+        dry_run=args.dry_run,
+        cell_timeout=args.cell_timeout,
+        index=not args.report,
+    )
     return 0 if result.ok else 1
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="nereport", description="Datasets and reports on the "
-                                "revitalization of Northeast China's old industrial bases.")
+    p = argparse.ArgumentParser(
+        prog="nereport",
+        description="Datasets and reports on the "
+        "revitalization of Northeast China's old industrial bases.",
+    )
     p.add_argument("--version", action="version", version=_version())
     sub = p.add_subparsers(dest="command", required=True)
     s = sub.add_parser("datasets", help="list every dataset with columns, coverage and sources")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from nereport.declarations import Dataset
 from nereport.datasets import REGISTRY, get
+from nereport.declarations import Dataset
 from nereport.loader import load
 
 
@@ -15,8 +15,11 @@ def coverage(ds: Dataset, frame: pd.DataFrame | None = None) -> dict[str, object
     out: dict[str, object] = {"rows": len(frame)}
     if "region" in frame:
         out["regions"] = sorted(frame["region"].dropna().unique().tolist())
-    years = frame["year"] if "year" in frame else (
-        frame["date_start"].dt.year if "date_start" in frame else None)
+    years = (
+        frame["year"]
+        if "year" in frame
+        else (frame["date_start"].dt.year if "date_start" in frame else None)
+    )
     if years is not None and years.notna().any():
         out["years"] = [int(years.min()), int(years.max())]
     return out
@@ -28,14 +31,26 @@ def dataset_summary(ds: Dataset) -> dict[str, object]:
         "title": ds.title,
         "domain": ds.domain,
         "description": ds.description,
-        "columns": [{"name": c.name, "dtype": c.dtype, "unit": c.unit,
-                     "description": c.description} for c in ds.columns],
+        "columns": [
+            {"name": c.name, "dtype": c.dtype, "unit": c.unit, "description": c.description}
+            for c in ds.columns
+        ],
         "primary_key": list(ds.primary_key),
         "coverage": coverage(ds),
-        "sources": [{"id": s.id, "publisher": s.publisher, "title": s.title,
-                     "vintage": s.vintage, "vintage_label": s.vintage_label, "url": s.url,
-                     "via": s.via, "licence": s.licence, "reliability": s.reliability}
-                    for s in ds.source_objects()],
+        "sources": [
+            {
+                "id": s.id,
+                "publisher": s.publisher,
+                "title": s.title,
+                "vintage": s.vintage,
+                "vintage_label": s.vintage_label,
+                "url": s.url,
+                "via": s.via,
+                "licence": s.licence,
+                "reliability": s.reliability,
+            }
+            for s in ds.source_objects()
+        ],
         "raw_files": ds.raw_paths(),
         "default_vintage": ds.default_vintage,
         "gaps": ds.gaps,
@@ -47,15 +62,20 @@ def catalog_frame() -> pd.DataFrame:
     for ds in REGISTRY.values():
         info = dataset_summary(ds)
         cov = info["coverage"]
-        rows.append({
-            "name": ds.name, "title": ds.title, "domain": ds.domain,
-            "columns": ", ".join(f"{c.name} [{c.unit}]" if c.unit else c.name
-                                 for c in ds.columns),
-            "regions": ", ".join(cov.get("regions", [])),
-            "years": "-".join(map(str, cov["years"])) if "years" in cov else "",
-            "rows": cov["rows"],
-            "publishers": "; ".join(dict.fromkeys(s.publisher for s in ds.source_objects())),
-        })
+        rows.append(
+            {
+                "name": ds.name,
+                "title": ds.title,
+                "domain": ds.domain,
+                "columns": ", ".join(
+                    f"{c.name} [{c.unit}]" if c.unit else c.name for c in ds.columns
+                ),
+                "regions": ", ".join(cov.get("regions", [])),
+                "years": "-".join(map(str, cov["years"])) if "years" in cov else "",
+                "rows": cov["rows"],
+                "publishers": "; ".join(dict.fromkeys(s.publisher for s in ds.source_objects())),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -77,8 +97,14 @@ def describe(name: str) -> str:
     lines.append(f"- **Primary key:** {', '.join(ds.primary_key)}")
     if ds.default_vintage:
         lines.append(f"- **Default vintage:** `{ds.default_vintage}`")
-    lines += [f"- **Processing:** {ds.processing}", "", "## Columns", "",
-              "| column | type | unit | description | allowed / range |", "|---|---|---|---|---|"]
+    lines += [
+        f"- **Processing:** {ds.processing}",
+        "",
+        "## Columns",
+        "",
+        "| column | type | unit | description | allowed / range |",
+        "|---|---|---|---|---|",
+    ]
     for c in ds.columns:
         allowed = ", ".join(c.allowed) if c.allowed else ""
         if c.min is not None or c.max is not None:
@@ -86,12 +112,16 @@ def describe(name: str) -> str:
             high = "" if c.max is None else f"{c.max:g}"
             allowed = f"{low} to {high}"
         optional = "" if c.required else " (optional)"
-        lines.append(f"| `{c.name}` | {c.dtype}{optional} | {_md_escape(c.unit)} | "
-                     f"{_md_escape(c.description)} | {_md_escape(allowed)} |")
+        lines.append(
+            f"| `{c.name}` | {c.dtype}{optional} | {_md_escape(c.unit)} | "
+            f"{_md_escape(c.description)} | {_md_escape(allowed)} |"
+        )
     lines += ["", "## Sources", ""]
     for s in ds.source_objects():
-        lines.append(f"- **`{s.id}`**: {s.citation()}. Licence: {s.licence or 'not stated'}. "
-                     f"Reliability: {s.reliability}." + (f" {s.note}" if s.note else ""))
+        lines.append(
+            f"- **`{s.id}`**: {s.citation()}. Licence: {s.licence or 'not stated'}. "
+            f"Reliability: {s.reliability}." + (f" {s.note}" if s.note else "")
+        )
     lines += ["", "## Raw files", ""] + [f"- `data/raw/{p}`" for p in ds.raw_paths()]
     if ds.gaps:
         lines += ["", "## What is missing", "", ds.gaps]

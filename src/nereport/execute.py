@@ -7,6 +7,7 @@ random cell id), so identical inputs give byte-identical notebooks, HTML and PDF
 from __future__ import annotations
 
 import copy
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from papermill.parameterize import parameterize_notebook
+
+from nereport.render import DEFER_SVG
 
 # The build always runs notebooks on the interpreter that runs the build (ipykernel's native
 # kernel), so what made a report is exactly the locked environment it records.
@@ -53,22 +56,43 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def execute(nb: nbformat.NotebookNode, params: dict[str, Any], *, cwd: str,
-            timeout: int = 300, startup_timeout: int = 60) -> tuple[nbformat.NotebookNode,
-                                                                     Failure | None]:
-    """Execute ``nb`` with ``params`` in a new kernel; return it and the failure, if any."""
+def execute(
+    nb: nbformat.NotebookNode,
+    params: dict[str, Any],
+    *,
+    cwd: str,
+    timeout: int = 300,
+    startup_timeout: int = 60,
+    kernel_manager_class: type | None = None,
+) -> tuple[nbformat.NotebookNode, Failure | None]:
+    """Execute ``nb`` with ``params`` in a new kernel; return it and the failure, if any.
+
+    ``kernel_manager_class`` (e.g. :class:`nereport.kernels.ForkedKernelManager`) chooses how
+    the kernel is started; by default a new interpreter is launched.
+    """
     nb = prepare(nb, params)
-    client = NotebookClient(nb, timeout=timeout, startup_timeout=startup_timeout,
-                            kernel_name=KERNEL_NAME, resources={"metadata": {"path": cwd}},
-                            record_timing=False,
-                            # ipykernel warns on every start that loopback TCP is unencrypted
-                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
+    extra = {"kernel_manager_class": kernel_manager_class} if kernel_manager_class else {}
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        startup_timeout=startup_timeout,
+        **extra,
+        kernel_name=KERNEL_NAME,
+        resources={"metadata": {"path": cwd}},
+        record_timing=False,
+        # ipykernel warns on every start that loopback TCP is unencrypted
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+    )
     failure = None
     try:
-        client.execute()
+        # The build worker draws the static SVGs (vl-convert stays warm there).
+        client.execute(env={**os.environ, DEFER_SVG: "1"})
     except CellTimeoutError as exc:
-        failure = Failure(_running_cell(nb), "CellTimeoutError",
-                          f"a cell ran longer than {timeout} s ({str(exc).splitlines()[0]})")
+        failure = Failure(
+            _running_cell(nb),
+            "CellTimeoutError",
+            f"a cell ran longer than {timeout} s ({str(exc).splitlines()[0]})",
+        )
     except DeadKernelError as exc:
         failure = Failure(_running_cell(nb), "DeadKernelError", f"the kernel died: {exc}")
     except CellExecutionError as exc:

@@ -8,6 +8,7 @@ reused for the rest of the process, because a build exports many reports.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import html
@@ -18,13 +19,19 @@ import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nereport.render import VEGALITE_MIMETYPE, chart_html
+from nereport.render import VEGALITE_MIMETYPE, chart_html, spec_to_svg
 
 if TYPE_CHECKING:
     import nbformat
     from nbconvert import HTMLExporter
 
-__all__ = ["REMOVE_CELL_TAGS", "TEMPLATES_DIR", "html_from_notebook", "pdf_from_notebook"]
+__all__ = [
+    "REMOVE_CELL_TAGS",
+    "TEMPLATES_DIR",
+    "add_static_svgs",
+    "html_from_notebook",
+    "pdf_from_notebook",
+]
 
 #: Directory holding the ``nereport`` (interactive) and ``nereport_static`` (PDF) templates.
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -67,6 +74,17 @@ _CHART_ID = re.compile(r'\bid="(nr-chart-[0-9a-f]{16})"')
 # nbconvert exporters keep per-call state (registered filters, resources); one lock makes
 # the two public functions safe to call from several threads.
 _lock = threading.Lock()
+
+
+def add_static_svgs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Give every chart output its static SVG (for the PDF and the saved notebook) where the
+    kernel left it out; the same spec always gives the same SVG."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if VEGALITE_MIMETYPE in data and "image/svg+xml" not in data:
+                data["image/svg+xml"] = spec_to_svg(data[VEGALITE_MIMETYPE])
+    return nb
 
 
 def html_from_notebook(nb: nbformat.NotebookNode, title: str) -> str:
@@ -162,8 +180,18 @@ def _vega_bundle() -> str:
     """vega + vega-lite + vega-embed as one script that sets ``window.vegaEmbed``."""
     import vl_convert
 
-    # About 3 s on the first call in a process (vl-convert bundles it), then cached.
-    bundle = vl_convert.javascript_bundle()
+    from nereport.files import write_atomic
+    from nereport.loader import cache_dir
+
+    # vl-convert takes about 3 s to bundle it, so it is kept on disk, keyed by the version
+    # of vl-convert that made it (the bundle is whatever that version ships).
+    cached = cache_dir() / f"vega-bundle-vl-convert-{vl_convert.__version__}.js"
+    try:
+        bundle = cached.read_text(encoding="utf-8")
+    except OSError:
+        bundle = vl_convert.javascript_bundle()
+        with contextlib.suppress(OSError):  # no cache costs time, not correctness
+            write_atomic(cached, bundle.encode())
     # The bundle is inlined in a <script> element, where "</script" would end it early.
     # A "<\/" inside JavaScript strings and regexes means the same thing as "</".
     return re.sub(r"</(script)", r"<\\/\1", bundle, flags=re.I)

@@ -2,9 +2,35 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """``$NEREPORT_DATA_DIR``, else the checkout's ``data/``, else the copy shipped in the wheel."""
+    if env := os.environ.get("NEREPORT_DATA_DIR"):
+        return Path(env)
+    checkout = PACKAGE_DIR.parents[1] / "data"
+    return checkout if checkout.is_dir() else PACKAGE_DIR / "_data"
+
+
+def raw_dir() -> Path:
+    return data_dir() / "raw"
+
+
+def cache_dir() -> Path:
+    if env := os.environ.get("NEREPORT_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "nereport"
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -24,3 +50,13 @@ def write_atomic(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def library_revision() -> str:
+    """sha256 of the nereport library source: what made a report, derived from content."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.suffix in {".py", ".j2", ".json", ".css"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -7,12 +7,11 @@ and unpickles (a pickle reads in about a millisecond, and needs no pyarrow impor
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
-import os
 import pickle
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,32 +28,16 @@ from nereport.errors import (
     RawFileMissingError,
     UnknownRegionError,
 )
+from nereport.files import (  # noqa: F401  (data_dir, cache_dir: part of this module's API)
+    PACKAGE_DIR,
+    cache_dir,
+    data_dir,
+    raw_dir,
+    sha256_file,
+    write_atomic,
+)
 
-PACKAGE_DIR = Path(__file__).resolve().parent
 CHECKSUMS = "SHA256SUMS"
-
-
-def data_dir() -> Path:
-    """``$NEREPORT_DATA_DIR``, else the checkout's ``data/``, else the copy shipped in the wheel."""
-    if env := os.environ.get("NEREPORT_DATA_DIR"):
-        return Path(env)
-    checkout = PACKAGE_DIR.parents[1] / "data"
-    return checkout if checkout.is_dir() else PACKAGE_DIR / "_data"
-
-
-def raw_dir() -> Path:
-    return data_dir() / "raw"
-
-
-def cache_dir() -> Path:
-    if env := os.environ.get("NEREPORT_CACHE_DIR"):
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "nereport"
-
-
-def sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def recorded_checksums() -> dict[str, str]:
@@ -77,8 +60,10 @@ def verify_raw(ds: Dataset) -> dict[str, str]:
             continue
         hashes[rel] = sha256_file(path)
         if recorded.get(rel) != hashes[rel]:
-            changed.append(f"{rel}: sha256 {hashes[rel][:12]}…, recorded "
-                           f"{(recorded.get(rel) or 'nothing')[:12]}…")
+            changed.append(
+                f"{rel}: sha256 {hashes[rel][:12]}…, recorded "
+                f"{(recorded.get(rel) or 'nothing')[:12]}…"
+            )
     if missing:
         raise RawFileMissingError(
             f"dataset '{ds.name}': raw file(s) missing under {raw_dir()}: {', '.join(missing)}. "
@@ -98,8 +83,14 @@ def verify_raw(ds: Dataset) -> dict[str, str]:
 def _code_hash() -> str:
     """Hash of the code that turns raw files into datasets (cache invalidation)."""
     digest = hashlib.sha256()
-    for path in sorted([PACKAGE_DIR / "declarations.py", PACKAGE_DIR / "loader.py",
-                        PACKAGE_DIR / "sources.py", *(PACKAGE_DIR / "datasets").glob("*.py")]):
+    for path in sorted(
+        [
+            PACKAGE_DIR / "declarations.py",
+            PACKAGE_DIR / "loader.py",
+            PACKAGE_DIR / "sources.py",
+            *(PACKAGE_DIR / "datasets").glob("*.py"),
+        ]
+    ):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -112,8 +103,9 @@ def read_raw_csv(path: Path, rel: str, columns: tuple[str, ...]) -> tuple[pd.Dat
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.append(Problem(rel, line, None, f"not valid UTF-8 (byte {exc.start}): save "
-                                "the file as UTF-8"))
+        problems.append(
+            Problem(rel, line, None, f"not valid UTF-8 (byte {exc.start}): save the file as UTF-8")
+        )
         return pd.DataFrame(), problems
     rows = list(csv.reader(io.StringIO(text, newline="")))
     if not rows:
@@ -121,21 +113,29 @@ def read_raw_csv(path: Path, rel: str, columns: tuple[str, ...]) -> tuple[pd.Dat
     header, body = rows[0], rows[1:]
     for col in columns:
         if col not in header:
-            problems.append(Problem(rel, 1, col, f"required column missing (header: "
-                                    f"{', '.join(header)})"))
+            problems.append(
+                Problem(rel, 1, col, f"required column missing (header: {', '.join(header)})")
+            )
     records = []
     for i, row in enumerate(body, start=2):
         if not row:
             continue
         if len(row) != len(header):
-            problems.append(Problem(rel, i, None, f"{len(row)} fields, header has "
-                                    f"{len(header)} (truncated or mis-quoted line?)"))
+            problems.append(
+                Problem(
+                    rel,
+                    i,
+                    None,
+                    f"{len(row)} fields, header has {len(header)} (truncated or mis-quoted line?)",
+                )
+            )
             continue
         records.append([*row, rel, i])
     frame = pd.DataFrame(records, columns=[*header, "at_file", "at_line"], dtype=object)
     if not text.endswith("\n"):
-        problems.append(Problem(rel, len(rows), None, "file does not end with a newline "
-                                "(truncated?)"))
+        problems.append(
+            Problem(rel, len(rows), None, "file does not end with a newline (truncated?)")
+        )
     return frame, problems
 
 
@@ -145,10 +145,13 @@ def harmonise_regions(frame: pd.DataFrame, dataset: str) -> pd.DataFrame:
     mapped = frame["region"].map(aliases)
     unknown = frame[mapped.isna()]
     if len(unknown):
-        raise UnknownRegionError(dataset, [
-            Problem(r.at_file, r.at_line, "region", f"unknown region name {r.region!r}")
-            for r in unknown.itertuples()
-        ])
+        raise UnknownRegionError(
+            dataset,
+            [
+                Problem(r.at_file, r.at_line, "region", f"unknown region name {r.region!r}")
+                for r in unknown.itertuples()
+            ],
+        )
     return frame.assign(region=mapped)
 
 
@@ -168,21 +171,36 @@ def _cast(ds: Dataset, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]
     out = {}
     for col in ds.columns:
         if col.name not in frame:
-            problems.append(Problem(f"dataset {ds.name}", None, col.name,
-                                    "declared column not produced by the cleaning function"))
+            problems.append(
+                Problem(
+                    f"dataset {ds.name}",
+                    None,
+                    col.name,
+                    "declared column not produced by the cleaning function",
+                )
+            )
             continue
         series = frame[col.name]
         if col.dtype in ("int", "float"):
             parsed = pd.to_numeric(series, errors="coerce")
             bad = parsed.isna() & series.notna() & (series.astype(str).str.strip() != "")
             for r in frame[bad].itertuples():
-                problems.append(Problem(r.at_file, r.at_line, col.name,
-                                        f"not a number: {getattr(r, col.name)!r}"))
+                problems.append(
+                    Problem(
+                        r.at_file, r.at_line, col.name, f"not a number: {getattr(r, col.name)!r}"
+                    )
+                )
             if col.dtype == "int":
                 frac = parsed.notna() & (parsed % 1 != 0)
                 for r in frame[frac].itertuples():
-                    problems.append(Problem(r.at_file, r.at_line, col.name,
-                                            f"not a whole number: {getattr(r, col.name)!r}"))
+                    problems.append(
+                        Problem(
+                            r.at_file,
+                            r.at_line,
+                            col.name,
+                            f"not a whole number: {getattr(r, col.name)!r}",
+                        )
+                    )
                 parsed = parsed.where(~frac).astype("Int64")
             else:
                 parsed = parsed.astype("float64")
@@ -210,8 +228,9 @@ def validate(ds: Dataset, frame: pd.DataFrame) -> list[Problem]:
         if col.required:
             checks.append((series.isna(), "required value missing"))
         if col.allowed is not None:
-            checks.append((series.notna() & ~series.isin(col.allowed),
-                           f"not one of {', '.join(col.allowed)}"))
+            checks.append(
+                (series.notna() & ~series.isin(col.allowed), f"not one of {', '.join(col.allowed)}")
+            )
         if col.min is not None:
             checks.append((series.notna() & (series < col.min), f"below the minimum {col.min:g}"))
         if col.max is not None:
@@ -219,11 +238,14 @@ def validate(ds: Dataset, frame: pd.DataFrame) -> list[Problem]:
         for mask, message in checks:
             for r in frame[mask.fillna(False).astype(bool)].itertuples():
                 value = getattr(r, col.name)
-                problems.append(Problem(r.at_file, r.at_line, col.name,
-                                        f"{message} (value {value!r})"))
+                problems.append(
+                    Problem(r.at_file, r.at_line, col.name, f"{message} (value {value!r})")
+                )
     for message, check in ds.row_checks:
         for r in frame[check(frame).fillna(False).astype(bool)].itertuples():
-            problems.append(Problem(r.at_file, r.at_line, "value", f"{message} (value {r.value!r})"))
+            problems.append(
+                Problem(r.at_file, r.at_line, "value", f"{message} (value {r.value!r})")
+            )
     dup = frame.duplicated(list(ds.primary_key), keep=False)
     for r in frame[dup].itertuples():
         key = ", ".join(f"{k}={getattr(r, k)}" for k in ds.primary_key)
@@ -275,7 +297,8 @@ def load(name: str, *, _record: bool = True, **filters: Any) -> pd.DataFrame:
         frame = pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         frame = build(ds)
-        _write_atomic(path, pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
+        with contextlib.suppress(OSError):  # a cache that cannot be written costs only time
+            write_atomic(path, pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
     if _record:
         provenance.record(ds, hashes)
     return _filter(frame, name, filters)
@@ -284,24 +307,12 @@ def load(name: str, *, _record: bool = True, **filters: Any) -> pd.DataFrame:
 def _filter(frame: pd.DataFrame, name: str, filters: dict[str, Any]) -> pd.DataFrame:
     for column, wanted in filters.items():
         if column not in frame:
-            raise NereportError(f"load('{name}'): no column '{column}' to filter on; columns are "
-                                f"{', '.join(frame.columns)}")
+            raise NereportError(
+                f"load('{name}'): no column '{column}' to filter on; columns are "
+                f"{', '.join(frame.columns)}"
+            )
         if isinstance(wanted, list | tuple | set | frozenset):
             frame = frame[frame[column].isin(list(wanted))]
         else:
             frame = frame[frame[column] == wanted]
     return frame.reset_index(drop=True)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename: never a half-written file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        # A cache that cannot be written only costs speed; loading still works.
-        if "tmp" in locals() and os.path.exists(tmp):
-            os.unlink(tmp)

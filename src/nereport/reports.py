@@ -33,8 +33,12 @@ class Param:
     max: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        out = {"name": self.name, "type": self.type.__name__, "default": self.default,
-               "help": self.help}
+        out = {
+            "name": self.name,
+            "type": self.type.__name__,
+            "default": self.default,
+            "help": self.help,
+        }
         if self.allowed:
             out["allowed"] = list(self.allowed)
         if self.min is not None:
@@ -49,16 +53,22 @@ class Param:
                 raise ParameterError(f"parameter '{self.name}': {shown} is not a whole number")
             text = str(value).strip()
             if not text.lstrip("-").isdigit() or len(text) > 6:
-                raise ParameterError(f"parameter '{self.name}': {shown} is not a whole number "
-                                     f"(allowed: {self.min} to {self.max})")
+                raise ParameterError(
+                    f"parameter '{self.name}': {shown} is not a whole number "
+                    f"(allowed: {self.min} to {self.max})"
+                )
             value = int(text)
             if not self.min <= value <= self.max:
-                raise ParameterError(f"parameter '{self.name}': {value} is outside the data's "
-                                     f"coverage (allowed: {self.min} to {self.max})")
+                raise ParameterError(
+                    f"parameter '{self.name}': {value} is outside the data's "
+                    f"coverage (allowed: {self.min} to {self.max})"
+                )
             return value
         if not isinstance(value, str) or value not in self.allowed:
-            raise ParameterError(f"parameter '{self.name}': {shown} is not allowed (allowed: "
-                                 f"{', '.join(map(str, self.allowed))})")
+            raise ParameterError(
+                f"parameter '{self.name}': {shown} is not allowed (allowed: "
+                f"{', '.join(map(str, self.allowed))})"
+            )
         return value
 
 
@@ -85,15 +95,21 @@ def resolve(topic: str, given: dict[str, Any]) -> dict[str, Any]:
     params = {p.name: p for p in schema(topic)}
     unknown = sorted(set(given) - set(params))
     if unknown:
-        raise ParameterError(f"unknown parameter(s) {', '.join(map(repr, unknown))} for report "
-                             f"'{topic}' (parameters: {', '.join(params)})")
+        raise ParameterError(
+            f"unknown parameter(s) {', '.join(map(repr, unknown))} for report "
+            f"'{topic}' (parameters: {', '.join(params)})"
+        )
     resolved = {name: p.parse(given.get(name, p.default)) for name, p in params.items()}
     if resolved["end_year"] < resolved["start_year"]:
-        raise ParameterError(f"parameter 'end_year': {resolved['end_year']} is before "
-                             f"start_year {resolved['start_year']}")
+        raise ParameterError(
+            f"parameter 'end_year': {resolved['end_year']} is before "
+            f"start_year {resolved['start_year']}"
+        )
     if resolved["comparison"] == resolved["region"]:
-        raise ParameterError(f"parameter 'comparison': {resolved['comparison']!r} is the "
-                             "report's own region; choose another")
+        raise ParameterError(
+            f"parameter 'comparison': {resolved['comparison']!r} is the "
+            "report's own region; choose another"
+        )
     return resolved
 
 
@@ -108,8 +124,7 @@ class Report:
         p = self.params
         if self.default:
             return f"{self.topic}/{p['region']}"
-        return (f"{self.topic}/{p['region']}-{p['start_year']}-{p['end_year']}"
-                f"-vs-{p['comparison']}")
+        return f"{self.topic}/{p['region']}-{p['start_year']}-{p['end_year']}-vs-{p['comparison']}"
 
     @property
     def notebook(self) -> Path:
@@ -119,9 +134,12 @@ class Report:
         return {ext: out_dir / f"{self.id}.{ext}" for ext in ("html", "pdf")}
 
     def as_dict(self, out_dir: Path) -> dict[str, Any]:
-        return {"id": self.id, "notebook": str(self.notebook.relative_to(PROJECT_DIR)),
-                "params": self.params,
-                "outputs": {k: str(v) for k, v in self.outputs(out_dir).items()}}
+        return {
+            "id": self.id,
+            "notebook": str(self.notebook.relative_to(PROJECT_DIR)),
+            "params": self.params,
+            "outputs": {k: str(v) for k, v in self.outputs(out_dir).items()},
+        }
 
 
 def matrix(path: Path = MATRIX_FILE) -> list[Report]:
@@ -132,8 +150,9 @@ def matrix(path: Path = MATRIX_FILE) -> list[Report]:
         raise ParameterError(f"{path}: cannot read the report matrix: {exc}") from exc
     unknown = sorted(set(spec) - {"topics", "regions", "params"})
     if unknown:
-        raise ParameterError(f"{path}: unknown key(s) {', '.join(unknown)} (keys: topics, "
-                             "regions, params)")
+        raise ParameterError(
+            f"{path}: unknown key(s) {', '.join(unknown)} (keys: topics, regions, params)"
+        )
     reports = []
     overrides = spec.get("params", {})
     if "region" in overrides:

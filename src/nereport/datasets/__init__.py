@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from nereport.declarations import Dataset
 from nereport.datasets import economy, environment, geo, policy, regions
+from nereport.declarations import Dataset
 from nereport.errors import UnknownDatasetError
 
 REGISTRY: dict[str, Dataset] = {
-    ds.name: ds
-    for module in (regions, economy, environment, policy, geo)
-    for ds in module.DATASETS
+    ds.name: ds for module in (regions, economy, environment, policy, geo) for ds in module.DATASETS
 }
 
 

@@ -9,8 +9,20 @@ import pandas as pd
 from nereport.declarations import Column
 from nereport.sources import SOURCES
 
-REGION_SLUGS = ("china", "china-sum-of-regions", "northeast", "liaoning", "jilin", "heilongjiang",
-                "inner-mongolia", "chifeng", "tongliao", "hulunbuir", "hinggan", "xilin-gol")
+REGION_SLUGS = (
+    "china",
+    "china-sum-of-regions",
+    "northeast",
+    "liaoning",
+    "jilin",
+    "heilongjiang",
+    "inner-mongolia",
+    "chifeng",
+    "tongliao",
+    "hulunbuir",
+    "hinggan",
+    "xilin-gol",
+)
 
 
 def region_column() -> Column:
@@ -22,8 +34,9 @@ def year_column(description: str = "Calendar year") -> Column:
 
 
 def source_column(sources: tuple[str, ...]) -> Column:
-    return Column("source_id", "str", "Source of the row (see the dataset's sources)",
-                  allowed=sources)
+    return Column(
+        "source_id", "str", "Source of the row (see the dataset's sources)", allowed=sources
+    )
 
 
 NOTE = Column("note", "str", "Remark on the row as published (units, flags)", required=False)
@@ -62,7 +75,9 @@ def to_units(raw: pd.DataFrame, units: dict[str, tuple[str, dict[str, float]]]) 
     converted = (value * factor).where(factor.notna())
     # Non-numeric text stays as it was, so validation names it.
     converted = converted.astype(object).where(value.notna() | raw["value"].eq(""), raw["value"])
-    return raw.assign(value=converted, unit=canonical, note=join_notes(raw["note"], remark, unknown))
+    return raw.assign(
+        value=converted, unit=canonical, note=join_notes(raw["note"], remark, unknown)
+    )
 
 
 def vintage_of(source_id: pd.Series) -> pd.Series:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from nereport.declarations import Column, Dataset
 from nereport.datasets._common import (
     NOTE,
     region_column,
@@ -13,23 +12,38 @@ from nereport.datasets._common import (
     vintage_of,
     year_column,
 )
+from nereport.declarations import Column, Dataset
 from nereport.sources import SOURCES
 
 YUAN_100M = "100 million yuan"
 PERSONS_10K = "10,000 persons"
 
-GDP_SOURCES = ("nbs_portal_2025", "nbs_portal_2018", "cnki_csy_gdp", "csy2000_t3_8",
-               "csy2006_t2_6")
-POPULATION_SOURCES = ("nbs_population_census7", "nbs_population_pre2021", "cnki_csy_population",
-                      "cnki_compendium_population", "csy2006_t2_6", "csy2007_t2_7")
+GDP_SOURCES = ("nbs_portal_2025", "nbs_portal_2018", "cnki_csy_gdp", "csy2000_t3_8", "csy2006_t2_6")
+POPULATION_SOURCES = (
+    "nbs_population_census7",
+    "nbs_population_pre2021",
+    "cnki_csy_population",
+    "cnki_compendium_population",
+    "csy2006_t2_6",
+    "csy2007_t2_7",
+)
 SECTOR_SOURCES = ("nbs_sectors_2002_2011", "csy2000_t14_4", "csy2006_t2_6")
-EMPLOYMENT_SOURCES = ("nbs_portal_2025", "csy2006_t5_28", "csy2006_t2_6", "csy2007_t2_7",
-                      "mohrss_2017")
+EMPLOYMENT_SOURCES = (
+    "nbs_portal_2025",
+    "csy2006_t5_28",
+    "csy2006_t2_6",
+    "csy2007_t2_7",
+    "mohrss_2017",
+)
 
 
 def _vintage_column(sources: tuple[str, ...]) -> Column:
-    return Column("vintage", "str", "Data vintage (release); never mix vintages in one series",
-                  allowed=tuple(dict.fromkeys(SOURCES[s].vintage for s in sources)))
+    return Column(
+        "vintage",
+        "str",
+        "Data vintage (release); never mix vintages in one series",
+        allowed=tuple(dict.fromkeys(SOURCES[s].vintage for s in sources)),
+    )
 
 
 def clean_economy_gdp(raw: pd.DataFrame) -> pd.DataFrame:
@@ -43,9 +57,13 @@ def clean_economy_population(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 SECTORS = {  # raw indicator -> sector
-    "va_primary": "primary", "va_secondary": "secondary", "va_tertiary": "tertiary",
-    "va_industry": "industry", "va_construction": "construction",
-    "va_real_estate": "real_estate", "va_financial": "financial",
+    "va_primary": "primary",
+    "va_secondary": "secondary",
+    "va_tertiary": "tertiary",
+    "va_industry": "industry",
+    "va_construction": "construction",
+    "va_real_estate": "real_estate",
+    "va_financial": "financial",
 }
 
 
@@ -55,8 +73,9 @@ def clean_economy_gdp_by_sector(raw: pd.DataFrame) -> pd.DataFrame:
     frame = to_units(raw, units)
     # Shares are derived here, against the GDP total published in the same source table;
     # where the table has no total (construction, 1995-1999) the share stays missing.
-    totals = frame[frame["indicator"] == "gdp_nominal"].set_index(
-        ["source_id", "region", "year"])["value"]
+    totals = frame[frame["indicator"] == "gdp_nominal"].set_index(["source_id", "region", "year"])[
+        "value"
+    ]
     va = frame[frame["indicator"] != "gdp_nominal"].copy()
     keys = pd.MultiIndex.from_frame(va[["source_id", "region", "year"]])
     total = pd.to_numeric(totals.reindex(keys), errors="coerce").to_numpy()
@@ -100,10 +119,18 @@ DATASETS = [
         "the national economy (`nereport.series` picks it when China is asked for).",
         sources=GDP_SOURCES,
         columns=(
-            region_column(), year_column(), _vintage_column(GDP_SOURCES),
-            Column("gdp_cny_100m", "float", "Gross regional product, current prices",
-                   unit="100 million yuan", min=0),
-            source_column(GDP_SOURCES), NOTE,
+            region_column(),
+            year_column(),
+            _vintage_column(GDP_SOURCES),
+            Column(
+                "gdp_cny_100m",
+                "float",
+                "Gross regional product, current prices",
+                unit="100 million yuan",
+                min=0,
+            ),
+            source_column(GDP_SOURCES),
+            NOTE,
         ),
         primary_key=("region", "year", "vintage"),
         processing="Values as published, in 100 million yuan; vintage taken from the source.",
@@ -122,10 +149,12 @@ DATASETS = [
         "Default vintage: `nbs-census7`.",
         sources=POPULATION_SOURCES,
         columns=(
-            region_column(), year_column(), _vintage_column(POPULATION_SOURCES),
-            Column("population_10k", "float", "Year-end population", unit="10,000 persons",
-                   min=0),
-            source_column(POPULATION_SOURCES), NOTE,
+            region_column(),
+            year_column(),
+            _vintage_column(POPULATION_SOURCES),
+            Column("population_10k", "float", "Year-end population", unit="10,000 persons", min=0),
+            source_column(POPULATION_SOURCES),
+            NOTE,
         ),
         primary_key=("region", "year", "vintage"),
         processing="Values as published. The csy-annual Heilongjiang 2013 value (3535, likely a "
@@ -144,13 +173,27 @@ DATASETS = [
         "source table.",
         sources=SECTOR_SOURCES,
         columns=(
-            region_column(), year_column(),
+            region_column(),
+            year_column(),
             Column("sector", "str", "Sector", allowed=tuple(SECTORS.values())),
-            Column("value_added_cny_100m", "float", "Value added, current prices",
-                   unit="100 million yuan", min=0),
-            Column("share_of_gdp_pct", "float", "Share of GDP of the same source table",
-                   unit="%", required=False, min=0, max=100),
-            source_column(SECTOR_SOURCES), NOTE,
+            Column(
+                "value_added_cny_100m",
+                "float",
+                "Value added, current prices",
+                unit="100 million yuan",
+                min=0,
+            ),
+            Column(
+                "share_of_gdp_pct",
+                "float",
+                "Share of GDP of the same source table",
+                unit="%",
+                required=False,
+                min=0,
+                max=100,
+            ),
+            source_column(SECTOR_SOURCES),
+            NOTE,
         ),
         primary_key=("region", "year", "sector"),
         processing="Construction converted from 10,000 yuan to 100 million yuan; shares = value "
@@ -168,12 +211,18 @@ DATASETS = [
         "2003-2005, with Northeast aggregates for 2005-2006.",
         sources=EMPLOYMENT_SOURCES,
         columns=(
-            region_column(), year_column(),
+            region_column(),
+            year_column(),
             Column("indicator", "str", "Series", allowed=tuple(EMPLOYMENT_UNITS)),
             Column("value", "float", "Value in the unit given", min=0),
-            Column("unit", "str", "Unit of the value",
-                   allowed=tuple(sorted({u for u, _ in EMPLOYMENT_UNITS.values()}))),
-            source_column(EMPLOYMENT_SOURCES), NOTE,
+            Column(
+                "unit",
+                "str",
+                "Unit of the value",
+                allowed=tuple(sorted({u for u, _ in EMPLOYMENT_UNITS.values()})),
+            ),
+            source_column(EMPLOYMENT_SOURCES),
+            NOTE,
         ),
         primary_key=("region", "year", "indicator"),
         processing="Values as published; percentages checked to lie in 0-100.",

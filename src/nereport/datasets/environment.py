@@ -4,16 +4,36 @@ from __future__ import annotations
 
 import pandas as pd
 
-from nereport.declarations import Column, Dataset
-from nereport.datasets._common import NOTE, region_column, source_column, to_units, vintage_of, year_column
+from nereport.datasets._common import (
+    NOTE,
+    region_column,
+    source_column,
+    to_units,
+    vintage_of,
+    year_column,
+)
 from nereport.datasets.economy import percent_above_100
+from nereport.declarations import Column, Dataset
 
 CO2_SOURCES = ("ceads_provinces", "ceads_national")
-FOREST_SOURCES = ("csy2009_t11_35", "sfa_inventory6_press_inv5", "sfa_inventory6_press",
-                  "sfa_inventory7", "sfa_inventory9_2014", "sfa_inventory9_2015",
-                  "jilin_gov_forest", "heilongjiang_forestry_journal")
-RESERVE_SOURCES = ("csy2002_t22_49", "csy2009_t11_40", "mee_bulletin_2018",
-                   "heilongjiang_epd_2010", "xinhua_2009_heilongjiang", "xinhua_2011_heilongjiang")
+FOREST_SOURCES = (
+    "csy2009_t11_35",
+    "sfa_inventory6_press_inv5",
+    "sfa_inventory6_press",
+    "sfa_inventory7",
+    "sfa_inventory9_2014",
+    "sfa_inventory9_2015",
+    "jilin_gov_forest",
+    "heilongjiang_forestry_journal",
+)
+RESERVE_SOURCES = (
+    "csy2002_t22_49",
+    "csy2009_t11_40",
+    "mee_bulletin_2018",
+    "heilongjiang_epd_2010",
+    "xinhua_2009_heilongjiang",
+    "xinhua_2011_heilongjiang",
+)
 POLLUTANT_SOURCES = ("csy2009_t11_19", "csy2011_t12_19", "csy2011_t12_24")
 
 HA_10K = "10,000 ha"
@@ -58,11 +78,19 @@ def clean_environment_nature_reserves(raw: pd.DataFrame) -> pd.DataFrame:
 
 POLLUTANT_UNITS = {
     ind: ("10,000 t", {"10,000 t": 1.0})
-    for ind in ("ammonia_n_discharge_industry", "ammonia_n_discharge_residential",
-                "cod_discharge_industry", "cod_discharge_residential", "dust_emission_industry",
-                "so2_emission_industry", "so2_emission_residential", "soot_emission_industry",
-                "soot_emission_residential", "industrial_waste_water_discharge",
-                "residential_waste_water_discharge")
+    for ind in (
+        "ammonia_n_discharge_industry",
+        "ammonia_n_discharge_residential",
+        "cod_discharge_industry",
+        "cod_discharge_residential",
+        "dust_emission_industry",
+        "so2_emission_industry",
+        "so2_emission_residential",
+        "soot_emission_industry",
+        "soot_emission_residential",
+        "industrial_waste_water_discharge",
+        "residential_waste_water_discharge",
+    )
 }
 POLLUTANT_UNITS["industrial_waste_gas_emission"] = ("100 million m³", {"100 million cu m": 1.0})
 
@@ -75,9 +103,14 @@ def _indicator_columns(units: dict, sources: tuple[str, ...]) -> tuple[Column, .
     return (
         Column("indicator", "str", "Series", allowed=tuple(units)),
         Column("value", "float", "Value in the unit given", min=0),
-        Column("unit", "str", "Unit of the value",
-               allowed=tuple(sorted({u for u, _ in units.values()}))),
-        source_column(sources), NOTE,
+        Column(
+            "unit",
+            "str",
+            "Unit of the value",
+            allowed=tuple(sorted({u for u, _ in units.values()})),
+        ),
+        source_column(sources),
+        NOTE,
     )
 
 
@@ -89,9 +122,13 @@ DATASETS = [
         "and for China (1997-2019), IPCC sectoral approach, from the CEADs inventories. CEADs "
         "and NBS energy balances differ, so these are not NBS figures.",
         sources=CO2_SOURCES,
-        columns=(region_column(), year_column(),
-                 Column("co2_mt", "float", "CO2 emissions", unit="Mt CO2", min=0),
-                 source_column(CO2_SOURCES), NOTE),
+        columns=(
+            region_column(),
+            year_column(),
+            Column("co2_mt", "float", "CO2 emissions", unit="Mt CO2", min=0),
+            source_column(CO2_SOURCES),
+            NOTE,
+        ),
         primary_key=("region", "year"),
         processing="Converted from tonnes to million tonnes.",
         clean=clean_environment_co2,
@@ -105,9 +142,12 @@ DATASETS = [
         "inventories (6th 1999-2003 by province; 7th national headline; 9th provincial results "
         "2014/2015) and two provincial figures. `year` is the inventory's end or survey year.",
         sources=FOREST_SOURCES,
-        columns=(region_column(), year_column("Inventory end year or survey year"),
-                 Column("inventory", "str", "Inventory or release the figure belongs to"),
-                 *_indicator_columns(FOREST_UNITS, FOREST_SOURCES)),
+        columns=(
+            region_column(),
+            year_column("Inventory end year or survey year"),
+            Column("inventory", "str", "Inventory or release the figure belongs to"),
+            *_indicator_columns(FOREST_UNITS, FOREST_SOURCES),
+        ),
         primary_key=("region", "year", "indicator", "source_id"),
         processing="Values as published; '10,000 cu m' written as 10,000 m³; the inventory is "
         "taken from the source.",
@@ -124,8 +164,11 @@ DATASETS = [
         "and 2008 (NBS yearbooks), national totals for 2018 (MEE) and Heilongjiang press figures "
         "for 2009-2011.",
         sources=RESERVE_SOURCES,
-        columns=(region_column(), year_column(),
-                 *_indicator_columns(RESERVE_UNITS, RESERVE_SOURCES)),
+        columns=(
+            region_column(),
+            year_column(),
+            *_indicator_columns(RESERVE_UNITS, RESERVE_SOURCES),
+        ),
         primary_key=("region", "year", "indicator", "source_id"),
         processing="Areas converted to 10,000 ha (from ha, and from 10,000 km² x 100).",
         clean=clean_environment_nature_reserves,
@@ -139,8 +182,11 @@ DATASETS = [
         description="Waste water, COD and ammonia-nitrogen discharges (2008, 2010) and SO2, soot "
         "and dust emissions and industrial waste gas (2010) by province, NBS yearbooks.",
         sources=POLLUTANT_SOURCES,
-        columns=(region_column(), year_column(),
-                 *_indicator_columns(POLLUTANT_UNITS, POLLUTANT_SOURCES)),
+        columns=(
+            region_column(),
+            year_column(),
+            *_indicator_columns(POLLUTANT_UNITS, POLLUTANT_SOURCES),
+        ),
         primary_key=("region", "year", "indicator"),
         processing="Values as published; '100 million cu m' written as 100 million m³.",
         clean=clean_environment_pollutants,

@@ -9,9 +9,17 @@ import pandas as pd
 
 from nereport.declarations import Column, Dataset
 
-CODE_TO_SLUG = {"210000": "liaoning", "220000": "jilin", "230000": "heilongjiang",
-                "150000": "inner-mongolia", "150400": "chifeng", "150500": "tongliao",
-                "150700": "hulunbuir", "152200": "hinggan", "152500": "xilin-gol"}
+CODE_TO_SLUG = {
+    "210000": "liaoning",
+    "220000": "jilin",
+    "230000": "heilongjiang",
+    "150000": "inner-mongolia",
+    "150400": "chifeng",
+    "150500": "tongliao",
+    "150700": "hulunbuir",
+    "152200": "hinggan",
+    "152500": "xilin-gol",
+}
 
 
 def clean_geo_boundaries(raw: dict[str, Path]) -> pd.DataFrame:
@@ -20,13 +28,18 @@ def clean_geo_boundaries(raw: dict[str, Path]) -> pd.DataFrame:
         collection = json.loads(path.read_text(encoding="utf-8"))
         for i, feature in enumerate(collection["features"], start=1):
             props = feature.get("properties") or {}
-            rows.append({
-                "code": props.get("code"), "name_zh": props.get("name_zh"),
-                "level": props.get("level"), "parent": props.get("parent"),
-                "region": CODE_TO_SLUG.get(props.get("code")),
-                "geometry": json.dumps(feature.get("geometry"), separators=(",", ":")),
-                "at_file": f"{path.parent.name}/{path.name}", "at_line": i,
-            })
+            rows.append(
+                {
+                    "code": props.get("code"),
+                    "name_zh": props.get("name_zh"),
+                    "level": props.get("level"),
+                    "parent": props.get("parent"),
+                    "region": CODE_TO_SLUG.get(props.get("code")),
+                    "geometry": json.dumps(feature.get("geometry"), separators=(",", ":")),
+                    "at_file": f"{path.parent.name}/{path.name}",
+                    "at_line": i,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -45,8 +58,12 @@ DATASETS = [
             Column("name_zh", "str", "Chinese name"),
             Column("level", "str", "Level", allowed=("province", "prefecture")),
             Column("parent", "str", "Code of the province of a prefecture", required=False),
-            Column("region", "str", "Region slug where the unit is in the regions table",
-                   required=False),
+            Column(
+                "region",
+                "str",
+                "Region slug where the unit is in the regions table",
+                required=False,
+            ),
             Column("geometry", "str", "GeoJSON geometry (lon/lat degrees, clockwise rings)"),
         ),
         primary_key=("code",),

@@ -6,8 +6,8 @@ import re
 
 import pandas as pd
 
-from nereport.declarations import Column, Dataset
 from nereport.datasets._common import join_notes, region_column, source_column
+from nereport.declarations import Column, Dataset
 
 PRECISIONS = ("day", "month", "year", "range", "undated")
 
@@ -19,8 +19,11 @@ def parse_date(text: str) -> tuple[str | None, pd.Timestamp | None, pd.Timestamp
         return "undated", None, None
     if m := re.fullmatch(r"c\.(\d{4})-(\d{4})", text):
         return "range", pd.Timestamp(f"{m[1]}-01-01"), pd.Timestamp(f"{m[2]}-12-31")
-    for pattern, precision, period in ((r"\d{4}-\d{2}-\d{2}", "day", "D"),
-                                       (r"\d{4}-\d{2}", "month", "M"), (r"\d{4}", "year", "Y")):
+    for pattern, precision, period in (
+        (r"\d{4}-\d{2}-\d{2}", "day", "D"),
+        (r"\d{4}-\d{2}", "month", "M"),
+        (r"\d{4}", "year", "Y"),
+    ):
         if re.fullmatch(pattern, text):
             try:
                 p = pd.Period(text, freq=period)
@@ -65,11 +68,20 @@ DATASETS = [
         "(NDRC). Undated facts of the atlas page (the 11 special decrees, the development bonds) "
         "have precision `undated`.",
         sources=("policy_documents",),
-        raw_columns=("date", "event", "issuing_body", "document_title_cn", "document_number",
-                     "amount_value", "amount_unit", "source"),
+        raw_columns=(
+            "date",
+            "event",
+            "issuing_body",
+            "document_title_cn",
+            "document_number",
+            "amount_value",
+            "amount_unit",
+            "source",
+        ),
         columns=(
-            Column("date", "str", "Date as known: YYYY-MM-DD, YYYY-MM, YYYY, c.YYYY-YYYY or "
-                   "'undated'"),
+            Column(
+                "date", "str", "Date as known: YYYY-MM-DD, YYYY-MM, YYYY, c.YYYY-YYYY or 'undated'"
+            ),
             Column("precision", "str", "Precision of the date", allowed=PRECISIONS),
             Column("date_start", "date", "First day the date can mean", required=False),
             Column("date_end", "date", "Last day the date can mean", required=False),

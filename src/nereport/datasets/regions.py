@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from nereport.declarations import Column, Dataset
 from nereport.datasets._common import REGION_SLUGS
+from nereport.declarations import Column, Dataset
 
 
 def clean_regions(raw: pd.DataFrame) -> pd.DataFrame:
@@ -21,22 +21,40 @@ DATASETS = [
         "(the policy area since the 2007 Northeast Revitalization Plan), the Northeast aggregate "
         "and China. Every region name in other datasets maps through the `aliases` column.",
         sources=("gbt2260",),
-        raw_columns=("slug", "name_en", "name_zh", "code", "level", "parent", "in_policy_area",
-                     "aliases"),
+        raw_columns=(
+            "slug",
+            "name_en",
+            "name_zh",
+            "code",
+            "level",
+            "parent",
+            "in_policy_area",
+            "aliases",
+        ),
         columns=(
             Column("slug", "str", "Identifier used by every dataset", allowed=REGION_SLUGS),
             Column("name_en", "str", "English name"),
             Column("name_zh", "str", "Chinese name"),
-            Column("code", "str", "GB/T 2260 code (string); empty for aggregates and China",
-                   required=False),
-            Column("level", "str", "Administrative level",
-                   allowed=("country", "aggregate", "province", "prefecture")),
-            Column("parent", "str", "Slug of the province a prefecture belongs to",
-                   required=False),
-            Column("in_policy_area", "str", "Whether the region is in the policy area",
-                   allowed=("yes", "partly", "no")),
-            Column("aliases", "str", "Other names used by sources, separated by |",
-                   required=False),
+            Column(
+                "code",
+                "str",
+                "GB/T 2260 code (string); empty for aggregates and China",
+                required=False,
+            ),
+            Column(
+                "level",
+                "str",
+                "Administrative level",
+                allowed=("country", "aggregate", "province", "prefecture"),
+            ),
+            Column("parent", "str", "Slug of the province a prefecture belongs to", required=False),
+            Column(
+                "in_policy_area",
+                "str",
+                "Whether the region is in the policy area",
+                allowed=("yes", "partly", "no"),
+            ),
+            Column("aliases", "str", "Other names used by sources, separated by |", required=False),
         ),
         primary_key=("slug",),
         processing="Compiled by scripts/compile_raw.py; codes kept as strings.",

@@ -42,25 +42,36 @@ def gdp_summary(ctx: Context) -> Markdown:
     first, last = series.iloc[0], series.iloc[-1]
     change = change_between(series, "gdp_cny_100m", int(first.year), int(last.year))
     vintage = first.vintage
-    text = (f"In the newest vintage that covers {ctx.name()} (`{vintage}`: "
-            f"{esc(VINTAGE_LABELS[vintage])}), nominal GDP went from "
-            f"**{number(first.gdp_cny_100m)}** hundred million yuan in {int(first.year)} to "
-            f"**{number(last.gdp_cny_100m)}** in {int(last.year)} "
-            f"({number(change, 0)} % in current prices, not adjusted for inflation).")
+    text = (
+        f"In the newest vintage that covers {ctx.name()} (`{vintage}`: "
+        f"{esc(VINTAGE_LABELS[vintage])}), nominal GDP went from "
+        f"**{number(first.gdp_cny_100m)}** hundred million yuan in {int(first.year)} to "
+        f"**{number(last.gdp_cny_100m)}** in {int(last.year)} "
+        f"({number(change, 0)} % in current prices, not adjusted for inflation)."
+    )
     if ctx.region == "northeast":
-        text += " The Northeast figure is computed here as the sum of Liaoning, Jilin and " \
-                "Heilongjiang, only for years in which all three are published."
+        text += (
+            " The Northeast figure is computed here as the sum of Liaoning, Jilin and "
+            "Heilongjiang, only for years in which all three are published."
+        )
     return Markdown(text)
 
 
 def gdp_chart(ctx: Context) -> alt.Chart:
     gdp = gdp_all_vintages(ctx)
     gdp = gdp.assign(series=gdp["vintage"])
-    return charts.line(gdp, "gdp_cny_100m", "GDP (100 million yuan, current prices)",
-                       f"GDP of {ctx.name()}, every vintage",
-                       "One line per data vintage: NBS revised GDP after the economic censuses, "
-                       "so the lines differ; they are never joined.",
-                       color="series", start=ctx.start, end=ctx.end, marks=charts.MARKED_YEARS)
+    return charts.line(
+        gdp,
+        "gdp_cny_100m",
+        "GDP (100 million yuan, current prices)",
+        f"GDP of {ctx.name()}, every vintage",
+        "One line per data vintage: NBS revised GDP after the economic censuses, "
+        "so the lines differ; they are never joined.",
+        color="series",
+        start=ctx.start,
+        end=ctx.end,
+        marks=charts.MARKED_YEARS,
+    )
 
 
 def growth_chart(ctx: Context) -> alt.Chart:
@@ -68,26 +79,37 @@ def growth_chart(ctx: Context) -> alt.Chart:
     series = growth_pct(consistent_series("economy_gdp", regions), "gdp_cny_100m")
     series = _named(_in_years(series.dropna(subset=["growth_pct"]), ctx), ctx)
     vintage = series["vintage"].iloc[0] if len(series) else "n/a"
-    return charts.line(series, "growth_pct", "Nominal growth on previous year (%)",
-                       f"Nominal GDP growth: {ctx.name()} and {ctx.name(ctx.comparison)}",
-                       f"Current prices, vintage {vintage} (one vintage covering both regions)",
-                       start=ctx.start, end=ctx.end, marks=charts.MARKED_YEARS)
+    return charts.line(
+        series,
+        "growth_pct",
+        "Nominal growth on previous year (%)",
+        f"Nominal GDP growth: {ctx.name()} and {ctx.name(ctx.comparison)}",
+        f"Current prices, vintage {vintage} (one vintage covering both regions)",
+        start=ctx.start,
+        end=ctx.end,
+        marks=charts.MARKED_YEARS,
+    )
 
 
 def national_share(ctx: Context) -> pd.DataFrame:
-    gdp = with_northeast(load("economy_gdp", vintage="cnki-mixed"), "gdp_cny_100m",
-                         by=("vintage",))
+    gdp = with_northeast(load("economy_gdp", vintage="cnki-mixed"), "gdp_cny_100m", by=("vintage",))
     share = share_of(gdp, "gdp_cny_100m", ctx.region)
     return _in_years(share, ctx).assign(region_name=ctx.name())
 
 
 def share_chart(ctx: Context) -> alt.Chart:
     share = national_share(ctx)
-    return charts.line(share, "share_pct", "Share of national GDP (%)",
-                       f"{ctx.name()}'s share of China's GDP",
-                       "Vintage cnki-mixed, the only one with national GDP (to 2019); "
-                       "2003 and 2016 marked", start=ctx.start, end=ctx.end,
-                       marks=charts.MARKED_YEARS, fmt=".2f")
+    return charts.line(
+        share,
+        "share_pct",
+        "Share of national GDP (%)",
+        f"{ctx.name()}'s share of China's GDP",
+        "Vintage cnki-mixed, the only one with national GDP (to 2019); 2003 and 2016 marked",
+        start=ctx.start,
+        end=ctx.end,
+        marks=charts.MARKED_YEARS,
+        fmt=".2f",
+    )
 
 
 def share_summary(ctx: Context) -> Markdown:
@@ -103,10 +125,18 @@ def share_summary(ctx: Context) -> Markdown:
 def population_chart(ctx: Context) -> alt.Chart:
     pop = with_northeast(load("economy_population"), "population_10k", by=("vintage",))
     pop = _in_years(pop[pop["region"] == ctx.region], ctx)
-    return charts.line(pop.assign(series=pop["vintage"]), "population_10k",
-                       "Year-end population (10,000 persons)", f"Population of {ctx.name()}",
-                       "One line per vintage: the 7th census (2020) revised 2011-2019",
-                       color="series", start=ctx.start, end=ctx.end, fmt=",.0f", zero=False)
+    return charts.line(
+        pop.assign(series=pop["vintage"]),
+        "population_10k",
+        "Year-end population (10,000 persons)",
+        f"Population of {ctx.name()}",
+        "One line per vintage: the 7th census (2020) revised 2011-2019",
+        color="series",
+        start=ctx.start,
+        end=ctx.end,
+        fmt=",.0f",
+        zero=False,
+    )
 
 
 def population_summary(ctx: Context) -> Markdown:
@@ -115,10 +145,12 @@ def population_summary(ctx: Context) -> Markdown:
         return Markdown("*No population figures for these years.*")
     first, last = pop.iloc[0], pop.iloc[-1]
     change = change_between(pop, "population_10k", int(first.year), int(last.year))
-    return Markdown(f"Year-end population (vintage `{first.vintage}`) was "
-                    f"**{number(first.population_10k, 0)}** ten-thousand persons in "
-                    f"{int(first.year)} and **{number(last.population_10k, 0)}** in "
-                    f"{int(last.year)}: a change of **{number(change, 1)} %**.")
+    return Markdown(
+        f"Year-end population (vintage `{first.vintage}`) was "
+        f"**{number(first.population_10k, 0)}** ten-thousand persons in "
+        f"{int(first.year)} and **{number(last.population_10k, 0)}** in "
+        f"{int(last.year)}: a change of **{number(change, 1)} %**."
+    )
 
 
 SECTOR_ORDER = {"primary": 0, "secondary": 1, "tertiary": 2}
@@ -135,8 +167,11 @@ def sectors(ctx: Context) -> pd.DataFrame:
         full = counts[counts == len(PROVINCES)].index
         ne = prov.groupby(["year", "sector"])["value_added_cny_100m"].sum().loc[full]
         va = ne.reset_index().assign(region="northeast")
-        va["share_of_gdp_pct"] = 100 * va["value_added_cny_100m"] / va.groupby("year")[
-            "value_added_cny_100m"].transform("sum")
+        va["share_of_gdp_pct"] = (
+            100
+            * va["value_added_cny_100m"]
+            / va.groupby("year")["value_added_cny_100m"].transform("sum")
+        )
     va = va[va["region"] == ctx.region]
     return _in_years(va, ctx).assign(sector_order=lambda f: f["sector"].map(SECTOR_ORDER))
 
@@ -145,9 +180,12 @@ def sector_chart(ctx: Context) -> alt.Chart | Markdown:
     va = sectors(ctx)
     if va.empty:
         return Markdown("*No sector figures in the years chosen (the data cover 2002–2011).*")
-    return charts.stacked_shares(va, f"Structure of {ctx.name()}'s economy",
-                                 "Value added by sector, % of GDP; NBS original-yearbook "
-                                 "values, 2002-2011 (no later sector data were found)")
+    return charts.stacked_shares(
+        va,
+        f"Structure of {ctx.name()}'s economy",
+        "Value added by sector, % of GDP; NBS original-yearbook "
+        "values, 2002-2011 (no later sector data were found)",
+    )
 
 
 def sector_summary(ctx: Context) -> Markdown:
@@ -156,8 +194,10 @@ def sector_summary(ctx: Context) -> Markdown:
         return Markdown("")
     sec = va[va["sector"] == "secondary"].set_index("year")["share_of_gdp_pct"]
     y0, y1 = int(sec.index.min()), int(sec.index.max())
-    return Markdown(f"The secondary sector (industry and construction) made up "
-                    f"**{sec[y0]:.1f} %** of GDP in {y0} and **{sec[y1]:.1f} %** in {y1}.")
+    return Markdown(
+        f"The secondary sector (industry and construction) made up "
+        f"**{sec[y0]:.1f} %** of GDP in {y0} and **{sec[y1]:.1f} %** in {y1}."
+    )
 
 
 EMPLOYMENT_SERIES = {
@@ -173,10 +213,16 @@ def employment_chart(ctx: Context) -> alt.Chart | Markdown:
     if emp.empty:
         return Markdown("*No employment series for these years.*")
     emp = emp.assign(series=emp["indicator"].map(EMPLOYMENT_SERIES))
-    return charts.line(emp, "value", "Persons employed (10,000)",
-                       f"Employment in {ctx.name()}",
-                       "NBS portal release 2025/26; urban non-private units 2008-2024, private "
-                       "and individual 2006-2019", color="series", fmt=",.1f")
+    return charts.line(
+        emp,
+        "value",
+        "Persons employed (10,000)",
+        f"Employment in {ctx.name()}",
+        "NBS portal release 2025/26; urban non-private units 2008-2024, private "
+        "and individual 2006-2019",
+        color="series",
+        fmt=",.1f",
+    )
 
 
 def unemployment_table(ctx: Context):
@@ -197,7 +243,14 @@ def comparison_chart(ctx: Context) -> alt.Chart | Markdown:
     base = series[series["year"] == base_year].set_index("region")["gdp_cny_100m"]
     series = _named(series[series["year"] >= base_year], ctx)
     series = series.assign(index=100 * series["gdp_cny_100m"] / series["region"].map(base))
-    return charts.line(series, "index", f"Nominal GDP, {base_year} = 100",
-                       f"{ctx.name()} against {ctx.name(ctx.comparison)}",
-                       f"Index of nominal GDP, vintage {series['vintage'].iloc[0]}",
-                       start=ctx.start, end=ctx.end, marks=charts.MARKED_YEARS, fmt=".0f")
+    return charts.line(
+        series,
+        "index",
+        f"Nominal GDP, {base_year} = 100",
+        f"{ctx.name()} against {ctx.name(ctx.comparison)}",
+        f"Index of nominal GDP, vintage {series['vintage'].iloc[0]}",
+        start=ctx.start,
+        end=ctx.end,
+        marks=charts.MARKED_YEARS,
+        fmt=".0f",
+    )

