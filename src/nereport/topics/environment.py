@@ -10,6 +10,7 @@ from nereport import charts
 from nereport.analysis import PROVINCES, change_between, consistent_series, with_northeast
 from nereport.loader import load
 from nereport.report import Context, number, table
+from nereport.sources import SOURCES
 
 
 def _regions(ctx: Context) -> list[str]:
@@ -96,7 +97,12 @@ def forest_chart(ctx: Context) -> alt.Chart | Markdown:
     ]
     if forest.empty:
         return Markdown("*No inventory figures.*")
-    forest = forest.assign(
+    # One bar per region and inventory: where a yearbook table and a press report give the
+    # same figure, the table (higher reliability) is shown; the table below lists both.
+    rank = {"high": 0, "medium-high": 1, "medium": 2}
+    forest = forest.assign(rank=forest["source_id"].map(lambda s: rank[SOURCES[s].reliability]))
+    forest = forest.sort_values(["rank", "source_id"]).drop_duplicates(["region", "inventory"])
+    forest = forest.sort_values(["region", "year"]).assign(
         region_name=forest["region"].map(ctx.names),
         release=forest["inventory"].str.replace("inventory-", "Inventory ")
         + " ("
