@@ -344,7 +344,7 @@ def _run(
     import nereport.execute  # noqa: F401
     import nereport.export  # noqa: F401
 
-    done = 0
+    progress = Progress(len(todo))
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init_worker
@@ -364,16 +364,12 @@ def _run(
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 report, inputs, reason = pending.pop(future)
-                done += 1
                 outcome = _store(report, inputs, future, out_dir, manifest)
                 result.outcomes.append(outcome)
-                write_manifest(out_dir, manifest)  # after each report: an interrupted build
-                # keeps what it finished
-                _say(
-                    f"[{done}/{len(todo)}] {outcome.status:6s} {report.id} "
-                    f"({outcome.seconds:.1f} s; {reason})"
-                    + (f"\n    {outcome.detail}" if outcome.detail else "")
-                )
+                # The manifest is written after each report, so an interrupted build keeps
+                # what it finished and the next build picks up the rest.
+                write_manifest(out_dir, manifest)
+                progress.update(outcome, reason)
 
 
 def _init_worker() -> None:
@@ -415,7 +411,7 @@ def _store(
     manifest["reports"][report.id] = {
         "topic": report.topic,
         "params": report.params,
-        "notebook": f"notebooks/{report.notebook.name}",
+        "notebook": report.as_dict(out_dir)["notebook"],
         "inputs": inputs,
         "outputs": outputs,
         "status": "ok",
@@ -483,11 +479,40 @@ def _say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+class Progress:
+    """One line per finished report; on a terminal, a bar redrawn in place instead."""
+
+    def __init__(self, total: int):
+        self.total, self.done = total, 0
+        self.tty = sys.stderr.isatty()
+
+    def update(self, outcome: Outcome, reason: str) -> None:
+        self.done += 1
+        line = f"{outcome.status:6s} {outcome.id} ({outcome.seconds:.1f} s; {reason})"
+        if self.tty:
+            width = 24
+            filled = width * self.done // self.total
+            bar = "#" * filled + "." * (width - filled)
+            sys.stderr.write(f"\r\033[K[{bar}] {self.done}/{self.total} {line}")
+            if outcome.status == "failed" or self.done == self.total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+        else:
+            _say(f"[{self.done}/{self.total}] {line}")
+        if outcome.detail:
+            _say(f"    {outcome.detail}")
+
+
 def _summary(result: BuildResult) -> None:
+    """A table of every report and what happened to it, then the counts."""
+    if not result.outcomes:
+        return
+    width = max(len(o.id) for o in result.outcomes)
+    _say(f"\n{'report':{width}s}  {'status':11s}  {'time':>6s}  detail")
+    for o in sorted(result.outcomes, key=lambda o: o.id):
+        seconds = f"{o.seconds:5.1f}s" if o.seconds else ""
+        _say(f"{o.id:{width}s}  {o.status:11s}  {seconds:>6s}  {o.detail}")
     counts: dict[str, int] = {}
     for o in result.outcomes:
         counts[o.status] = counts.get(o.status, 0) + 1
-    for o in result.outcomes:
-        if o.status in ("failed", "would build"):
-            _say(f"  {o.status:11s} {o.id}: {o.detail}")
     _say("summary: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))

@@ -40,7 +40,9 @@ def prepare(nb: nbformat.NotebookNode, params: dict[str, Any]) -> nbformat.Noteb
     nb.metadata.setdefault("papermill", {})  # papermill records the parameters there
     for cell in nb.cells:  # and reads cell.metadata.tags on every cell
         cell.metadata.setdefault("tags", [])
-    nb = parameterize_notebook(nb, params, report_mode=False)
+    nb = parameterize_notebook(
+        nb, params, report_mode=False, kernel_name=KERNEL_NAME, language="python"
+    )
     for cell in nb.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell["id"] = "injected-parameters"

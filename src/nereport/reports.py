@@ -118,6 +118,7 @@ class Report:
     topic: str
     params: dict[str, Any] = field(hash=False)
     default: bool = True  # a matrix report with the defaults: short output name
+    notebook_dir: Path = field(default=NOTEBOOK_DIR, compare=False)
 
     @property
     def id(self) -> str:
@@ -128,15 +129,18 @@ class Report:
 
     @property
     def notebook(self) -> Path:
-        return NOTEBOOK_DIR / f"{self.topic}.ipynb"
+        return self.notebook_dir / f"{self.topic}.ipynb"
 
     def outputs(self, out_dir: Path) -> dict[str, Path]:
         return {ext: out_dir / f"{self.id}.{ext}" for ext in ("html", "pdf")}
 
     def as_dict(self, out_dir: Path) -> dict[str, Any]:
+        notebook = self.notebook
+        if notebook.is_relative_to(PROJECT_DIR):
+            notebook = notebook.relative_to(PROJECT_DIR)
         return {
             "id": self.id,
-            "notebook": str(self.notebook.relative_to(PROJECT_DIR)),
+            "notebook": str(notebook),
             "params": self.params,
             "outputs": {k: str(v) for k, v in self.outputs(out_dir).items()},
         }
