@@ -74,8 +74,7 @@ def test_forest_chart_has_one_bar_per_region_and_inventory() -> None:
 
 def test_map_highlights_the_five_prefectures_for_inner_mongolia() -> None:
     ctx = report.start("policy", region="inner-mongolia")
-    spec = policy.map_chart(ctx).to_dict()
-    features = spec["data"]["values"]
+    features = chart_values(policy.map_chart(ctx)).to_dict("records")
     selected = {
         f["properties"]["name"] for f in features if f["properties"]["state"] == "Selected region"
     }

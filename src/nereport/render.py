@@ -22,6 +22,7 @@ Importing this module is cheap (altair and vl-convert are imported when first ne
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -155,9 +156,22 @@ def spec_to_svg(spec: dict[str, Any]) -> str:
     """Draw ``spec`` as a static SVG with vl-convert, without any network access."""
     import vl_convert  # imported here: it is large and only needed when a chart is shown
 
+    from nereport.files import cache_dir, write_atomic
+
+    # The SVG is a pure function of the spec and the vl-convert version (fonts are named in
+    # the spec), so it is cached on disk by content: an unchanged chart is drawn once.
+    key = hashlib.sha256(f"{vl_convert.__version__}\n{_canonical_json(spec)}".encode()).hexdigest()
+    cached = cache_dir() / "svg" / f"{key}.svg"
+    try:
+        return cached.read_text(encoding="utf-8")
+    except OSError:
+        pass
     # allowed_base_urls=[] makes a spec that loads data from a URL fail instead of
     # fetching it: reports are built offline and must not depend on the network.
-    return vl_convert.vegalite_to_svg(spec, allowed_base_urls=[])
+    svg = vl_convert.vegalite_to_svg(spec, allowed_base_urls=[])
+    with contextlib.suppress(OSError):  # no cache costs time, not correctness
+        write_atomic(cached, svg.encode("utf-8"))
+    return svg
 
 
 def renderer(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -1,0 +1,194 @@
+"""Benchmark the full report matrix (HTML + PDF), everything in the project's own environment.
+
+(a) the naive loop a user would write: per report the papermill CLI, `jupyter nbconvert --to
+    html --no-input`, and a PDF CLI (WeasyPrint on that HTML), one report after another;
+(b) the same loop, two reports at a time;
+(c) `nereport build --force`;
+(d) a no-op rebuild (`nereport build` with nothing changed);
+(e) a rebuild after one dataset changed (a forest figure: the five environment reports).
+Each is run REPEAT times; the table gives medians and the peak RSS of the whole process tree.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
+FOREST = "csy2009_t11_35/environment_forest_cover.csv"
+
+
+class PeakRSS:
+    """Samples the memory of the benchmark's child processes (all descendants): the sum of
+    their RSS (pages shared between forked processes counted in each) and of their PSS
+    (shared pages divided among the processes that share them: the memory really used)."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self.peak_pss = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            rss = pss = 0
+            for p in me.children(recursive=True):
+                try:
+                    info = p.memory_full_info()
+                    rss, pss = rss + info.rss, pss + info.pss
+                except psutil.Error:
+                    pass
+            self.peak, self.peak_pss = max(self.peak, rss), max(self.peak_pss, pss)
+            time.sleep(0.05)
+
+    def __enter__(self) -> PeakRSS:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def run(cmd: list[str], env: dict[str, str]) -> None:
+    subprocess.run(
+        cmd, check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+
+def naive_one(report: dict, out: Path, env: dict[str, str]) -> None:
+    ipynb = out / f"{report['id'].replace('/', '-')}.ipynb"
+    params = [a for k, v in report["params"].items() for a in ("-p", k, str(v))]
+    run(
+        [
+            str(BIN / "papermill"),
+            "-k",
+            "nereport",
+            "--no-progress-bar",
+            str(ROOT / report["notebook"]),
+            str(ipynb),
+            *params,
+        ],
+        env,
+    )
+    run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(ipynb)], env)
+    html = ipynb.with_suffix(".html")
+    run([str(BIN / "weasyprint"), "-q", str(html), str(ipynb.with_suffix(".pdf"))], env)
+
+
+def matrix() -> list[dict]:
+    import json
+
+    out = subprocess.run(
+        [str(BIN / "nereport"), "list", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return json.loads(out.stdout)
+
+
+def timed(fn, *args) -> tuple[float, int, int]:
+    with PeakRSS() as rss:
+        start = time.perf_counter()
+        fn(*args)
+        seconds = time.perf_counter() - start
+    return seconds, rss.peak, rss.peak_pss
+
+
+def bench() -> dict[str, list[tuple[float, int, int]]]:
+    reports = matrix()
+    work = Path(tempfile.mkdtemp(prefix="nereport-bench-"))
+    data = work / "data"
+    shutil.copytree(ROOT / "data" / "raw", data / "raw")
+    env = {
+        **os.environ,
+        "NEREPORT_DATA_DIR": str(data),
+        "NEREPORT_CACHE_DIR": str(work / "cache"),
+        "JUPYTER_PATH": str(ROOT / ".venv" / "share" / "jupyter"),
+    }
+    forest = data / "raw" / FOREST
+    original = forest.read_text()
+    results: dict[str, list[tuple[float, int, int]]] = {k: [] for k in "abcde"}
+    nereport = [str(BIN / "nereport"), "build", "--out", str(work / "reports")]
+
+    def naive(parallel: int) -> None:
+        out = work / f"naive-{parallel}"
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir()
+        with ThreadPoolExecutor(parallel) as pool:
+            list(pool.map(lambda r: naive_one(r, out, env), reports))
+
+    def change_forest(text: str) -> None:
+        forest.write_text(text)
+        sums = data / "raw" / "SHA256SUMS"
+        import hashlib
+
+        digest = hashlib.sha256(forest.read_bytes()).hexdigest()
+        lines = [ln for ln in sums.read_text().splitlines() if not ln.endswith(FOREST)]
+        sums.write_text("\n".join([*lines, f"{digest}  {FOREST}"]) + "\n")
+
+    run(nereport, env)  # warm: the Vega bundle and dataset caches, as for any real user
+    for i in range(REPEAT):
+        print(f"run {i + 1}/{REPEAT}", file=sys.stderr)
+        results["a"].append(timed(naive, 1))
+        results["b"].append(timed(naive, 2))
+        results["c"].append(timed(run, [*nereport, "--force"], env))
+        results["d"].append(timed(run, nereport, env))
+        change_forest(original.replace("38.13", f"38.1{i + 4}"))
+        results["e"].append(timed(run, nereport, env))
+        change_forest(original)
+        run(nereport, env)  # back to the original data
+    shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+LABELS = {
+    "a": "(a) naive loop: papermill + nbconvert + WeasyPrint CLIs, sequential",
+    "b": "(b) naive loop, 2 reports in parallel",
+    "c": "(c) `nereport build --force`",
+    "d": "(d) no-op rebuild",
+    "e": "(e) rebuild after one dataset changed (5 reports)",
+}
+
+
+def table(results: dict[str, list[tuple[float, int, int]]]) -> str:
+    med = {k: statistics.median(r[0] for r in v) for k, v in results.items()}
+    rss = {k: max(r[1] for r in v) for k, v in results.items()}
+    pss = {k: max(r[2] for r in v) for k, v in results.items()}
+    lines = [
+        "| run | median (s) | runs (s) | peak RSS sum (MiB) | peak PSS sum (MiB) |",
+        "|---|---:|---|---:|---:|",
+    ]
+    for k, label in LABELS.items():
+        runs = ", ".join(f"{r[0]:.1f}" for r in results[k])
+        lines.append(
+            f"| {label} | {med[k]:.2f} | {runs} | {rss[k] / 2**20:.0f} | {pss[k] / 2**20:.0f} |"
+        )
+    lines += [
+        "",
+        f"- (a) / (c) = **{med['a'] / med['c']:.1f}x** (target >= 8x)",
+        f"- (b) / (c) = **{med['b'] / med['c']:.1f}x** (target >= 4x)",
+        f"- no-op rebuild: **{med['d']:.2f} s** (target <= 1 s)",
+        f"- peak memory of `nereport build --force`: RSS summed over its processes "
+        f"**{rss['c'] / 2**20:.0f} MiB**, PSS **{pss['c'] / 2**20:.0f} MiB** (target <= 1536 MiB)",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(table(bench()))

@@ -1,0 +1,83 @@
+"""`make bench`: run every benchmark and write bench/RESULTS.md (with the machine described)."""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import builds  # noqa: E402
+import datasets  # noqa: E402
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem = (
+        int(
+            next(
+                line.split()[1]
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            )
+        )
+        / 2**20
+    )
+    versions = subprocess.run(
+        [sys.executable, "-m", "pip", "freeze"], capture_output=True, text=True
+    ).stdout
+    keep = (
+        "pandas==",
+        "altair==",
+        "vl-convert-python==",
+        "papermill==",
+        "nbconvert==",
+        "nbclient==",
+        "ipykernel==",
+        "weasyprint==",
+    )
+    pins = ", ".join(v for v in versions.splitlines() if v.startswith(keep))
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, {platform.platform()}, "
+        f"Python {platform.python_version()}; {pins}"
+    )
+
+
+def main() -> None:
+    rows = datasets.measure()
+    results = builds.bench()
+    text = "\n".join(
+        [
+            "# nereport benchmarks",
+            "",
+            "Written by `make bench` (bench/run.py); medians of several runs on this machine:",
+            "",
+            f"*{machine()}*",
+            "",
+            "## Import and dataset loads (fresh interpreter each; cold = empty cache)",
+            "",
+            datasets.table(rows),
+            "",
+            "## Building the full report matrix (15 reports, HTML + PDF)",
+            "",
+            builds.table(results),
+            "",
+        ]
+    )
+    out = Path(__file__).parent / "RESULTS.md"
+    out.write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
