@@ -15,6 +15,7 @@ import hashlib
 import html
 import json
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -24,7 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from nereport import __version__
-from nereport.files import library_revision, write_atomic
+from nereport.errors import BuildError
+from nereport.files import (
+    library_revision,
+    remove_stale_temporaries,
+    write_atomic,
+    write_files_atomic,
+)
 from nereport.reports import PROJECT_DIR, Report
 
 MANIFEST = "manifest.json"
@@ -300,30 +307,95 @@ def build(
     cell_timeout: int = 300,
     index: bool = True,
 ) -> BuildResult:
+    """Build ``reports`` into ``out_dir``: only those whose inputs changed (all with
+    ``force``). A dry run only says what would be built and why, and writes nothing."""
     out_dir = Path(out_dir)
     result = BuildResult()
-    with build_lock(out_dir):
+    if dry_run:
+        _plan(reports, out_dir, read_manifest(out_dir), force, result, dry_run=True)
+        _summary(result)
+        return result
+    try:
+        lock = build_lock(out_dir)
+        lock.__enter__()
+    except OSError as exc:
+        raise BuildError(
+            f"cannot write to the output folder {out_dir}: {exc.strerror or exc}. "
+            "Choose another folder with --out, or make this one writable."
+        ) from exc
+    try:
+        remove_stale_temporaries(out_dir)  # left by a build that was killed mid-write
         manifest = read_manifest(out_dir)
-        library, environment = library_revision(), environment_hash()
-        todo = []
-        for report in reports:
-            entry = manifest["reports"].get(report.id)
-            inputs = inputs_of(report, entry, library, environment)
-            reasons = ["--force"] if force else stale_reasons(report, entry, inputs, out_dir)
-            if not reasons:
-                result.outcomes.append(Outcome(report.id, "up to date"))
-            elif dry_run:
-                result.outcomes.append(Outcome(report.id, "would build", "; ".join(reasons)))
-            else:
-                todo.append((report, inputs, "; ".join(reasons)))
-        if dry_run:
-            _summary(result)
-            return result
+        todo = _plan(reports, out_dir, manifest, force, result)
+        todo = _skip_broken_data(todo, manifest, result)
         _run(todo, out_dir, manifest, jobs, cell_timeout, result)
-        if index:
-            write_index(out_dir, manifest)
+        try:
+            write_manifest(out_dir, manifest)
+            if index:
+                write_index(out_dir, manifest)
+        except OSError as exc:
+            raise BuildError(f"cannot write the manifest or index in {out_dir}: {exc}") from exc
+    finally:
+        lock.__exit__(None, None, None)
     _summary(result)
     return result
+
+
+def _plan(
+    reports: list[Report],
+    out_dir: Path,
+    manifest: dict[str, Any],
+    force: bool,
+    result: BuildResult,
+    dry_run: bool = False,
+) -> list[tuple[Report, dict[str, Any], str]]:
+    """The reports to build, each with its inputs and why; the others are up to date."""
+    library, environment = library_revision(), environment_hash()
+    todo = []
+    for report in reports:
+        entry = manifest["reports"].get(report.id)
+        inputs = inputs_of(report, entry, library, environment)
+        reasons = ["--force"] if force else stale_reasons(report, entry, inputs, out_dir)
+        if not reasons:
+            result.outcomes.append(Outcome(report.id, "up to date"))
+        elif dry_run:
+            result.outcomes.append(Outcome(report.id, "would build", "; ".join(reasons)))
+        else:
+            todo.append((report, inputs, "; ".join(reasons)))
+    return todo
+
+
+def _skip_broken_data(
+    todo: list[tuple[Report, dict[str, Any], str]], manifest: dict[str, Any], result: BuildResult
+) -> list[tuple[Report, dict[str, Any], str]]:
+    """Reports known to read a dataset whose raw data no longer validates are not run (the
+    others still are); the failure names the dataset and its problems. A report never built
+    before finds out in its kernel, with the same message."""
+    needed = sorted({name for _, inputs, _ in todo for name in inputs["datasets"]})
+    if not needed:
+        return todo
+    from nereport.errors import NereportError
+    from nereport.loader import load
+
+    broken = {}
+    for name in needed:
+        try:
+            load(name, _record=False)
+        except NereportError as exc:
+            broken[name] = str(exc)
+    keep = []
+    for report, inputs, reason in todo:
+        bad = [name for name in inputs["datasets"] if name in broken]
+        if not bad:
+            keep.append((report, inputs, reason))
+            continue
+        detail = (
+            f"not built: it reads {', '.join(bad)}, whose raw data is broken; previous outputs "
+            f"kept.\n" + "\n".join(broken[name] for name in bad)
+        )
+        params = " ".join(f"{k}={v}" for k, v in report.params.items())
+        result.outcomes.append(_record_failure(report, manifest, detail, params))
+    return keep
 
 
 def _run(
@@ -345,10 +417,10 @@ def _run(
     import nereport.export  # noqa: F401
 
     progress = Progress(len(todo))
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init_worker
-    ) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker
+    )
+    try:
         pending = {}
         for report, inputs, reason in todo:
             future = pool.submit(
@@ -368,8 +440,15 @@ def _run(
                 result.outcomes.append(outcome)
                 # The manifest is written after each report, so an interrupted build keeps
                 # what it finished and the next build picks up the rest.
-                write_manifest(out_dir, manifest)
+                with contextlib.suppress(OSError):  # a full disk fails the report, not this
+                    write_manifest(out_dir, manifest)
                 progress.update(outcome, reason)
+    except BaseException:
+        # Ctrl-C or a kill: do not wait for running reports; the workers, their kernel
+        # templates and kernels die with this process (PR_SET_PDEATHSIG).
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _init_worker() -> None:
@@ -377,6 +456,8 @@ def _init_worker() -> None:
     from nereport.kernels import ForkedKernelManager, KernelTemplate, die_with_parent
 
     die_with_parent()
+    # Ctrl-C reaches the whole process group: only the parent handles it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     ForkedKernelManager.template = KernelTemplate()
 
 
@@ -390,22 +471,35 @@ def _store(
         return _record_failure(report, manifest, f"{type(exc).__name__}: {exc}", params)
     if not out["ok"]:
         failed = out_dir / FAILED_DIR / report.id
-        write_atomic(failed.with_suffix(".ipynb"), out["ipynb"])
-        write_atomic(failed.with_suffix(".html"), out["html"])
+        with contextlib.suppress(OSError):  # the failure is reported even if this fails
+            write_files_atomic(
+                {
+                    failed.with_suffix(".ipynb"): out["ipynb"],
+                    failed.with_suffix(".html"): out["html"],
+                }
+            )
         detail = (
             f"report {report.id} ({params}) failed at {out['failure']}; partial run: "
             f"{failed.with_suffix('.html')}; previous outputs kept"
         )
         return _record_failure(report, manifest, detail, params, out["seconds"])
     inputs = {**inputs, "datasets": out["datasets"]}
-    outputs = {}
-    for kind in ("ipynb", "html", "pdf"):
-        path = out_dir / f"{report.id}.{kind}"
-        write_atomic(path, out[kind])
-        outputs[kind] = {
+    paths = {kind: out_dir / f"{report.id}.{kind}" for kind in ("ipynb", "html", "pdf")}
+    try:  # all three or none: never a new HTML beside an old PDF
+        write_files_atomic({paths[kind]: out[kind] for kind in paths})
+    except OSError as exc:
+        detail = (
+            f"report {report.id} ({params}) ran, but its outputs could not be written to "
+            f"{out_dir}: {exc.strerror or exc}; previous outputs kept"
+        )
+        return _record_failure(report, manifest, detail, params, out["seconds"])
+    outputs = {
+        kind: {
             "path": path.relative_to(out_dir).as_posix(),
             "sha256": hashlib.sha256(out[kind]).hexdigest(),
         }
+        for kind, path in paths.items()
+    }
     for stale in (out_dir / FAILED_DIR / report.id).parent.glob(f"{Path(report.id).name}.*"):
         stale.unlink()
     manifest["reports"][report.id] = {

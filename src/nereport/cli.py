@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from nereport.errors import NereportError, ParameterError
+from nereport.reports import MATRIX_FILE
 
 
 def _print_json(obj: object) -> None:
@@ -65,7 +66,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from nereport.reports import matrix
 
     out_dir = Path(args.out)
-    entries = [r.as_dict(out_dir) for r in matrix()]
+    entries = [r.as_dict(out_dir) for r in matrix(Path(args.matrix))]
     if args.json:
         _print_json(entries)
     else:
@@ -95,6 +96,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     from nereport.build import build
     from nereport.reports import Report, matrix, parse_cli_params, resolve
 
+    if args.cell_timeout < 1:
+        raise ParameterError(
+            f"--cell-timeout: {args.cell_timeout} is not a positive number of seconds"
+        )
+    if args.jobs is not None and args.jobs < 1:
+        raise ParameterError(f"--jobs: {args.jobs} is not a positive number of workers")
     if args.param and not args.report:
         raise ParameterError("--param needs --report TOPIC")
     if args.report:
@@ -103,7 +110,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         is_default = params == resolve(args.report, {"region": params["region"]})
         reports = [Report(args.report, params, default=is_default)]
     else:
-        reports = matrix()
+        reports = matrix(Path(args.matrix))
     result = build(
         reports,
         out_dir=Path(args.out),
@@ -135,6 +142,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("list", help="the reports of the matrix (notebooks/matrix.toml)")
     s.add_argument("--json", action="store_true")
     s.add_argument("--out", default="reports")
+    s.add_argument("--matrix", default=str(MATRIX_FILE), help="the report matrix file")
     s.set_defaults(func=cmd_list)
     s = sub.add_parser("params", help="the parameter schema of a report")
     s.add_argument("topic")
@@ -148,6 +156,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--dry-run", action="store_true", help="say what would be rebuilt and why")
     s.add_argument("--out", default="reports", help="output folder (default: reports)")
     s.add_argument("--cell-timeout", type=int, default=300, help="seconds per cell")
+    s.add_argument("--matrix", default=str(MATRIX_FILE), help="the report matrix file")
     s.set_defaults(func=cmd_build)
     return p
 
@@ -168,6 +177,12 @@ def main(argv: list[str] | None = None) -> int:
     except NereportError as exc:
         print(f"nereport: error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(
+            "nereport: interrupted; finished reports are kept, and the next build does the rest",
+            file=sys.stderr,
+        )
+        return 130
 
 
 if __name__ == "__main__":

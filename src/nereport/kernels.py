@@ -14,7 +14,9 @@ import ctypes
 import importlib
 import multiprocessing
 import os
+import shutil
 import signal
+import tempfile
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -116,6 +118,12 @@ class ForkedKernelManager(AsyncKernelManager):
     def __init__(self, **kwargs: Any):
         super().__init__(**kwargs)
         self._pid: int | None = None
+        # Kernel and client talk over Unix sockets in a private folder: no TCP port, so a
+        # build works with no network at all (not even loopback), and nothing goes to ~.
+        self._dir = tempfile.mkdtemp(prefix="nereport-kernel-")
+        self.transport = "ipc"
+        self.ip = os.path.join(self._dir, "kernel")
+        self.connection_file = os.path.join(self._dir, "connection.json")
 
     @property
     def has_kernel(self) -> bool:
@@ -149,7 +157,8 @@ class ForkedKernelManager(AsyncKernelManager):
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self._pid, signal.SIGKILL)
             self._pid = None
-        self.cleanup_connection_file()
+        await self.cleanup_resources()
 
     async def cleanup_resources(self, restart: bool = False) -> None:
         self.cleanup_connection_file()
+        shutil.rmtree(self._dir, ignore_errors=True)
