@@ -447,6 +447,9 @@ def _run(
         # Ctrl-C or a kill: do not wait for running reports; the workers, their kernel
         # templates and kernels die with this process (PR_SET_PDEATHSIG).
         pool.shutdown(wait=False, cancel_futures=True)
+        for process in list(getattr(pool, "_processes", {}).values()):
+            with contextlib.suppress(OSError):
+                process.kill()  # so that interpreter exit does not wait for running reports
         raise
     pool.shutdown(wait=True)
 

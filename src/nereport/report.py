@@ -51,14 +51,19 @@ class Context:
         return self.params["end_year"]
 
     def name(self, slug: str | None = None) -> str:
+        """English name of a region, as data (for charts, which escape it themselves)."""
         return self.names[slug or self.region]
+
+    def md_name(self, slug: str | None = None) -> str:
+        """English name of a region, made inert for Markdown prose."""
+        return esc(self.name(slug))
 
     def title(self) -> Markdown:
         zh = self.names_zh[self.region]
         return Markdown(
-            f"**{self.name()} ({esc(zh)})** — revitalization of the Northeast old "
+            f"**{self.md_name()} ({esc(zh)})** — revitalization of the Northeast old "
             f"industrial bases, {self.start}–{self.end}, compared with "
-            f"{self.name(self.comparison)}. Built with nereport "
+            f"{self.md_name(self.comparison)}. Built with nereport "
             f"{nereport.__version__}; sources at the end."
         )
 

@@ -38,12 +38,12 @@ def gdp_all_vintages(ctx: Context) -> pd.DataFrame:
 def gdp_summary(ctx: Context) -> Markdown:
     series = _in_years(consistent_series("economy_gdp", ctx.region), ctx)
     if series.empty:
-        return Markdown(f"*No GDP figures for {ctx.name()} in {ctx.start}–{ctx.end}.*")
+        return Markdown(f"*No GDP figures for {ctx.md_name()} in {ctx.start}–{ctx.end}.*")
     first, last = series.iloc[0], series.iloc[-1]
     change = change_between(series, "gdp_cny_100m", int(first.year), int(last.year))
     vintage = first.vintage
     text = (
-        f"In the newest vintage that covers {ctx.name()} (`{vintage}`: "
+        f"In the newest vintage that covers {ctx.md_name()} (`{vintage}`: "
         f"{esc(VINTAGE_LABELS[vintage])}), nominal GDP went from "
         f"**{number(first.gdp_cny_100m)}** hundred million yuan in {int(first.year)} to "
         f"**{number(last.gdp_cny_100m)}** in {int(last.year)} "
@@ -119,7 +119,7 @@ def share_summary(ctx: Context) -> Markdown:
     parts = [f"{y}: **{share[y]:.2f} %**" for y in (2003, 2016) if y in share]
     last = int(share.index.max())
     parts.append(f"{last}: **{share[last]:.2f} %**")
-    return Markdown(f"{ctx.name()}'s share of national GDP — " + "; ".join(parts) + ".")
+    return Markdown(f"{ctx.md_name()}'s share of national GDP — " + "; ".join(parts) + ".")
 
 
 def population_chart(ctx: Context) -> alt.Chart:

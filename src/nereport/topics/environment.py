@@ -221,5 +221,5 @@ def coverage_statement(ctx: Context) -> Markdown:
         regions = PROVINCES if ctx.region == "northeast" else (ctx.region,)
         years = sorted(frame[frame["region"].isin(regions)]["year"].unique())
         shown = ", ".join(map(str, years)) if len(years) <= 8 else f"{years[0]}–{years[-1]}"
-        lines.append(f"- **{label}:** {len(years)} year(s) for {ctx.name()}: {shown or 'none'}.")
+        lines.append(f"- **{label}:** {len(years)} year(s) for {ctx.md_name()}: {shown or 'none'}.")
     return Markdown("\n".join(lines))

@@ -120,7 +120,7 @@ def programmes(ctx: Context):
             "places": "Places",
             "description": "What it is",
         },
-        empty=f"The sources name no programme for {ctx.name()}.",
+        empty=f"The sources name no programme for {ctx.md_name()}.",
     )
 
 
