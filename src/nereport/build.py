@@ -410,11 +410,18 @@ def _run(
         return
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     _say(f"building {len(todo)} report(s) with {jobs} worker(s)")
-    # Import the heavy modules once here: forked workers inherit them already loaded.
+    # Import and warm up what the workers and kernels need once, here: the workers and their
+    # kernel templates are forked from this process and start with it all loaded.
+    import importlib
     import multiprocessing
 
     import nereport.execute  # noqa: F401
-    import nereport.export  # noqa: F401
+    from nereport.export import warm
+    from nereport.kernels import PRELOAD
+
+    for module in PRELOAD:
+        importlib.import_module(module)
+    warm()
 
     progress = Progress(len(todo))
     pool = ProcessPoolExecutor(

@@ -176,6 +176,16 @@ def _unique_chart_ids(page: str) -> str:
 
 
 @functools.cache
+def warm() -> None:
+    """Create the exporters and lay out a tiny page once, so that processes forked from this
+    one start with them ready. Leaves vl-convert alone: its runtime threads do not survive a
+    fork."""
+    _interactive_exporter()
+    _static_exporter()
+    weasyprint, url_fetcher = _weasyprint()
+    weasyprint.HTML(string="<p>nereport 东北</p>", url_fetcher=url_fetcher).write_pdf()
+
+
 def _vega_bundle() -> str:
     """vega + vega-lite + vega-embed as one script that sets ``window.vegaEmbed``."""
     import vl_convert

@@ -82,3 +82,19 @@ def to_units(raw: pd.DataFrame, units: dict[str, tuple[str, dict[str, float]]]) 
 
 def vintage_of(source_id: pd.Series) -> pd.Series:
     return source_id.map(lambda s: SOURCES[s].vintage)
+
+
+def indicator_columns(units: dict, sources: tuple[str, ...]) -> tuple[Column, ...]:
+    """The columns of a long dataset: indicator, value, its one unit, source and note."""
+    return (
+        Column("indicator", "str", "Series", allowed=tuple(units)),
+        Column("value", "float", "Value in the unit given", min=0),
+        Column(
+            "unit",
+            "str",
+            "Unit of the value",
+            allowed=tuple(sorted({u for u, _ in units.values()})),
+        ),
+        source_column(sources),
+        NOTE,
+    )

@@ -6,6 +6,7 @@ import pandas as pd
 
 from nereport.datasets._common import (
     NOTE,
+    indicator_columns,
     region_column,
     source_column,
     to_units,
@@ -213,16 +214,7 @@ DATASETS = [
         columns=(
             region_column(),
             year_column(),
-            Column("indicator", "str", "Series", allowed=tuple(EMPLOYMENT_UNITS)),
-            Column("value", "float", "Value in the unit given", min=0),
-            Column(
-                "unit",
-                "str",
-                "Unit of the value",
-                allowed=tuple(sorted({u for u, _ in EMPLOYMENT_UNITS.values()})),
-            ),
-            source_column(EMPLOYMENT_SOURCES),
-            NOTE,
+            *indicator_columns(EMPLOYMENT_UNITS, EMPLOYMENT_SOURCES),
         ),
         primary_key=("region", "year", "indicator"),
         processing="Values as published; percentages checked to lie in 0-100.",

@@ -6,6 +6,7 @@ import pandas as pd
 
 from nereport.datasets._common import (
     NOTE,
+    indicator_columns,
     region_column,
     source_column,
     to_units,
@@ -99,21 +100,6 @@ def clean_environment_pollutants(raw: pd.DataFrame) -> pd.DataFrame:
     return to_units(raw, POLLUTANT_UNITS)
 
 
-def _indicator_columns(units: dict, sources: tuple[str, ...]) -> tuple[Column, ...]:
-    return (
-        Column("indicator", "str", "Series", allowed=tuple(units)),
-        Column("value", "float", "Value in the unit given", min=0),
-        Column(
-            "unit",
-            "str",
-            "Unit of the value",
-            allowed=tuple(sorted({u for u, _ in units.values()})),
-        ),
-        source_column(sources),
-        NOTE,
-    )
-
-
 DATASETS = [
     Dataset(
         name="environment_co2",
@@ -146,7 +132,7 @@ DATASETS = [
             region_column(),
             year_column("Inventory end year or survey year"),
             Column("inventory", "str", "Inventory or release the figure belongs to"),
-            *_indicator_columns(FOREST_UNITS, FOREST_SOURCES),
+            *indicator_columns(FOREST_UNITS, FOREST_SOURCES),
         ),
         primary_key=("region", "year", "indicator", "source_id"),
         processing="Values as published; '10,000 cu m' written as 10,000 m³; the inventory is "
@@ -167,7 +153,7 @@ DATASETS = [
         columns=(
             region_column(),
             year_column(),
-            *_indicator_columns(RESERVE_UNITS, RESERVE_SOURCES),
+            *indicator_columns(RESERVE_UNITS, RESERVE_SOURCES),
         ),
         primary_key=("region", "year", "indicator", "source_id"),
         processing="Areas converted to 10,000 ha (from ha, and from 10,000 km² x 100).",
@@ -185,7 +171,7 @@ DATASETS = [
         columns=(
             region_column(),
             year_column(),
-            *_indicator_columns(POLLUTANT_UNITS, POLLUTANT_SOURCES),
+            *indicator_columns(POLLUTANT_UNITS, POLLUTANT_SOURCES),
         ),
         primary_key=("region", "year", "indicator"),
         processing="Values as published; '100 million cu m' written as 100 million m³.",

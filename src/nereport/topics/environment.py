@@ -122,15 +122,19 @@ def forest_chart(ctx: Context) -> alt.Chart | Markdown:
     )
 
 
+def _data_table(ctx: Context, name: str, columns: dict[str, str]):
+    """Every row of dataset ``name`` for the report's regions, as a table."""
+    frame = load(name)
+    frame = frame[frame["region"].isin(_regions(ctx))]
+    frame = frame.assign(region_name=frame["region"].map(ctx.names))
+    return table(frame, {"region_name": "Region", "year": "Year", **columns})
+
+
 def forest_table(ctx: Context):
-    forest = load("environment_forest_cover")
-    forest = forest[forest["region"].isin(_regions(ctx))]
-    forest = forest.assign(region_name=forest["region"].map(ctx.names))
-    return table(
-        forest,
+    return _data_table(
+        ctx,
+        "environment_forest_cover",
         {
-            "region_name": "Region",
-            "year": "Year",
             "inventory": "Inventory",
             "indicator": "Indicator",
             "value": "Value",
@@ -160,14 +164,10 @@ def reserves_chart(ctx: Context) -> alt.Chart | Markdown:
 
 
 def reserves_table(ctx: Context):
-    nr = load("environment_nature_reserves")
-    nr = nr[nr["region"].isin(_regions(ctx))]
-    nr = nr.assign(region_name=nr["region"].map(ctx.names))
-    return table(
-        nr,
+    return _data_table(
+        ctx,
+        "environment_nature_reserves",
         {
-            "region_name": "Region",
-            "year": "Year",
             "indicator": "Indicator",
             "value": "Value",
             "unit": "Unit",
