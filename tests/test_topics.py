@@ -128,3 +128,8 @@ def test_start_validates_parameters() -> None:
 def test_chart_specs_are_plain_json() -> None:
     ctx = report.start("economy", region="jilin")
     json.dumps(economy.sector_chart(ctx).to_dict())
+
+
+def test_quotes_in_citations_are_not_double_escaped() -> None:
+    text = report.esc("Chapter 'International policy' & more <b>")
+    assert text == "Chapter 'International policy' &amp; more &lt;b&gt;"

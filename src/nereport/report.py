@@ -85,7 +85,7 @@ def start(topic: str, **params: Any) -> Context:
 
 def esc(text: object) -> str:
     """Text from data, made inert for Markdown and HTML."""
-    out = html.escape(str(text), quote=True)
+    out = html.escape(str(text), quote=False)  # quotes are harmless in Markdown text
     for ch in "\\`*_[]#|":
         out = out.replace(ch, "\\" + ch)
     return out
