@@ -74,6 +74,11 @@ def execute(
     """
     nb = prepare(nb, params)
     extra = {"kernel_manager_class": kernel_manager_class} if kernel_manager_class else {}
+    running: dict[str, int] = {}  # the cell being executed, for faults that name no cell
+
+    def on_cell_execute(cell: Any, cell_index: int) -> None:
+        running["cell"] = cell_index
+
     client = NotebookClient(
         nb,
         timeout=timeout,
@@ -82,6 +87,7 @@ def execute(
         kernel_name=KERNEL_NAME,
         resources={"metadata": {"path": cwd}},
         record_timing=False,
+        on_cell_execute=on_cell_execute,
         # ipykernel warns on every start that loopback TCP is unencrypted
         extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
@@ -91,12 +97,12 @@ def execute(
         client.execute(env={**os.environ, DEFER_SVG: "1"})
     except CellTimeoutError as exc:
         failure = Failure(
-            _running_cell(nb),
+            running.get("cell"),
             "CellTimeoutError",
             f"a cell ran longer than {timeout} s ({str(exc).splitlines()[0]})",
         )
     except DeadKernelError as exc:
-        failure = Failure(_running_cell(nb), "DeadKernelError", f"the kernel died: {exc}")
+        failure = Failure(running.get("cell"), "DeadKernelError", f"the kernel died: {exc}")
     except CellExecutionError as exc:
         failure = Failure(_failing_cell(nb), exc.ename, exc.evalue)
     return normalise(nb), failure
@@ -105,13 +111,5 @@ def execute(
 def _failing_cell(nb: nbformat.NotebookNode) -> int | None:
     for i, cell in enumerate(nb.cells):
         if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            return i
-    return _running_cell(nb)
-
-
-def _running_cell(nb: nbformat.NotebookNode) -> int | None:
-    """The first code cell without an execution count: the one that was running."""
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type == "code" and cell.get("execution_count") is None:
             return i
     return None
