@@ -32,7 +32,7 @@ from nereport.files import (
     write_atomic,
     write_files_atomic,
 )
-from nereport.reports import PROJECT_DIR, Report
+from nereport.reports import PROJECT_DIR, SCHEMA, Report
 
 MANIFEST = "manifest.json"
 LOCK = ".nereport.lock"
@@ -546,7 +546,11 @@ def write_index(out_dir: Path, manifest: dict[str, Any]) -> None:
     """reports/index.html: every report with its parameters, links and status."""
     rows = []
     for rid, entry in sorted(manifest["reports"].items()):
-        params = ", ".join(f"{k}={v}" for k, v in entry["params"].items())
+        # Schema order, whether the entry was just built or read back from the JSON manifest.
+        order = [p.name for p in SCHEMA]
+        params = ", ".join(
+            f"{k}={entry['params'][k]}" for k in sorted(entry["params"], key=order.index)
+        )
         links = " ".join(
             f'<a href="{html.escape(o["path"])}">{kind.upper()}</a>'
             for kind, o in entry.get("outputs", {}).items()
