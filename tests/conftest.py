@@ -61,3 +61,28 @@ def raw_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> RawCopy:
     monkeypatch.setenv("NEREPORT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("NEREPORT_CACHE_DIR", str(tmp_path / "cache"))
     return RawCopy(tmp_path / "data")
+
+
+CHROMIUM = "/usr/lib/chromium/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download), one per test session:
+    Playwright's sync API allows only one running instance."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        yield b
+        b.close()

@@ -15,7 +15,6 @@ from nereport.build import build
 from nereport.reports import matrix
 
 pytestmark = pytest.mark.slow
-CHROMIUM = "/usr/lib/chromium/chromium"
 REGION_NAMES = {
     "liaoning": "Liaoning",
     "jilin": "Jilin",
@@ -95,26 +94,6 @@ def test_pdf_is_a4_vector_with_region_and_sources(built: Path, rid: str) -> None
     assert len(images) == 2, "charts must be vector, not images"  # header lines only
     fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout
     assert "Noto-Sans-CJK-SC" in fonts  # Chinese names rendered
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-            ],
-        )
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("rid", REPORT_IDS)

@@ -336,9 +336,7 @@ SCRIPT = "<script>window.__pwned=2</script>"
 
 
 @pytest.mark.slow
-def test_html_and_script_in_the_data_stay_inert_text(tmp_path, raw_copy) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_html_and_script_in_the_data_stay_inert_text(tmp_path, raw_copy, browser) -> None:
     raw_copy.edit(
         PROGRAMMES,
         lambda t: t.replace(
@@ -360,43 +358,36 @@ def test_html_and_script_in_the_data_stay_inert_text(tmp_path, raw_copy) -> None
         ["pdftotext", out / "policy/jilin.pdf", "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "onerror=window.__pwned=1" in pdf_text  # printed as text
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/lib/chromium/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        page = browser.new_page()
-        requests, dialogs = [], []
-        page.route(
-            "**/*",
-            lambda r: (
-                (requests.append(r.request.url), r.abort())
-                if not r.request.url.startswith(("file:", "data:"))
-                else r.continue_()
-            ),
-        )
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto((out / "policy/jilin.html").as_uri())
-        page.wait_for_selector(".nr-chart svg g.mark-symbol path")
-        body = page.inner_text("body")
-        assert IMG in body and SCRIPT in body  # shown as text in the table
-        # the tooltip of the hostile milestone shows it as text too
-        shown = ""
-        for point in page.query_selector_all(".nr-chart svg g.mark-symbol path"):
-            point.hover()
-            tip = page.query_selector("#vg-tooltip-element")
-            if tip and "reviving" in tip.inner_text():
-                shown = tip.inner_text()
-                assert page.query_selector_all("#vg-tooltip-element img") == []
-                break
-        assert SCRIPT in shown
-        # the Content-Security-Policy forbids the network even to a script on the page
-        blocked = page.evaluate(
-            "fetch('http://127.0.0.1:9/').then(() => 'loaded', () => 'blocked')"
-        )
-        assert blocked == "blocked"
-        assert page.evaluate("window.__pwned") is None and dialogs == [] and requests == []
-        browser.close()
+    page = browser.new_page()
+    requests, dialogs = [], []
+    page.route(
+        "**/*",
+        lambda r: (
+            (requests.append(r.request.url), r.abort())
+            if not r.request.url.startswith(("file:", "data:"))
+            else r.continue_()
+        ),
+    )
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto((out / "policy/jilin.html").as_uri())
+    page.wait_for_selector(".nr-chart svg g.mark-symbol path")
+    body = page.inner_text("body")
+    assert IMG in body and SCRIPT in body  # shown as text in the table
+    # the tooltip of the hostile milestone shows it as text too
+    shown = ""
+    for point in page.query_selector_all(".nr-chart svg g.mark-symbol path"):
+        point.hover()
+        tip = page.query_selector("#vg-tooltip-element")
+        if tip and "reviving" in tip.inner_text():
+            shown = tip.inner_text()
+            assert page.query_selector_all("#vg-tooltip-element img") == []
+            break
+    assert SCRIPT in shown
+    # the Content-Security-Policy forbids the network even to a script on the page
+    blocked = page.evaluate("fetch('http://127.0.0.1:9/').then(() => 'loaded', () => 'blocked')")
+    assert blocked == "blocked"
+    assert page.evaluate("window.__pwned") is None and dialogs == [] and requests == []
+    page.close()
 
 
 @pytest.mark.slow
