@@ -1,7 +1,8 @@
 """Benchmark the full report matrix (HTML + PDF), everything in the project's own environment.
 
 (a) the naive loop a user would write: per report the papermill CLI, `jupyter nbconvert --to
-    html --no-input`, and a PDF CLI (WeasyPrint on that HTML), one report after another;
+    html --no-input`, and a PDF CLI (headless Chromium's --print-to-pdf on that HTML), one
+    report after another;
 (b) the same loop, two reports at a time;
 (c) `nereport build --force`;
 (d) a no-op rebuild (`nereport build` with nothing changed);
@@ -24,10 +25,13 @@ from pathlib import Path
 
 import psutil
 
+from nereport.pdf import chromium_version  # noqa: F401  (bench/run.py reports it)
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 FOREST = "csy2009_t11_35/environment_forest_cover.csv"
+CHROMIUM = "/usr/lib/chromium/chromium"  # Debian's, the one nereport prints with
 
 
 def _memory(pid: int) -> tuple[int, int]:
@@ -99,7 +103,23 @@ def naive_one(report: dict, out: Path, env: dict[str, str]) -> None:
     )
     run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(ipynb)], env)
     html = ipynb.with_suffix(".html")
-    run([str(BIN / "weasyprint"), "-q", str(html), str(ipynb.with_suffix(".pdf"))], env)
+    # The Chromium command line STACK-NOTES measured (route c), on the nbconvert page.
+    with tempfile.TemporaryDirectory() as profile:
+        run(
+            [
+                CHROMIUM,
+                "--headless",
+                "--disable-gpu",
+                "--no-sandbox",
+                f"--user-data-dir={profile}",
+                "--no-pdf-header-footer",
+                "--virtual-time-budget=5000",
+                "--run-all-compositor-stages-before-draw",
+                f"--print-to-pdf={ipynb.with_suffix('.pdf')}",
+                html.as_uri(),
+            ],
+            env,
+        )
 
 
 def matrix() -> list[dict]:
@@ -171,7 +191,7 @@ def bench() -> dict[str, list[tuple[float, int, int]]]:
 
 
 LABELS = {
-    "a": "(a) naive loop: papermill + nbconvert + WeasyPrint CLIs, sequential",
+    "a": "(a) naive loop: papermill + nbconvert + chromium --print-to-pdf CLIs, sequential",
     "b": "(b) naive loop, 2 reports in parallel",
     "c": "(c) `nereport build --force`",
     "d": "(d) no-op rebuild",

@@ -44,9 +44,10 @@ def machine() -> str:
         "nbconvert==",
         "nbclient==",
         "ipykernel==",
-        "weasyprint==",
+        "playwright==",
     )
     pins = ", ".join(v for v in versions.splitlines() if v.startswith(keep))
+    pins += "; " + builds.chromium_version()
     return (
         f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, {platform.platform()}, "
         f"Python {platform.python_version()}; {pins}"

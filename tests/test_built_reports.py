@@ -11,6 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+import nereport
 from nereport.build import build
 from nereport.reports import matrix
 
@@ -79,7 +80,7 @@ def test_html_is_one_offline_file_with_sources(built: Path, rid: str) -> None:
 def test_pdf_is_a4_vector_with_region_and_sources(built: Path, rid: str) -> None:
     pdf = built / f"{rid}.pdf"
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
-    assert "595.276 x 841.89 pts (A4)" in info
+    assert re.search(r"Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)", info), info
     assert int(re.search(r"Pages:\s+(\d+)", info)[1]) >= 3
     text = subprocess.run(
         ["pdftotext", pdf, "-"], capture_output=True, text=True, check=True
@@ -92,8 +93,15 @@ def test_pdf_is_a4_vector_with_region_and_sources(built: Path, rid: str) -> None
         .splitlines()
     )
     assert len(images) == 2, "charts must be vector, not images"  # header lines only
-    fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout
-    assert "Noto-Sans-CJK-SC" in fonts  # Chinese names rendered
+    regions = nereport.load("regions").set_index("slug")
+    assert regions.loc[rid.split("/")[1], "name_zh"] in text  # Chinese names rendered, as text
+    header, _, *fonts = (
+        subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True)
+        .stdout.strip()
+        .splitlines()
+    )
+    emb = header.index("emb")
+    assert fonts and all(line[emb : emb + 3] == "yes" for line in fonts)  # all fonts embedded
 
 
 @pytest.mark.parametrize("rid", REPORT_IDS)

@@ -284,6 +284,33 @@ def test_a_read_only_output_folder_is_named(tmp_path, mounted) -> None:
     assert tree(staging) == before
 
 
+def gone(pattern: str, within: float = 10.0) -> bool:
+    """No process whose command line holds ``pattern`` is left (they may take a moment)."""
+    deadline = time.monotonic() + within
+    while subprocess.run(["pgrep", "-f", "--", pattern], capture_output=True).stdout:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+@pytest.mark.slow
+def test_no_chromium_fails_the_pdf_and_keeps_the_previous_report(tmp_path, monkeypatch) -> None:
+    out = tmp_path / "reports"
+    assert build(single(), out_dir=out).ok
+    before = tree(out)
+    monkeypatch.setenv("NEREPORT_CHROMIUM", str(tmp_path / "no-such-chromium"))
+    result = build(single(), out_dir=out, force=True)
+    assert not result.ok
+    detail = result.outcomes[0].detail
+    assert "policy/jilin" in detail and "Chromium is needed to print PDFs" in detail, detail
+    assert "NEREPORT_CHROMIUM" in detail and "previous outputs kept" in detail
+    after = tree(out)
+    for name in ("policy/jilin.html", "policy/jilin.pdf", "policy/jilin.ipynb"):
+        assert after[name] == before[name]
+    assert read_manifest(out)["reports"]["policy/jilin"]["status"] == "failed"
+
+
 # -- interruption: kill at random points, 20 times ---------------------------------------------
 
 
@@ -321,6 +348,7 @@ def test_twenty_random_interruptions(tmp_path: Path) -> None:
             for o in entry.get("outputs", {}).values():
                 assert hashlib.sha256((out / o["path"]).read_bytes()).hexdigest() == o["sha256"]
         assert subprocess.run(["pgrep", "-f", "nereport-kernel"], capture_output=True).stdout == b""
+        assert gone("--nereport-pdf"), "the build's Chromium outlived it"
         done = run_cli(*args[:5], env=env, timeout=300)  # same build, without --force
         assert done.returncode == 0, (trial, sig, done.stderr)
         assert "waiting" not in done.stderr, "a stale lock blocked the next build"

@@ -32,6 +32,7 @@ from nereport.files import (
     write_atomic,
     write_files_atomic,
 )
+from nereport.pdf import PdfError, Printer
 from nereport.reports import PROJECT_DIR, SCHEMA, Report
 
 MANIFEST = "manifest.json"
@@ -57,10 +58,13 @@ def notebook_hash(path: Path) -> str:
 
 
 def environment_hash() -> str:
-    """The locked environment: the runtime lock file and the interpreter version."""
+    """The locked environment: the runtime lock file, the interpreter and the Chromium that
+    prints the PDFs."""
+    from nereport.pdf import chromium_version
+
     lock = PROJECT_DIR / "requirements" / "runtime.txt"
     text = lock.read_text(encoding="utf-8") if lock.is_file() else "no lock file"
-    return _sha(f"{sys.version}\n{text}")
+    return _sha(f"{sys.version}\n{chromium_version()}\n{text}")
 
 
 def dataset_hashes(recorded: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
@@ -126,11 +130,12 @@ def _file_sha(path: Path) -> str:
 def run_report(
     topic: str, params: dict[str, Any], notebook: str, title: str, cell_timeout: int
 ) -> dict[str, Any]:
-    """Execute and export one report; return the outputs as bytes (the parent writes them)."""
+    """Execute and export one report; return the outputs as bytes (the parent writes them,
+    after printing the PDF from ``static``, the page made for print)."""
     import nbformat
 
     from nereport.execute import execute
-    from nereport.export import add_static_svgs, html_from_notebook, pdf_from_notebook
+    from nereport.export import add_static_svgs, html_from_notebook, static_html_from_notebook
     from nereport.kernels import ForkedKernelManager
 
     started = time.perf_counter()
@@ -173,7 +178,7 @@ def run_report(
         "ok": True,
         "ipynb": ipynb,
         "html": html_from_notebook(executed, title).encode(),
-        "pdf": pdf_from_notebook(executed, title),
+        "static": static_html_from_notebook(executed, title),
         "datasets": datasets,
         "seconds": time.perf_counter() - started,
     }
@@ -424,6 +429,7 @@ def _run(
     warm()
 
     progress = Progress(len(todo))
+    printer = None
     pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker
     )
@@ -439,11 +445,15 @@ def _run(
                 cell_timeout,
             )
             pending[future] = (report, inputs, reason)
+        # Chromium starts only now: the workers (forked at the first submit) must not
+        # inherit the pipes to it. It launches while the first notebooks run.
+        printer = Printer()
+        printer.start()
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 report, inputs, reason = pending.pop(future)
-                outcome = _store(report, inputs, future, out_dir, manifest)
+                outcome = _store(report, inputs, future, out_dir, manifest, printer)
                 result.outcomes.append(outcome)
                 # The manifest is written after each report, so an interrupted build keeps
                 # what it finished and the next build picks up the rest.
@@ -458,6 +468,9 @@ def _run(
             with contextlib.suppress(OSError):
                 process.kill()  # so that interpreter exit does not wait for running reports
         raise
+    finally:
+        if printer is not None:
+            printer.close()
     pool.shutdown(wait=True)
 
 
@@ -472,13 +485,26 @@ def _init_worker() -> None:
 
 
 def _store(
-    report: Report, inputs: dict[str, Any], future: Any, out_dir: Path, manifest: dict[str, Any]
+    report: Report,
+    inputs: dict[str, Any],
+    future: Any,
+    out_dir: Path,
+    manifest: dict[str, Any],
+    printer: Printer,
 ) -> Outcome:
     params = " ".join(f"{k}={v}" for k, v in report.params.items())
     try:
         out = future.result()
     except Exception as exc:  # the worker itself broke (not the notebook)
         return _record_failure(report, manifest, f"{type(exc).__name__}: {exc}", params)
+    if out["ok"]:
+        started = time.perf_counter()
+        try:
+            out["pdf"] = printer.pdf(out.pop("static"))
+        except PdfError as exc:
+            detail = f"report {report.id} ({params}) ran, but {exc}; previous outputs kept"
+            return _record_failure(report, manifest, detail, params, out["seconds"])
+        out["seconds"] += time.perf_counter() - started
     if not out["ok"]:
         failed = out_dir / FAILED_DIR / report.id
         with contextlib.suppress(OSError):  # the failure is reported even if this fails

@@ -131,7 +131,8 @@ def bars(
     if horizontal:
         encoding["x"], encoding["y"] = (
             alt.X(f"{y}:Q", title=y_title),
-            alt.Y(f"{x}:N", title=x_title, sort=None, axis=alt.Axis(labelLimit=220)),
+            # Long category labels say what they are; a title beside them would overlap them.
+            alt.Y(f"{x}:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
         )
     if color:
         encoding["color"] = alt.Color(

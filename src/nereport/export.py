@@ -8,17 +8,18 @@ reused for the rest of the process, because a build exports many reports.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import copy
 import functools
 import html
-import logging
 import re
 import threading
 import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nereport.pdf import Printer
 from nereport.render import VEGALITE_MIMETYPE, chart_html, spec_to_svg
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ __all__ = [
     "add_static_svgs",
     "html_from_notebook",
     "pdf_from_notebook",
+    "static_html_from_notebook",
 ]
 
 #: Directory holding the ``nereport`` (interactive) and ``nereport_static`` (PDF) templates.
@@ -100,29 +102,72 @@ def html_from_notebook(nb: nbformat.NotebookNode, title: str) -> str:
     return _unique_chart_ids(_add_toc(page))
 
 
+def static_html_from_notebook(nb: nbformat.NotebookNode, title: str) -> str:
+    """Return the page the PDF is printed from: no JavaScript, each chart the static SVG
+    stored in the notebook, A4 print styles."""
+    with _lock:
+        return _add_toc(_export(_static_exporter(), nb, title, {"nereport": {"title": title}}))
+
+
 def pdf_from_notebook(nb: nbformat.NotebookNode, title: str) -> bytes:
     """Return the A4 vector PDF report for an executed notebook.
 
-    Renders a JavaScript-free HTML page whose charts are the static SVGs stored in the
-    notebook, then lays it out with WeasyPrint in this process. The PDF has no dates or
-    random identifiers, so identical notebooks give identical bytes.
+    Prints :func:`static_html_from_notebook` with headless Chromium (:mod:`nereport.pdf`).
+    The PDF carries no build time or random identifier, so identical notebooks give
+    identical bytes.
     """
-    with _lock:
-        page = _add_toc(_export(_static_exporter(), nb, title, {"nereport": {"title": title}}))
-        weasyprint, url_fetcher = _weasyprint()
-        document = weasyprint.HTML(string=page, url_fetcher=url_fetcher)
-        return document.write_pdf()
+    return _printer().pdf(static_html_from_notebook(nb, title))
+
+
+@functools.cache
+def _printer() -> Printer:
+    printer = Printer()
+    atexit.register(printer.close)
+    return printer
 
 
 def _export(
     exporter: HTMLExporter, nb: nbformat.NotebookNode, title: str, resources: dict[str, Any]
 ) -> str:
-    nb = copy.deepcopy(nb)
+    nb = _export_copy(nb)
     # <title> comes from the notebook metadata (else the file name), so set it explicitly.
     nb.metadata["title"] = title
     resources = {"metadata": {"name": title}, **resources}
     page, _ = exporter.from_notebook_node(nb, resources=resources)
     return page
+
+
+class _SharedSpec(dict):  # type: ignore[type-arg]
+    """A chart spec that deep copies to itself. nbconvert deep-copies the notebook twice
+    per export and the templates only read specs; copying the large ones (the map's
+    geometry) took longer than the export."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _SharedSpec:
+        return self
+
+
+def _export_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` that exporting cannot change, sharing the chart specs."""
+    from nbformat import NotebookNode
+
+    def output(out: NotebookNode) -> NotebookNode:
+        data = out.get("data", {})
+        if VEGALITE_MIMETYPE not in data:
+            return copy.deepcopy(out)
+        shared = NotebookNode({**data, VEGALITE_MIMETYPE: _SharedSpec(data[VEGALITE_MIMETYPE])})
+        return NotebookNode({**copy.deepcopy({**out, "data": {}}), "data": shared})
+
+    cells = []
+    for cell in nb.cells:
+        if "outputs" in cell:
+            shallow = NotebookNode({k: v for k, v in cell.items() if k != "outputs"})
+            cell = NotebookNode(
+                {**copy.deepcopy(shallow), "outputs": [output(o) for o in cell.outputs]}
+            )
+        else:
+            cell = copy.deepcopy(cell)
+        cells.append(cell)
+    return NotebookNode({**nb, "metadata": copy.deepcopy(nb.metadata), "cells": cells})
 
 
 def _add_toc(page: str) -> str:
@@ -177,13 +222,10 @@ def _unique_chart_ids(page: str) -> str:
 
 @functools.cache
 def warm() -> None:
-    """Create the exporters and lay out a tiny page once, so that processes forked from this
-    one start with them ready. Leaves vl-convert alone: its runtime threads do not survive a
-    fork."""
+    """Create the exporters once, so that processes forked from this one start with them.
+    Leaves vl-convert alone: its runtime threads do not survive a fork."""
     _interactive_exporter()
     _static_exporter()
-    weasyprint, url_fetcher = _weasyprint()
-    weasyprint.HTML(string="<p>nereport 东北</p>", url_fetcher=url_fetcher).write_pdf()
 
 
 def _vega_bundle() -> str:
@@ -237,13 +279,3 @@ def _interactive_exporter() -> HTMLExporter:
 @functools.cache
 def _static_exporter() -> HTMLExporter:
     return _make_exporter("nereport_static", _STATIC_PRIORITY)
-
-
-@functools.cache
-def _weasyprint() -> tuple[Any, Any]:
-    import weasyprint
-
-    # WeasyPrint warns about every CSS property it does not support; only errors matter.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    # The static page embeds everything as data: URLs; never fetch files or the network.
-    return weasyprint, weasyprint.URLFetcher(allowed_protocols={"data"})

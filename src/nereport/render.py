@@ -54,7 +54,7 @@ DEFER_SVG = "NEREPORT_DEFER_SVG"
 VEGALITE_MIMETYPE = "application/vnd.vegalite.v5+json"
 
 #: Chart font stack. Latin first: vl-convert measures text in the big CJK fonts slowly
-#: (0.24 s against 0.08 s a chart); the browser and WeasyPrint fall back to Noto Sans CJK SC
+#: (0.24 s against 0.08 s a chart); browsers fall back to Noto Sans CJK SC
 #: (fonts-noto-cjk) for Chinese characters.
 FONT = (
     "Liberation Sans, Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, "
