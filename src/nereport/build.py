@@ -136,18 +136,22 @@ def run_report(
 
     from nereport.execute import execute
     from nereport.export import add_static_svgs, html_from_notebook, static_html_from_notebook
-    from nereport.kernels import ForkedKernelManager
+    from nereport.kernels import ForkedKernelManager, start_spare_kernel, take_spare_kernel
 
     started = time.perf_counter()
     nb = nbformat.read(notebook, as_version=4)
+    cwd = str(Path(notebook).parent)
     manager = ForkedKernelManager if ForkedKernelManager.template else None
     executed, failure = execute(
         nb,
         params,
-        cwd=str(Path(notebook).parent),
+        cwd=cwd,
         timeout=cell_timeout,
         kernel_manager_class=manager,
+        km=take_spare_kernel(cwd) if manager else None,
     )
+    if manager:
+        start_spare_kernel(cwd)  # the next report's kernel starts while this one exports
     if not failure:
         add_static_svgs(executed)
     ipynb = nbformat.writes(executed).encode() + b"\n"
@@ -476,9 +480,18 @@ def _run(
 
 def _init_worker() -> None:
     """Each worker gets a kernel template: kernels forked from it start warm."""
-    from nereport.kernels import ForkedKernelManager, KernelTemplate, die_with_parent
+    from multiprocessing.util import Finalize
+
+    from nereport.kernels import (
+        ForkedKernelManager,
+        KernelTemplate,
+        die_with_parent,
+        discard_spare_kernel,
+    )
 
     die_with_parent()
+    # Run when the worker exits normally (atexit handlers are not, in pool workers).
+    Finalize(None, discard_spare_kernel, exitpriority=10)
     # Ctrl-C reaches the whole process group: only the parent handles it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     ForkedKernelManager.template = KernelTemplate()

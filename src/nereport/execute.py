@@ -21,6 +21,15 @@ from nereport.render import DEFER_SVG
 # The build always runs notebooks on the interpreter that runs the build (ipykernel's native
 # kernel), so what made a report is exactly the locked environment it records.
 KERNEL_NAME = "python3"
+# ipykernel warns on every start that loopback TCP is unencrypted; a report's history lives
+# in memory only (what nbclient itself asks for when it starts the kernel).
+KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.hist_file=:memory:"]
+
+
+def kernel_env() -> dict[str, str]:
+    """The kernel's environment. The build worker draws the static SVGs (vl-convert stays
+    warm there), so kernels leave them out."""
+    return {**os.environ, DEFER_SVG: "1"}
 
 
 @dataclass
@@ -66,14 +75,21 @@ def execute(
     timeout: int = 300,
     startup_timeout: int = 60,
     kernel_manager_class: type | None = None,
+    km: Any = None,
 ) -> tuple[nbformat.NotebookNode, Failure | None]:
     """Execute ``nb`` with ``params`` in a new kernel; return it and the failure, if any.
 
     ``kernel_manager_class`` (e.g. :class:`nereport.kernels.ForkedKernelManager`) chooses how
-    the kernel is started; by default a new interpreter is launched.
+    the kernel is started; by default a new interpreter is launched. ``km`` is a kernel
+    manager whose kernel was started ahead of need (with :data:`KERNEL_ARGS`,
+    :func:`kernel_env` and ``cwd``) and never used; it is shut down afterwards.
     """
     nb = prepare(nb, params)
-    extra = {"kernel_manager_class": kernel_manager_class} if kernel_manager_class else {}
+    extra: dict[str, Any] = (
+        {"kernel_manager_class": kernel_manager_class} if kernel_manager_class else {}
+    )
+    if km is not None:
+        extra["km"] = km
     running: dict[str, int] = {}  # the cell being executed, for faults that name no cell
 
     def on_cell_execute(cell: Any, cell_index: int) -> None:
@@ -88,13 +104,11 @@ def execute(
         resources={"metadata": {"path": cwd}},
         record_timing=False,
         on_cell_execute=on_cell_execute,
-        # ipykernel warns on every start that loopback TCP is unencrypted
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        extra_arguments=list(KERNEL_ARGS),
     )
     failure = None
     try:
-        # The build worker draws the static SVGs (vl-convert stays warm there).
-        client.execute(env={**os.environ, DEFER_SVG: "1"})
+        client.execute(env=kernel_env(), cleanup_kc=True)
     except CellTimeoutError as exc:
         failure = Failure(
             running.get("cell"),

@@ -222,22 +222,33 @@ def _unique_chart_ids(page: str) -> str:
 
 @functools.cache
 def warm() -> None:
-    """Create the exporters once, so that processes forked from this one start with them.
-    Leaves vl-convert alone: its runtime threads do not survive a fork."""
+    """Create the exporters, and read the Vega bundle if it is on disk, once, so that
+    processes forked from this one start with them. Never runs vl-convert: its runtime
+    threads do not survive a fork (a worker forked after it would hang in its first chart)."""
     _interactive_exporter()
     _static_exporter()
+    if _bundle_file().is_file():
+        _vega_bundle()
 
 
+def _bundle_file() -> Path:
+    import vl_convert  # importing it starts nothing
+
+    from nereport.loader import cache_dir
+
+    return cache_dir() / f"vega-bundle-vl-convert-{vl_convert.__version__}.js"
+
+
+@functools.cache
 def _vega_bundle() -> str:
     """vega + vega-lite + vega-embed as one script that sets ``window.vegaEmbed``."""
     import vl_convert
 
     from nereport.files import write_atomic
-    from nereport.loader import cache_dir
 
     # vl-convert takes about 3 s to bundle it, so it is kept on disk, keyed by the version
     # of vl-convert that made it (the bundle is whatever that version ships).
-    cached = cache_dir() / f"vega-bundle-vl-convert-{vl_convert.__version__}.js"
+    cached = _bundle_file()
     try:
         bundle = cached.read_text(encoding="utf-8")
     except OSError:
