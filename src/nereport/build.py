@@ -433,7 +433,6 @@ def _run(
     warm()
 
     progress = Progress(len(todo))
-    printer = None
     pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker
     )
@@ -471,10 +470,8 @@ def _run(
         for process in list(getattr(pool, "_processes", {}).values()):
             with contextlib.suppress(OSError):
                 process.kill()  # so that interpreter exit does not wait for running reports
-        raise
-    finally:
-        if printer is not None:
-            printer.close()
+        raise  # the printer's thread is a daemon: nothing waits for it
+    printer.close()
     pool.shutdown(wait=True)
 
 

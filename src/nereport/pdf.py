@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import re
 import subprocess
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import Any
 
 from nereport.errors import NereportError
@@ -37,6 +38,14 @@ _ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # Fewer processes: each maps the whole Chromium binary, so each costs RSS. Only a page
+    # of static HTML is printed here, so GPU, network and audio live in the browser.
+    "--no-zygote",
+    "--in-process-gpu",
+    "--enable-features=NetworkServiceInProcess2,NetworkServiceInProcess",
+    "--disable-features=AudioServiceOutOfProcess,SpareRendererForSitePerProcess",
+    "--renderer-process-limit=1",
+    "--disable-site-isolation-trials",
     "--nereport-pdf",  # unknown to Chromium, ignored; names our browser in a process list
 ]
 _DATES = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)")
@@ -77,10 +86,17 @@ def fixed_dates(pdf: bytes) -> bytes:
 
 
 class Printer:
-    """One Chromium page, reused for every PDF; started on first use, closed by :meth:`close`."""
+    """One Chromium page, reused for every PDF; started on first use, closed by :meth:`close`.
+
+    Its thread is a daemon: a build interrupted while Chromium prints exits at once (the
+    driver and the browser end when their pipes close), never waiting on the printer."""
 
     def __init__(self) -> None:
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nereport-pdf")
+        self._jobs: queue.SimpleQueue[tuple[Any, tuple[Any, ...], Future[Any]] | None] = (
+            queue.SimpleQueue()
+        )
+        self._thread = threading.Thread(target=self._serve, name="nereport-pdf", daemon=True)
+        self._thread.start()
         self._lock = threading.Lock()
         self._playwright: Any = None
         self._browser: Any = None
@@ -88,17 +104,30 @@ class Printer:
 
     def start(self) -> None:
         """Launch Chromium in the background (so the first PDF does not wait for it)."""
-        self._thread.submit(self._ensure_started)
+        self._jobs.put((self._ensure_started, (), Future()))
 
     def pdf(self, page_html: str) -> bytes:
         """Print ``page_html`` (a complete, self-contained HTML page) to an A4 PDF."""
         with self._lock:
-            return self._thread.submit(self._print, page_html).result()
+            return self._call(self._print, page_html)
 
     def close(self) -> None:
-        with self._lock:
-            self._thread.submit(self._stop).result()
-            self._thread.shutdown()
+        with contextlib.suppress(Exception):
+            self._call(self._stop, timeout=30)
+        self._jobs.put(None)
+
+    def _call(self, fn: Any, *args: Any, timeout: float | None = None) -> Any:
+        done: Future[Any] = Future()
+        self._jobs.put((fn, args, done))
+        return done.result(timeout)
+
+    def _serve(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            fn, args, done = job
+            try:
+                done.set_result(fn(*args))
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                done.set_exception(exc)
 
     # -- in the printer thread ---------------------------------------------------------------
 
