@@ -25,8 +25,6 @@ from pathlib import Path
 
 import psutil
 
-from nereport.pdf import chromium_version  # noqa: F401  (bench/run.py reports it)
-
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))

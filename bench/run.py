@@ -13,6 +13,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 import builds  # noqa: E402
 import datasets  # noqa: E402
 
+from nereport.pdf import chromium_version  # noqa: E402
+
 
 def machine() -> str:
     cpu = next(
@@ -47,7 +49,7 @@ def machine() -> str:
         "playwright==",
     )
     pins = ", ".join(v for v in versions.splitlines() if v.startswith(keep))
-    pins += "; " + builds.chromium_version()
+    pins += "; " + chromium_version()
     return (
         f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, {platform.platform()}, "
         f"Python {platform.python_version()}; {pins}"

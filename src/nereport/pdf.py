@@ -1,8 +1,8 @@
 """A4 vector PDFs printed by one headless Chromium that stays open for the whole build.
 
 The input is the static report page (no JavaScript; charts are SVG images), so Chromium
-only lays out and prints: about 0.3 s of CPU a report, against 1.5-2 s for WeasyPrint, which
-made the PDF the most expensive step of a build. Chromium is Debian's package (installed by
+only lays out and prints: about 0.5 s of CPU a report (Chromium and its driver), against
+1.5-2 s for WeasyPrint, which made the PDF the most expensive step of a build. Chromium is Debian's package (installed by
 ``scripts/install-system-deps.sh``), driven by Playwright over pipes: nothing is downloaded,
 and the page runs with JavaScript disabled and the network off.
 
