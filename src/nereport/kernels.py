@@ -174,10 +174,8 @@ class ForkedKernelManager(AsyncKernelManager):
             await self._sockets_bound()
 
     async def _sockets_bound(self) -> None:
-        """Return once the kernel listens on all its sockets. A client that connects earlier
-        is only retried by ZeroMQ every 100 ms, and the kernel's first status messages go
-        out before its IOPub subscription arrives, so the client waits again: together
-        about 0.2 s of nothing per report."""
+        """Return once the kernel listens on all its sockets, so that the client's first
+        connection succeeds instead of being retried by ZeroMQ 100 ms later."""
         ports = (self.shell_port, self.iopub_port, self.stdin_port, self.control_port, self.hb_port)
         paths = [f"{self.ip}-{port}" for port in ports]
         deadline = time.monotonic() + 30
