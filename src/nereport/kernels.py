@@ -9,7 +9,6 @@ forking it is safe; each kernel runs in its own session and dies with its templa
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import ctypes
 import importlib
@@ -170,19 +169,6 @@ class ForkedKernelManager(AsyncKernelManager):
         argv = ["-f", self.connection_file, *kwargs.get("extra_arguments", [])]
         env = {k: v for k, v in (kwargs.get("env") or os.environ).items()}
         self._pid = self.template.fork_kernel(argv, env, kwargs.get("cwd") or os.getcwd())
-        if not kwargs.get("spare"):  # a spare is bound long before anyone connects
-            await self._sockets_bound()
-
-    async def _sockets_bound(self) -> None:
-        """Return once the kernel listens on all its sockets, so that the client's first
-        connection succeeds instead of being retried by ZeroMQ 100 ms later."""
-        ports = (self.shell_port, self.iopub_port, self.stdin_port, self.control_port, self.hb_port)
-        paths = [f"{self.ip}-{port}" for port in ports]
-        deadline = time.monotonic() + 30
-        while not all(os.path.exists(p) for p in paths):
-            if time.monotonic() > deadline or not await self._async_is_alive():
-                return  # the client's own startup timeout and liveness check report it
-            await asyncio.sleep(0.002)
 
     async def _async_is_alive(self) -> bool:
         if self._pid is None:
@@ -231,9 +217,7 @@ def start_spare_kernel(cwd: str) -> None:
     discard_spare_kernel()
     km = ForkedKernelManager(kernel_name=KERNEL_NAME)
     try:
-        run_sync(km.start_kernel)(
-            extra_arguments=list(KERNEL_ARGS), env=kernel_env(), cwd=cwd, spare=True
-        )
+        run_sync(km.start_kernel)(extra_arguments=list(KERNEL_ARGS), env=kernel_env(), cwd=cwd)
     except Exception:  # noqa: BLE001 - the next report then starts its own kernel
         run_sync(km.shutdown_kernel)(now=True)
         return
