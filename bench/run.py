@@ -46,7 +46,6 @@ def machine() -> str:
         "nbconvert==",
         "nbclient==",
         "ipykernel==",
-        "playwright==",
     )
     pins = ", ".join(v for v in versions.splitlines() if v.startswith(keep))
     pins += "; " + chromium_version()

@@ -2,7 +2,10 @@
 # Install the Debian packages nereport needs, if any are missing.
 #
 #   chromium          headless browser for the browser tests (/usr/lib/chromium/chromium)
-#   fonts-noto-cjk    Chinese glyphs in PDF/HTML/charts (no CJK font ships with the base image)
+#   fonts-noto-cjk    Chinese glyphs in HTML/charts (no CJK font ships with the base image)
+#   fonts-wqy-microhei Chinese glyphs in the PDFs: a TrueType font, which Chromium embeds as
+#                     a small subset; Noto CJK (CFF outlines in a collection) it can only
+#                     draw as Type 3 glyphs, at twice the cost of the whole page
 #   fonts-liberation  metric-compatible Latin fonts for PDF/HTML/charts
 #   poppler-utils     pdftotext/pdffonts/pdfimages for the PDF checks in tests
 #
@@ -13,7 +16,7 @@
 # where you installed the equivalents yourself).
 set -euo pipefail
 
-PACKAGES=(chromium fonts-noto-cjk fonts-liberation poppler-utils)
+PACKAGES=(chromium fonts-noto-cjk fonts-wqy-microhei fonts-liberation poppler-utils)
 
 if [[ "${NEREPORT_SKIP_SYSTEM_DEPS:-}" == 1 ]]; then
     echo "install-system-deps: skipped (NEREPORT_SKIP_SYSTEM_DEPS=1)"

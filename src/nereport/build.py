@@ -419,22 +419,25 @@ def _run(
         return
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     _say(f"building {len(todo)} report(s) with {jobs} worker(s)")
-    # Import and warm up what the workers and kernels need once, here: the workers and their
-    # kernel templates are forked from this process and start with it all loaded.
-    import importlib
+    # Chromium starts up on the other core while this process imports and warms up what
+    # the workers and kernels need, once: they are forked from it and start with it all.
+    printer = Printer()
+    printer.start()
     import multiprocessing
 
     import nereport.execute  # noqa: F401
     from nereport.export import warm
-    from nereport.kernels import PRELOAD
+    from nereport.kernels import preload
 
-    for module in PRELOAD:
-        importlib.import_module(module)
+    preload()
     warm()
 
     progress = Progress(len(todo))
     pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_init_worker,
+        initargs=(printer.fds(),),
     )
     try:
         pending = {}
@@ -448,10 +451,6 @@ def _run(
                 cell_timeout,
             )
             pending[future] = (report, inputs, reason)
-        # Chromium starts only now: the workers (forked at the first submit) must not
-        # inherit the pipes to it. It launches while the first notebooks run.
-        printer = Printer()
-        printer.start()
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
@@ -470,12 +469,13 @@ def _run(
         for process in list(getattr(pool, "_processes", {}).values()):
             with contextlib.suppress(OSError):
                 process.kill()  # so that interpreter exit does not wait for running reports
-        raise  # the printer's thread is a daemon: nothing waits for it
+        printer.close()
+        raise
     printer.close()
     pool.shutdown(wait=True)
 
 
-def _init_worker() -> None:
+def _init_worker(printer_fds: list[int]) -> None:
     """Each worker gets a kernel template: kernels forked from it start warm."""
     from multiprocessing.util import Finalize
 
@@ -487,6 +487,9 @@ def _init_worker() -> None:
     )
 
     die_with_parent()
+    for fd in printer_fds:  # only the parent talks to Chromium; it exits when they close
+        with contextlib.suppress(OSError):
+            os.close(fd)
     # Run when the worker exits normally (atexit handlers are not, in pool workers).
     Finalize(None, discard_spare_kernel, exitpriority=10)
     # Ctrl-C reaches the whole process group: only the parent handles it.

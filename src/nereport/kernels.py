@@ -26,6 +26,15 @@ from jupyter_client import AsyncKernelClient, AsyncKernelManager
 
 PRELOAD = (
     "ipykernel.kernelapp",
+    # What IPKernelApp.initialize imports on top (the debugger pulls in debugpy: 0.3 s).
+    "ipykernel.ipkernel",
+    "ipykernel.debugger",
+    "IPython.core.completerlib",
+    "IPython.core.debugger",
+    "IPython.extensions.storemagic",
+    "sqlite3",
+    "tornado.platform.asyncio",
+    "tornado.queues",
     "IPython.display",
     "pandas",
     "altair",
@@ -35,6 +44,15 @@ PRELOAD = (
     "nereport.topics.environment",
 )
 _PR_SET_PDEATHSIG = 1
+
+
+def preload() -> None:
+    """Import :data:`PRELOAD` in this process (processes forked from it start with them)."""
+    # What ipykernel's own kernelspec sets when frozen modules are on (they are here): it
+    # silences debugpy's warning about them on import.
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    for module in PRELOAD:
+        importlib.import_module(module)
 
 
 def die_with_parent() -> None:
@@ -75,6 +93,7 @@ class KernelTemplate:
 
 def _template_main(conn: Connection, preload: tuple[str, ...]) -> None:
     die_with_parent()
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     for module in preload:
         importlib.import_module(module)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically

@@ -1,27 +1,32 @@
 """A4 vector PDFs printed by one headless Chromium that stays open for the whole build.
 
 The input is the static report page (no JavaScript; charts are SVG images), so Chromium
-only lays out and prints: about 0.5 s of CPU a report (Chromium and its driver), against
-1.5-2 s for WeasyPrint, which made the PDF the most expensive step of a build. Chromium is Debian's package (installed by
-``scripts/install-system-deps.sh``), driven by Playwright over pipes: nothing is downloaded,
-and the page runs with JavaScript disabled and the network off.
+only lays out and prints. Chromium is Debian's package (installed by
+``scripts/install-system-deps.sh``); nereport talks to it directly over the DevTools
+protocol on a pair of pipes (``--remote-debugging-pipe``): no driver process, no port, nothing
+downloaded. The page runs with JavaScript disabled and the network off, and Chromium runs as
+a single process whose caches are purged after every page, which keeps it near 400 MB
+however many reports it prints. It exits when its pipe closes, so it never outlives a build,
+even one that is killed.
 
-Playwright's sync API belongs to the thread that started it, so the browser lives in a
-thread of its own and any thread may ask it to print. Chromium stamps every PDF with the
-time it was made; those two dates are rewritten (same length, so the cross-reference table
-stays valid) to ``SOURCE_DATE_EPOCH`` (default 0): identical pages give identical bytes.
+Chromium stamps every PDF with the time it was made; those two dates are rewritten (same
+length, so the cross-reference table stays valid) to ``SOURCE_DATE_EPOCH`` (default 0):
+identical pages give identical bytes.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import json
 import os
-import queue
 import re
+import selectors
+import shutil
 import subprocess
+import tempfile
 import threading
 import time
-from concurrent.futures import Future
 from typing import Any
 
 from nereport.errors import NereportError
@@ -30,24 +35,45 @@ from nereport.errors import NereportError
 DEFAULT_CHROMIUM = "/usr/lib/chromium/chromium"
 CHROMIUM_ENV = "NEREPORT_CHROMIUM"
 
+#: Seconds Chromium may take to start, or to lay out and print one report.
+TIMEOUT = 120
+
 _ARGS = [
+    "--headless",
+    "--remote-debugging-pipe",
+    "--no-startup-window",
     "--no-sandbox",  # builds run as root on CI machines
+    # One process: the renderer, the GPU, network and print services would each map the
+    # whole 250 MB binary again, and a print-compositor process was started for every PDF.
+    "--single-process",
+    "--no-zygote",
     "--disable-gpu",
     "--disable-dev-shm-usage",
     "--disable-background-networking",
     "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-extensions",
     "--disable-sync",
+    "--disable-breakpad",
+    "--disable-crash-reporter",
     "--no-first-run",
-    # Fewer processes: each maps the whole Chromium binary, so each costs RSS. Only a page
-    # of static HTML is printed here, so GPU, network and audio live in the browser.
-    "--no-zygote",
-    "--in-process-gpu",
-    "--enable-features=NetworkServiceInProcess2,NetworkServiceInProcess",
-    "--disable-features=AudioServiceOutOfProcess,SpareRendererForSitePerProcess",
-    "--renderer-process-limit=1",
-    "--disable-site-isolation-trials",
+    "--no-default-browser-check",
+    "--mute-audio",
+    "--hide-scrollbars",
+    "--force-color-profile=srgb",
+    "--host-resolver-rules=MAP * ~NOTFOUND",  # no name resolves: nothing can be fetched
     "--nereport-pdf",  # unknown to Chromium, ignored; names our browser in a process list
 ]
+_PRINT = {
+    "preferCSSPageSize": True,  # A4 and margins come from the print stylesheet
+    "printBackground": True,
+    "marginTop": 0,
+    "marginBottom": 0,
+    "marginLeft": 0,
+    "marginRight": 0,
+    "generateTaggedPDF": False,
+    "generateDocumentOutline": False,
+}
 _DATES = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)")
 
 
@@ -86,99 +112,202 @@ def fixed_dates(pdf: bytes) -> bytes:
 
 
 class Printer:
-    """One Chromium page, reused for every PDF; started on first use, closed by :meth:`close`.
-
-    Its thread is a daemon: a build interrupted while Chromium prints exits at once (the
-    driver and the browser end when their pipes close), never waiting on the printer."""
+    """One Chromium page, reused for every PDF. :meth:`start` launches Chromium without
+    waiting for it; the first :meth:`pdf` connects. Safe to call from several threads (one
+    page is printed at a time)."""
 
     def __init__(self) -> None:
-        self._jobs: queue.SimpleQueue[tuple[Any, tuple[Any, ...], Future[Any]] | None] = (
-            queue.SimpleQueue()
-        )
-        self._thread = threading.Thread(target=self._serve, name="nereport-pdf", daemon=True)
-        self._thread.start()
         self._lock = threading.Lock()
-        self._playwright: Any = None
-        self._browser: Any = None
-        self._page: Any = None
+        self._browser: _Browser | None = None
 
     def start(self) -> None:
-        """Launch Chromium in the background (so the first PDF does not wait for it)."""
-        self._jobs.put((self._ensure_started, (), Future()))
+        """Launch Chromium now, so that it starts up while other work goes on. A Chromium that
+        cannot be launched is reported by :meth:`pdf`, for each report it fails."""
+        with self._lock, contextlib.suppress(PdfError):
+            self._launch()
 
     def pdf(self, page_html: str) -> bytes:
         """Print ``page_html`` (a complete, self-contained HTML page) to an A4 PDF."""
         with self._lock:
-            return self._call(self._print, page_html)
+            try:
+                return fixed_dates(self._launch().print(page_html))
+            except _BrowserGone:
+                # Chromium died (not this page's fault, as far as anyone can tell): one more
+                # try in a new one, and the error is the second attempt's.
+                self._stop()
+                try:
+                    return fixed_dates(self._launch().print(page_html))
+                except _BrowserGone as exc:
+                    self._stop()
+                    raise PdfError(f"Chromium could not print the report: {exc}") from None
+            except PdfError:
+                self._stop()
+                raise
+
+    def fds(self) -> list[int]:
+        """The pipes to Chromium, which processes forked from this one should close."""
+        return self._browser.fds() if self._browser else []
 
     def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self._call(self._stop, timeout=30)
-        self._jobs.put(None)
+        with self._lock:
+            self._stop()
 
-    def _call(self, fn: Any, *args: Any, timeout: float | None = None) -> Any:
-        done: Future[Any] = Future()
-        self._jobs.put((fn, args, done))
-        return done.result(timeout)
+    def _launch(self) -> _Browser:
+        if self._browser is None:
+            self._browser = _Browser(chromium_path())
+        return self._browser
 
-    def _serve(self) -> None:
-        while (job := self._jobs.get()) is not None:
-            fn, args, done = job
-            try:
-                done.set_result(fn(*args))
-            except BaseException as exc:  # noqa: BLE001 - handed to the caller
-                done.set_exception(exc)
+    def _stop(self) -> None:
+        browser, self._browser = self._browser, None
+        if browser is not None:
+            browser.close()
 
-    # -- in the printer thread ---------------------------------------------------------------
 
-    def _ensure_started(self) -> None:
-        if self._page is not None and self._browser.is_connected():
-            return
-        self._stop()
-        from playwright.sync_api import Error, sync_playwright
+class _BrowserGone(Exception):
+    """Chromium closed its pipe or stopped answering."""
 
-        path = chromium_path()
+
+class _Browser:
+    """A Chromium process and a DevTools session with one page, over two pipes: Chromium
+    reads commands from its fd 3 and writes replies and events to its fd 4, each message
+    JSON ended by a NUL byte."""
+
+    def __init__(self, path: str):
         if not os.access(path, os.X_OK):
             raise PdfError(
                 f"Chromium is needed to print PDFs and was not found at {path}. Run "
                 "`make setup` (it installs Debian's chromium package), or point "
                 f"{CHROMIUM_ENV} at a Chromium binary."
             )
+        self._dir = tempfile.mkdtemp(prefix="nereport-chromium-")
+        to_chromium, self._out = os.pipe()
+        self._in, from_chromium = os.pipe()
+        os.set_inheritable(to_chromium, True)
+        os.set_inheritable(from_chromium, True)
+        self._log = open(os.path.join(self._dir, "stderr.log"), "wb")  # noqa: SIM115
         try:
-            self._playwright = sync_playwright().start()
-            self._browser = self._playwright.chromium.launch(executable_path=path, args=_ARGS)
-            context = self._browser.new_context(java_script_enabled=False, offline=True)
-            # Belt and braces: the page's Content-Security-Policy already forbids any fetch.
-            context.route(
-                "**/*",
-                lambda route: (
-                    route.continue_()
-                    if route.request.url.startswith(("data:", "about:"))
-                    else route.abort()
-                ),
+            # The shell puts the pipes where Chromium looks for them, then becomes Chromium.
+            self._process = subprocess.Popen(
+                [
+                    "/bin/sh",
+                    "-c",
+                    f'exec "$0" "$@" 3<&{to_chromium} 4>&{from_chromium}',
+                    path,
+                    f"--user-data-dir={os.path.join(self._dir, 'profile')}",
+                    *_ARGS,
+                ],
+                pass_fds=(to_chromium, from_chromium),
+                stdin=subprocess.DEVNULL,
+                stdout=self._log,
+                stderr=self._log,
             )
-            self._page = context.new_page()
-        except Error as exc:
-            self._stop()
+        except OSError as exc:
+            self.close()
             raise PdfError(f"Chromium ({path}) could not be started: {exc}") from exc
+        finally:
+            os.close(to_chromium)
+            os.close(from_chromium)
+        self._path = path
+        self._buffer = b""
+        self._events: list[dict[str, Any]] = []
+        self._next_id = 0
+        self._session: str | None = None
+        self._frame = ""
 
-    def _print(self, page_html: str) -> bytes:
-        from playwright.sync_api import Error
+    def fds(self) -> list[int]:
+        return [self._in, self._out]
 
-        self._ensure_started()
+    def print(self, page_html: str) -> bytes:
+        if self._session is None:
+            self._open_page()
+        self._events.clear()
+        self._call("Page.setDocumentContent", {"frameId": self._frame, "html": page_html})
+        self._wait_for("Page.loadEventFired")  # images (the charts) are decoded by then
+        data = self._call("Page.printToPDF", _PRINT)["data"]
+        # Let go of the page's images, layout and fonts: without this a single-process
+        # Chromium grows by ~50 MB with every report printed.
+        self._call("Memory.simulatePressureNotification", {"level": "critical"})
+        return base64.b64decode(data)
+
+    def _open_page(self) -> None:
+        context = self._call("Target.createBrowserContext", {}, session=False)
+        target = self._call(
+            "Target.createTarget",
+            {"url": "about:blank", "browserContextId": context["browserContextId"]},
+            session=False,
+        )
+        attached = self._call(
+            "Target.attachToTarget", {"targetId": target["targetId"], "flatten": True}, False
+        )
+        self._session = attached["sessionId"]
+        self._call("Page.enable", {})
+        self._call("Emulation.setScriptExecutionDisabled", {"value": True})
+        self._call("Network.enable", {})
+        self._call(
+            "Network.emulateNetworkConditions",
+            {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+        )
+        self._frame = self._call("Page.getFrameTree", {})["frameTree"]["frame"]["id"]
+
+    def _call(self, method: str, params: dict[str, Any], session: bool = True) -> Any:
+        self._next_id += 1
+        message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
+        if session:
+            message["sessionId"] = self._session
         try:
-            self._page.set_content(page_html, wait_until="load")
-            pdf = self._page.pdf(prefer_css_page_size=True, print_background=True)
-        except Error as exc:
-            self._stop()  # the next report gets a new browser
-            raise PdfError(f"Chromium could not print the report: {exc}") from exc
-        return fixed_dates(pdf)
+            os.write(self._out, json.dumps(message).encode() + b"\0")
+        except OSError as exc:
+            raise _BrowserGone(f"{exc}{self._stderr()}") from None
+        while True:
+            reply = self._receive()
+            if reply.get("id") == self._next_id:
+                if "error" in reply:
+                    raise PdfError(f"Chromium refused {method}: {reply['error'].get('message')}")
+                return reply.get("result", {})
+            if "method" in reply:
+                self._events.append(reply)
 
-    def _stop(self) -> None:
-        with contextlib.suppress(Exception):
-            if self._browser is not None:
-                self._browser.close()
-        with contextlib.suppress(Exception):
-            if self._playwright is not None:
-                self._playwright.stop()
-        self._playwright = self._browser = self._page = None
+    def _wait_for(self, event: str) -> None:
+        while True:
+            for message in self._events:
+                if message["method"] == event and message.get("sessionId") == self._session:
+                    return
+            self._events.append(self._receive())
+
+    def _receive(self) -> dict[str, Any]:
+        deadline = time.monotonic() + TIMEOUT
+        with selectors.DefaultSelector() as selector:
+            selector.register(self._in, selectors.EVENT_READ)
+            while b"\0" not in self._buffer:
+                if not selector.select(max(0.0, deadline - time.monotonic())):
+                    raise _BrowserGone(f"no answer from Chromium in {TIMEOUT} s")
+                chunk = os.read(self._in, 1 << 20)
+                if not chunk:
+                    raise _BrowserGone(f"Chromium exited{self._stderr()}")
+                self._buffer += chunk
+        message, _, self._buffer = self._buffer.partition(b"\0")
+        return json.loads(message)
+
+    def _stderr(self) -> str:
+        """The end of what Chromium wrote, for error messages."""
+        with contextlib.suppress(OSError), open(self._log.name, "rb") as fh:
+            fh.seek(max(0, os.fstat(fh.fileno()).st_size - 600))
+            tail = fh.read().decode(errors="replace").strip()
+            return f"; Chromium said: {tail}" if tail else ""
+        return ""
+
+    def close(self) -> None:
+        for fd in (getattr(self, "_in", None), getattr(self, "_out", None)):
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(fd)  # Chromium exits when its pipe closes
+        process = getattr(self, "_process", None)
+        if process is not None:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        if getattr(self, "_log", None) is not None:
+            self._log.close()
+        shutil.rmtree(self._dir, ignore_errors=True)

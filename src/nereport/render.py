@@ -54,11 +54,12 @@ DEFER_SVG = "NEREPORT_DEFER_SVG"
 VEGALITE_MIMETYPE = "application/vnd.vegalite.v5+json"
 
 #: Chart font stack. Latin first: vl-convert measures text in the big CJK fonts slowly
-#: (0.24 s against 0.08 s a chart); browsers fall back to Noto Sans CJK SC
-#: (fonts-noto-cjk) for Chinese characters.
+#: (0.24 s against 0.08 s a chart). Chinese from WenQuanYi Micro Hei where it is installed
+#: (the build machine: Chromium embeds this TrueType font in the PDF as a subset, where Noto
+#: Sans CJK becomes costly Type 3 glyphs), else the usual CJK fonts.
 FONT = (
-    "Liberation Sans, Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, "
-    "Microsoft YaHei, sans-serif"
+    "Liberation Sans, WenQuanYi Micro Hei, Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, "
+    "PingFang SC, Microsoft YaHei, sans-serif"
 )
 
 #: vega-embed options: SVG renderer (vector when printed) and no "..." actions menu.
