@@ -154,7 +154,8 @@ def run_report(
         start_spare_kernel(cwd)  # the next report's kernel starts while this one exports
     if not failure:
         add_static_svgs(executed)
-    ipynb = nbformat.writes(executed).encode() + b"\n"
+    invalid: dict[str, Exception] = {}  # writes() validates the notebook; no need to twice
+    ipynb = nbformat.writes(executed, capture_validation_error=invalid).encode() + b"\n"
     if failure:
         return {
             "ok": False,
@@ -164,7 +165,8 @@ def run_report(
             "html": failure_page(executed, title, failure.describe(), failure.cell).encode(),
             "seconds": time.perf_counter() - started,
         }
-    nbformat.validate(executed)
+    if invalid:
+        raise invalid["ValidationError"]
     complaint = stderr_output(executed)
     if complaint:  # e.g. a chart that failed to render prints a traceback but does not raise
         cell, text = complaint

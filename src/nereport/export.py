@@ -67,6 +67,7 @@ _STATIC_PRIORITY = [
 ]
 
 _TOC_MARKER = "<!--nereport:toc-->"
+_BUNDLE_MARKER = "<!--nereport:vega-bundle-->"
 _H2 = re.compile(r'<h2(?: id="(?P<id>[^"]*)")?>(?P<inner>.*?)</h2>', re.S)
 _ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -96,10 +97,12 @@ def html_from_notebook(nb: nbformat.NotebookNode, title: str) -> str:
     with the ``nereport`` renderer are drawn by the inlined Vega bundle; the page loads
     nothing from the network (a Content-Security-Policy forbids it).
     """
-    resources = {"nereport": {"title": title, "vega_bundle": _vega_bundle()}}
     with _lock:
-        page = _export(_interactive_exporter(), nb, title, resources)
-    return _unique_chart_ids(_add_toc(page))
+        page = _export(_interactive_exporter(), nb, title, {"nereport": {"title": title}})
+    head, marker, body = _add_toc(page).partition(_BUNDLE_MARKER)
+    if not marker:
+        raise RuntimeError("the nereport template has no place for the Vega bundle")
+    return head + f"<script>\n{_vega_bundle()}\n</script>" + _unique_chart_ids(body)
 
 
 def static_html_from_notebook(nb: nbformat.NotebookNode, title: str) -> str:
@@ -137,18 +140,31 @@ def _export(
     return page
 
 
-class _SharedSpec(dict):  # type: ignore[type-arg]
-    """A chart spec that deep copies to itself. nbconvert deep-copies the notebook twice
-    per export and the templates only read specs; copying the large ones (the map's
-    geometry) took longer than the export."""
+def _shared_spec_type() -> type:
+    from nbformat import NotebookNode
 
-    def __deepcopy__(self, memo: dict[int, Any]) -> _SharedSpec:
-        return self
+    class SharedSpec(NotebookNode):  # type: ignore[misc]
+        """A chart spec that deep copies to itself. nbconvert deep-copies the notebook three
+        times per export and the templates only read specs; copying the large ones (the
+        map's geometry) took longer than the export. A NotebookNode, so that copying the
+        notebook keeps it as it is instead of converting it into nested nodes."""
+
+        def __deepcopy__(self, memo: dict[int, Any]) -> SharedSpec:
+            return self
+
+    return SharedSpec
+
+
+_SharedSpec: type | None = None
 
 
 def _export_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A copy of ``nb`` that exporting cannot change, sharing the chart specs."""
+    global _SharedSpec
     from nbformat import NotebookNode
+
+    if _SharedSpec is None:
+        _SharedSpec = _shared_spec_type()
 
     def output(out: NotebookNode) -> NotebookNode:
         data = out.get("data", {})
@@ -277,6 +293,8 @@ def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
     # Pygments CSS is only needed for code, and code is never shown.
     c.CSSHTMLHeaderPreprocessor.enabled = False
     c.NbConvertBase.display_data_priority = priority
+    # Validate the notebook once, after all preprocessors, not after each of them.
+    c.Exporter.optimistic_validation = True
     exporter = HTMLExporter(config=c, template_name=template_name)
     exporter.register_filter("nereport_chart_html", chart_html)
     return exporter

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import importlib
 import multiprocessing
 import os
@@ -46,13 +47,39 @@ PRELOAD = (
 _PR_SET_PDEATHSIG = 1
 
 
-def preload() -> None:
-    """Import :data:`PRELOAD` in this process (processes forked from it start with them)."""
+def preload(modules: tuple[str, ...] = PRELOAD) -> None:
+    """Import ``modules`` in this process, and fill altair's caches: processes forked from
+    this one start with them."""
     # What ipykernel's own kernelspec sets when frozen modules are on (they are here): it
     # silences debugpy's warning about them on import.
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    for module in PRELOAD:
+    for module in modules:
         importlib.import_module(module)
+    if "altair" in modules:
+        _warm_altair()
+
+
+@functools.cache
+def _warm_altair() -> None:
+    """Build and validate one small chart: altair loads its schema and builds its validators
+    on first use, which every kernel would otherwise do again. Library caches only; no
+    theme, renderer or data is set."""
+    import altair as alt
+    import pandas as pd
+
+    frame = pd.DataFrame({"year": [2000, 2001], "value": [1.0, 2.0], "name": ["a", "b"]})
+    line = (
+        alt.Chart(frame)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("year:Q", axis=alt.Axis(format="d")),
+            y=alt.Y("value:Q", scale=alt.Scale(zero=False)),
+            color=alt.Color("name:N", legend=alt.Legend(orient="bottom")),
+            tooltip=[alt.Tooltip("value:Q", format=".1f")],
+        )
+        .properties(title=alt.TitleParams(text="warm-up"))
+    )
+    alt.layer(line, line.mark_rule()).properties(width=100).to_dict()
 
 
 def die_with_parent() -> None:
@@ -91,11 +118,9 @@ class KernelTemplate:
             self._process.kill()
 
 
-def _template_main(conn: Connection, preload: tuple[str, ...]) -> None:
+def _template_main(conn: Connection, modules: tuple[str, ...]) -> None:
     die_with_parent()
-    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    for module in preload:
-        importlib.import_module(module)
+    preload(modules)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
     while (request := conn.recv()) is not None:
         argv, env, cwd = request

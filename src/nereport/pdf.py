@@ -186,10 +186,11 @@ class _Browser:
         os.set_inheritable(from_chromium, True)
         self._log = open(os.path.join(self._dir, "stderr.log"), "wb")  # noqa: SIM115
         try:
-            # The shell puts the pipes where Chromium looks for them, then becomes Chromium.
+            # bash puts the pipes where Chromium looks for them, then becomes Chromium (dash,
+            # Debian's sh, cannot redirect file descriptors above 9).
             self._process = subprocess.Popen(
                 [
-                    "/bin/sh",
+                    "/bin/bash",
                     "-c",
                     f'exec "$0" "$@" 3<&{to_chromium} 4>&{from_chromium}',
                     path,
