@@ -5,8 +5,8 @@ only lays out and prints. Chromium is Debian's package (installed by
 ``scripts/install-system-deps.sh``); nereport talks to it directly over the DevTools
 protocol on a pair of pipes (``--remote-debugging-pipe``): no driver process, no port, nothing
 downloaded. The page runs with JavaScript disabled and the network off, and Chromium runs as
-a single process whose caches are purged after every page, which keeps it near 400 MB
-however many reports it prints. It exits when its pipe closes, so it never outlives a build,
+a single process whose caches are purged whenever it passes :data:`PURGE_ABOVE`, which keeps
+it under 500 MB however many reports it prints. It exits when its pipe closes, so it never outlives a build,
 even one that is killed.
 
 Chromium stamps every PDF with the time it was made; those two dates are rewritten (same
@@ -37,6 +37,9 @@ CHROMIUM_ENV = "NEREPORT_CHROMIUM"
 
 #: Seconds Chromium may take to start, or to lay out and print one report.
 TIMEOUT = 120
+
+#: Chromium drops its caches when its resident memory passes this after a page.
+PURGE_ABOVE = 450 * 2**20
 
 _ARGS = [
     "--headless",
@@ -225,10 +228,19 @@ class _Browser:
         self._call("Page.setDocumentContent", {"frameId": self._frame, "html": page_html})
         self._wait_for("Page.loadEventFired")  # images (the charts) are decoded by then
         data = self._call("Page.printToPDF", _PRINT)["data"]
-        # Let go of the page's images, layout and fonts: without this a single-process
-        # Chromium grows by ~50 MB with every report printed.
-        self._call("Memory.simulatePressureNotification", {"level": "critical"})
+        # A single-process Chromium keeps some of every page it printed (10-20 MB a report)
+        # until told memory is short; telling it after every page costs a quarter of its CPU.
+        if self._rss() > PURGE_ABOVE:
+            self._call("Memory.simulatePressureNotification", {"level": "critical"})
         return base64.b64decode(data)
+
+    def _rss(self) -> int:
+        """Chromium's resident memory in bytes (as if over the limit when unknown)."""
+        try:
+            with open(f"/proc/{self._process.pid}/statm") as fh:
+                return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            return PURGE_ABOVE + 1
 
     def _open_page(self) -> None:
         context = self._call("Target.createBrowserContext", {}, session=False)
