@@ -134,6 +134,15 @@ def test_html_draws_every_chart_offline_in_chromium(built: Path, browser, rid: s
     page.close()
 
 
+def test_outputs_are_reachable_by_keyboard_and_images_described(built: Path, browser) -> None:
+    page = browser.new_page()
+    page.goto((built / "policy/jilin.html").as_uri())
+    outputs = page.eval_on_selector_all(".jp-OutputArea-output", "els => els.map(e => e.tabIndex)")
+    assert len(outputs) > 10 and set(outputs) == {0}
+    assert page.eval_on_selector_all("img:not([alt])", "els => els.length") == 0
+    page.close()
+
+
 def test_tooltip_shows_on_hover(built: Path, browser) -> None:
     page = browser.new_page()
     page.goto((built / "economy/liaoning.html").as_uri())

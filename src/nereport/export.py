@@ -278,7 +278,38 @@ def _vega_bundle() -> str:
 
 def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
     from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
     from traitlets.config import Config
+
+    class Exporter(HTMLExporter):  # type: ignore[misc]
+        """nbconvert's HTML exporter without its last step, which parses the finished page
+        with BeautifulSoup and writes it out again (a third of an export's time) only to
+        give ``<img>`` an alt text and output areas a tabindex: the nereport templates write
+        their own alt texts, and :func:`_focusable` adds the tabindex."""
+
+        def from_notebook_node(
+            self, nb: nbformat.NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
+        ) -> tuple[str, dict[str, Any]]:
+            # As HTMLExporter.from_notebook_node (nbconvert 7) does before its parse.
+            language = nb.metadata.get("language_info", {})
+            lexer = language.get("pygments_lexer", language.get("name"))
+            self.register_filter(
+                "highlight_code",
+                self.filters.get(
+                    "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)
+                ),
+            )
+            resources = self._init_resources(resources)
+            self.register_filter(
+                "filter_data_type",
+                WidgetsDataTypeFilter(
+                    notebook_metadata=self._nb_metadata, parent=self, resources=resources
+                ),
+            )
+            page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+            return _focusable(page), resources
 
     c = Config()
     c.TemplateExporter.extra_template_basedirs = [str(TEMPLATES_DIR)]
@@ -295,9 +326,17 @@ def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
     c.NbConvertBase.display_data_priority = priority
     # Validate the notebook once, after all preprocessors, not after each of them.
     c.Exporter.optimistic_validation = True
-    exporter = HTMLExporter(config=c, template_name=template_name)
+    exporter = Exporter(config=c, template_name=template_name)
     exporter.register_filter("nereport_chart_html", chart_html)
     return exporter
+
+
+_OUTPUT_DIV = re.compile(r'<div class="(?=[^"]*\bjp-OutputArea-output\b)')
+
+
+def _focusable(page: str) -> str:
+    """Let keyboard users reach every output (tables, charts), as nbconvert's HTML does."""
+    return _OUTPUT_DIV.sub('<div tabindex="0" class="', page)
 
 
 @functools.cache
