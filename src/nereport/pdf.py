@@ -6,7 +6,7 @@ only lays out and prints. Chromium is Debian's package (installed by
 protocol on a pair of pipes (``--remote-debugging-pipe``): no driver process, no port, nothing
 downloaded. The page runs with JavaScript disabled and the network off, and Chromium runs as
 a single process whose caches are purged whenever it passes :data:`PURGE_ABOVE`, which keeps
-it under 500 MB however many reports it prints. It exits when its pipe closes, so it never outlives a build,
+it under 450 MB however many reports it prints. It exits when its pipe closes, so it never outlives a build,
 even one that is killed.
 
 Chromium stamps every PDF with the time it was made; those two dates are rewritten (same
@@ -39,7 +39,7 @@ CHROMIUM_ENV = "NEREPORT_CHROMIUM"
 TIMEOUT = 120
 
 #: Chromium drops its caches when its resident memory passes this after a page.
-PURGE_ABOVE = 450 * 2**20
+PURGE_ABOVE = 400 * 2**20
 
 _ARGS = [
     "--headless",
