@@ -215,10 +215,11 @@ def table(results: dict[str, list[tuple[float, int, int]]]) -> str:
         f"- (a) / (c) = **{med['a'] / med['c']:.1f}x** (target >= 8x)",
         f"- (b) / (c) = **{med['b'] / med['c']:.1f}x** (target >= 4x)",
         f"- no-op rebuild: **{med['d']:.2f} s** (target <= 1 s)",
-        f"- peak memory of `nereport build --force`: **{pss['c'] / 2**20:.0f} MiB** really used "
-        f"(PSS summed over its processes; target <= 1536 MiB). Summed RSS, "
-        f"{rss['c'] / 2**20:.0f} MiB, counts every page shared between processes (forked "
-        f"workers and kernels, Chromium's processes) once per process that maps it.",
+        f"- peak memory of `nereport build --force`: **{rss['c'] / 2**20:.0f} MiB** RSS summed "
+        f"over its processes (target <= 1536 MiB), which counts every page shared between "
+        f"processes (forked workers and kernels) once per process that maps it; "
+        f"{pss['c'] / 2**20:.0f} MiB really used (PSS, shared pages divided among their "
+        f"processes).",
     ]
     return "\n".join(lines)
 

@@ -314,11 +314,28 @@ def test_no_chromium_fails_the_pdf_and_keeps_the_previous_report(tmp_path, monke
 # -- interruption: kill at random points, 20 times ---------------------------------------------
 
 
+def orphaned_temp_dirs(*folders: Path) -> list[Path]:
+    """nereport's per-process folders whose process is gone."""
+    found = []
+    for path in (p for folder in folders for p in folder.glob("nereport-*-*-*")):
+        pid = path.name.split("-")[2]
+        stat = Path(f"/proc/{pid}/stat")
+        if pid.isdigit() and (
+            not stat.exists() or stat.read_text().split(")")[-1].split()[0] == "Z"
+        ):
+            found.append(path)
+    return found
+
+
 @pytest.mark.slow
 def test_twenty_random_interruptions(tmp_path: Path) -> None:
     matrix = tmp_path / "matrix.toml"
     matrix.write_text('topics = ["policy", "economy", "environment"]\nregions = ["jilin"]\n')
-    env = {"NEREPORT_CACHE_DIR": str(tmp_path / "cache")}
+    # A TMPDIR too long for Unix socket paths (kernels and Chromium need one): nereport then
+    # makes their folders in /tmp.
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {"NEREPORT_CACHE_DIR": str(tmp_path / "cache"), "TMPDIR": str(scratch)}
     reference = tmp_path / "reference"
     assert (
         run_cli("build", "--matrix", str(matrix), "--out", str(reference), env=env).returncode == 0
@@ -353,6 +370,8 @@ def test_twenty_random_interruptions(tmp_path: Path) -> None:
         assert done.returncode == 0, (trial, sig, done.stderr)
         assert "waiting" not in done.stderr, "a stale lock blocked the next build"
         assert tree(out) == expected, (trial, sig)
+        # What the killed build left in the temporary folders went with the next build.
+        assert orphaned_temp_dirs(scratch, Path("/tmp")) == [], (trial, sig)
 
 
 # -- hostile content ---------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from nereport import __version__
 from nereport.errors import BuildError
 from nereport.files import (
     library_revision,
+    remove_orphaned_temp_dirs,
     remove_stale_temporaries,
     write_atomic,
     write_files_atomic,
@@ -256,7 +257,7 @@ class BuildResult:
 
 
 @contextlib.contextmanager
-def build_lock(out_dir: Path) -> Iterator[None]:
+def build_lock(out_dir: Path) -> Iterator[int]:
     """An exclusive lock on the output folder. The kernel drops it when the process ends, so a
     killed build never leaves a stale lock."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -276,7 +277,7 @@ def build_lock(out_dir: Path) -> Iterator[None]:
         fh.write(str(os.getpid()))
         fh.flush()
         try:
-            yield
+            yield fh.fileno()
         finally:
             fh.seek(0)
             fh.truncate()
@@ -328,7 +329,7 @@ def build(
         return result
     try:
         lock = build_lock(out_dir)
-        lock.__enter__()
+        lock_fd = lock.__enter__()
     except OSError as exc:
         raise BuildError(
             f"cannot write to the output folder {out_dir}: {exc.strerror or exc}. "
@@ -336,10 +337,11 @@ def build(
         ) from exc
     try:
         remove_stale_temporaries(out_dir)  # left by a build that was killed mid-write
+        remove_orphaned_temp_dirs()  # and its kernels' and Chromium's folders
         manifest = read_manifest(out_dir)
         todo = _plan(reports, out_dir, manifest, force, result)
         todo = _skip_broken_data(todo, manifest, result)
-        _run(todo, out_dir, manifest, jobs, cell_timeout, result)
+        _run(todo, out_dir, manifest, jobs, cell_timeout, result, lock_fd)
         try:
             write_manifest(out_dir, manifest)
             if index:
@@ -416,6 +418,7 @@ def _run(
     jobs: int | None,
     cell_timeout: int,
     result: BuildResult,
+    lock_fd: int,
 ) -> None:
     if not todo:
         return
@@ -439,7 +442,9 @@ def _run(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_init_worker,
-        initargs=(printer.fds(),),
+        # Workers (and the kernels forked below them) must not keep the lock or Chromium's
+        # pipes open: a straggler would hold the lock, or keep Chromium alive.
+        initargs=(os.getpid(), [lock_fd, *printer.fds()]),
     )
     try:
         pending = {}
@@ -477,7 +482,7 @@ def _run(
     pool.shutdown(wait=True)
 
 
-def _init_worker(printer_fds: list[int]) -> None:
+def _init_worker(parent: int, inherited_fds: list[int]) -> None:
     """Each worker gets a kernel template: kernels forked from it start warm."""
     from multiprocessing.util import Finalize
 
@@ -488,8 +493,8 @@ def _init_worker(printer_fds: list[int]) -> None:
         discard_spare_kernel,
     )
 
-    die_with_parent()
-    for fd in printer_fds:  # only the parent talks to Chromium; it exits when they close
+    die_with_parent(parent)
+    for fd in inherited_fds:
         with contextlib.suppress(OSError):
             os.close(fd)
     # Run when the worker exits normally (atexit handlers are not, in pool workers).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -70,6 +71,52 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
     return stale
+
+
+def _temp_bases() -> list[str]:
+    """Where :func:`process_temp_dir` makes folders: the temporary folder, unless its path is
+    too long for the Unix sockets made inside (107 bytes at most, the socket's name included),
+    then /tmp."""
+    base = tempfile.gettempdir()
+    if len(base) <= 40 or not os.access("/tmp", os.W_OK):
+        return [base]
+    return ["/tmp", base]
+
+
+def process_temp_dir(kind: str) -> str:
+    """A new private folder for kernel sockets or Chromium, named after this process, so that
+    :func:`remove_orphaned_temp_dirs` can tell when its owner is gone."""
+    return tempfile.mkdtemp(prefix=f"nereport-{kind}-{os.getpid()}-", dir=_temp_bases()[0])
+
+
+def remove_orphaned_temp_dirs() -> list[Path]:
+    """Delete the folders of :func:`process_temp_dir` whose process no longer runs: what a
+    killed build leaves (kernel sockets, Chromium's profile)."""
+    removed = []
+    for path in (p for base in _temp_bases() for p in Path(base).glob("nereport-*-*-*")):
+        pid = path.name.split("-")[2]
+        if pid.isdigit() and path.is_dir() and not _running(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` runs: exists and is not a zombie (a killed build's processes
+    stay zombies until init reaps them, which in some containers takes a while)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rpartition(")")[2].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            pass
+        return True
 
 
 def library_revision() -> str:

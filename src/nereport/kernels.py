@@ -17,13 +17,14 @@ import multiprocessing
 import os
 import shutil
 import signal
-import tempfile
 import time
 from multiprocessing.connection import Connection
 from queue import Empty
 from typing import Any
 
 from jupyter_client import AsyncKernelClient, AsyncKernelManager
+
+from nereport.files import process_temp_dir
 
 PRELOAD = (
     "ipykernel.kernelapp",
@@ -82,10 +83,13 @@ def _warm_altair() -> None:
     alt.layer(line, line.mark_rule()).properties(width=100).to_dict()
 
 
-def die_with_parent() -> None:
-    """Linux: get SIGKILL when the parent process ends, so nothing outlives a killed build."""
+def die_with_parent(parent: int) -> None:
+    """Linux: get SIGKILL when the parent process (pid ``parent``, taken before the fork) ends,
+    so nothing outlives a killed build. A parent that died before this call is caught too."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 class KernelTemplate:
@@ -119,9 +123,10 @@ class KernelTemplate:
 
 
 def _template_main(conn: Connection, modules: tuple[str, ...]) -> None:
-    die_with_parent()
+    die_with_parent(multiprocessing.parent_process().pid)  # type: ignore[union-attr]
     preload(modules)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
+    template = os.getpid()
     while (request := conn.recv()) is not None:
         argv, env, cwd = request
         try:
@@ -130,16 +135,18 @@ def _template_main(conn: Connection, modules: tuple[str, ...]) -> None:
             conn.send(exc)
             continue
         if pid == 0:
-            _kernel_main(conn, argv, env, cwd)
+            _kernel_main(conn, argv, env, cwd, template)
         conn.send(pid)
 
 
-def _kernel_main(conn: Connection, argv: list[str], env: dict[str, str], cwd: str) -> None:
+def _kernel_main(
+    conn: Connection, argv: list[str], env: dict[str, str], cwd: str, template: int
+) -> None:
     """In the forked child: become a kernel process of its own, then run ipykernel."""
     try:
         conn.close()
         os.setsid()
-        die_with_parent()
+        die_with_parent(template)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the kernel may wait on subprocesses
         os.chdir(cwd)
         os.environ.clear()
@@ -197,7 +204,7 @@ class ForkedKernelManager(AsyncKernelManager):
         self._pid: int | None = None
         # Kernel and client talk over Unix sockets in a private folder: no TCP port, so a
         # build works with no network at all (not even loopback), and nothing goes to ~.
-        self._dir = tempfile.mkdtemp(prefix="nereport-kernel-")
+        self._dir = process_temp_dir("kernel")
         self.transport = "ipc"
         self.ip = os.path.join(self._dir, "kernel")
         self.connection_file = os.path.join(self._dir, "connection.json")

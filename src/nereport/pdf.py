@@ -24,12 +24,12 @@ import re
 import selectors
 import shutil
 import subprocess
-import tempfile
 import threading
 import time
 from typing import Any
 
 from nereport.errors import NereportError
+from nereport.files import process_temp_dir
 
 #: Debian's Chromium binary (the /usr/bin/chromium wrapper script only adds noise).
 DEFAULT_CHROMIUM = "/usr/lib/chromium/chromium"
@@ -182,7 +182,7 @@ class _Browser:
                 "`make setup` (it installs Debian's chromium package), or point "
                 f"{CHROMIUM_ENV} at a Chromium binary."
             )
-        self._dir = tempfile.mkdtemp(prefix="nereport-chromium-")
+        self._dir = process_temp_dir("chromium")
         to_chromium, self._out = os.pipe()
         self._in, from_chromium = os.pipe()
         os.set_inheritable(to_chromium, True)
@@ -201,6 +201,8 @@ class _Browser:
                     *_ARGS,
                 ],
                 pass_fds=(to_chromium, from_chromium),
+                # Its lock socket goes in TMPDIR: this folder, short enough for a socket path.
+                env={**os.environ, "TMPDIR": self._dir},
                 stdin=subprocess.DEVNULL,
                 stdout=self._log,
                 stderr=self._log,
