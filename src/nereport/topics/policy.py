@@ -57,7 +57,8 @@ def timeline_chart(ctx: Context) -> alt.Chart:
     return charts.timeline(
         milestones(),
         "Milestones of the revitalization policy",
-        "Hover for the event and its document; undated facts are listed below the chart",
+        "One point per dated event (the HTML report names it and its document on hover); "
+        "undated facts are listed below",
     )
 
 
