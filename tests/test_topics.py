@@ -133,3 +133,18 @@ def test_chart_specs_are_plain_json() -> None:
 def test_quotes_in_citations_are_not_double_escaped() -> None:
     text = report.esc("Chapter 'International policy' & more <b>")
     assert text == "Chapter 'International policy' &amp; more &lt;b&gt;"
+
+
+@pytest.mark.parametrize("region", ["heilongjiang", "northeast"])
+def test_a_value_flagged_in_the_data_is_named_beside_the_chart(region: str) -> None:
+    ctx = report.start("economy", region=region)
+    text = economy.population_summary(ctx).data
+    assert "flagged in the data" in text
+    assert "Heilongjiang 2013, vintage `csy-annual`" in text and "3535" in text
+
+
+def test_no_flag_sentence_where_the_data_flags_nothing() -> None:
+    text = economy.population_summary(report.start("economy", region="jilin")).data
+    assert "flagged" not in text
+    narrow = report.start("economy", region="heilongjiang", start_year=2015, end_year=2020)
+    assert "flagged" not in economy.population_summary(narrow).data  # 2013 not shown

@@ -145,12 +145,24 @@ def population_summary(ctx: Context) -> Markdown:
         return Markdown("*No population figures for these years.*")
     first, last = pop.iloc[0], pop.iloc[-1]
     change = change_between(pop, "population_10k", int(first.year), int(last.year))
-    return Markdown(
+    text = (
         f"Year-end population (vintage `{first.vintage}`) was "
         f"**{number(first.population_10k, 0)}** ten-thousand persons in "
         f"{int(first.year)} and **{number(last.population_10k, 0)}** in "
         f"{int(last.year)}: a change of **{number(change, 1)} %**."
     )
+    # A value the data flags as doubtful is drawn as published; say so beside the chart.
+    regions = PROVINCES if ctx.region == "northeast" else (ctx.region,)
+    rows = _in_years(load("economy_population", region=list(regions)), ctx)
+    flagged = rows[rows["note"].fillna("").str.strip().ne("")]
+    if not flagged.empty:
+        notes = "; ".join(
+            f"{esc(ctx.name(r.region))} {int(r.year)}, vintage `{r.vintage}`: {esc(r.note)}"
+            for r in flagged.sort_values(["vintage", "year", "region"]).itertuples()
+        )
+        within = " (and in the Northeast sum)" if ctx.region == "northeast" else ""
+        text += f" Drawn as published, though flagged in the data{within}: {notes}."
+    return Markdown(text)
 
 
 SECTOR_ORDER = {"primary": 0, "secondary": 1, "tertiary": 2}
