@@ -140,6 +140,7 @@ def _export(
     return page
 
 
+@functools.cache
 def _shared_spec_type() -> type:
     from nbformat import NotebookNode
 
@@ -155,22 +156,17 @@ def _shared_spec_type() -> type:
     return SharedSpec
 
 
-_SharedSpec: type | None = None
-
-
 def _export_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A copy of ``nb`` that exporting cannot change, sharing the chart specs."""
-    global _SharedSpec
     from nbformat import NotebookNode
 
-    if _SharedSpec is None:
-        _SharedSpec = _shared_spec_type()
+    shared_spec = _shared_spec_type()
 
     def output(out: NotebookNode) -> NotebookNode:
         data = out.get("data", {})
         if VEGALITE_MIMETYPE not in data:
             return copy.deepcopy(out)
-        shared = NotebookNode({**data, VEGALITE_MIMETYPE: _SharedSpec(data[VEGALITE_MIMETYPE])})
+        shared = NotebookNode({**data, VEGALITE_MIMETYPE: shared_spec(data[VEGALITE_MIMETYPE])})
         return NotebookNode({**copy.deepcopy({**out, "data": {}}), "data": shared})
 
     cells = []

@@ -28,7 +28,7 @@ from nereport.files import process_temp_dir
 
 PRELOAD = (
     "ipykernel.kernelapp",
-    # What IPKernelApp.initialize imports on top (the debugger pulls in debugpy: 0.3 s).
+    # What IPKernelApp.initialize imports on top (its debugger pulls in debugpy).
     "ipykernel.ipkernel",
     "ipykernel.debugger",
     "IPython.core.completerlib",
