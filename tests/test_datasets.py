@@ -108,7 +108,14 @@ def test_pollutants_waste_gas_unit_written_out() -> None:
 def test_policy_milestones_hold_the_seed_facts() -> None:
     ms = nereport.load("policy_milestones")
     dates = set(ms["date"])
-    assert {"2003-09-10", "2003-10", "2009-08", "2010-08", "2009-09-09", "2010-04"} <= dates
+    assert {"2003-09-10", "2003-10", "2009-08", "2010-08-17", "2009-09-09", "2010-04"} <= dates
+    # The Leading Group was set up in December 2003 and met in 2005 and 2007, not first in 2009.
+    group = ms[ms["event"].str.contains("Leading Group")].set_index("date")
+    assert group.loc["2003-12-02", "document_number"] == "国发〔2003〕28号"
+    assert {"2005-05-17", "2007-06-12"} <= set(group.index)
+    assert not group["event"].str.startswith("First meeting").any()
+    numbers = set(ms["document_number"].dropna())
+    assert {"国发〔2009〕33号", "中发〔2016〕7号", "国函〔2016〕177号"} <= numbers
     summit = ms[ms["date"] == "2010-04"]["event"].iloc[0]
     assert "Shenyang" in summit and "25 articles" in summit
     bonds = ms[ms["amount_unit"].fillna("").str.contains("development bonds")]
@@ -194,3 +201,11 @@ def test_parse_date_undated_and_invalid() -> None:
     assert parse_date("undated") == ("undated", None, None)
     assert parse_date("2003-13") == (None, None, None)
     assert parse_date("soon") == (None, None, None)
+
+
+def test_national_totals_of_the_regional_tables_are_china() -> None:
+    # CSY 2006 table 2-6: the 'China' row is the national total, not the sum of the provinces.
+    gdp = nereport.load("economy_gdp", source_id="csy2006_t2_6")
+    assert one(gdp, "gdp_cny_100m", region="china", year=2005) == 183084.8
+    regions = set(nereport.load("regions")["slug"])
+    assert "china-sum-of-regions" not in regions

@@ -99,7 +99,8 @@ _SOURCES = [
         url="http://www.stats.gov.cn/sj/ndsj/2006/html/B0206e.htm",
         accessed=ACCESSED,
         licence=NBS_TERMS,
-        note="'China (sum of regions)' is the table's national total, the sum of the provinces.",
+        note="The table's 'China' row is its national total (GDP 2005: 183,084.8), not the "
+        "sum of the provincial rows (197,789.0).",
     ),
     Source(
         "csy2007_t2_7",
@@ -418,7 +419,7 @@ _SOURCES = [
         "gbt2260-current",
         "codes current in 2026 (unchanged for these units since 2000)",
         accessed=ACCESSED,
-        note="Aggregates (northeast, china-sum-of-regions) are nereport's own and have no code.",
+        note="The northeast aggregate is nereport's own and have no code.",
     ),
     Source(
         "policy_documents",

@@ -11,7 +11,6 @@ from nereport.sources import SOURCES
 
 REGION_SLUGS = (
     "china",
-    "china-sum-of-regions",
     "northeast",
     "liaoning",
     "jilin",
