@@ -200,7 +200,9 @@ def compile_figures(reference: Path, out: Path) -> dict[Path, list[dict]]:
         if path.stem == "policy_milestones":
             continue
         if path.stem == "pref_codes":  # a code list, not figures: not catalogued yet
-            print(f"left out {path.name}: prefecture code list, not catalogued yet", file=sys.stderr)
+            print(
+                f"left out {path.name}: prefecture code list, not catalogued yet", file=sys.stderr
+            )
             continue
         with path.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
