@@ -19,7 +19,7 @@ import json, os, sys, time
 t = time.perf_counter()
 import nereport
 imported = time.perf_counter() - t
-from nereport.datasets import REGISTRY
+from nereport.data.datasets import REGISTRY
 import pandas  # the load timings below are of nereport's work, not of importing pandas
 out = {"import": imported}
 for name in REGISTRY:

@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import builds  # noqa: E402
 import datasets  # noqa: E402
 
-from nereport.pdf import chromium_version  # noqa: E402
+from nereport.build.pdf import chromium_version  # noqa: E402
 
 
 def machine() -> str:

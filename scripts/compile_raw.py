@@ -269,7 +269,9 @@ def milestone_rows(reference: Path) -> list[dict]:
     return rows + SEED_MILESTONES
 
 
-# The region table: GB/T 2260 codes; aggregates are nereport's own (no code).
+# The region table: GB/T 2260 codes; aggregates are nereport's own (no code). The one place
+# that says which regions a report can be about (`report`), what an aggregate is the sum of
+# (`members`) and which units form the policy area (`in_policy_area`).
 REGION_COLUMNS = [
     "slug",
     "name_en",
@@ -278,23 +280,16 @@ REGION_COLUMNS = [
     "level",
     "parent",
     "in_policy_area",
+    "report",
+    "members",
     "aliases",
 ]
+NE = "liaoning|jilin|heilongjiang"
 REGIONS = [
-    ("china", "China", "中国", "", "country", "", "no", "China"),
-    (
-        "northeast",
-        "Northeast (Liaoning, Jilin, Heilongjiang)",
-        "东北三省",
-        "",
-        "aggregate",
-        "",
-        "yes",
-        "Northeast (LN+JL+HL)",
-    ),
-    ("liaoning", "Liaoning", "辽宁省", "210000", "province", "", "yes", ""),
-    ("jilin", "Jilin", "吉林省", "220000", "province", "", "yes", ""),
-    ("heilongjiang", "Heilongjiang", "黑龙江省", "230000", "province", "", "yes", ""),
+    ("china", "China", "中国", "", "country", "", "no", "no", "", "China"),
+    ("liaoning", "Liaoning", "辽宁省", "210000", "province", "", "yes", "yes", "", ""),
+    ("jilin", "Jilin", "吉林省", "220000", "province", "", "yes", "yes", "", ""),
+    ("heilongjiang", "Heilongjiang", "黑龙江省", "230000", "province", "", "yes", "yes", "", ""),
     (
         "inner-mongolia",
         "Inner Mongolia",
@@ -303,13 +298,71 @@ REGIONS = [
         "province",
         "",
         "partly",
+        "yes",
+        "",
         "Inner Mongolia Autonomous Region",
     ),
-    ("chifeng", "Chifeng", "赤峰市", "150400", "prefecture", "inner-mongolia", "yes", ""),
-    ("tongliao", "Tongliao", "通辽市", "150500", "prefecture", "inner-mongolia", "yes", ""),
-    ("hulunbuir", "Hulunbuir", "呼伦贝尔市", "150700", "prefecture", "inner-mongolia", "yes", ""),
-    ("hinggan", "Hinggan", "兴安盟", "152200", "prefecture", "inner-mongolia", "yes", "Xing'an"),
-    ("xilin-gol", "Xilin Gol", "锡林郭勒盟", "152500", "prefecture", "inner-mongolia", "yes", ""),
+    (
+        "northeast",
+        "Northeast (Liaoning, Jilin, Heilongjiang)",
+        "东北三省",
+        "",
+        "aggregate",
+        "",
+        "yes",
+        "yes",
+        NE,
+        "Northeast (LN+JL+HL)",
+    ),
+    ("chifeng", "Chifeng", "赤峰市", "150400", "prefecture", "inner-mongolia", "yes", "no", "", ""),
+    (
+        "tongliao",
+        "Tongliao",
+        "通辽市",
+        "150500",
+        "prefecture",
+        "inner-mongolia",
+        "yes",
+        "no",
+        "",
+        "",
+    ),
+    (
+        "hulunbuir",
+        "Hulunbuir",
+        "呼伦贝尔市",
+        "150700",
+        "prefecture",
+        "inner-mongolia",
+        "yes",
+        "no",
+        "",
+        "",
+    ),
+    (
+        "hinggan",
+        "Hinggan",
+        "兴安盟",
+        "152200",
+        "prefecture",
+        "inner-mongolia",
+        "yes",
+        "no",
+        "",
+        "Xing'an",
+    ),
+    (
+        "xilin-gol",
+        "Xilin Gol",
+        "锡林郭勒盟",
+        "152500",
+        "prefecture",
+        "inner-mongolia",
+        "yes",
+        "no",
+        "",
+        "",
+    ),
 ]
 
 # Provincial programmes named in the environmental-atlas page (seed text), in our words.

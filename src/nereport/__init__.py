@@ -1,6 +1,8 @@
 """nereport: cleaned, sourced datasets and reproducible reports on Northeast China's revitalization.
 
-Importing nereport is light (no pandas, altair or pyarrow): the public functions import what they
+Three parts: ``nereport.data`` (datasets), ``nereport.report`` (what notebooks import) and
+``nereport.build`` (the build engine). This face holds the data functions most people need.
+Importing nereport is light (no pandas, altair or pyarrow): the functions import what they
 need when called.
 """
 
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from nereport._version import __version__
 from nereport.errors import (
     BuildError,
     ChecksumMismatchError,
@@ -23,8 +26,6 @@ from nereport.errors import (
 if TYPE_CHECKING:
     import pandas as pd
 
-__version__ = "0.1.0"
-
 __all__ = [
     "BuildError",
     "ChecksumMismatchError",
@@ -35,6 +36,7 @@ __all__ = [
     "RawFileMissingError",
     "UnknownDatasetError",
     "UnknownRegionError",
+    "__version__",
     "catalog",
     "describe",
     "load",
@@ -44,27 +46,27 @@ __all__ = [
 
 def load(name: str, **filters: Any) -> pd.DataFrame:
     """The cleaned, validated dataset ``name``, optionally filtered: ``load("economy_gdp", region="jilin")``."""
-    from nereport.loader import load as _load
+    from nereport.data import load as _load
 
     return _load(name, **filters)
 
 
 def catalog() -> pd.DataFrame:
     """One row per dataset: name, title, domain, columns with units, coverage and sources."""
-    from nereport.dictionary import catalog_frame
+    from nereport.data.catalog import catalog_frame
 
     return catalog_frame()
 
 
 def describe(name: str) -> str:
     """The Markdown data dictionary of one dataset, with its sources."""
-    from nereport.dictionary import describe as _describe
+    from nereport.data.catalog import describe as _describe
 
     return _describe(name)
 
 
 def series(name: str, regions: list[str] | str, vintage: str | None = None) -> pd.DataFrame:
     """One consistent series (a single vintage) of ``economy_gdp`` or ``economy_population``."""
-    from nereport.analysis import consistent_series
+    from nereport.data.series import consistent_series
 
     return consistent_series(name, regions, vintage)

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from nereport.errors import NereportError, ParameterError
-from nereport.reports import MATRIX_FILE
 
 
 def _print_json(obj: object) -> None:
@@ -17,10 +16,10 @@ def _print_json(obj: object) -> None:
 
 
 def cmd_datasets(args: argparse.Namespace) -> int:
-    from nereport.datasets import REGISTRY
-    from nereport.dictionary import dataset_summary
+    from nereport.data import registry
+    from nereport.data.catalog import dataset_summary
 
-    summaries = [dataset_summary(ds) for ds in REGISTRY.values()]
+    summaries = [dataset_summary(ds) for ds in registry().values()]
     if args.json:
         _print_json(summaries)
         return 0
@@ -41,20 +40,21 @@ def cmd_datasets(args: argparse.Namespace) -> int:
 
 
 def cmd_describe(args: argparse.Namespace) -> int:
-    from nereport.datasets import REGISTRY
-    from nereport.dictionary import describe
+    from nereport.data import registry
+    from nereport.data.catalog import describe
 
-    names = list(REGISTRY) if args.all else [args.name]
+    declared = registry()
+    names = list(declared) if args.all else [args.name]
     if not args.all and not args.name:
         raise ParameterError("describe: give a dataset NAME or --all")
     if args.output:
-        from nereport.files import write_atomic
+        from nereport.paths import write_atomic
 
         out = Path(args.output)
         index = ["# nereport data dictionary", ""]
         for name in names:
             write_atomic(out / f"{name}.md", describe(name).encode())
-            index.append(f"- [{name}]({name}.md): {REGISTRY[name].title}")
+            index.append(f"- [{name}]({name}.md): {declared[name].title}")
         write_atomic(out / "README.md", ("\n".join(index) + "\n").encode())
         print(f"wrote {len(names)} dataset pages to {out}/")
     else:
@@ -63,10 +63,10 @@ def cmd_describe(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from nereport.reports import matrix
+    from nereport.build.matrix import matrix
 
     out_dir = Path(args.out)
-    entries = [r.as_dict(out_dir) for r in matrix(Path(args.matrix))]
+    entries = [r.as_dict(out_dir) for r in matrix(Path(args.matrix) if args.matrix else None)]
     if args.json:
         _print_json(entries)
     else:
@@ -77,7 +77,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_params(args: argparse.Namespace) -> int:
-    from nereport.reports import schema
+    from nereport.report.params import schema
 
     params = [p.as_dict() for p in schema(args.topic)]
     if args.json:
@@ -93,8 +93,8 @@ def cmd_params(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from nereport.build import build
-    from nereport.reports import Report, matrix, parse_cli_params, resolve
+    from nereport.build import Report, build, matrix
+    from nereport.report.params import parse_cli_params, resolve
 
     if args.cell_timeout < 1:
         raise ParameterError(
@@ -110,7 +110,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         is_default = params == resolve(args.report, {"region": params["region"]})
         reports = [Report(args.report, params, default=is_default)]
     else:
-        reports = matrix(Path(args.matrix))
+        reports = matrix(Path(args.matrix) if args.matrix else None)
     result = build(
         reports,
         out_dir=Path(args.out),
@@ -142,7 +142,9 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("list", help="the reports of the matrix (notebooks/matrix.toml)")
     s.add_argument("--json", action="store_true")
     s.add_argument("--out", default="reports")
-    s.add_argument("--matrix", default=str(MATRIX_FILE), help="the report matrix file")
+    s.add_argument(
+        "--matrix", default=None, help="the report matrix file (default: notebooks/matrix.toml)"
+    )
     s.set_defaults(func=cmd_list)
     s = sub.add_parser("params", help="the parameter schema of a report")
     s.add_argument("topic")
@@ -156,7 +158,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--dry-run", action="store_true", help="say what would be rebuilt and why")
     s.add_argument("--out", default="reports", help="output folder (default: reports)")
     s.add_argument("--cell-timeout", type=int, default=300, help="seconds per cell")
-    s.add_argument("--matrix", default=str(MATRIX_FILE), help="the report matrix file")
+    s.add_argument(
+        "--matrix", default=None, help="the report matrix file (default: notebooks/matrix.toml)"
+    )
     s.set_defaults(func=cmd_build)
     return p
 

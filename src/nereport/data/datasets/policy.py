@@ -1,0 +1,128 @@
+"""Policy: the timeline of milestones and the provincial programmes."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from nereport.data.datasets._common import join_notes, region_column, source_column
+from nereport.data.declarations import Column, Dataset
+
+PRECISIONS = ("day", "month", "year", "range", "undated")
+
+
+def parse_date(text: str) -> tuple[str | None, pd.Timestamp | None, pd.Timestamp | None]:
+    """'2003-09-10' / '2003-10' / '2016' / 'c.2003-2004' / 'undated' -> (precision, start, end)."""
+    text = text.strip()
+    if text == "undated":
+        return "undated", None, None
+    if m := re.fullmatch(r"c\.(\d{4})-(\d{4})", text):
+        return "range", pd.Timestamp(f"{m[1]}-01-01"), pd.Timestamp(f"{m[2]}-12-31")
+    for pattern, precision, period in (
+        (r"\d{4}-\d{2}-\d{2}", "day", "D"),
+        (r"\d{4}-\d{2}", "month", "M"),
+        (r"\d{4}", "year", "Y"),
+    ):
+        if re.fullmatch(pattern, text):
+            try:
+                p = pd.Period(text, freq=period)
+            except ValueError:
+                return None, None, None
+            return precision, p.start_time.normalize(), p.end_time.normalize()
+    return None, None, None
+
+
+def _remark(series: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Split '(title not captured …)' placeholders out of a text column into a note."""
+    is_remark = series.str.match(r"^\(.*\)$", na=False)
+    return series.where(~is_remark, ""), series.where(is_remark, "").str.strip("()")
+
+
+def clean_policy_milestones(raw: pd.DataFrame) -> pd.DataFrame:
+    parsed = raw["date"].map(parse_date)
+    title, title_note = _remark(raw["document_title_cn"])
+    number, number_note = _remark(raw["document_number"])
+    return raw.assign(
+        precision=parsed.str[0],
+        date_start=parsed.str[1],
+        date_end=parsed.str[2],
+        document_title_cn=title.replace("", None),
+        document_number=number.replace("", None),
+        note=join_notes(title_note, number_note),
+    )
+
+
+def clean_policy_programmes(raw: pd.DataFrame) -> pd.DataFrame:
+    return raw
+
+
+DATASETS = [
+    Dataset(
+        name="policy_milestones",
+        title="Policy milestones of the Northeast revitalization",
+        description="Dated events of the policy, 2002-2023: congress reports, State Council and "
+        "CPC documents, Leading Group meetings, plans, summits and announced sums, with the "
+        "issuing body, Chinese title, document number and amount where known. The 1.6 trillion "
+        "yuan of 2016 is project investment in the 2016-2018 rolling plan, not central funding "
+        "(NDRC). Undated facts of the atlas page (the 11 special decrees, the development bonds) "
+        "have precision `undated`.",
+        sources=("policy_documents",),
+        raw_columns=(
+            "date",
+            "event",
+            "issuing_body",
+            "document_title_cn",
+            "document_number",
+            "amount_value",
+            "amount_unit",
+            "source",
+        ),
+        columns=(
+            Column(
+                "date", "str", "Date as known: YYYY-MM-DD, YYYY-MM, YYYY, c.YYYY-YYYY or 'undated'"
+            ),
+            Column("precision", "str", "Precision of the date", allowed=PRECISIONS),
+            Column("date_start", "date", "First day the date can mean", required=False),
+            Column("date_end", "date", "Last day the date can mean", required=False),
+            Column("event", "str", "What happened"),
+            Column("issuing_body", "str", "Body that issued or held it"),
+            Column("document_title_cn", "str", "Chinese title of the document", required=False),
+            Column("document_number", "str", "Document number (文号)", required=False),
+            Column("amount_value", "float", "Amount announced", required=False, min=0),
+            Column("amount_unit", "str", "Unit of the amount, with what it was", required=False),
+            Column("source", "str", "Where the event is documented"),
+            Column("note", "str", "What the sources did not give", required=False),
+        ),
+        primary_key=("date", "event"),
+        processing="Dates parsed to start/end days with their precision; placeholders in the "
+        "document columns moved to `note`.",
+        clean=clean_policy_milestones,
+        gaps="Not found: the title and number of the 9 Sep 2009 document, the number of the 2003 "
+        "Opinions (中发〔2003〕11号), the day of the September 2018 Shenyang symposium.",
+    ),
+    Dataset(
+        name="policy_programmes",
+        title="Provincial revitalization programmes",
+        description="Programmes of the provinces and cities named in the Amur-Heilong atlas page "
+        "on the policy: Jilin's five industrial parks, Heilongjiang's six industrial bases and "
+        "Harbin-Daqing-Qiqihar belt, the Manzhouli corridor, the four-city agreement and its "
+        "railways.",
+        sources=("amur_atlas",),
+        raw_columns=("id", "name", "region", "kind", "places", "description"),
+        columns=(
+            Column("id", "str", "Identifier"),
+            Column("name", "str", "Programme"),
+            region_column(),
+            Column("kind", "str", "Kind of programme"),
+            Column("places", "str", "Places named, separated by ;"),
+            Column("description", "str", "What it is, in nereport's words"),
+            source_column(("amur_atlas",)),
+        ),
+        primary_key=("id",),
+        processing="Compiled from the atlas page; `northeast` marks cross-province programmes.",
+        clean=clean_policy_programmes,
+        gaps="No programme specific to Liaoning or to the five Inner Mongolia prefectures is "
+        "named in the sources read; no budgets or dates.",
+    ),
+]

@@ -1,0 +1,283 @@
+"""Load a dataset: verify raw checksums, read, harmonise regions, clean, validate, cache.
+
+The cleaned frame is cached as a pickle keyed by the raw checksums, the nereport version, the
+pandas version and a hash of the cleaning code, so a warm ``load`` only hashes the raw files
+and unpickles (a pickle reads in about a millisecond, and needs no pyarrow import).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import pickle
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from nereport._version import __version__
+from nereport.cache import cached
+from nereport.data import provenance
+from nereport.data.declarations import Dataset
+from nereport.data.raw import verify_raw
+from nereport.errors import InvalidDataError, NereportError, Problem, UnknownRegionError
+from nereport.paths import raw_dir
+
+_DATA_PART = Path(__file__).resolve().parent
+
+
+@cache
+def _code_hash() -> str:
+    """Hash of the code that turns raw files into datasets (cache invalidation)."""
+    digest = hashlib.sha256()
+    for path in sorted(
+        [
+            _DATA_PART / "declarations.py",
+            _DATA_PART / "loader.py",
+            _DATA_PART / "sources.py",
+            *(_DATA_PART / "datasets").glob("*.py"),
+        ]
+    ):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def read_raw_csv(path: Path, rel: str, columns: tuple[str, ...]) -> tuple[pd.DataFrame, list]:
+    """Read one raw CSV as text; report encoding, shape and header problems with line numbers."""
+    problems: list[Problem] = []
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.append(
+            Problem(rel, line, None, f"not valid UTF-8 (byte {exc.start}): save the file as UTF-8")
+        )
+        return pd.DataFrame(), problems
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows:
+        return pd.DataFrame(), [Problem(rel, None, None, "file is empty (truncated?)")]
+    header, body = rows[0], rows[1:]
+    for col in columns:
+        if col not in header:
+            problems.append(
+                Problem(rel, 1, col, f"required column missing (header: {', '.join(header)})")
+            )
+    records = []
+    for i, row in enumerate(body, start=2):
+        if not row:
+            continue
+        if len(row) != len(header):
+            problems.append(
+                Problem(
+                    rel,
+                    i,
+                    None,
+                    f"{len(row)} fields, header has {len(header)} (truncated or mis-quoted line?)",
+                )
+            )
+            continue
+        records.append([*row, rel, i])
+    frame = pd.DataFrame(records, columns=[*header, "at_file", "at_line"], dtype=object)
+    if not text.endswith("\n"):
+        problems.append(
+            Problem(rel, len(rows), None, "file does not end with a newline (truncated?)")
+        )
+    return frame, problems
+
+
+def harmonise_regions(frame: pd.DataFrame, dataset: str) -> pd.DataFrame:
+    """Map every region name through the regions table; fail listing every unknown name."""
+    aliases = region_aliases()
+    mapped = frame["region"].map(aliases)
+    unknown = frame[mapped.isna()]
+    if len(unknown):
+        raise UnknownRegionError(
+            dataset,
+            [
+                Problem(r.at_file, r.at_line, "region", f"unknown region name {r.region!r}")
+                for r in unknown.itertuples()
+            ],
+        )
+    return frame.assign(region=mapped)
+
+
+def region_aliases() -> dict[str, str]:
+    regions = _cached_frame(_get("regions"))
+    names: dict[str, str] = {}
+    for r in regions.itertuples():
+        aliases = r.aliases.split("|") if isinstance(r.aliases, str) else []
+        for name in [r.slug, r.name_en, *aliases]:
+            names[name] = r.slug
+    return names
+
+
+def _cast(ds: Dataset, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """Cast declared columns; every value that does not parse is a problem."""
+    problems: list[Problem] = []
+    out = {}
+    for col in ds.columns:
+        if col.name not in frame:
+            problems.append(
+                Problem(
+                    f"dataset {ds.name}",
+                    None,
+                    col.name,
+                    "declared column not produced by the cleaning function",
+                )
+            )
+            continue
+        series = frame[col.name]
+        if col.dtype in ("int", "float"):
+            parsed = pd.to_numeric(series, errors="coerce")
+            bad = parsed.isna() & series.notna() & (series.astype(str).str.strip() != "")
+            for r in frame[bad].itertuples():
+                problems.append(
+                    Problem(
+                        r.at_file, r.at_line, col.name, f"not a number: {getattr(r, col.name)!r}"
+                    )
+                )
+            if col.dtype == "int":
+                frac = parsed.notna() & (parsed % 1 != 0)
+                for r in frame[frac].itertuples():
+                    problems.append(
+                        Problem(
+                            r.at_file,
+                            r.at_line,
+                            col.name,
+                            f"not a whole number: {getattr(r, col.name)!r}",
+                        )
+                    )
+                parsed = parsed.where(~frac).astype("Int64")
+            else:
+                parsed = parsed.astype("float64")
+        elif col.dtype == "bool":
+            parsed = series.map({"true": True, "false": False, True: True, False: False})
+            parsed = parsed.astype("boolean")
+        elif col.dtype == "date":
+            parsed = pd.to_datetime(series, errors="coerce")
+        else:
+            parsed = series.where(series.notna() & (series.astype(str) != ""), None)
+            parsed = parsed.astype("str").where(parsed.notna(), None)
+        out[col.name] = parsed
+    out["at_file"], out["at_line"] = frame["at_file"], frame["at_line"]
+    return pd.DataFrame(out, index=frame.index), problems
+
+
+def validate(ds: Dataset, frame: pd.DataFrame) -> list[Problem]:
+    """Required values, allowed values, ranges and primary-key uniqueness, all at once."""
+    problems: list[Problem] = []
+    for col in ds.columns:
+        if col.name not in frame:
+            continue
+        series = frame[col.name]
+        checks = []
+        if col.required:
+            checks.append((series.isna(), "required value missing"))
+        if col.allowed is not None:
+            checks.append(
+                (series.notna() & ~series.isin(col.allowed), f"not one of {', '.join(col.allowed)}")
+            )
+        if col.min is not None:
+            checks.append((series.notna() & (series < col.min), f"below the minimum {col.min:g}"))
+        if col.max is not None:
+            checks.append((series.notna() & (series > col.max), f"above the maximum {col.max:g}"))
+        for mask, message in checks:
+            for r in frame[mask.fillna(False).astype(bool)].itertuples():
+                value = getattr(r, col.name)
+                problems.append(
+                    Problem(r.at_file, r.at_line, col.name, f"{message} (value {value!r})")
+                )
+    for message, check in ds.row_checks:
+        for r in frame[check(frame).fillna(False).astype(bool)].itertuples():
+            problems.append(
+                Problem(r.at_file, r.at_line, "value", f"{message} (value {r.value!r})")
+            )
+    dup = frame.duplicated(list(ds.primary_key), keep=False)
+    for r in frame[dup].itertuples():
+        key = ", ".join(f"{k}={getattr(r, k)}" for k in ds.primary_key)
+        problems.append(Problem(r.at_file, r.at_line, None, f"duplicate key ({key})"))
+    return problems
+
+
+def build(ds: Dataset) -> pd.DataFrame:
+    """Raw files -> cleaned, validated frame (no cache)."""
+    problems: list[Problem] = []
+    if ds.raw_format == "csv":
+        frames = []
+        for source, rel in ds.raw_files().items():
+            frame, found = read_raw_csv(raw_dir() / rel, rel, ds.raw_columns)
+            problems += found
+            frames.append(frame.assign(source_id=source))
+        if problems:
+            raise InvalidDataError(ds.name, problems)
+        raw = pd.concat(frames, ignore_index=True)
+        if "region" in raw:
+            raw = harmonise_regions(raw, ds.name)
+    else:
+        raw = {s: raw_dir() / rel for s, rel in ds.raw_files().items()}
+    cleaned = ds.clean(raw)
+    frame, problems = _cast(ds, cleaned)
+    seen = {(p.file, p.row, p.column) for p in problems}  # one problem per cell is enough
+    problems += [p for p in validate(ds, frame) if (p.file, p.row, p.column) not in seen]
+    if problems:
+        raise InvalidDataError(ds.name, problems)
+    names = [c.name for c in ds.columns]
+    return frame[names].sort_values(list(ds.primary_key)).reset_index(drop=True)
+
+
+def _get(name: str) -> Dataset:
+    from nereport.data.datasets import get
+
+    return get(name)
+
+
+def _cached_frame(ds: Dataset, hashes: dict[str, str] | None = None) -> pd.DataFrame:
+    """The cleaned frame of ``ds``, from the disk cache when its inputs are unchanged."""
+    hashes = verify_raw(ds) if hashes is None else hashes
+    key = [ds.name, __version__, pd.__version__, _code_hash(), *sorted(hashes.values())]
+    data = cached("datasets", key, lambda: pickle.dumps(build(ds), pickle.HIGHEST_PROTOCOL))
+    try:
+        return pickle.loads(data)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return build(ds)  # a damaged cache file costs time only
+
+
+def load(name: str, **filters: Any) -> pd.DataFrame:
+    """The cleaned, validated dataset ``name``; keyword filters select rows by column value.
+
+    ``load("economy_gdp", region="liaoning", vintage="nbs-2025")``; a list selects several
+    values: ``load("economy_gdp", region=["liaoning", "china"])``. The dataset and its raw
+    files are recorded for the report's sources section (:mod:`nereport.data.provenance`).
+    """
+    ds = _get(name)
+    hashes = verify_raw(ds)
+    frame = _cached_frame(ds, hashes)
+    provenance.record(ds, hashes)
+    return _filter(frame, name, filters)
+
+
+def unrecorded(name: str) -> pd.DataFrame:
+    """The whole dataset ``name``, not recorded as used (for the catalog and for checks)."""
+    return _cached_frame(_get(name))
+
+
+def check(name: str) -> None:
+    """Raise the error ``load(name)`` would raise, without recording the dataset as used."""
+    unrecorded(name)
+
+
+def _filter(frame: pd.DataFrame, name: str, filters: dict[str, Any]) -> pd.DataFrame:
+    for column, wanted in filters.items():
+        if column not in frame:
+            raise NereportError(
+                f"load('{name}'): no column '{column}' to filter on; columns are "
+                f"{', '.join(frame.columns)}"
+            )
+        if isinstance(wanted, list | tuple | set | frozenset):
+            frame = frame[frame[column].isin(list(wanted))]
+        else:
+            frame = frame[frame[column] == wanted]
+    return frame.reset_index(drop=True)

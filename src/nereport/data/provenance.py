@@ -1,0 +1,71 @@
+"""The provenance record: which datasets a process loaded, and from which raw files.
+
+This module owns the record's format. The notebook side writes it (``load`` records each
+dataset; the report's sources section prints it and stores it in its output's metadata); the
+build engine reads it back from the executed notebook to key each report on the data it really
+used. The record is keyed by dataset, then by source id, never by position::
+
+    {"economy_gdp": {"nbs_portal_2025": {"file": "nbs_portal_2025/economy_gdp.csv",
+                                         "sha256": "…"}, …}, …}
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from nereport.data.raw import file_hashes
+
+if TYPE_CHECKING:
+    from nereport.data.declarations import Dataset
+
+Record = dict[str, dict[str, dict[str, str]]]
+
+#: Key of the record in the sources output's metadata (under its ``text/markdown`` entry).
+METADATA_KEY = "nereport"
+
+_USED: Record = {}
+
+
+def record(ds: Dataset, hashes: dict[str, str]) -> None:
+    """Note that ``ds`` was loaded from its raw files with these ``{source_id: sha256}``."""
+    if ds.name not in _USED:
+        files = ds.raw_files()
+        _USED[ds.name] = {s: {"file": files[s], "sha256": hashes[s]} for s in ds.sources}
+
+
+def used() -> Record:
+    """The datasets loaded so far, in the order first loaded."""
+    return {name: {s: dict(f) for s, f in raw.items()} for name, raw in _USED.items()}
+
+
+def reset() -> None:
+    _USED.clear()
+
+
+def metadata(params: dict[str, Any], version: str) -> dict[str, Any]:
+    """The metadata the sources section's output carries for the build engine."""
+    return {METADATA_KEY: {"datasets": used(), "params": params, "version": version}}
+
+
+def from_notebook(nb: Any) -> Record:
+    """The record an executed notebook's sources section carries; empty if it has none."""
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            # IPython files a _repr_markdown_ tuple's metadata under the mimetype.
+            found = out.get("metadata", {}).get("text/markdown", {}).get(METADATA_KEY)
+            if found and "datasets" in found:
+                return found["datasets"]
+    return {}
+
+
+def current(recorded: Record) -> Record:
+    """The same record with the raw files' current hashes ("missing" for a file gone): what
+    the data of a report is now, to compare with what it was when the report was built."""
+    files = [f["file"] for raw in recorded.values() for f in raw.values()]
+    now = file_hashes(files)
+    return {
+        name: {s: {"file": f["file"], "sha256": now[f["file"]]} for s, f in raw.items()}
+        for name, raw in recorded.items()
+    }

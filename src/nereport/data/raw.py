@@ -1,0 +1,66 @@
+"""Raw files: the checksum manifest (``data/raw/SHA256SUMS``), verification, and the one
+sha256 implementation of the project. Standard library only, so the build engine can hash
+raw files without importing pandas."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nereport.errors import ChecksumMismatchError, RawFileMissingError
+from nereport.paths import raw_dir
+
+if TYPE_CHECKING:
+    from nereport.data.declarations import Dataset
+
+CHECKSUMS = "SHA256SUMS"
+
+
+def sha256_file(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def file_hashes(files: list[str]) -> dict[str, str]:
+    """Current sha256 of raw files (paths relative to ``data/raw``); "missing" for a gone one."""
+    return {
+        rel: sha256_file(raw_dir() / rel) if (raw_dir() / rel).is_file() else "missing"
+        for rel in files
+    }
+
+
+def recorded_checksums() -> dict[str, str]:
+    """The ``sha256sum``-format manifest written by ``scripts/compile_raw.py``."""
+    path = raw_dir() / CHECKSUMS
+    if not path.is_file():
+        raise RawFileMissingError(f"{path}: checksum manifest missing; run `make raw`.")
+    pairs = (line.split(None, 1) for line in path.read_text(encoding="utf-8").splitlines() if line)
+    return {name.strip(): digest for digest, name in pairs}
+
+
+def verify_raw(ds: Dataset) -> dict[str, str]:
+    """Check every raw file of ``ds`` exists and has its recorded sha256; return
+    ``{source_id: sha256}``."""
+    recorded = recorded_checksums()
+    files = ds.raw_files()
+    current = file_hashes(list(files.values()))
+    missing = [rel for rel, digest in current.items() if digest == "missing"]
+    if missing:
+        raise RawFileMissingError(
+            f"dataset '{ds.name}': raw file(s) missing under {raw_dir()}: {', '.join(missing)}. "
+            "Restore them with `git checkout data/raw` (or `make raw` to compile them again)."
+        )
+    changed = [
+        f"{rel}: sha256 {digest[:12]}…, recorded {(recorded.get(rel) or 'nothing')[:12]}…"
+        for rel, digest in current.items()
+        if recorded.get(rel) != digest
+    ]
+    if changed:
+        raise ChecksumMismatchError(
+            f"dataset '{ds.name}': raw file(s) changed since their checksums were recorded:\n  "
+            + "\n  ".join(changed)
+            + "\nRaw data is read-only: restore it with `git checkout data/raw`, or, if the "
+            "change is a deliberate new compilation, run `make raw` to record new checksums."
+        )
+    return {source: current[rel] for source, rel in files.items()}

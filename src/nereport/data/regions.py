@@ -1,0 +1,74 @@
+"""Facts of the one region table (``data/raw/gbt2260/regions.csv``): names, the regions a
+report can be about, what an aggregate sums, the policy area and its map units.
+
+Every module asks here instead of typing these sets again. Standard library only (the file is
+read with ``csv`` after its checksum is verified), so parameter checks stay light.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from functools import cache
+
+from nereport.data.raw import recorded_checksums, sha256_file
+from nereport.errors import ChecksumMismatchError
+from nereport.paths import raw_dir
+
+REGIONS_FILE = "gbt2260/regions.csv"
+
+
+@cache
+def _rows(folder: str) -> tuple[dict[str, str], ...]:
+    path = raw_dir() / REGIONS_FILE
+    if recorded_checksums().get(REGIONS_FILE) != sha256_file(path):
+        raise ChecksumMismatchError(
+            f"{path}: changed since its checksum was recorded; restore it with "
+            "`git checkout data/raw`, or run `make raw` after a deliberate change."
+        )
+    return tuple(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def table() -> tuple[dict[str, str], ...]:
+    """The region table's rows, in file order."""
+    return _rows(str(raw_dir()))
+
+
+def slugs() -> tuple[str, ...]:
+    return tuple(r["slug"] for r in table())
+
+
+def names(lang: str = "en") -> dict[str, str]:
+    """Slug -> name in English (``en``) or Chinese (``zh``)."""
+    return {r["slug"]: r[f"name_{lang}"] for r in table()}
+
+
+def reported() -> tuple[str, ...]:
+    """The regions a report can be about, in table order."""
+    return tuple(r["slug"] for r in table() if r["report"] == "yes")
+
+
+def members(slug: str) -> tuple[str, ...]:
+    """The regions an aggregate is the sum of (empty for a region that is not one)."""
+    row = next(r for r in table() if r["slug"] == slug)
+    return tuple(row["members"].split("|")) if row["members"] else ()
+
+
+def policy_area() -> frozenset[str]:
+    """The provinces and prefectures wholly in the policy area."""
+    return frozenset(
+        r["slug"]
+        for r in table()
+        if r["in_policy_area"] == "yes" and r["level"] in ("province", "prefecture")
+    )
+
+
+def map_units(slug: str) -> frozenset[str]:
+    """The policy-area units a region stands for on a map: an aggregate's members, a partly
+    covered province's prefectures in the area, else the region itself."""
+    if found := members(slug):
+        return frozenset(found)
+    row = next(r for r in table() if r["slug"] == slug)
+    if row["in_policy_area"] == "partly":
+        return frozenset(r["slug"] for r in table() if r["parent"] == slug) & policy_area()
+    return frozenset({slug})

@@ -1,0 +1,81 @@
+"""Where nereport's files are (in a checkout or an installed wheel), and how they are written:
+to a temporary file in the same folder first, then renamed, so nothing is ever half-written."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def checkout_dir() -> Path | None:
+    """The project checkout this package runs from (editable install), or None for a wheel."""
+    root = PACKAGE_DIR.parents[1]
+    return root if (root / "pyproject.toml").is_file() and (root / "notebooks").is_dir() else None
+
+
+def _project_or_shipped(name: str) -> Path:
+    root = checkout_dir()
+    return root / name if root else PACKAGE_DIR / f"_{name}"
+
+
+def data_dir() -> Path:
+    """``$NEREPORT_DATA_DIR``, else the checkout's ``data/``, else the copy shipped in the wheel."""
+    if env := os.environ.get("NEREPORT_DATA_DIR"):
+        return Path(env)
+    return _project_or_shipped("data")
+
+
+def raw_dir() -> Path:
+    return data_dir() / "raw"
+
+
+def notebook_dir() -> Path:
+    """The report notebooks: the checkout's ``notebooks/``, else the copy shipped in the wheel."""
+    return _project_or_shipped("notebooks")
+
+
+def runtime_lock() -> Path | None:
+    """The locked runtime requirements (``requirements/runtime.txt``) of a checkout."""
+    root = checkout_dir()
+    lock = root / "requirements" / "runtime.txt" if root else None
+    return lock if lock and lock.is_file() else None
+
+
+def cache_dir() -> Path:
+    if env := os.environ.get("NEREPORT_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "nereport"
+
+
+def write_files_atomic(files: dict[Path, bytes]) -> None:
+    """Write several files as one change: every file goes to a temporary file first, and only
+    when all are written are they renamed into place. If any write fails (a full disk, a
+    read-only folder), the temporary files are removed and the old files stay as they were."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            staged.append((tmp, path))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o644)
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        raise
+    for tmp, path in staged:
+        os.replace(tmp, path)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Never leaves a half-written ``path``: readers see the old file or the new one."""
+    write_files_atomic({path: data})

@@ -1,0 +1,227 @@
+"""Chart helpers: each returns an ``alt.Chart`` and never writes a file. The caller (a topic
+section) passes the titles, axis labels and units; the helpers own the look."""
+
+from __future__ import annotations
+
+import json
+
+import altair as alt
+import pandas as pd
+
+WIDTH, HEIGHT = 560, 250
+PALETTE = ["#1f5f8b", "#d9822b", "#3a8f5c", "#8c4f9f", "#b23a48", "#6b6b6b"]
+MARKED_YEARS = {2003: "2003: strategy launched", 2016: "2016: comprehensive revitalization"}
+
+
+def _title(text: str, subtitle: str | list[str] = "") -> alt.TitleParams:
+    return alt.TitleParams(text=text, subtitle=subtitle, anchor="start")
+
+
+def _year_axis(title: str = "Year") -> alt.X:
+    return alt.X("year:Q", title=title, axis=alt.Axis(format="d", tickMinStep=1))
+
+
+def year_rules(years: dict[int, str], start: int, end: int) -> alt.Chart | None:
+    """Vertical rules with labels for the policy years inside [start, end]."""
+    marks = pd.DataFrame([{"year": y, "label": t} for y, t in years.items() if start <= y <= end])
+    if marks.empty:
+        return None
+    base = alt.Chart(marks)
+    # Channel objects, not shorthand strings: altair turns each string into a channel by
+    # searching its whole schema (about 10 ms each, four times per chart).
+    rule = base.mark_rule(color="#999", strokeDash=[4, 3]).encode(
+        x=alt.X("year:Q"), tooltip=[alt.Tooltip("label:N", title="Milestone")]
+    )
+    text = base.mark_text(
+        align="left", dx=3, dy=-4, fontSize=10, color="#555", baseline="top"
+    ).encode(x=alt.X("year:Q"), y=alt.YValue(2), text=alt.Text("label:N"))
+    return rule + text
+
+
+def line(
+    frame: pd.DataFrame,
+    y: str,
+    y_title: str,
+    title: str,
+    subtitle: str | list[str] = "",
+    color: str = "region_name",
+    start: int | None = None,
+    end: int | None = None,
+    marks: dict[int, str] | None = None,
+    fmt: str = ",.1f",
+    zero: bool = True,
+) -> alt.Chart | alt.LayerChart:
+    """One line per ``color`` over years, with optional policy-year rules."""
+    chart = (
+        alt.Chart(frame)
+        .mark_line(point=alt.OverlayMarkDef(size=18))
+        .encode(
+            x=_year_axis(),
+            y=alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(zero=zero)),
+            color=alt.Color(
+                f"{color}:N",
+                title=None,
+                scale=alt.Scale(range=PALETTE),
+                legend=alt.Legend(orient="bottom", labelLimit=320),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{color}:N", title="Series"),
+                alt.Tooltip("year:Q", title="Year"),
+                alt.Tooltip(f"{y}:Q", title=y_title, format=fmt),
+            ],
+        )
+        .properties(width=WIDTH, height=HEIGHT, title=_title(title, subtitle))
+    )
+    if marks and start is not None and end is not None:
+        rules = year_rules(marks, start, end)
+        if rules is not None:
+            return alt.layer(chart, rules).properties(title=_title(title, subtitle))
+    return chart
+
+
+def stacked_shares(frame: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart:
+    """Sector shares of GDP as stacked bars per year."""
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("year:O", title="Year"),
+            y=alt.Y("share_of_gdp_pct:Q", title="Share of GDP (%)", stack="zero"),
+            color=alt.Color(
+                "sector:N",
+                title=None,
+                scale=alt.Scale(range=PALETTE),
+                sort=["primary", "secondary", "tertiary"],
+                legend=alt.Legend(orient="bottom", labelLimit=320),
+            ),
+            order=alt.Order("sector_order:Q"),
+            tooltip=[
+                alt.Tooltip("sector:N", title="Sector"),
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("share_of_gdp_pct:Q", title="Share of GDP (%)", format=".1f"),
+                alt.Tooltip(
+                    "value_added_cny_100m:Q", title="Value added (100 million yuan)", format=",.1f"
+                ),
+            ],
+        )
+        .properties(width=WIDTH, height=HEIGHT, title=_title(title, subtitle))
+    )
+
+
+def bars(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    x_title: str,
+    y_title: str,
+    title: str,
+    subtitle: str | list[str] = "",
+    color: str | None = None,
+    column_tooltips: list | None = None,
+    fmt: str = ",.1f",
+    horizontal: bool = False,
+) -> alt.Chart:
+    """Grouped bars: ``x`` categories, ``color`` groups (offset), ``y`` values."""
+    enc_x = alt.X(f"{x}:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=160))
+    enc_y = alt.Y(f"{y}:Q", title=y_title)
+    tooltip = [
+        alt.Tooltip(f"{x}:N", title=x_title),
+        alt.Tooltip(f"{y}:Q", title=y_title, format=fmt),
+    ]
+    tooltip += column_tooltips or []
+    encoding = {"x": enc_x, "y": enc_y, "tooltip": tooltip}
+    if horizontal:
+        encoding["x"], encoding["y"] = (
+            alt.X(f"{y}:Q", title=y_title),
+            # Long category labels say what they are; a title beside them would overlap them.
+            alt.Y(f"{x}:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
+        )
+    if color:
+        encoding["color"] = alt.Color(
+            f"{color}:N",
+            title=None,
+            scale=alt.Scale(range=PALETTE),
+            legend=alt.Legend(orient="bottom", labelLimit=320),
+        )
+        encoding["yOffset" if horizontal else "xOffset"] = (
+            alt.XOffset(f"{color}:N") if not horizontal else alt.YOffset(f"{color}:N")
+        )
+        tooltip.insert(0, alt.Tooltip(f"{color}:N", title="Series"))
+    height = (
+        max(HEIGHT, 22 * frame[x].nunique() * (frame[color].nunique() if color else 1))
+        if horizontal
+        else HEIGHT
+    )
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(**encoding)
+        .properties(
+            width=WIDTH - (120 if horizontal else 0),
+            height=min(height, 520),
+            title=_title(title, subtitle),
+        )
+    )
+
+
+def timeline(milestones: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart:
+    """Dated milestones as points on a time axis, one row per issuing body group."""
+    frame = milestones.dropna(subset=["date_start"]).copy()
+    frame["date_start"] = frame["date_start"].dt.strftime("%Y-%m-%d")
+    return (
+        alt.Chart(frame)
+        .mark_point(filled=True, size=90, opacity=0.85)
+        .encode(
+            x=alt.X("date_start:T", title="Date", axis=alt.Axis(format="%Y")),
+            y=alt.Y("body:N", title=None, axis=alt.Axis(labelLimit=200)),
+            color=alt.Color("body:N", legend=None, scale=alt.Scale(range=PALETTE)),
+            shape=alt.Shape(
+                "precision:N",
+                title="Date known to the",
+                legend=alt.Legend(orient="bottom", labelLimit=320),
+            ),
+            tooltip=[
+                alt.Tooltip("date:N", title="Date"),
+                alt.Tooltip("event:N", title="Event"),
+                alt.Tooltip("issuing_body:N", title="Issued by"),
+                alt.Tooltip("document:N", title="Document"),
+            ],
+        )
+        .properties(width=WIDTH, height=220, title=_title(title, subtitle))
+    )
+
+
+def region_map(units: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart:
+    """Areas coloured by ``state``; ``units`` has name, name_zh, state and geometry (GeoJSON
+    text). Rings stay clockwise, as d3-geo expects."""
+    # As a frame, Altair stores the features once under `datasets` without validating every
+    # coordinate against the schema (ten times faster than inline values).
+    features = pd.DataFrame(
+        {
+            "type": "Feature",
+            "geometry": [json.loads(g) for g in units["geometry"]],
+            "properties": [
+                {"name": r.name, "name_zh": r.name_zh, "state": r.state} for r in units.itertuples()
+            ],
+        }
+    )
+    states = ["Selected region", "Policy area", "Outside the policy area"]
+    return (
+        alt.Chart(features)
+        .mark_geoshape(stroke="white", strokeWidth=0.7)
+        .encode(
+            color=alt.Color(
+                "properties.state:N",
+                title=None,
+                scale=alt.Scale(domain=states, range=["#1f5f8b", "#9ec3dc", "#e3e3e3"]),
+                legend=alt.Legend(orient="bottom", labelLimit=320),
+            ),
+            tooltip=[
+                alt.Tooltip("properties.name:N", title="Region"),
+                alt.Tooltip("properties.name_zh:N", title="Chinese name"),
+                alt.Tooltip("properties.state:N", title="Status"),
+            ],
+        )
+        .project("mercator")
+        .properties(width=WIDTH, height=400, title=_title(title, subtitle))
+    )

@@ -1,0 +1,198 @@
+"""Altair theme and renderer for nereport charts.
+
+A chart displayed under the ``nereport`` renderer produces one mimebundle that serves
+three consumers without any network access:
+
+- ``application/vnd.vegalite.v5+json`` (the spec) for JupyterLab, Notebook 7 and VS Code,
+  which draw it interactively with their own built-in Vega renderer. That mimetype ends
+  in ``+json``, so nbformat accepts the dict (altair's own ``mimetype`` renderer uses
+  ``application/vnd.vegalite.v6.json``, which fails nbformat validation).
+- ``image/svg+xml``: a static SVG drawn by vl-convert, used by the PDF pass.
+- ``text/plain``: a short description.
+
+The interactive report HTML does not come from the notebook output: the ``nereport``
+nbconvert template turns the spec into :func:`chart_html` (a ``<div>`` plus a small inline
+``vegaEmbed`` call). There is deliberately no ``text/html`` entry: JupyterLab ranks
+``text/html`` above the Vega renderer and would then need vega-embed as a page global,
+which Lab does not provide.
+
+Importing this module is cheap (altair and vl-convert are imported when first needed);
+:func:`enable` registers and enables the renderer and the theme.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import altair as alt
+
+__all__ = [
+    "EMBED_OPTIONS",
+    "FONT",
+    "NAME",
+    "VEGALITE_MIMETYPE",
+    "chart_html",
+    "chart_id",
+    "enable",
+    "renderer",
+    "spec_to_svg",
+    "theme",
+]
+
+#: Name of both the altair renderer and the altair theme.
+NAME = "nereport"
+
+#: Set to "1" by the build engine in its kernels: leave out the static SVG (drawn later).
+DEFER_SVG = "NEREPORT_DEFER_SVG"
+
+#: Mimetype that Jupyter front ends render with their built-in Vega-Lite renderer.
+VEGALITE_MIMETYPE = "application/vnd.vegalite.v5+json"
+
+#: Chart font stack. Latin first: vl-convert measures text in the big CJK fonts slowly
+#: (0.24 s against 0.08 s a chart). Chinese from WenQuanYi Micro Hei where it is installed
+#: (the build machine: Chromium embeds this TrueType font in the PDF as a subset, where Noto
+#: Sans CJK becomes costly Type 3 glyphs), else the usual CJK fonts.
+FONT = (
+    "Liberation Sans, WenQuanYi Micro Hei, Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, "
+    "PingFang SC, Microsoft YaHei, sans-serif"
+)
+
+#: vega-embed options: SVG renderer (vector when printed) and no "..." actions menu.
+#: The tooltip handler is left at its default, which escapes HTML in tooltip values.
+EMBED_OPTIONS: dict[str, Any] = {"renderer": "svg", "actions": False}
+
+_WIDTH = 640
+_HEIGHT = 320
+
+
+def theme() -> alt.theme.ThemeConfig:
+    """Return the nereport Altair theme: CJK-capable font, readable sizes, 640 px wide."""
+    return {
+        "config": {
+            "font": FONT,
+            "background": "white",
+            # Set through config, not top-level width/height, so that concatenated and
+            # faceted charts stay valid. Discrete y keeps the step-based default height.
+            "view": {
+                "continuousWidth": _WIDTH,
+                "continuousHeight": _HEIGHT,
+                "discreteWidth": _WIDTH,
+                "stroke": None,
+            },
+            "title": {"fontSize": 15, "fontWeight": 600, "anchor": "start", "offset": 10},
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "titleFontWeight": 500,
+                "titlePadding": 8,
+                "gridColor": "#e6e6e6",
+                "domainColor": "#888888",
+                "tickColor": "#888888",
+            },
+            # Horizontal category labels; labels that would collide are thinned out.
+            "axisXDiscrete": {"labelAngle": 0, "labelOverlap": "greedy", "labelSeparation": 8},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": 500},
+            "header": {"labelFontSize": 12, "titleFontSize": 13},
+            "text": {"fontSize": 12},
+            "line": {"strokeWidth": 2},
+            "point": {"size": 40},
+            "range": {"category": {"scheme": "tableau10"}},
+            "scale": {"bandPaddingInner": 0.25},
+        },
+    }
+
+
+def _canonical_json(spec: dict[str, Any]) -> str:
+    return json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def chart_id(spec: dict[str, Any]) -> str:
+    """Return a deterministic HTML id for a chart: ``nr-chart-`` + 16 hex digits of a hash."""
+    digest = hashlib.sha256(_canonical_json(spec).encode("utf-8")).hexdigest()
+    return f"nr-chart-{digest[:16]}"
+
+
+# JSON is valid JavaScript, but inside an HTML <script> element the text "</script>" (or
+# "<!--") would end or corrupt the element. Escaping these characters as \uXXXX keeps the
+# JSON value identical while making the markup inert. U+2028/U+2029 are escaped too.
+_SCRIPT_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def _script_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+
+
+def chart_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None) -> str:
+    """Return a ``<div>`` and an inline script that draws ``spec`` with ``window.vegaEmbed``.
+
+    The page must define ``window.vegaEmbed`` before this markup (the ``nereport``
+    nbconvert template inlines the bundle once in ``<head>``). The script finds its div
+    through ``document.currentScript``, so a chart shown twice still draws twice.
+    """
+    div_id = chart_id(spec)
+    options = EMBED_OPTIONS if embed_options is None else {**EMBED_OPTIONS, **embed_options}
+    script = (
+        "(function(){"
+        "var s=document.currentScript,"
+        f"el=(s&&s.previousElementSibling)||document.getElementById({_script_json(div_id)});"
+        f"var spec={_script_json(spec)};"
+        f"var opt={_script_json(options)};"
+        "if(!window.vegaEmbed){"
+        'el.textContent="Interactive chart unavailable: the Vega bundle is missing.";return;}'
+        "window.vegaEmbed(el,spec,opt).catch(function(e){"
+        'el.textContent="Chart failed to render: "+e;console.error(e);});'
+        "})();"
+    )
+    return f'<div id="{div_id}" class="nr-chart"></div>\n<script>{script}</script>'
+
+
+def spec_to_svg(spec: dict[str, Any]) -> str:
+    """Draw ``spec`` as a static SVG with vl-convert, without any network access."""
+    import vl_convert  # imported here: it is large and only needed when a chart is shown
+
+    from nereport.cache import cached
+
+    # The SVG is a pure function of the spec and the vl-convert version (fonts are named in
+    # the spec), so it is cached on disk by content: an unchanged chart is drawn once.
+    # allowed_base_urls=[] makes a spec that loads data from a URL fail instead of
+    # fetching it: reports are built offline and must not depend on the network.
+    key = [vl_convert.__version__, _canonical_json(spec)]
+    return cached(
+        "svg",
+        key,
+        lambda: vl_convert.vegalite_to_svg(spec, allowed_base_urls=[]).encode(),
+        suffix=".svg",
+    ).decode()
+
+
+def renderer(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Altair renderer: return ``(data, metadata)`` for a chart's Vega-Lite ``spec``."""
+    title = spec.get("title")
+    if isinstance(title, dict):
+        title = title.get("text")
+    if isinstance(title, list):
+        title = " ".join(str(t) for t in title)
+    description = f"Chart: {title}" if title else "Chart"
+    data = {VEGALITE_MIMETYPE: spec, "text/plain": description}
+    # The build engine draws the static SVGs itself, in its worker, where vl-convert stays
+    # warm from one report to the next (see nereport.build.export.add_static_svgs).
+    if os.environ.get(DEFER_SVG) != "1":
+        data["image/svg+xml"] = spec_to_svg(spec)
+    # Jupyter's Vega renderer reads embed_options from the output metadata.
+    embed_options = {**EMBED_OPTIONS, **metadata.get("embed_options", {})}
+    return data, {VEGALITE_MIMETYPE: {"embed_options": embed_options}}
+
+
+def enable() -> None:
+    """Register and enable the ``nereport`` renderer and theme in altair."""
+    import altair as alt
+
+    alt.renderers.register(NAME, renderer)
+    alt.renderers.enable(NAME)
+    alt.theme.register(NAME, enable=True)(theme)

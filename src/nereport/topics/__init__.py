@@ -1,1 +1,0 @@
-"""The sections of each report: functions of a report Context that return charts and prose."""

@@ -1,0 +1,228 @@
+"""The build engine: cache hits and misses, dataset-level invalidation, byte-identical builds,
+failing notebooks, interrupted and concurrent builds, fresh kernels."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers import NOTEBOOK_DIR, report, tree
+
+from nereport.build.engine import build
+from nereport.build.plan import read_manifest
+
+pytestmark = pytest.mark.slow
+
+
+PAIR = [report("environment"), report("policy")]
+
+
+@pytest.fixture(scope="module")
+def clean_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("clean")
+    result = build(PAIR, out_dir=out, jobs=2)
+    assert [o.status for o in result.outcomes] == ["built", "built"]
+    return out
+
+
+def test_unchanged_inputs_are_skipped_and_force_rebuilds(clean_build: Path, tmp_path) -> None:
+    out = tmp_path / "reports"
+    shutil.copytree(clean_build, out)
+    again = build(PAIR, out_dir=out)
+    assert {o.status for o in again.outcomes} == {"up to date"}
+    forced = build(PAIR[:1], out_dir=out, force=True, index=False)
+    assert [(o.status, o.id) for o in forced.outcomes] == [("built", "environment/jilin")]
+
+
+def test_two_clean_builds_are_byte_identical(clean_build: Path, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("NEREPORT_CACHE_DIR", str(tmp_path / "other-cache"))
+    second = tmp_path / "second"
+    build(PAIR, out_dir=second, jobs=1)
+    first_files, second_files = tree(clean_build), tree(second)
+    assert {
+        "environment/jilin.html",
+        "environment/jilin.pdf",
+        "environment/jilin.ipynb",
+        "manifest.json",
+        "index.html",
+    } <= set(first_files)
+    assert first_files == second_files
+
+
+def test_dry_run_says_what_and_why(clean_build: Path, tmp_path) -> None:
+    out = tmp_path / "reports"
+    shutil.copytree(clean_build, out)
+    (out / "policy/jilin.pdf").write_bytes(b"not a pdf")
+    result = build([*PAIR, report("economy")], out_dir=out, dry_run=True)
+    status = {o.id: (o.status, o.detail) for o in result.outcomes}
+    assert status["environment/jilin"] == ("up to date", "")
+    assert status["policy/jilin"] == ("would build", "pdf output missing or modified")
+    assert status["economy/jilin"] == ("would build", "never built")
+    assert (out / "policy/jilin.pdf").read_bytes() == b"not a pdf"  # a dry run writes nothing
+
+
+def test_a_data_change_rebuilds_only_the_reports_that_read_it(
+    clean_build: Path, tmp_path, raw_copy
+) -> None:
+    out = tmp_path / "reports"
+    shutil.copytree(clean_build, out)
+    manifest = read_manifest(out)["reports"]
+    assert "environment_forest_cover" in manifest["environment/jilin"]["inputs"]["datasets"]
+    assert "environment_forest_cover" not in manifest["policy/jilin"]["inputs"]["datasets"]
+    raw_copy.edit(
+        "csy2009_t11_35/environment_forest_cover.csv", lambda t: t.replace("38.13", "38.14")
+    )
+    plan = {o.id: (o.status, o.detail) for o in build(PAIR, out_dir=out, dry_run=True).outcomes}
+    assert plan == {
+        "environment/jilin": ("would build", "data changed: environment_forest_cover"),
+        "policy/jilin": ("up to date", ""),
+    }
+    result = build(PAIR, out_dir=out)
+    assert {o.id: o.status for o in result.outcomes} == {
+        "environment/jilin": "built",
+        "policy/jilin": "up to date",
+    }
+    assert "38.14" in (out / "environment/jilin.html").read_text()
+
+
+@pytest.fixture()
+def broken_notebooks(tmp_path: Path) -> Path:
+    """The report notebooks, with a cell that raises inserted into economy.ipynb."""
+    folder = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOK_DIR, folder)
+    nb = nbformat.read(folder / "economy.ipynb", as_version=4)
+    bad = nbformat.v4.new_code_cell('raise ValueError("the GDP table is upside down")')
+    bad["id"] = "broken"
+    nb.cells.insert(5, bad)
+    nbformat.write(nb, folder / "economy.ipynb")
+    return folder
+
+
+def test_a_failing_notebook_keeps_the_last_good_report(broken_notebooks: Path, tmp_path) -> None:
+    out = tmp_path / "reports"
+    good = build([report("economy")], out_dir=out)
+    assert good.ok
+    before = tree(out)
+    reports = [report("economy", notebook_dir=broken_notebooks), report("environment")]
+    result = build(reports, out_dir=out, jobs=2)
+    assert not result.ok
+    outcome = {o.id: o for o in result.outcomes}
+    failed = outcome["economy/jilin"]
+    assert failed.status == "failed" and outcome["environment/jilin"].status == "built"
+    for part in (
+        "economy/jilin",
+        "region=jilin",
+        "cell 6",
+        "ValueError",
+        "the GDP table is upside down",
+        "previous outputs kept",
+    ):
+        assert part in failed.detail
+    for kind in ("html", "pdf", "ipynb"):  # the last good outputs are untouched
+        assert tree(out)[f"economy/jilin.{kind}"] == before[f"economy/jilin.{kind}"]
+    page = (out / "_failed/economy/jilin.html").read_text()
+    assert "The cell below (cell 6) failed" in page and "upside down" in page
+    partial = nbformat.read(out / "_failed/economy/jilin.ipynb", as_version=4)
+    assert partial.cells[6].outputs[0].ename == "ValueError"
+    entry = json.loads((out / "manifest.json").read_text())["reports"]["economy/jilin"]
+    assert entry["status"] == "failed" and "ValueError" in entry["error"]
+    assert "failed — last good version shown" in (out / "index.html").read_text()
+
+
+def _cli(out: Path, *args: str, env: dict) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "nereport.cli", "build", "--out", str(out), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+
+
+def _env(tmp_path: Path) -> dict:
+    return {**os.environ, "NEREPORT_CACHE_DIR": str(tmp_path / "cache")}
+
+
+def assert_consistent(out: Path) -> None:
+    """No temporary file left; every output the manifest lists is whole and its own."""
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    for entry in read_manifest(out)["reports"].values():
+        for o in entry.get("outputs", {}).values():
+            data = (out / o["path"]).read_bytes()
+            assert hashlib.sha256(data).hexdigest() == o["sha256"]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_an_interrupted_build_leaves_no_half_file_and_the_next_finishes(
+    tmp_path, sig: signal.Signals
+) -> None:
+    out, env = tmp_path / "reports", _env(tmp_path)
+    proc = _cli(out, env=env)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(read_manifest(out)["reports"]) < 2:
+        time.sleep(0.2)
+    os.killpg(proc.pid, sig)
+    proc.wait(timeout=30)
+    assert_consistent(out)
+    time.sleep(0.5)
+    leftovers = subprocess.run(["pgrep", "-f", "nereport-kernel|ipykernel"], capture_output=True)
+    assert leftovers.stdout == b"", "kernels outlived the build"
+    finished = _cli(out, env=env)
+    _, err = finished.communicate(timeout=600)
+    assert finished.returncode == 0, err
+    assert "waiting" not in err  # no stale lock
+    statuses = json.loads((out / "manifest.json").read_text())["reports"]
+    assert len(statuses) == 15 and {e["status"] for e in statuses.values()} == {"ok"}
+    assert_consistent(out)
+
+
+def test_two_builds_at_once_do_not_corrupt_the_output(tmp_path) -> None:
+    out, env = tmp_path / "reports", _env(tmp_path)
+    args = ("--report", "policy", "--param", "region=jilin")
+    first, second = _cli(out, *args, env=env), _cli(out, *args, env=env)
+    results = [p.communicate(timeout=300) for p in (first, second)]
+    assert first.returncode == 0 and second.returncode == 0, results
+    errs = [err for _, err in results]
+    assert any("being built by another nereport process" in e for e in errs)
+    assert sum("built " in e and "policy/jilin" in e for e in errs) >= 1
+    assert any("up to date" in e for e in errs)  # the second found the work done
+    assert_consistent(out)
+
+
+def test_each_report_gets_a_fresh_kernel() -> None:
+    from nereport.build.execute import execute
+    from nereport.build.kernels import ForkedKernelManager, KernelTemplate
+
+    template = KernelTemplate(preload=("ipykernel.kernelapp", "nereport"))
+    ForkedKernelManager.template = template
+    try:
+        cell = nbformat.v4.new_code_cell
+        params = nbformat.v4.new_code_cell("x = 0", metadata={"tags": ["parameters"]})
+        leak = nbformat.v4.new_notebook(
+            cells=[params, cell("import nereport, os\nnereport.LEAKED = os.getpid()")]
+        )
+        check = nbformat.v4.new_notebook(
+            cells=[
+                params,
+                cell("import nereport, os\nprint(hasattr(nereport, 'LEAKED'), os.getpid())"),
+            ]
+        )
+        ran, failure = execute(leak, {}, cwd=".", kernel_manager_class=ForkedKernelManager)
+        assert failure is None
+        ran, failure = execute(check, {}, cwd=".", kernel_manager_class=ForkedKernelManager)
+        assert failure is None
+        assert ran.cells[-1].outputs[0].text.startswith("False ")
+    finally:
+        ForkedKernelManager.template = None
+        template.close()

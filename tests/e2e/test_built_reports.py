@@ -1,0 +1,169 @@
+"""The whole matrix built once, on the real data; then checked as a reader would get it:
+executed notebooks, offline HTML in a real headless Chromium, vector A4 PDFs."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import nereport
+from nereport.build.engine import build
+from nereport.build.matrix import matrix
+
+pytestmark = pytest.mark.slow
+REGION_NAMES = {
+    "liaoning": "Liaoning",
+    "jilin": "Jilin",
+    "heilongjiang": "Heilongjiang",
+    "inner-mongolia": "Inner Mongolia",
+    "northeast": "Northeast",
+}
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("reports")
+    result = build(matrix(), out_dir=out, jobs=2)
+    assert result.ok, [o.detail for o in result.outcomes if o.status == "failed"]
+    return out
+
+
+REPORT_IDS = [r.id for r in matrix()]
+
+
+@pytest.mark.parametrize("rid", REPORT_IDS)
+def test_notebook_ran_clean_for_every_region(built: Path, rid: str) -> None:
+    nb = nbformat.read(built / f"{rid}.ipynb", as_version=4)
+    nbformat.validate(nb)
+    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"]
+    charts = [o for o in outputs if "image/svg+xml" in o.get("data", {})]
+    assert len(charts) >= 3
+
+
+def test_index_and_manifest(built: Path) -> None:
+    manifest = json.loads((built / "manifest.json").read_text())
+    assert set(manifest["reports"]) == set(REPORT_IDS)
+    entry = manifest["reports"]["environment/jilin"]
+    assert entry["status"] == "ok" and entry["params"]["region"] == "jilin"
+    assert "environment_co2" in entry["inputs"]["datasets"]
+    assert "policy_milestones" not in entry["inputs"]["datasets"]  # only what it loaded
+    for kind in ("html", "pdf", "ipynb"):
+        out = entry["outputs"][kind]
+        import hashlib
+
+        assert hashlib.sha256((built / out["path"]).read_bytes()).hexdigest() == out["sha256"]
+    index = (built / "index.html").read_text()
+    assert index.count("<tr>") == 16 and 'href="economy/jilin.pdf"' in index
+
+
+def test_northeast_is_computed_and_labelled(built: Path) -> None:
+    text = (built / "economy/northeast.ipynb").read_text()
+    assert "computed here as the sum of Liaoning, Jilin and Heilongjiang" in text
+
+
+@pytest.mark.parametrize("rid", REPORT_IDS)
+def test_html_is_one_offline_file_with_sources(built: Path, rid: str) -> None:
+    page = (built / f"{rid}.html").read_text()
+    assert not re.findall(r'(?:src|href)\s*=\s*["\']?(?:https?:)?//', page)
+    assert 'http-equiv="Content-Security-Policy"' in page
+    assert "Sources and run information" in page and "sha256" in page
+    assert "<pre" not in page or "In&nbsp;[" not in page  # no code cells shown
+
+
+@pytest.mark.parametrize("rid", ["policy/inner-mongolia", "economy/jilin", "environment/northeast"])
+def test_pdf_is_a4_vector_with_region_and_sources(built: Path, rid: str) -> None:
+    pdf = built / f"{rid}.pdf"
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)", info), info
+    assert int(re.search(r"Pages:\s+(\d+)", info)[1]) >= 3
+    text = subprocess.run(
+        ["pdftotext", pdf, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert REGION_NAMES[rid.split("/")[1]] in text
+    assert "Sources and run information" in text and "Year" in text  # chart axis text
+    images = (
+        subprocess.run(["pdfimages", "-list", pdf], capture_output=True, text=True, check=True)
+        .stdout.strip()
+        .splitlines()
+    )
+    assert len(images) == 2, "charts must be vector, not images"  # header lines only
+    regions = nereport.load("regions").set_index("slug")
+    assert regions.loc[rid.split("/")[1], "name_zh"] in text  # Chinese names rendered, as text
+    header, _, *fonts = (
+        subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True)
+        .stdout.strip()
+        .splitlines()
+    )
+    emb = header.index("emb")
+    assert fonts and all(line[emb : emb + 3] == "yes" for line in fonts)  # all fonts embedded
+
+
+@pytest.mark.parametrize("rid", REPORT_IDS)
+def test_html_draws_every_chart_offline_in_chromium(built: Path, browser, rid: str) -> None:
+    page = browser.new_page()
+    requests, errors = [], []
+    page.route(
+        "**/*",
+        lambda route: (
+            (requests.append(route.request.url), route.abort())
+            if not route.request.url.startswith("file:")
+            else route.continue_()
+        ),
+    )
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((built / f"{rid}.html").as_uri())
+    page.wait_for_function(
+        "document.querySelectorAll('.nr-chart').length > 0 && "
+        "[...document.querySelectorAll('.nr-chart')].every("
+        "d => d.querySelector('svg .mark-group, svg g.mark-symbol, "
+        "svg g.mark-line, svg g.mark-rect, svg g.mark-shape'))",
+        timeout=20000,
+    )
+    charts = page.eval_on_selector_all(
+        ".nr-chart", "els => els.map(e => e.querySelectorAll('svg path').length)"
+    )
+    assert len(charts) >= 3 and all(n > 0 for n in charts)
+    assert requests == [] and errors == []
+    page.close()
+
+
+def test_outputs_are_reachable_by_keyboard_and_images_described(built: Path, browser) -> None:
+    page = browser.new_page()
+    page.goto((built / "policy/jilin.html").as_uri())
+    outputs = page.eval_on_selector_all(".jp-OutputArea-output", "els => els.map(e => e.tabIndex)")
+    assert len(outputs) > 10 and set(outputs) == {0}
+    assert page.eval_on_selector_all("img:not([alt])", "els => els.length") == 0
+    page.close()
+
+
+def test_tooltip_shows_on_hover(built: Path, browser) -> None:
+    page = browser.new_page()
+    page.goto((built / "economy/liaoning.html").as_uri())
+    page.wait_for_selector(".nr-chart svg g.mark-symbol path")
+    point = page.query_selector_all(".nr-chart svg g.mark-symbol path")[5]
+    point.hover()
+    tooltip = page.wait_for_selector("#vg-tooltip-element.visible", timeout=5000)
+    assert "Year" in tooltip.inner_text()
+    page.close()
+
+
+def test_screenshot_for_the_record(built: Path, browser) -> None:
+    page = browser.new_page(viewport={"width": 1000, "height": 1400})
+    page.goto((built / "policy/liaoning.html").as_uri())
+    page.wait_for_selector(".nr-chart svg")
+    shot = built / "policy-liaoning.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 20000
+    page.close()
+
+
+def test_second_build_is_a_no_op(built: Path) -> None:
+    result = build(matrix(), out_dir=built, jobs=2)
+    assert {o.status for o in result.outcomes} == {"up to date"}

@@ -1,0 +1,454 @@
+"""Hardening: wrong parameters, broken data, execution faults, interruption, hostile content.
+Each case: a clear error (what, where, what to do), nothing lost, a non-zero exit."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import shutil
+import signal
+import string
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers import NOTEBOOK_DIR, tree
+from nereport import ParameterError, cli
+from nereport.build.engine import build
+from nereport.build.matrix import Report
+from nereport.build.plan import read_manifest
+from nereport.data import regions
+from nereport.report.params import resolve
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(*args: str, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "nereport.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=timeout,
+    )
+
+
+# -- parameters: refused before any kernel starts, exit 2, nothing written -------------------
+
+HOSTILE = [
+    "../../x",
+    "/etc/passwd",
+    "x" * 10_000,
+    "jilin\x00",
+    "jilin\n",
+    "\x1b[31mred",
+    "'; import os #",
+    '"quoted"',
+    "$(rm -rf ~)",
+    "jilin; rm -rf /",
+    "{{7*7}}",
+    "",
+]
+
+
+@pytest.mark.parametrize("name", ["region", "comparison", "start_year", "end_year"])
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_parameter_values_are_refused(
+    tmp_path: Path, capsys, name: str, value: str
+) -> None:
+    out = tmp_path / "reports"
+    code = cli.main(
+        ["build", "--report", "economy", "--param", f"{name}={value}", "--out", str(out)]
+    )
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"parameter '{name}'" in err and "allowed" in err
+    assert "\x1b" not in err and "\x00" not in err and len(err) < 600  # shown safely, shortened
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("pair", "message"),
+    [
+        ("../../x=1", "unknown parameter(s) '../../x'"),
+        ("region", "expected NAME=VALUE"),
+        ("=jilin", "expected NAME=VALUE"),
+    ],
+)
+def test_malformed_parameters(tmp_path: Path, capsys, pair: str, message: str) -> None:
+    code = cli.main(["build", "--report", "policy", "--param", pair, "--out", str(tmp_path / "r")])
+    assert code == 2 and message in capsys.readouterr().err
+    assert not (tmp_path / "r").exists()
+
+
+def test_unknown_report_and_bad_options(tmp_path: Path, capsys) -> None:
+    assert cli.main(["build", "--report", "../notebooks/x", "--out", str(tmp_path / "r")]) == 2
+    assert "unknown report '../notebooks/x'" in capsys.readouterr().err
+    assert cli.main(["build", "--cell-timeout", "0", "--out", str(tmp_path / "r")]) == 2
+    assert cli.main(["build", "--jobs", "-1", "--out", str(tmp_path / "r")]) == 2
+    assert not (tmp_path / "r").exists()
+
+
+def test_random_values_never_get_past_the_schema() -> None:
+    rng = random.Random(20261123)
+    alphabet = string.printable + "\x00\x01\x1b\u202e东北/\\.."
+    for _ in range(2000):
+        value = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        name = rng.choice(["region", "comparison", "start_year", "end_year"])
+        try:
+            params = resolve("environment", {name: value})
+        except ParameterError:
+            continue
+        assert params["region"] in regions.reported()  # only a listed slug or a year got through
+        assert all(isinstance(params[k], int) for k in ("start_year", "end_year"))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('regions = ["jilin", "../../etc"]', "parameter 'region': '../../etc' is not allowed"),
+        ('[params]\nstart_year = "abc"', "parameter 'start_year': 'abc' is not a whole number"),
+        ("[params]\nstart_year = 2010\nend_year = 2001", "is before start_year"),
+        ('[params]\ncolour = "red"', "unknown parameter(s) 'colour'"),
+        ('topics = ["economy", "weather"]', "unknown report 'weather'"),
+        ("rgions = []", "unknown key(s) rgions"),
+        ('regions = ["jilin"', "cannot read the report matrix"),
+        ('[params]\nregion = "jilin"', "set regions with the top-level 'regions' list"),
+    ],
+)
+def test_bad_matrix_files(tmp_path: Path, capsys, text: str, message: str) -> None:
+    matrix = tmp_path / "matrix.toml"
+    matrix.write_text(text)
+    out = tmp_path / "reports"
+    assert cli.main(["build", "--matrix", str(matrix), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert not out.exists()
+    assert cli.main(["list", "--matrix", str(matrix)]) == 2
+
+
+# -- data: the error names file, row and column; other reports still build -------------------
+
+FOREST = "csy2009_t11_35/environment_forest_cover.csv"
+
+
+@pytest.mark.slow
+def test_broken_data_stops_only_the_reports_that_read_it(tmp_path: Path, raw_copy) -> None:
+    out = tmp_path / "reports"
+    pair = [Report(t, resolve(t, {"region": "jilin"})) for t in ("environment", "policy")]
+    assert build(pair, out_dir=out).ok
+    before = tree(out)
+    path = raw_copy.edit(FOREST, lambda t: t.replace("38.13", "38,13"))  # a comma: two fields
+    line = next(i for i, ln in enumerate(path.read_text().splitlines(), 1) if "38,13" in ln)
+    result = build(pair, out_dir=out)
+    outcome = {o.id: o for o in result.outcomes}
+    env = outcome["environment/jilin"]
+    assert not result.ok and env.status == "failed"
+    assert "not built: it reads environment_forest_cover" in env.detail
+    assert f"{FOREST}, line {line}: 7 fields, header has 6" in env.detail
+    assert outcome["policy/jilin"].status == "up to date"
+    assert {k: v for k, v in tree(out).items() if k.startswith("environment/")} == {
+        k: v for k, v in before.items() if k.startswith("environment/")
+    }
+
+
+@pytest.mark.slow
+def test_bad_data_in_a_never_built_report_is_named_from_its_kernel(tmp_path, raw_copy) -> None:
+    raw_copy.edit(FOREST, lambda t: t.replace("38.13", "lots"))
+    reports = [Report(t, resolve(t, {"region": "jilin"})) for t in ("environment", "policy")]
+    result = build(reports, out_dir=tmp_path / "reports")
+    outcome = {o.id: o for o in result.outcomes}
+    env = outcome["environment/jilin"]
+    assert env.status == "failed" and "InvalidDataError" in env.detail
+    assert FOREST in env.detail and "column 'value': not a number: 'lots'" in env.detail
+    assert outcome["policy/jilin"].status == "built"
+
+
+@pytest.mark.slow
+def test_a_changed_raw_file_is_a_checksum_error(tmp_path, raw_copy) -> None:
+    raw_copy.edit(FOREST, lambda t: t.replace("38.13", "38.12"), rechecksum=False)
+    result = build(
+        [Report("environment", resolve("environment", {"region": "jilin"}))],
+        out_dir=tmp_path / "reports",
+    )
+    detail = result.outcomes[0].detail
+    assert "ChecksumMismatchError" in detail and FOREST in detail and "git checkout" in detail
+
+
+# -- execution faults -------------------------------------------------------------------------
+
+
+def notebooks_with(tmp_path: Path, code: str) -> Path:
+    folder = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOK_DIR, folder)
+    nb = nbformat.read(folder / "economy.ipynb", as_version=4)
+    cell = nbformat.v4.new_code_cell(code)
+    cell["id"] = "fault"
+    nb.cells.insert(4, cell)
+    nbformat.write(nb, folder / "economy.ipynb")
+    return folder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("import os\nos._exit(3)", "DeadKernelError: the kernel died"),
+        ("import time\ntime.sleep(600)", "CellTimeoutError: a cell ran longer than 3 s"),
+    ],
+)
+def test_a_dying_or_hanging_kernel_fails_its_report_only(tmp_path, code, expected) -> None:
+    folder = notebooks_with(tmp_path, code)
+    reports = [
+        Report("economy", resolve("economy", {"region": "jilin"}), notebook_dir=folder),
+        Report("policy", resolve("policy", {"region": "jilin"})),
+    ]
+    started = time.monotonic()
+    result = build(reports, out_dir=tmp_path / "reports", cell_timeout=3)
+    assert time.monotonic() - started < 120
+    outcome = {o.id: o for o in result.outcomes}
+    assert outcome["economy/jilin"].status == "failed"
+    assert (
+        expected in outcome["economy/jilin"].detail and "cell 5" in outcome["economy/jilin"].detail
+    )
+    assert outcome["policy/jilin"].status == "built"
+    assert (tmp_path / "reports/_failed/economy/jilin.ipynb").is_file()
+    assert not list((tmp_path / "reports").rglob("*.tmp"))
+
+
+@pytest.fixture()
+def mounted(tmp_path: Path):
+    """Mount points made for one test (needs root, as CI has); unmounted afterwards."""
+    points: list[Path] = []
+
+    def mount(*args: str, target: Path) -> Path:
+        target.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["mount", *args, str(target)], check=True)
+        points.append(target)
+        return target
+
+    yield mount
+    for point in reversed(points):
+        subprocess.run(["umount", str(point)], check=False)
+
+
+def single(region: str = "jilin") -> list[Report]:
+    return [Report("policy", resolve("policy", {"region": region}))]
+
+
+@pytest.mark.slow
+def test_no_space_left_keeps_the_previous_report(tmp_path, mounted) -> None:
+    staging = tmp_path / "staging"
+    assert build(single(), out_dir=staging).ok
+    size = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file())
+    out = mounted(
+        "-t", "tmpfs", "-o", f"size={size // 1024 + 300}k", "tmpfs", target=tmp_path / "full"
+    )
+    shutil.copytree(staging, out, dirs_exist_ok=True)
+    before = tree(out)
+    result = run_cli(
+        "build", "--report", "policy", "--param", "region=jilin", "--force", "--out", str(out)
+    )
+    assert result.returncode != 0
+    assert "No space left on device" in result.stderr and "previous outputs kept" in result.stderr
+    after = tree(out)
+    for kind in ("html", "pdf", "ipynb"):
+        assert after[f"policy/jilin.{kind}"] == before[f"policy/jilin.{kind}"]
+    entry = json.loads((out / "manifest.json").read_text())["reports"]["policy/jilin"]
+    assert entry["status"] == "failed" and "No space left" in entry["error"]
+    assert not list(out.rglob("*.tmp"))
+
+
+@pytest.mark.slow
+def test_a_read_only_output_folder_is_named(tmp_path, mounted) -> None:
+    staging = tmp_path / "staging"
+    assert build(single(), out_dir=staging).ok
+    before = tree(staging)
+    out = mounted("--bind", str(staging), target=tmp_path / "ro")
+    subprocess.run(["mount", "-o", "remount,bind,ro", str(out)], check=True)
+    result = run_cli(
+        "build", "--report", "policy", "--param", "region=jilin", "--force", "--out", str(out)
+    )
+    assert result.returncode == 1
+    assert f"cannot write to the output folder {out}: Read-only file system" in result.stderr
+    assert tree(staging) == before
+
+
+def gone(pattern: str, within: float = 10.0) -> bool:
+    """No process whose command line holds ``pattern`` is left (they may take a moment)."""
+    deadline = time.monotonic() + within
+    while subprocess.run(["pgrep", "-f", "--", pattern], capture_output=True).stdout:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+@pytest.mark.slow
+def test_no_chromium_fails_the_pdf_and_keeps_the_previous_report(tmp_path, monkeypatch) -> None:
+    out = tmp_path / "reports"
+    assert build(single(), out_dir=out).ok
+    before = tree(out)
+    monkeypatch.setenv("NEREPORT_CHROMIUM", str(tmp_path / "no-such-chromium"))
+    result = build(single(), out_dir=out, force=True)
+    assert not result.ok
+    detail = result.outcomes[0].detail
+    assert "policy/jilin" in detail and "Chromium is needed to print PDFs" in detail, detail
+    assert "NEREPORT_CHROMIUM" in detail and "previous outputs kept" in detail
+    after = tree(out)
+    for name in ("policy/jilin.html", "policy/jilin.pdf", "policy/jilin.ipynb"):
+        assert after[name] == before[name]
+    assert read_manifest(out)["reports"]["policy/jilin"]["status"] == "failed"
+
+
+# -- interruption: kill at random points, 20 times ---------------------------------------------
+
+
+def orphaned_temp_dirs(*folders: Path) -> list[Path]:
+    """nereport's per-process folders whose process is gone."""
+    found = []
+    for path in (p for folder in folders for p in folder.glob("nereport-*-*-*")):
+        pid = path.name.split("-")[2]
+        stat = Path(f"/proc/{pid}/stat")
+        if pid.isdigit() and (
+            not stat.exists() or stat.read_text().split(")")[-1].split()[0] == "Z"
+        ):
+            found.append(path)
+    return found
+
+
+@pytest.mark.slow
+def test_twenty_random_interruptions(tmp_path: Path) -> None:
+    matrix = tmp_path / "matrix.toml"
+    matrix.write_text('topics = ["policy", "economy", "environment"]\nregions = ["jilin"]\n')
+    # A TMPDIR too long for Unix socket paths (kernels and Chromium need one): nereport then
+    # makes their folders in /tmp.
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {"NEREPORT_CACHE_DIR": str(tmp_path / "cache"), "TMPDIR": str(scratch)}
+    reference = tmp_path / "reference"
+    assert (
+        run_cli("build", "--matrix", str(matrix), "--out", str(reference), env=env).returncode == 0
+    )
+    expected = tree(reference)
+    out = tmp_path / "reports"
+    rng = random.Random(7)
+    for trial in range(20):
+        if trial % 2 == 0:
+            shutil.rmtree(out, ignore_errors=True)  # the next build must finish the job
+        args = ["build", "--matrix", str(matrix), "--out", str(out)]
+        if trial % 2:
+            args.append("--force")  # rewrite outputs that are already there
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "nereport.cli", *args],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, **env},
+            start_new_session=True,
+        )
+        time.sleep(rng.uniform(0.2, 9.0))
+        sig = rng.choice([signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
+        os.killpg(proc.pid, sig)
+        proc.wait(timeout=60)
+        time.sleep(0.3)
+        for entry in read_manifest(out)["reports"].values():  # whatever is listed is whole
+            for o in entry.get("outputs", {}).values():
+                assert hashlib.sha256((out / o["path"]).read_bytes()).hexdigest() == o["sha256"]
+        assert subprocess.run(["pgrep", "-f", "nereport-kernel"], capture_output=True).stdout == b""
+        assert gone("--nereport-pdf"), "the build's Chromium outlived it"
+        done = run_cli(*args[:5], env=env, timeout=300)  # same build, without --force
+        assert done.returncode == 0, (trial, sig, done.stderr)
+        assert "waiting" not in done.stderr, "a stale lock blocked the next build"
+        assert tree(out) == expected, (trial, sig)
+        # What the killed build left in the temporary folders went with the next build.
+        assert orphaned_temp_dirs(scratch, Path("/tmp")) == [], (trial, sig)
+
+
+# -- hostile content ---------------------------------------------------------------------------
+
+PROGRAMMES = "amur_atlas/policy_programmes.csv"
+MILESTONES = "policy_documents/policy_milestones.csv"
+IMG = "<img src=x onerror=window.__pwned=1>"
+SCRIPT = "<script>window.__pwned=2</script>"
+
+
+@pytest.mark.slow
+def test_html_and_script_in_the_data_stay_inert_text(tmp_path, raw_copy, browser) -> None:
+    raw_copy.edit(
+        PROGRAMMES,
+        lambda t: t.replace(
+            "Jilin's revitalization centres", f"{IMG} {SCRIPT} Jilin's revitalization centres"
+        ),
+    )
+    raw_copy.edit(
+        MILESTONES,
+        lambda t: t.replace(
+            "State Council meeting on reviving Northeast China",
+            f"State Council meeting {SCRIPT} on reviving {IMG} Northeast China",
+        ),
+    )
+    out = tmp_path / "reports"
+    assert build(single(), out_dir=out).ok
+    html = (out / "policy/jilin.html").read_text()
+    assert "<img src=x onerror" not in html and "&lt;img src=x onerror" in html
+    pdf_text = subprocess.run(
+        ["pdftotext", out / "policy/jilin.pdf", "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "onerror=window.__pwned=1" in pdf_text  # printed as text
+    page = browser.new_page()
+    requests, dialogs = [], []
+    page.route(
+        "**/*",
+        lambda r: (
+            (requests.append(r.request.url), r.abort())
+            if not r.request.url.startswith(("file:", "data:"))
+            else r.continue_()
+        ),
+    )
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto((out / "policy/jilin.html").as_uri())
+    page.wait_for_selector(".nr-chart svg g.mark-symbol path")
+    body = page.inner_text("body")
+    assert IMG in body and SCRIPT in body  # shown as text in the table
+    # the tooltip of the hostile milestone shows it as text too
+    shown = ""
+    for point in page.query_selector_all(".nr-chart svg g.mark-symbol path"):
+        point.hover()
+        tip = page.query_selector("#vg-tooltip-element")
+        if tip and "reviving" in tip.inner_text():
+            shown = tip.inner_text()
+            assert page.query_selector_all("#vg-tooltip-element img") == []
+            break
+    assert SCRIPT in shown
+    # the Content-Security-Policy forbids the network even to a script on the page
+    blocked = page.evaluate("fetch('http://127.0.0.1:9/').then(() => 'loaded', () => 'blocked')")
+    assert blocked == "blocked"
+    assert page.evaluate("window.__pwned") is None and dialogs == [] and requests == []
+    page.close()
+
+
+@pytest.mark.slow
+def test_building_needs_no_network_at_all(tmp_path: Path) -> None:
+    """In a network namespace of its own, with not even loopback up."""
+    out = tmp_path / "reports"
+    code = (
+        f"{sys.executable} -m nereport.cli build --report policy --param region=jilin --out {out}"
+    )
+    result = subprocess.run(
+        ["unshare", "-n", "sh", "-c", f"ip -brief link; {code}"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NEREPORT_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert "lo               DOWN" in result.stdout
+    assert result.returncode == 0, result.stderr
+    assert (
+        json.loads((out / "manifest.json").read_text())["reports"]["policy/jilin"]["status"] == "ok"
+    )

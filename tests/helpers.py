@@ -1,0 +1,58 @@
+"""What the tests of every part share: paths, a private copy of data/raw, report helpers."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from nereport.build.matrix import Report
+from nereport.data.raw import CHECKSUMS, sha256_file
+from nereport.paths import notebook_dir
+from nereport.report.params import resolve
+
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = ROOT.parent / "shared" / "reference"
+NOTEBOOK_DIR = notebook_dir()
+CHROMIUM = "/usr/lib/chromium/chromium"
+
+
+class RawCopy:
+    """A copy of data/raw in a temporary folder, used by nereport for the test's duration."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.raw = root / "raw"
+
+    def path(self, rel: str) -> Path:
+        return self.raw / rel
+
+    def edit(self, rel: str, change: Callable[[str], str], *, rechecksum: bool = True) -> Path:
+        """Rewrite one raw file's text; by default record its new checksum, so the test reaches
+        validation rather than the checksum check."""
+        path = self.path(rel)
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+        if rechecksum:
+            self.rechecksum(rel)
+        return path
+
+    def rechecksum(self, rel: str) -> None:
+        sums = self.raw / CHECKSUMS
+        lines = [line for line in sums.read_text().splitlines() if not line.endswith(f"  {rel}")]
+        if self.path(rel).exists():
+            lines.append(f"{sha256_file(self.path(rel))}  {rel}")
+        sums.write_text("\n".join(lines) + "\n")
+
+
+def report(topic: str, region: str = "jilin", notebook_dir: Path = NOTEBOOK_DIR) -> Report:
+    """The matrix report of ``topic`` for ``region`` (default parameters)."""
+    return Report(topic, resolve(topic, {"region": region}), notebook_dir=notebook_dir)
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (but the lock) -> sha256."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != ".nereport.lock"
+    }
