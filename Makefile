@@ -81,12 +81,13 @@ setup: $(SYSTEM_DEPS) $(KERNEL) ## System packages, .venv (locked deps + editabl
 
 ## Everyday --------------------------------------------------------------------
 
-test: setup ## Run the tests (e.g. PYTEST_ARGS="-m 'not slow'")
+test: setup lint ## Lint, then run the tests (e.g. PYTEST_ARGS="-m 'not slow'")
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: $(VENV)/.stamp ## ruff check and ruff format --check on src and tests
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+lint: $(VENV)/.stamp ## ruff (check and format) and the parts' import rules (lint-imports)
+	$(BIN)/ruff check src tests scripts bench
+	$(BIN)/ruff format --check src tests scripts bench
+	$(BIN)/lint-imports
 
 lab: setup $(VENV_LAB)/.stamp ## JupyterLab from .venv-lab, running notebooks on the nereport kernel
 	JUPYTER_PATH="$(CURDIR)/$(VENV)/share/jupyter" $(VENV_LAB)/bin/jupyter lab \

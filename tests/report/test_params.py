@@ -1,4 +1,4 @@
-"""Report parameters and the matrix: validated before any kernel starts."""
+"""Report parameters: validated before any kernel starts; regions from the region table."""
 
 from __future__ import annotations
 
@@ -9,18 +9,7 @@ import pytest
 
 from helpers import NOTEBOOK_DIR
 from nereport import ParameterError, cli
-from nereport.build.matrix import matrix
 from nereport.report.params import resolve, schema
-
-
-def test_matrix_is_three_topics_by_five_regions() -> None:
-    reports = matrix()
-    assert len(reports) == 15
-    assert {r.id for r in reports} >= {
-        "policy/liaoning",
-        "economy/northeast",
-        "environment/inner-mongolia",
-    }
 
 
 def test_resolve_fills_defaults_in_schema_order() -> None:
@@ -91,3 +80,21 @@ def test_notebook_parameter_cells_match_the_schema() -> None:
         assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), (
             "notebooks are kept in git without outputs"
         )
+
+
+def test_the_regions_a_report_can_be_about_come_from_the_region_table() -> None:
+    from nereport.data import regions
+
+    allowed = next(p for p in schema("economy") if p.name == "region").allowed
+    assert allowed == regions.reported()
+    assert allowed == ("liaoning", "jilin", "heilongjiang", "inner-mongolia", "northeast")
+    assert regions.members("northeast") == ("liaoning", "jilin", "heilongjiang")
+    assert regions.map_units("inner-mongolia") == {
+        "hulunbuir",
+        "hinggan",
+        "tongliao",
+        "chifeng",
+        "xilin-gol",
+    }
+    assert regions.map_units("jilin") == {"jilin"}
+    assert "inner-mongolia" not in regions.policy_area() and "chifeng" in regions.policy_area()

@@ -148,3 +148,21 @@ def test_no_flag_sentence_where_the_data_flags_nothing() -> None:
     assert "flagged" not in text
     narrow = report.start("economy", region="heilongjiang", start_year=2015, end_year=2020)
     assert "flagged" not in economy.population_summary(narrow).data  # 2013 not shown
+
+
+def test_each_source_line_names_its_own_raw_file() -> None:
+    from nereport.data.sources import SOURCES
+
+    ctx = report.start("economy", region="jilin")
+    for name in ("economy_gdp", "economy_population", "environment_co2", "economy_employment"):
+        nereport.load(name)
+    text = report.sources(ctx).data
+    lines = [line for line in text.splitlines() if "Raw file `" in line]
+    assert len(lines) >= 15
+    for line in lines:
+        raw_file = line.split("Raw file `")[1].split("`")[0]
+        source_id = raw_file.split("/")[0]
+        source = SOURCES[source_id]
+        # The line names the publication of the source its raw file was compiled from.
+        assert report.esc(source.title) in line, (raw_file, line[:120])
+        assert report.esc(source.vintage_label) in line, (raw_file, line[:120])
