@@ -25,6 +25,11 @@ Playwright, its driver) has exited:
   (``pdfinfo`` when installed, else a count of ``/Type /Page`` objects), which must be the
   same for both routes.
 
+With ``--same-flags`` a third route C runs too: Playwright again, but launching Chromium
+with nereport's own flags (``--single-process``, ``--no-zygote`` ...), which separates what
+the driver costs from what Chromium's process model costs. (Multi-process Chromium also
+embeds some fonts differently, as Type 3 glyphs, so route B's PDFs are larger.)
+
 Runs alternate A B A B ... (after one untimed warm-up pair) so that slow drifts in machine
 load hit both routes alike; the table gives min / median / max. Run from the project root::
 
@@ -53,6 +58,7 @@ from pathlib import Path
 import nbformat
 
 from nereport.build.export import static_html_from_notebook
+from nereport.build.pdf import _ARGS as PRINTER_ARGS
 from nereport.build.pdf import Printer, chromium_version
 
 CHROMIUM = "/usr/lib/chromium/chromium"
@@ -137,7 +143,7 @@ def route_a(pages: list[Page]) -> Run:
     return Run(times["wall"], to_last, times["cpu"], pdfs)
 
 
-def route_b(pages: list[Page]) -> Run:
+def route_b(pages: list[Page], args: tuple[str, ...] = ("--no-sandbox", "--disable-gpu")) -> Run:
     """Playwright's sync API: its driver process, then ``chromium.launch`` of the same binary."""
     from playwright.sync_api import sync_playwright
 
@@ -145,9 +151,7 @@ def route_b(pages: list[Page]) -> Run:
     with _measured(times):
         start = time.perf_counter()
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(
-                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-            )
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=list(args))
             try:
                 page = browser.new_page()
                 pdfs = []
@@ -158,6 +162,20 @@ def route_b(pages: list[Page]) -> Run:
             finally:
                 browser.close()
     return Run(times["wall"], to_last, times["cpu"], pdfs)
+
+
+def route_c(pages: list[Page]) -> Run:
+    """Playwright as in route B, but Chromium launched with nereport's printer's flags (less
+    those Playwright passes itself, and the printer's process-list marker)."""
+    own = {"--headless", "--remote-debugging-pipe", "--no-startup-window", "--nereport-pdf"}
+    return route_b(pages, tuple(a for a in PRINTER_ARGS if a not in own))
+
+
+NAMES = {
+    "A": "A: nereport `Printer` (DevTools pipe, single process)",
+    "B": "B: Playwright `page.set_content` + `page.pdf()`",
+    "C": "C: as B, Chromium launched with A's flags (`--single-process` ...)",
+}
 
 
 def page_count(pdf: bytes, work: Path) -> int:
@@ -173,19 +191,21 @@ def page_count(pdf: bytes, work: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
-def check(pages: list[Page], a: Run, b: Run) -> list[tuple[int, int]]:
-    """Page counts per report (A, B); raises if a PDF is not one or the counts differ."""
-    counts = []
+def check(pages: list[Page], runs: dict[str, Run]) -> int:
+    """Total pages; exits if a route's output is not a PDF or a report's page count differs
+    between routes."""
+    total = 0
     with tempfile.TemporaryDirectory(prefix="pdf-printers-") as tmp:
-        for (report_id, _), pdf_a, pdf_b in zip(pages, a.pdfs, b.pdfs, strict=True):
-            for name, pdf in (("A", pdf_a), ("B", pdf_b)):
-                if not pdf.startswith(b"%PDF"):
+        for i, (report_id, _) in enumerate(pages):
+            counts = {}
+            for name, run in runs.items():
+                if not run.pdfs[i].startswith(b"%PDF"):
                     raise SystemExit(f"route {name} did not produce a PDF for {report_id}")
-            count = page_count(pdf_a, Path(tmp)), page_count(pdf_b, Path(tmp))
-            if count[0] != count[1]:
-                raise SystemExit(f"{report_id}: {count[0]} pages from A, {count[1]} from B")
-            counts.append(count)
-    return counts
+                counts[name] = page_count(run.pdfs[i], Path(tmp))
+            if len(set(counts.values())) != 1:
+                raise SystemExit(f"{report_id}: page counts differ between routes: {counts}")
+            total += counts["A"]
+    return total
 
 
 def _spread(values: list[float]) -> str:
@@ -193,10 +213,6 @@ def _spread(values: list[float]) -> str:
 
 
 def table(runs: dict[str, list[Run]], pages_total: int) -> str:
-    names = {
-        "A": "A: nereport `Printer` (DevTools pipe, single process)",
-        "B": "B: Playwright `page.set_content` + `page.pdf()`",
-    }
     lines = [
         "| route | wall, launch to exit (s) min / median / max | to last PDF, median (s) "
         "| CPU, process tree (s) min / median / max | PDF bytes (15 reports) | pages |",
@@ -204,7 +220,7 @@ def table(runs: dict[str, list[Run]], pages_total: int) -> str:
     ]
     for key, route_runs in runs.items():
         lines.append(
-            f"| {names[key]} | {_spread([r.wall for r in route_runs])} "
+            f"| {NAMES[key]} | {_spread([r.wall for r in route_runs])} "
             f"| {statistics.median(r.to_last_pdf for r in route_runs):.2f} "
             f"| {_spread([r.cpu for r in route_runs])} "
             f"| {sum(len(p) for p in route_runs[0].pdfs):,} | {pages_total} |"
@@ -215,22 +231,29 @@ def table(runs: dict[str, list[Run]], pages_total: int) -> str:
 def summary(runs: dict[str, list[Run]]) -> str:
     wall = {k: statistics.median(r.wall for r in v) for k, v in runs.items()}
     cpu = {k: statistics.median(r.cpu for r in v) for k, v in runs.items()}
-    d_wall, d_cpu = wall["B"] - wall["A"], cpu["B"] - cpu["A"]
-    return "\n".join(
-        [
-            f"- B / A of medians: wall **{wall['B'] / wall['A']:.2f}x**, "
-            f"CPU **{cpu['B'] / cpu['A']:.2f}x**",
-            f"- B - A for the 15 PDFs: wall {d_wall:+.2f} s = **{d_wall / FULL_BUILD_WALL:+.1%}** "
-            f"of a full build ({FULL_BUILD_WALL:.0f} s wall); CPU {d_cpu:+.2f} s = "
-            f"**{d_cpu / FULL_BUILD_CPU:+.1%}** of its {FULL_BUILD_CPU:.0f} s CPU",
+    lines = []
+    for key in [k for k in runs if k != "A"]:
+        d_wall, d_cpu = wall[key] - wall["A"], cpu[key] - cpu["A"]
+        lines += [
+            f"- {key} / A of medians: wall **{wall[key] / wall['A']:.2f}x**, "
+            f"CPU **{cpu[key] / cpu['A']:.2f}x**",
+            f"- {key} - A for the {len(runs['A'][0].pdfs)} PDFs: wall {d_wall:+.2f} s = "
+            f"**{d_wall / FULL_BUILD_WALL:+.1%}** of a full build ({FULL_BUILD_WALL:.0f} s "
+            f"wall); CPU {d_cpu:+.2f} s = **{d_cpu / FULL_BUILD_CPU:+.1%}** of its "
+            f"{FULL_BUILD_CPU:.0f} s CPU",
         ]
-    )
+    return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reports", type=Path, default=Path("reports"))
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each route (>= 5)")
+    parser.add_argument(
+        "--same-flags",
+        action="store_true",
+        help="also run route C: Playwright with Chromium launched with the printer's flags",
+    )
     args = parser.parse_args()
     if args.runs < 5:
         parser.error("--runs must be at least 5")
@@ -241,8 +264,10 @@ def main() -> None:
     _become_subreaper()
 
     routes: dict[str, Callable[[list[Page]], Run]] = {"A": route_a, "B": route_b}
+    if args.same_flags:
+        routes["C"] = route_c
     warm = {key: route(pages) for key, route in routes.items()}  # untimed: disk caches
-    counts = check(pages, warm["A"], warm["B"])
+    pages_total = check(pages, warm)
     runs: dict[str, list[Run]] = {key: [] for key in routes}
     for i in range(args.runs):
         for key, route in routes.items():
@@ -252,16 +277,16 @@ def main() -> None:
                 f"cpu {runs[key][-1].cpu:.2f} s",
                 file=sys.stderr,
             )
-    check(pages, runs["A"][-1], runs["B"][-1])
+    check(pages, {key: route_runs[-1] for key, route_runs in runs.items()})
 
     load = os.getloadavg()
     print(
         f"*{len(pages)} print pages from {args.reports}; {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, {chromium_version()}; {args.runs} runs per route "
-        f"interleaved A B, after one warm-up pair; load average at the end "
+        f"interleaved {' '.join(routes)}, after one warm-up pair; load average at the end "
         f"{load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f}*\n"
     )
-    print(table(runs, sum(a for a, _ in counts)))
+    print(table(runs, pages_total))
     print()
     print(summary(runs))
 

@@ -34,10 +34,6 @@ def table() -> tuple[dict[str, str], ...]:
     return _rows(str(raw_dir()))
 
 
-def slugs() -> tuple[str, ...]:
-    return tuple(r["slug"] for r in table())
-
-
 def names(lang: str = "en") -> dict[str, str]:
     """Slug -> name in English (``en``) or Chinese (``zh``)."""
     return {r["slug"]: r[f"name_{lang}"] for r in table()}
