@@ -1,7 +1,8 @@
-"""Turn an executed report notebook into an offline interactive HTML page and a vector PDF.
+"""Turn an executed report notebook into an offline interactive HTML page, and into the static
+page the PDF is printed from (:mod:`nereport.build.pdf`).
 
-Both outputs hide all code, the papermill parameter cells and cells tagged ``remove``,
-and depend only on the notebook: identical notebooks give byte-identical HTML and PDF.
+Both pages hide all code, the papermill parameter cells and cells tagged ``remove``,
+and depend only on the notebook: identical notebooks give byte-identical pages.
 The nbconvert exporters and the Vega JavaScript bundle are built on first use and
 reused for the rest of the process, because a build exports many reports.
 """
