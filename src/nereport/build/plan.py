@@ -1,0 +1,138 @@
+"""What made a report and whether it must be rebuilt: the cache key's five parts (notebook,
+parameters, data, library, environment), the stale reasons, and the manifest that records
+them with every output's hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nereport._version import __version__, library_revision
+from nereport.build.matrix import Report
+from nereport.data import provenance
+from nereport.paths import runtime_lock, write_atomic
+
+MANIFEST = "manifest.json"
+
+
+def notebook_hash(path: Path) -> str:
+    """sha256 of the notebook's content: cell types, sources and tags, no outputs."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = [
+        (
+            c["cell_type"],
+            "".join(c["source"]) if isinstance(c["source"], list) else c["source"],
+            sorted(c.get("metadata", {}).get("tags", [])),
+        )
+        for c in nb["cells"]
+    ]
+    return _sha(json.dumps(cells, ensure_ascii=False))
+
+
+def environment_hash() -> str:
+    """The locked environment: the runtime lock file (for a wheel, the installed
+    distributions), the interpreter and the Chromium that prints the PDFs."""
+    from nereport.build.pdf import chromium_version
+
+    lock = runtime_lock()
+    if lock:
+        packages = lock.read_text(encoding="utf-8")
+    else:
+        from importlib.metadata import distributions
+
+        packages = "\n".join(sorted(f"{d.name}=={d.version}" for d in distributions()))
+    return _sha(f"{sys.version}\n{chromium_version()}\n{packages}")
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def file_sha(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A report to build, the inputs it is keyed on, and why it is built."""
+
+    report: Report
+    inputs: dict[str, Any]
+    reason: str
+
+
+def inputs_of(
+    report: Report, entry: dict[str, Any] | None, library: str, environment: str
+) -> dict[str, Any]:
+    """The report's cache key. Its data are the datasets it read last time, hashed afresh (a
+    dataset that gains a raw file changes the library, which is keyed separately)."""
+    recorded = (entry or {}).get("inputs", {}).get("datasets", {})
+    return {
+        "notebook": notebook_hash(report.notebook),
+        "params": report.params,
+        "library": library,
+        "environment": environment,
+        "datasets": provenance.current(recorded),
+    }
+
+
+def stale_reasons(
+    entry: dict[str, Any] | None, inputs: dict[str, Any], out_dir: Path
+) -> list[str]:
+    """Why a report must be rebuilt; empty when it is up to date."""
+    if not entry or entry.get("status") != "ok":
+        return ["never built" if not entry else "last build failed"]
+    old = entry["inputs"]
+    reasons = [
+        f"{what} changed"
+        for what in ("notebook", "params", "library", "environment")
+        if old.get(what) != inputs[what]
+    ]
+    changed = sorted(n for n, h in inputs["datasets"].items() if old["datasets"].get(n) != h)
+    if changed:
+        reasons.append(f"data changed: {', '.join(changed)}")
+    for kind, out in entry.get("outputs", {}).items():
+        path = out_dir / out["path"]
+        if not path.is_file() or file_sha(path) != out["sha256"]:
+            reasons.append(f"{kind} output missing or modified")
+    return reasons
+
+
+def plan(
+    reports: list[Report], manifest: dict[str, Any], out_dir: Path, force: bool
+) -> tuple[list[Planned], list[Report]]:
+    """The reports to build, each with its inputs and why, and those up to date."""
+    library, environment = library_revision(), environment_hash()
+    todo, current = [], []
+    for report in reports:
+        entry = manifest["reports"].get(report.id)
+        inputs = inputs_of(report, entry, library, environment)
+        reasons = ["--force"] if force else stale_reasons(entry, inputs, out_dir)
+        if reasons:
+            todo.append(Planned(report, inputs, "; ".join(reasons)))
+        else:
+            current.append(report)
+    return todo, current
+
+
+def read_manifest(out_dir: Path) -> dict[str, Any]:
+    path = out_dir / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        return manifest if isinstance(manifest.get("reports"), dict) else {"reports": {}}
+    except (OSError, ValueError):
+        return {"reports": {}}
+
+
+def write_manifest(out_dir: Path, manifest: dict[str, Any]) -> None:
+    manifest = {
+        "nereport_version": __version__,
+        "reports": dict(sorted(manifest["reports"].items())),
+    }
+    text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    write_atomic(out_dir / MANIFEST, text.encode())
