@@ -17,7 +17,6 @@ import nbformat
 import pytest
 
 from helpers import NOTEBOOK_DIR, report, tree
-
 from nereport.build.engine import build
 from nereport.build.plan import read_manifest
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import report
-
 from nereport.build.matrix import Report, matrix
 from nereport.report.params import resolve
 

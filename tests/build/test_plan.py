@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import NOTEBOOK_DIR, report
 
+from helpers import NOTEBOOK_DIR, report
 from nereport.build import plan
 from nereport.build.engine import build
 from nereport.build.plan import MANIFEST, inputs_of

@@ -80,5 +80,3 @@ def matrix(path: Path | None = None) -> list[Report]:
             is_default = params == resolve(topic, {"region": region})
             reports.append(Report(topic, params, default=is_default))
     return reports
-
-

@@ -28,8 +28,8 @@ import threading
 import time
 from typing import Any
 
-from nereport.errors import NereportError
 from nereport.build.safety import process_temp_dir
+from nereport.errors import NereportError
 
 #: Debian's Chromium binary (the /usr/bin/chromium wrapper script only adds noise).
 DEFAULT_CHROMIUM = "/usr/lib/chromium/chromium"

@@ -81,9 +81,7 @@ def inputs_of(
     }
 
 
-def stale_reasons(
-    entry: dict[str, Any] | None, inputs: dict[str, Any], out_dir: Path
-) -> list[str]:
+def stale_reasons(entry: dict[str, Any] | None, inputs: dict[str, Any], out_dir: Path) -> list[str]:
     """Why a report must be rebuilt; empty when it is up to date."""
     if not entry or entry.get("status") != "ok":
         return ["never built" if not entry else "last build failed"]

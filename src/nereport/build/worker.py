@@ -47,7 +47,9 @@ def run_report(
     import nbformat
 
     started = time.perf_counter()
-    executed, failure = _execute(nbformat.read(notebook, as_version=4), params, notebook, cell_timeout)
+    executed, failure = _execute(
+        nbformat.read(notebook, as_version=4), params, notebook, cell_timeout
+    )
     invalid: dict[str, Exception] = {}  # writes() validates the notebook; no need to twice
     ipynb = nbformat.writes(executed, capture_validation_error=invalid).encode() + b"\n"
     if failure is None and invalid:
