@@ -156,26 +156,251 @@ RULES: list[tuple[str, str, str | None, str | None, str]] = [
     ("water_quality", "", None, None, "national and May-2017 shares only: not catalogued"),
     ("water_quality_status", "", None, None, "qualitative basin grades: not catalogued"),
 ]
-# Figures added to the reference later (DATA-SOURCES.md section 2): not datasets yet.
+# -- Environment figures added later (env2_*; reference notes/env-figures.md) ----------------
+# One source id per publication: the NBS portal scrape of c.2021 and the 2020-2021 NBS first
+# releases (both shared with econ2), each forest inventory round the portal carries (publisher
+# SFA), each earlier NBS communiqué, each MEE/MEP bulletin or release, each provincial
+# bulletin. A publication cited for several indicators is split into datasets by unit. Every
+# env2 row has a rule; none falls through to "no rule".
+ENERGY, ENERGY_MIX, COAL = "environment_energy", "environment_energy_mix", "environment_coal_use"
+AIR, PM25, WATER = "environment_air_pollutants", "environment_pm25", "environment_water"
+FOREST = "environment_forest_wetland"
+PORTAL = "github:3112944976/National-Visualization-Web-Application"
+ENV2_ROUTES: dict[str, list[tuple[str, str | None, str | None, str]]] = {
+    # (substring of 'source', substring of 'unit' or None, source id, dataset or reason)
+    "env2_energy": [
+        ("EasonQXF", None, "nbs_portal_2019", ENERGY),
+        (PORTAL, "physical tonnes", "nbs_portal_2021", COAL),
+        (PORTAL, "% of total energy", "nbs_portal_2021", ENERGY_MIX),
+        (PORTAL, "SCE", "nbs_portal_2021", ENERGY),
+        ("huxiuyang.cn", None, "nbs_communique_2011", ENERGY),
+        ("asian-power.com", None, "nbs_energy_2012", ENERGY_MIX),
+        ("'2014年国民经济和社会发展统计公报'", None, "nbs_communique_2014", ENERGY),
+        ("mtxh.cn", None, "nbs_communique_2019", ENERGY),
+        ("same source as China 2019 total_energy", None, "nbs_communique_2019", ENERGY_MIX),
+        ("zjssba.com", None, "nbs_first_releases", ENERGY),
+        ("same source as China 2020 total_energy", None, "nbs_first_releases", ENERGY_MIX),
+        ("newsbox.co.kr", None, "nbs_first_releases", ENERGY),
+        ("'2021年国民经济和社会发展统计公报'", None, "nbs_first_releases", ENERGY_MIX),
+        ("same source as China 2021 clean_energy", None, "nbs_first_releases", ENERGY_MIX),
+        ("'2022中国生态环境状况公报'", None, "mee_bulletin_2022", ENERGY_MIX),
+        ("same source as China 2022 energy_per_gdp", None, "mee_bulletin_2022", ENERGY_MIX),
+    ],
+    "env2_air_pollutants": [
+        (
+            "LOW RELIABILITY",
+            None,
+            None,
+            "national 2016-2023 series hard-coded in a student project with no source or "
+            "vintage stated (github:ChenFY70): publisher not traceable; a lead to verify, "
+            "not data",
+        ),
+        ("fanwen.onjobs.com.cn", None, "mep_envstats_2010", AIR),
+        ("China Daily 2013-06-04", None, "mep_bulletin_2012", AIR),
+        ("'2012年环境统计年报'", None, "mep_envstats_2012", AIR),
+        ("total-emission-reduction assessment", None, "mep_reduction_2014", AIR),
+        ("第二次全国污染源普查公报", None, "census2_bulletin", AIR),
+        ("'2020年中国生态环境统计年报'", None, "mee_envstats_2020", AIR),
+        ("内蒙古自治区环境统计", None, "inner_mongolia_envstats_2014", AIR),
+        (PORTAL, None, "nbs_portal_2021", AIR),
+    ],
+    "env2_pm25": [
+        ("gepresearch.com", None, "mep_bulletin_2013", PM25),
+        ("static.nfapp.southcn.com", None, "mep_air_2015", PM25),
+        ("china.caixin.com", None, "mep_air_2016", PM25),
+        ("yyweixin.cn", None, "mee_bulletin_2017", PM25),
+        ("lvziku.cn", None, "mee_bulletin_2018", PM25),
+        ("m.baolechen.com", None, "mee_bulletin_2019", PM25),
+        ("dbsqp.com", None, "mee_air_2020", PM25),
+        ("'2021中国生态环境状况公报'", None, "mee_bulletin_2021", PM25),
+        ("'2022中国生态环境状况公报'", None, "mee_bulletin_2022", PM25),
+        ("'2023中国生态环境状况公报'", None, "mee_bulletin_2023", PM25),
+        ("jintiankansha.me", None, "mee_conference_2025", PM25),
+        ("辽宁省健康白皮书", None, "liaoning_health_white_paper", PM25),
+        ("辽宁日报 2022-10-04", None, "liaoning_daily_2022", PM25),
+        ("新华网 2022-01-07", None, "jilin_dee_2022", PM25),
+        ("中国经济导报 2023-06-13", None, "jilin_bulletin_2022", PM25),
+        ("张旗威", None, "jilin_dee_2024", PM25),
+        ("'2016年黑龙江省环境状况公报'", None, "heilongjiang_bulletin_2016", PM25),
+        ("'2019年黑龙江省生态环境状况公报'", None, "heilongjiang_bulletin_2019", PM25),
+        ("Harbin EPB", None, "harbin_epb_2016", PM25),
+        ("chinanews.com.cn/sh/2022/01-14", None, "inner_mongolia_dee_2022", PM25),
+    ],
+    "env2_water": [
+        ("podiii.com", None, "mep_bulletin_2013", WATER),
+        ("'2015中国环境状况公报'", None, "mep_bulletin_2015", WATER),
+        ("'2016中国环境状况公报'", None, "mep_bulletin_2016", WATER),
+        ("yyweixin.cn", None, "mee_bulletin_2017", WATER),
+        ("ep.chinajsxx.com", None, "mee_water_2018", WATER),
+        ("m.baolechen.com", None, "mee_bulletin_2019", WATER),
+        ("m.yybnet.net", None, "mee_water_2020", WATER),
+        ("same source as Songhua River basin 2020", None, "mee_water_2020", WATER),
+        ("lanlitx.com", None, "mee_water_2021", WATER),
+        ("'2021中国生态环境状况公报'", None, "mee_bulletin_2021", WATER),
+        ("tjhcsty.com", None, "mee_water_2022", WATER),
+        ("bc.tech-ex.com", None, "mee_water_2022", WATER),
+        ("'2022中国生态环境状况公报'", None, "mee_bulletin_2022", WATER),
+        ("'2023中国生态环境状况公报'", None, "mee_bulletin_2023", WATER),
+        ("fanxinrl.com", None, "mee_conference_2025", WATER),
+        ("辽宁日报 2022-10-04", None, "liaoning_daily_2022", WATER),
+        ("same source as Liaoning 2021 good-quality", None, "liaoning_daily_2022", WATER),
+        ("'吉林省2014年环境状况公报'", None, "jilin_bulletin_2014", WATER),
+        ("中国经济导报 2023-06-13", None, "jilin_bulletin_2022", WATER),
+        ("张旗威", None, "jilin_dee_2024", WATER),
+        ("'2016年黑龙江省环境状况公报'", None, "heilongjiang_bulletin_2016", WATER),
+        ("'2019年黑龙江省生态环境状况公报'", None, "heilongjiang_bulletin_2019", WATER),
+        ("'2022年黑龙江省生态环境状况公报'", None, "heilongjiang_bulletin_2022", WATER),
+        ("'2024年黑龙江省生态环境状况公报'", None, "heilongjiang_bulletin_2024", WATER),
+    ],
+    "env2_forest_wetland": [
+        (PORTAL, "7th national forest inventory", "sfa_inventory7_portal", FOREST),
+        (PORTAL, "8th NFI", "sfa_inventory8_portal", FOREST),
+        (PORTAL, "9th NFI", "sfa_inventory9_portal", FOREST),
+        ("econ.cssn.cn", None, "sfa_inventory8", FOREST),
+        ("'2021中国林草资源及生态状况'", None, "nfga_monitoring_2021", FOREST),
+        ("'2022年中国国土绿化状况公报'", None, "greening_bulletin_2022", FOREST),
+        ("news.yuanlin.com", None, "inner_mongolia_forest_2014", FOREST),
+        ("'2019年黑龙江省生态环境状况公报'", None, "heilongjiang_bulletin_2019", FOREST),
+        ("张旗威", None, "jilin_dee_2024", FOREST),
+        ("'第三次全国国土调查主要数据公报'", None, "land_survey3_bulletin", FOREST),
+        ("tftnews.com", None, "heilongjiang_land_survey3", FOREST),
+        ("2nd national wetland resources survey", None, "sfa_wetland_survey2", FOREST),
+        ("same source as China 2013 wetland_area", None, "sfa_wetland_survey2", FOREST),
+        ("table 12-19", None, "csy2005_t12_19", FOREST),
+    ],
+    "env2_co2": [
+        (
+            "",
+            None,
+            None,
+            "CEADs 1997-2019 release re-read from its workbooks: the same release as "
+            "ceads_provinces/ceads_national (all 50 region-years agree within 1 t), a "
+            "cross-check, not a second dataset",
+        ),
+    ],
+}
+RULES += [(stem, *route) for stem, routes in ENV2_ROUTES.items() for route in routes]
+
+
+# The communiqué an env2 row in nbs_first_releases belongs to (some rows cite only "same
+# source as" another row), by year.
+ENV2_COMMUNIQUES = {
+    "2020": "NBS 2020年国民经济和社会发展统计公报 (2021-02-28)",
+    "2021": "NBS 2021年国民经济和社会发展统计公报 (2022-02-28)",
+}
+
+
+def env2_note(stem: str, source_id: str, row: dict[str, str]) -> str:
+    """The note of an env2 row routed to a source id that groups several documents (the NBS
+    first releases of econ2): the document, and the copy the reference cites."""
+    if stem not in ENV2_ROUTES or source_id != "nbs_first_releases":
+        return ""
+    return f"document: {ENV2_COMMUNIQUES[row['year']]}; cited: {row['source']}"
+
+
+# Prefectures (pref-figures.md). The census panel's two columns are two publications: the 7th
+# census bulletins (2020) and the 6th census tabulation re-based to 2020 boundaries (2010).
+PREF_CENSUS = "economy_population_census_prefectures"
 RULES += [
-    (stem, "", None, None, "added to the reference later: not catalogued yet")
-    for stem in (
-        "econ2_budget",
-        "econ2_fai",
-        "econ2_gdp_index",
-        "econ2_gdp_per_capita",
-        "econ2_income",
-        "econ2_value_added",
-        "env2_air_pollutants",
-        "env2_co2",
-        "env2_energy",
-        "env2_forest_wetland",
-        "env2_pm25",
-        "env2_water",
-        "pref_gdp",
+    (
         "pref_population_census",
-    )
+        "column popu_2020",
+        None,
+        "census7_prefecture_bulletins",
+        PREF_CENSUS,
+    ),
+    (
+        "pref_population_census",
+        "column popu_2010",
+        None,
+        "census6_prefectures_rebased",
+        PREF_CENSUS,
+    ),
+    ("pref_population_census", "citypopulation.de", None, "census6_citypopulation", PREF_CENSUS),
+    ("pref_population_census", "paulnoll.com", None, "paulnoll_changchun", PREF_CENSUS),
+    ("pref_population_census", "gotohui.com", None, "census7_jilin_bulletin", PREF_CENSUS),
+    (
+        "pref_gdp",
+        "",
+        None,
+        None,
+        "prefecture GDP: 26 scattered values from ten publications of mixed releases "
+        "(preliminary, final, unified accounting) and reliabilities; no series can be drawn, "
+        "not catalogued",
+    ),
 ]
+# -- Economy figures added later (econ2_*; reference notes/econ-figures.md) ------------------
+# One source id per publication or release: the NBS portal scrape of c.2020-21 (data to 2019,
+# post-4th-census GDP), the NBS national export of early 2025 (post-5th-census), the NBS
+# provincial export of 2026, and the first releases of 2020-2024 grouped by publisher (their
+# rows name the document they cite in `note`, see econ2_note). Every econ2 row has a rule.
+ECON2_DATASETS = {
+    "econ2_gdp_index": "economy_gdp_index",
+    "econ2_gdp_per_capita": "economy_gdp_per_capita",
+    "econ2_value_added": "economy_value_added",
+    "econ2_fai": "economy_fai",
+    "econ2_income": "economy_income",
+    "econ2_budget": "economy_budget",
+}
+ECON2_ROUTES = [  # (substring of the row's 'source', source id); the first match wins
+    ("github:3112944976/National-Visualization-Web-Application", "nbs_portal_2021"),
+    ("github:AfterMaxQ/Economic-growth-line-chart-drawing", "nbs_national_2025"),
+    ("github:1376524890/tec_expenditure", "nbs_portal_2026"),
+    ("firstreport.acmr.com.cn", "acmr_inner_mongolia_2022"),
+    ("hljszw.org.cn", "heilongjiang_2020_table"),
+    ("Ministry of Finance 2020 fiscal data", "mof_2020_fiscal"),
+    ("辽宁省2021年国民经济和社会发展统计公报", "liaoning_first_releases"),
+    ("辽宁省2022年国民经济和社会发展统计公报", "liaoning_first_releases"),
+    ("辽宁省 2023 GDP release", "liaoning_first_releases"),
+    ("blog article on Liaoning 2024 GDP", "liaoning_first_releases"),
+    ("quoting 2021 Jilin GDP", "jilin_first_releases"),
+    ("quoting 2023 Jilin GDP", "jilin_first_releases"),
+    ("2021年黑龙江省国民经济和社会发展统计公报", "heilongjiang_first_releases"),
+    ("2022年黑龙江省国民经济和社会发展统计公报", "heilongjiang_first_releases"),
+    ("rating-agency research report '黑龙江省及下辖各市", "heilongjiang_first_releases"),
+    ("Chinese Wikipedia article 内蒙古自治区经济", "inner_mongolia_first_releases"),
+    ("内蒙古自治区2021年国民经济和社会发展统计公报", "inner_mongolia_first_releases"),
+    ("2022年内蒙古自治区国民经济和社会发展统计公报", "inner_mongolia_first_releases"),
+    ("内蒙古自治区2023年国民经济和社会发展统计公报", "inner_mongolia_first_releases"),
+    ("内蒙古调查总队 press release 2024-01-19", "inner_mongolia_first_releases"),
+    ("中华人民共和国2020年国民经济和社会发展统计公报", "nbs_first_releases"),
+    ("中华人民共和国2021年国民经济和社会发展统计公报", "nbs_first_releases"),
+    ("NBS release of 2021 GDP (2022-01-17)", "nbs_first_releases"),
+    ("report of NBS 2022 GDP release", "nbs_first_releases"),
+    ("Factbox: China's economic, social progress in 2023", "nbs_first_releases"),
+    ("NBS 2025-01-17 release of 2024 data", "nbs_first_releases"),
+    ("年居民收入和消费支出情况'", "nbs_first_releases"),
+    ("of NBS 2023 income data", "nbs_first_releases"),
+]
+# Sources that group several documents (one publisher's first releases of several years).
+ECON2_GROUPED = {
+    "nbs_first_releases",
+    "liaoning_first_releases",
+    "jilin_first_releases",
+    "heilongjiang_first_releases",
+    "inner_mongolia_first_releases",
+}
+RULES += [
+    (stem, needle, None, source_id, dataset)
+    for stem, dataset in ECON2_DATASETS.items()
+    for needle, source_id in ECON2_ROUTES
+]
+
+
+def econ2_note(stem: str, source_id: str, source: str) -> str:
+    """The note of an econ2 row: 'secondary' where the reference says so, the document cited
+    where the source id groups several, and the portal's unrounded values said as such."""
+    if stem not in ECON2_DATASETS:
+        return ""
+    parts = []
+    if "(secondary" in source:
+        parts.append("secondary source")
+    if "not rounded" in source:
+        parts.append("unrounded: the portal's stored numeric value, not the printed figure")
+    if source_id in ECON2_GROUPED:
+        parts.append(f"cited: {source}")
+    return "; ".join(parts)
+
 
 RAW_COLUMNS = ["region", "year", "indicator", "value", "unit", "note"]
 
@@ -199,10 +424,7 @@ def compile_figures(reference: Path, out: Path) -> dict[Path, list[dict]]:
     for path in sorted((reference / "figures").glob("*.csv")):
         if path.stem == "policy_milestones":
             continue
-        if path.stem == "pref_codes":  # a code list, not figures: not catalogued yet
-            print(
-                f"left out {path.name}: prefecture code list, not catalogued yet", file=sys.stderr
-            )
+        if path.stem == "pref_codes":  # the code list: rows of the region table (REGIONS)
             continue
         with path.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
@@ -211,7 +433,12 @@ def compile_figures(reference: Path, out: Path) -> dict[Path, list[dict]]:
                     left_out[f"{path.name}: {dataset}"] += 1
                     continue
                 files[out / source_id / f"{dataset}.csv"].append(
-                    {**{k: row[k] for k in RAW_COLUMNS[:5]}, "note": note_of(row["source"])}
+                    {
+                        **{k: row[k] for k in RAW_COLUMNS[:5]},
+                        "note": note_of(row["source"])
+                        or econ2_note(path.stem, source_id, row["source"])
+                        or env2_note(path.stem, source_id, row),
+                    }
                 )
     for reason, n in sorted(left_out.items()):
         print(f"left out {n:4d} rows  {reason}", file=sys.stderr)
@@ -314,7 +541,18 @@ REGIONS = [
         NE,
         "Northeast (LN+JL+HL)",
     ),
-    ("chifeng", "Chifeng", "赤峰市", "150400", "prefecture", "inner-mongolia", "yes", "no", "", ""),
+    (
+        "chifeng",
+        "Chifeng",
+        "赤峰市",
+        "150400",
+        "prefecture",
+        "inner-mongolia",
+        "yes",
+        "no",
+        "",
+        "Chifeng (Inner Mongolia)",
+    ),
     (
         "tongliao",
         "Tongliao",
@@ -325,7 +563,7 @@ REGIONS = [
         "yes",
         "no",
         "",
-        "",
+        "Tongliao (Inner Mongolia)",
     ),
     (
         "hulunbuir",
@@ -337,7 +575,7 @@ REGIONS = [
         "yes",
         "no",
         "",
-        "",
+        "Hulunbuir (Inner Mongolia)",
     ),
     (
         "hinggan",
@@ -349,7 +587,7 @@ REGIONS = [
         "yes",
         "no",
         "",
-        "Xing'an",
+        "Xing'an|Hinggan (Inner Mongolia)",
     ),
     (
         "xilin-gol",
@@ -361,9 +599,49 @@ REGIONS = [
         "yes",
         "no",
         "",
-        "",
+        "Xilin Gol (Inner Mongolia)",
     ),
+    # River basins (env2_water grades basins, not provinces): nereport's own, no code. They
+    # cross provincial lines, so they are neither reported on nor units of the policy map.
+    ("songhua-basin", "Songhua River basin", "松花江流域", "", "basin", "", "partly", "no", "", ""),
+    ("liao-basin", "Liao River basin", "辽河流域", "", "basin", "", "partly", "no", "", ""),
 ]
+
+
+def prefecture_regions(reference: Path) -> list[tuple[str, ...]]:
+    """Rows of the region table for the prefecture-level units in the MCA code list
+    (``figures/pref_codes.csv``, the 41 units of the policy area) that ``REGIONS`` lacks.
+
+    Slug: the English (pinyin) name in lower case with hyphens ("Jilin City" -> "jilin-city").
+    Alias: the label the prefecture figures use ("Shenyang (Liaoning)"). A unit already in
+    ``REGIONS`` (the five Inner Mongolia prefectures) must agree with the list in Chinese name
+    and alias; any disagreement, malformed code or slug collision stops the script.
+    """
+    provinces = {r[1]: r for r in REGIONS if r[4] == "province"}  # English name -> row
+    by_code = {r[3]: r for r in REGIONS if r[3]}
+    slugs = {r[0] for r in REGIONS}
+    rows = []
+    with (reference / "figures" / "pref_codes.csv").open(encoding="utf-8", newline="") as fh:
+        for ref in csv.DictReader(fh):
+            code, province = ref["code"], provinces[ref["province"]]
+            label = f"{ref['name_en']} ({ref['province']})"
+            if not re.fullmatch(r"\d{6}", code) or code[:2] != province[3][:2]:
+                raise SystemExit(f"pref_codes.csv: code {code!r} is not a code of {province[1]}")
+            if code in by_code:
+                known = by_code[code]
+                if known[2] != ref["name_zh"] or label not in known[9].split("|"):
+                    raise SystemExit(f"pref_codes.csv: {code} disagrees with REGIONS row {known}")
+                continue
+            slug = re.sub(r"[^a-z0-9]+", "-", ref["name_en"].lower()).strip("-")
+            if slug in slugs:
+                raise SystemExit(f"pref_codes.csv: slug {slug!r} of {code} is taken")
+            slugs.add(slug)
+            rows.append(
+                (slug, ref["name_en"], ref["name_zh"], code, "prefecture", province[0])
+                + ("yes", "no", "", label)
+            )
+    return rows
+
 
 # Provincial programmes named in the environmental-atlas page (seed text), in our words.
 PROGRAMME_COLUMNS = ["id", "name", "region", "kind", "places", "description"]
@@ -484,7 +762,7 @@ def main(argv: list[str] | None = None) -> None:
     write_csv(path, milestones, list(milestones[0]))
     written[path] = milestones
     for name, columns, table in [
-        ("gbt2260/regions.csv", REGION_COLUMNS, REGIONS),
+        ("gbt2260/regions.csv", REGION_COLUMNS, REGIONS + prefecture_regions(args.reference)),
         ("amur_atlas/policy_programmes.csv", PROGRAMME_COLUMNS, PROGRAMMES),
     ]:
         rows = [dict(zip(columns, row, strict=True)) for row in table]

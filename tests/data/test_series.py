@@ -12,8 +12,10 @@ from nereport.data.series import change_between, growth_pct, northeast_sum, shar
 def test_series_picks_one_vintage_covering_every_region() -> None:
     assert set(nereport.series("economy_gdp", "jilin")["vintage"]) == {"nbs-2025"}
     with_china = nereport.series("economy_gdp", ["jilin", "china"])
-    assert set(with_china["vintage"]) == {"cnki-mixed"}  # the only one with national GDP
+    # The CNKI extraction stitches three releases; a series takes one of them, never the mix.
+    assert set(with_china["vintage"]) == {"cnki-to-2009"}
     assert set(with_china["region"]) == {"jilin", "china"}
+    assert with_china["year"].max() == 2009
 
 
 def test_series_rejects_a_vintage_without_the_region() -> None:

@@ -1,8 +1,9 @@
 """Load a dataset: verify raw checksums, read, harmonise regions, clean, validate, cache.
 
-The cleaned frame is cached as a pickle keyed by the raw checksums, the nereport version, the
-pandas version and a hash of the cleaning code, so a warm ``load`` only hashes the raw files
-and unpickles (a pickle reads in about a millisecond, and needs no pyarrow import).
+The cleaned frame is cached as a pickle keyed by the raw checksums (the dataset's and the region
+table's), the nereport version, the pandas version and a hash of the cleaning code, so a warm
+``load`` only hashes the raw files and unpickles (a pickle reads in about a millisecond, and
+needs no pyarrow import).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from nereport._version import __version__
 from nereport.cache import cached
 from nereport.data import provenance
 from nereport.data.declarations import Dataset
-from nereport.data.raw import verify_raw
+from nereport.data.raw import file_hashes, verify_raw
+from nereport.data.regions import REGIONS_FILE
 from nereport.errors import InvalidDataError, NereportError, Problem, UnknownRegionError
 from nereport.paths import raw_dir
 
@@ -237,7 +239,9 @@ def _get(name: str) -> Dataset:
 def _cached_frame(ds: Dataset, hashes: dict[str, str] | None = None) -> pd.DataFrame:
     """The cleaned frame of ``ds``, from the disk cache when its inputs are unchanged."""
     hashes = verify_raw(ds) if hashes is None else hashes
-    key = [ds.name, __version__, pd.__version__, _code_hash(), *sorted(hashes.values())]
+    # Region names and codes are mapped through the region table: it is an input of every dataset.
+    table = file_hashes([REGIONS_FILE])[REGIONS_FILE]
+    key = [ds.name, __version__, pd.__version__, _code_hash(), *sorted(hashes.values()), table]
     data = cached("datasets", key, lambda: pickle.dumps(build(ds), pickle.HIGHEST_PROTOCOL))
     try:
         return pickle.loads(data)

@@ -35,6 +35,11 @@ def record(ds: Dataset, hashes: dict[str, str]) -> None:
         _USED[ds.name] = {s: {"file": files[s], "sha256": hashes[s]} for s in ds.sources}
 
 
+def record_file(dataset: str, source_id: str, file: str, sha256: str) -> None:
+    """Note a dataset read straight from its one raw file (the region table)."""
+    _USED.setdefault(dataset, {source_id: {"file": file, "sha256": sha256}})
+
+
 def used() -> Record:
     """The datasets loaded so far, in the order first loaded."""
     return {name: {s: dict(f) for s, f in raw.items()} for name, raw in _USED.items()}

@@ -11,6 +11,7 @@ import csv
 import io
 from functools import cache
 
+from nereport.data import provenance
 from nereport.data.raw import recorded_checksums, sha256_file
 from nereport.errors import ChecksumMismatchError
 from nereport.paths import raw_dir
@@ -19,19 +20,23 @@ REGIONS_FILE = "gbt2260/regions.csv"
 
 
 @cache
-def _rows(folder: str) -> tuple[dict[str, str], ...]:
+def _rows(folder: str) -> tuple[tuple[dict[str, str], ...], str]:
     path = raw_dir() / REGIONS_FILE
-    if recorded_checksums().get(REGIONS_FILE) != sha256_file(path):
+    digest = sha256_file(path)
+    if recorded_checksums().get(REGIONS_FILE) != digest:
         raise ChecksumMismatchError(
             f"{path}: changed since its checksum was recorded; restore it with "
             "`git checkout data/raw`, or run `make raw` after a deliberate change."
         )
-    return tuple(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    return tuple(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))), digest
 
 
 def table() -> tuple[dict[str, str], ...]:
-    """The region table's rows, in file order."""
-    return _rows(str(raw_dir()))
+    """The region table's rows, in file order. Recorded as used (a report's names, regions
+    and map come from it, so it is one of its inputs)."""
+    rows, digest = _rows(str(raw_dir()))
+    provenance.record_file("regions", REGIONS_FILE.split("/")[0], REGIONS_FILE, digest)
+    return rows
 
 
 def names(lang: str = "en") -> dict[str, str]:
@@ -60,11 +65,12 @@ def policy_area() -> frozenset[str]:
 
 
 def map_units(slug: str) -> frozenset[str]:
-    """The policy-area units a region stands for on a map: an aggregate's members, a partly
-    covered province's prefectures in the area, else the region itself."""
+    """The policy-area units a region stands for on a map: a province's prefectures in the area
+    (and the province itself unless it is only partly covered), an aggregate's members' units,
+    else the region itself. A map draws the prefectures over their province, so a highlighted
+    province must bring its prefectures."""
     if found := members(slug):
-        return frozenset(found)
+        return frozenset().union(*(map_units(m) for m in found))
     row = next(r for r in table() if r["slug"] == slug)
-    if row["in_policy_area"] == "partly":
-        return frozenset(r["slug"] for r in table() if r["parent"] == slug) & policy_area()
-    return frozenset({slug})
+    inside = frozenset(r["slug"] for r in table() if r["parent"] == slug) & policy_area()
+    return inside if row["in_policy_area"] == "partly" else inside | {slug}

@@ -20,7 +20,8 @@ def consistent_series(
     vintage: str | None = None,
 ) -> pd.DataFrame:
     """Rows of one vintage for ``regions``: the given one, else the dataset's default if it
-    covers every region, else the vintage covering every region over the most years.
+    covers every region, else the vintage covering every region over the most years. Where the
+    dataset has a ``release`` column, its releases are the vintages (one never joins another).
 
     ``northeast`` is computed from the three provinces (see :func:`northeast_sum`) unless the
     vintage publishes it.
@@ -29,6 +30,8 @@ def consistent_series(
         raise NereportError(f"series() works on {', '.join(VALUE_COLUMN)}, not {name!r}")
     regions = [regions] if isinstance(regions, str) else list(regions)
     frame = load(name)
+    if "release" in frame:  # a vintage that stitches several releases is split into them
+        frame = frame.assign(vintage=frame["release"])
     frame = pd.concat([frame, northeast_sum(frame, VALUE_COLUMN[name])], ignore_index=True)
     frame = frame.drop_duplicates(["region", "year", "vintage"], keep="first")
     vintage = vintage or pick_vintage(frame, regions, dataset(name).default_vintage)
@@ -118,3 +121,24 @@ def change_between(frame: pd.DataFrame, value: str, start: int, end: int) -> flo
     if start not in by_year or end not in by_year or pd.isna(by_year[start]):
         return None
     return float(100 * (by_year[end] / by_year[start] - 1))
+
+
+def cumulative_growth(growth: pd.DataFrame, start: int, end: int) -> float | None:
+    """Real growth in % from ``start`` to ``end`` chained from one region's yearly growth
+    rates of ONE release (``growth_pct``, years start+1 .. end); None if a year is missing or
+    the rows mix releases."""
+    if growth["vintage"].nunique() > 1:
+        raise NereportError("cumulative_growth: the rows mix releases; chain one at a time")
+    rates = growth.set_index("year")["growth_pct"]
+    years = range(start + 1, end + 1)
+    if end <= start or any(y not in rates or pd.isna(rates[y]) for y in years):
+        return None
+    factor = 1.0
+    for y in years:
+        factor *= 1 + rates[y] / 100
+    return 100 * (factor - 1)
+
+
+def annual_rate(total_pct: float, years: int) -> float:
+    """The average yearly rate in % that compounds to ``total_pct`` over ``years``."""
+    return 100 * ((1 + total_pct / 100) ** (1 / years) - 1)

@@ -38,6 +38,31 @@ NBS = "National Bureau of Statistics of China (NBS)"
 NBS_TERMS = "Official statistics of the PRC; free to cite with attribution"
 CSY = "China Statistical Yearbook"
 ACCESSED = "2026-11"  # when the compiled reference copies were read
+# econ2: one label for every first release (they share the vintage "first-release").
+FIRST_RELEASE = (
+    "first release of each year (preliminary accounting 初步核算, or the first published "
+    "income or fiscal figures), published early the following year; not comparable with "
+    "revised portal series"
+)
+CENSUS_PANEL = (
+    "Dong, Du & Liu (2022) census panel ('Mapping Evolving Population Geography in China'), "
+    "file data/census/census_city_2010-2020_v1.csv in github:leiii/census@6951cc4"
+)
+
+# env2: publishers of the environment figures, and the NBS portal scrape as it carries the
+# forest inventories (the same scrape as nbs_portal_2021).
+MEE = "Ministry of Ecology and Environment (MEE)"
+MEP = "Ministry of Environmental Protection (MEP; MEE since 2018)"
+SFA = "State Forestry Administration (SFA)"
+PORTAL_SCRAPE = (
+    "files 源数据/国家统计局分省年度数据/资源和环境/森林资源.csv and 源数据/国家统计局年度数据/"
+    "资源和环境/森林资源.csv in github:3112944976/National-Visualization-Web-Application@582d20b"
+)
+PORTAL_INVENTORY_NOTE = (
+    "The portal repeats a round's results for every year of the round; one row per round is "
+    "kept, at the round's end year. The national export prints no units (the provincial "
+    "table's apply)."
+)
 
 _SOURCES = [
     # -- GDP ---------------------------------------------------------------------------------
@@ -207,6 +232,169 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
     ),
+    # -- Economy figures added later: econ2_* (notes/econ-figures.md) ------------------------
+    Source(
+        "nbs_portal_2021",
+        NBS,
+        "National data portal, databases 分省年度数据 (annual by province) and 年度数据 "
+        "(national annual): GDP index (previous year = 100), gross regional product with value "
+        "added by sector and per-capita GDP, total-society FAI and FAI excluding rural "
+        "households, household income (2013- survey and old surveys), local general budget "
+        "revenue and expenditure, 2000-2019 (and the other tables of the same scrape that "
+        "the environment datasets use)",
+        "nbs-2021",
+        "NBS portal as scraped c.2020-21 (data to 2019): provincial GDP revised after the 4th "
+        "economic census (Liaoning 2013 = 19208.8), before the 5th-census revision",
+        url="https://data.stats.gov.cn/",
+        via="files reshaped to one row per province and year by the repo author, folders "
+        "源数据/国家统计局分省年度数据 and 源数据/国家统计局年度数据 in "
+        "github:3112944976/National-Visualization-Web-Application@582d20b (same files in 2e3008c)",
+        accessed=ACCESSED,
+        licence=NBS_TERMS,
+        note="Many values are the portal's stored numeric field, not the printed figure (China "
+        "GDP index 2018 = 106.749773832541); they are kept unrounded and flagged in `note`. The "
+        "scraper code is not published; every independent cross-check agreed.",
+    ),
+    Source(
+        "nbs_national_2025",
+        NBS,
+        "National data portal, database 年度数据 (national annual): GDP, value added by sector "
+        "and per-capita GDP, 2015-2024",
+        "nbs-2025-03",
+        "NBS national portal export of early 2025 (committed 2025-03-08): national accounts "
+        "revised after the 5th economic census; 2024 preliminary",
+        url="https://data.stats.gov.cn/",
+        via="file 年度数据.csv (header lines removed by the repo author) in "
+        "github:AfterMaxQ/Economic-growth-line-chart-drawing@5f6d7d7",
+        accessed=ACCESSED,
+        licence=NBS_TERMS,
+    ),
+    Source(
+        "nbs_portal_2026",
+        NBS,
+        "National data portal, database 分省年度数据: local general public budget expenditure "
+        "(地方财政一般公共预算支出, 本级支出) by province, 2011-2024",
+        "nbs-2026",
+        "NBS portal export downloaded 2026 (2011-2025 window)",
+        url="https://data.stats.gov.cn/",
+        via="file data/分省年度数据_4.csv in github:1376524890/tec_expenditure@1996372",
+        accessed=ACCESSED,
+        licence=NBS_TERMS,
+        note="The export lacks its indicator line; the indicator was identified by the note "
+        "'地方财政支出均为本级支出' and by Beijing values identical to the sibling file labelled "
+        "'地方财政一般公共预算支出 (亿元)'. Only 2020-2024 are in data/raw; 2011-2019 agree with "
+        "nbs_portal_2021 to rounding.",
+    ),
+    Source(
+        "nbs_first_releases",
+        NBS,
+        "First releases for 2020-2024: the national statistical communiqués "
+        "(中华人民共和国国民经济和社会发展统计公报) for 2020 and 2021, the January GDP releases "
+        "for 2021-2024 and the releases '居民收入和消费支出情况' 2020-2024",
+        "first-release",
+        FIRST_RELEASE,
+        via="reposts named in each row's `note` (香港商报, 经济参考报 via cri.cn, 新浪财经, "
+        "Xinhua, people.cn, China News Service and others)",
+        accessed=ACCESSED,
+        licence=NBS_TERMS,
+        reliability="medium-high",
+        note="Read in reposts, each year in at least two (notes/econ-figures.md section 2); the "
+        "2023 income figures come from a mirror of a China News Service story (secondary).",
+    ),
+    Source(
+        "liaoning_first_releases",
+        "Liaoning Provincial Bureau of Statistics (辽宁省统计局)",
+        "辽宁省国民经济和社会发展统计公报 for 2021 and 2022 (section 一、经济总量); the January "
+        "2024 GDP release for 2023 (统一核算); 2024 growth",
+        "first-release",
+        FIRST_RELEASE,
+        via="reposts named in each row's `note`: web.xiaze.org (2021), xiaomonv0755.com (2022), "
+        "Mysteel (2023, secondary), daydaynews.cc blog (2024, secondary, unofficial)",
+        accessed=ACCESSED,
+        reliability="medium",
+        note="The 2024 growth rate (5.1 %) was seen only in an unofficial blog.",
+    ),
+    Source(
+        "jilin_first_releases",
+        "Jilin Provincial Bureau of Statistics (吉林省统计局; the blogs quoting its figures do "
+        "not name the document)",
+        "GDP growth 2021 and 2023 as first released",
+        "first-release",
+        FIRST_RELEASE,
+        via="blogs aipaogen.com (2021; same 6.6 in the cameraitacina.com regional table) and "
+        "wangleicn.com (2023)",
+        accessed=ACCESSED,
+        reliability="low",
+        note="Only blog quotations were found; no copy of a Jilin communiqué was read.",
+    ),
+    Source(
+        "heilongjiang_first_releases",
+        "Heilongjiang Provincial Bureau of Statistics (黑龙江省统计局)",
+        "黑龙江省国民经济和社会发展统计公报 for 2021 and 2022; 2023 growth and value added as "
+        "quoted in a 2024 rating-agency report",
+        "first-release",
+        FIRST_RELEASE,
+        via="reposts named in each row's `note`: askci.com (2021), hlj.gov.cn (2022), "
+        "fxbaogao.com report '黑龙江省及下辖各市(地区)经济财政实力与债务研究(2024)' (2023, "
+        "secondary)",
+        accessed=ACCESSED,
+        reliability="medium",
+        note="The 2023 report gives GDP only as '1.59万亿元', so 2023 has value added but no GDP.",
+    ),
+    Source(
+        "inner_mongolia_first_releases",
+        "Inner Mongolia Autonomous Region Bureau of Statistics (内蒙古自治区统计局)",
+        "内蒙古自治区国民经济和社会发展统计公报 for 2020-2023 (section 一、综合) and the press "
+        "release of 2024-01-19 on 2023 GDP (统一核算)",
+        "first-release",
+        FIRST_RELEASE,
+        via="reposts named in each row's `note`: Chinese Wikipedia mirror (2020, secondary), "
+        "xiaomonv0755.com (2021), district.ce.cn (2022), tj.nmg.gov.cn (2023)",
+        accessed=ACCESSED,
+        reliability="medium-high",
+        note="The 2022 communiqué prints value added in whole 100 million yuan. The 2023 "
+        "per-capita GDP comes from a stored copy of the communiqué whose address was not shown.",
+    ),
+    Source(
+        "acmr_inner_mongolia_2022",
+        "Inner Mongolia Autonomous Region Bureau of Statistics (figures), in a data brief by "
+        "ACMR (firstreport.acmr.com.cn)",
+        "Data brief '2022年内蒙古自治区经济稳定增长': 2022 GDP and value added to one decimal, "
+        "per-capita disposable income",
+        "first-release-acmr",
+        "2022 preliminary figures to one decimal as given in an ACMR data brief (the communiqué "
+        "prints whole numbers)",
+        url="https://firstreport.acmr.com.cn/rpdetail.aspx?f1=A01&rpcode=R000035061",
+        accessed=ACCESSED,
+        reliability="medium",
+        note="Secondary; agrees with the 2022 communiqué to rounding.",
+    ),
+    Source(
+        "heilongjiang_2020_table",
+        "Heilongjiang provincial statistics, as tabulated by 黑龙江省情网 (hljszw.org.cn, section "
+        "统计资料); the copy names neither the compiling bureau nor the release",
+        "'2020年黑龙江省国民经济和社会发展总量与速度指标表' (yearbook-style table of 2020 totals "
+        "and growth rates)",
+        "hl-2020-table",
+        "2020 figures of a yearbook-style summary table; release (first or final) not stated",
+        url="https://hljszw.org.cn/home/book/info/get_id/401463.html",
+        accessed=ACCESSED,
+        reliability="medium",
+        note="Budget figures are printed as 公共财政收入/支出; expenditure 5449.4 agrees with the "
+        "NBS 2026 export (5449.41).",
+    ),
+    Source(
+        "mof_2020_fiscal",
+        "Ministry of Finance of the PRC (MOF)",
+        "Fiscal revenue and expenditure of 2020 (national and local general public budget), "
+        "release of 2021-01-28",
+        "first-release",
+        FIRST_RELEASE,
+        via="Xinhua report, 0514f.cn/c/2021-01-28/2773162.shtml (same figures in 人民日报海外版 "
+        "2021-01-29 and money.zgjrw.com/dc/2021/0129/4323.html)",
+        accessed=ACCESSED,
+        reliability="medium-high",
+    ),
     # -- Environment -------------------------------------------------------------------------
     Source(
         "ceads_provinces",
@@ -344,7 +532,8 @@ _SOURCES = [
         "China Ecological and Environmental Bulletin 2018, press conference 2019-05-29",
         "mee-2019",
         "bulletin for 2018",
-        via="CNR report, mirror imclink.com",
+        via="CNR report, mirror imclink.com (nature reserves); summary at lvziku.cn/article/1325 "
+        "(PM2.5)",
         accessed=ACCESSED,
         reliability="medium",
     ),
@@ -410,16 +599,681 @@ _SOURCES = [
         accessed=ACCESSED,
         licence=NBS_TERMS,
     ),
+    # -- Environment figures added later: env2_* (notes/env-figures.md) ----------------------
+    # Also used: nbs_portal_2021 and nbs_first_releases (econ2 block) and mee_bulletin_2018.
+    Source(
+        "nbs_portal_2019",
+        NBS,
+        "National data portal, database 年度数据 (national annual): total energy consumption "
+        "(能源消费总量) and coal consumption (煤炭消费总量) in 10,000 t SCE, 2014-2018",
+        "nbs-2019",
+        "NBS national portal export c.2019 (2018 still preliminary)",
+        url="https://data.stats.gov.cn/",
+        via="nengyuanshengchanniandu.csv (header and footer lines stripped by the uploader) in "
+        "github:EasonQXF/Python@c2feac0",
+        accessed=ACCESSED,
+        licence=NBS_TERMS,
+        note="Every year 2014-2018 is lower than in the c.2021 portal release (nbs_portal_2021).",
+    ),
+    Source(
+        "nbs_communique_2011",
+        NBS,
+        "Announcement of 2012-02-23 on 2011 (preliminary accounting, 初步核算): total energy "
+        "consumption",
+        "first-release",
+        FIRST_RELEASE,
+        via="huxiuyang.cn/news/show-43387.html",
+        accessed=ACCESSED,
+        licence=NBS_TERMS,
+        reliability="medium",
+    ),
+    Source(
+        "nbs_communique_2014",
+        NBS,
+        "Statistical communiqué on the 2014 national economic and social development "
+        "(2014年国民经济和社会发展统计公报, 2015-02-26): total energy consumption",
+        "first-release",
+        FIRST_RELEASE,
+        via="ca800.com/news/d_1ntmtfi91ovr1.html",
+        accessed=ACCESSED,
+        licence=NBS_TERMS,
+        reliability="medium",
+        note="The same article shows the 2013 first release (37.5亿t) was later revised upwards.",
+    ),
+    Source(
+        "nbs_communique_2019",
+        NBS,
+        "Statistical communiqué on the 2019 national economic and social development "
+        "(2019年国民经济和社会发展统计公报): total energy consumption and coal share",
+        "first-release",
+        FIRST_RELEASE,
+        via="mtxh.cn/tj/jk-tj/2317.html (China National Coal Association site)",
+        accessed=ACCESSED,
+        licence=NBS_TERMS,
+        reliability="medium",
+    ),
+    Source(
+        "nbs_energy_2012",
+        NBS,
+        "Share of coal in total energy consumption 2012 (NBS figure; the release is not named "
+        "in the report read)",
+        "nbs-2012-reported",
+        "NBS figure for 2012 as reported by Asian Power (release and date not stated)",
+        via="Asian Power, qa.asian-power.com/environment/in-focus/"
+        "chinese-energy-consumption-jumped-39-in-2012",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mep_envstats_2010",
+        MEP,
+        "Annual statistical report on environment in China 2010 (2010年中国环境统计年报, "
+        "published January 2012), overview: SO2, NOx, soot and industrial dust",
+        "envstats-2010",
+        "environmental statistics for 2010 (pre-2011 scope: industry and urban living)",
+        via="text reproduced at fanwen.onjobs.com.cn/RaZVo5Ya/",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mep_bulletin_2012",
+        MEP,
+        "Report on the State of the Environment in China 2012: SO2 and NOx emissions",
+        "mep-2013",
+        "bulletin for 2012 (2011-2015 environmental-statistics scope)",
+        url="http://covid-19.chinadaily.com.cn/china/2013-06/04/content_16566213.htm",
+        via="China Daily 2013-06-04",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mep_envstats_2012",
+        MEP,
+        "Annual statistical report on environment in China 2012 (2012年环境统计年报), section "
+        "3.1.3: soot and dust (烟(粉)尘) emissions",
+        "envstats-2012",
+        "environmental statistics for 2012 (2011-2015 scope)",
+        via="china.com.cn reports mirror dlnp.com.cn/reports/2014-06/13/content_32658066_32.htm",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mep_reduction_2014",
+        f"{MEP}, {NBS} and National Development and Reform Commission (NDRC)",
+        "Announcement on the 2014 assessment of total-emission reduction (2015-07-23): SO2 and "
+        "NOx totals",
+        "total-control-2014",
+        "total-emission-control accounting (减排核算) for 2014",
+        via="repost wulumuqi.baogaosu.com",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "census2_bulletin",
+        f"{MEE}, {NBS} and Ministry of Agriculture and Rural Affairs (MARA)",
+        "Bulletin of the Second National Pollution Source Census (第二次全国污染源普查公报), "
+        "2020-06-10: air pollutant emissions in the reference year 2017",
+        "census-2017",
+        "2nd national pollution-source census, reference year 2017",
+        via="光明日报 2020-06-11 text on a gov.cn mirror, "
+        "afdelivr.top/xinwen/2020-06/11/content_5518533.htm",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mee_envstats_2020",
+        MEE,
+        "Annual statistical report on ecology and environment in China 2020 "
+        "(2020年中国生态环境统计年报), as announced at the MEE press conference of 2022-02-23",
+        "envstats-2020",
+        "emission-source statistics for 2020 (post-census system; coverage widened, VOCs added)",
+        via="中评社/澎湃 2022-02-24 at 49.213.3.36/doc/7_0_106306877_1.html",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "inner_mongolia_envstats_2014",
+        "Inner Mongolia Environmental Protection Department",
+        "2014年内蒙古自治区环境统计重点污染物排放情况汇总 (August 2015): SO2, NOx, soot and dust",
+        "envstats-2014",
+        "environmental statistics for 2014 (soot and dust coverage enlarged in 2014)",
+        via="mirror lklego.com/html/.ywglkjbzhjtj.201508t20150804_1487548.html",
+        accessed=ACCESSED,
+        reliability="medium",
+        note="Agrees with nbs_portal_2021 to rounding; states the 2014 change of the soot and "
+        "dust statistical coverage.",
+    ),
+    Source(
+        "mep_bulletin_2013",
+        MEP,
+        "Report on the State of the Environment in China 2013 (2013中国环境状况公报): PM2.5 of "
+        "the 74 first-phase cities; surface-water grades of the 10 basins",
+        "mep-2014",
+        "bulletin for 2013",
+        via="air section reposted at gepresearch.com/99/view-1682-1.html; water summary by 财新, "
+        "repost podiii.com/News1/667ab162.shtml",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mep_air_2015",
+        MEP,
+        "Release of 2015 national city air quality (2016-02-04): PM2.5 of the 74 cities",
+        "mep-2016",
+        "release of February 2016",
+        url="http://static.nfapp.southcn.com/content/201602/05/c43438.html",
+        via="南方日报 2016-02-05",
+        accessed=ACCESSED,
+        reliability="medium",
+        note="No 338-city mean is printed in the text read.",
+    ),
+    Source(
+        "mep_bulletin_2015",
+        MEP,
+        "Report on the State of the Environment in China 2015 (2015中国环境状况公报): shares "
+        "of the 967 national-control sections and of the 10 basins by grade",
+        "mep-2016",
+        "bulletin for 2015",
+        via="release text at freewechat.com/a/MzA3NDA4MDE2OA==/2651372291 (967 sections); "
+        "cnsludge.com/wap/index.php?itemid=15638 (10 basins)",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mep_air_2016",
+        MEP,
+        "Release of 2016 national air quality (2017-01-04/05): PM2.5 of the 338 cities",
+        "mep-2017",
+        "release of January 2017",
+        url="http://china.caixin.com/2017-01-05/101033588.html",
+        via="财新 2017-01-05",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mep_bulletin_2016",
+        MEP,
+        "Report on the State of the Environment in China 2016 (2016中国环境状况公报, "
+        "2017-06-05): shares of the 1940 national sections by grade",
+        "mep-2017",
+        "bulletin for 2016",
+        via="中国产业经济信息网 text at lyredcross.com/xw/kx/388310.html",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mee_bulletin_2017",
+        MEE,
+        "State of the eco-environment in 2017, press conference 2018-05-31 (刘志全): PM2.5 of "
+        "the 338 cities; shares of the 1940 national sections",
+        "mee-2018",
+        "figures for 2017, May 2018",
+        via="China News Service text reposted at yyweixin.cn/a/n6A7Y7YQ87963266.html",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mee_water_2018",
+        MEE,
+        "National surface-water quality in 2018 (release of February 2019): the 1940 national "
+        "sections and the 10 basins",
+        "mee-2019-02",
+        "annual assessment for 2018, February 2019",
+        via="建设行业信息网 2019-02-25 at ep.chinajsxx.com/hjcy/48357.html",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mee_bulletin_2019",
+        MEE,
+        "China Ecological and Environmental Bulletin 2019 (2019中国生态环境状况公报, released "
+        "2020-06-02): PM2.5 of the 337 cities; surface-water shares",
+        "mee-2020",
+        "bulletin for 2019",
+        via="CCTV 新闻联播 text at m.baolechen.com/m.php?fid=52&id=50250",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mee_air_2020",
+        MEE,
+        "Air quality of the 337 cities, January-December 2020 (release of 2021-01-15)",
+        "mee-2021-01",
+        "annual assessment for 2020, January 2021",
+        via="央视新闻 text at dbsqp.com/user/4/article/item/119896/",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mee_water_2020",
+        MEE,
+        "Surface-water quality, January-December 2020 (release of 2021-01-15): the 1940 "
+        "national sections and the basin grades",
+        "mee-2021-01",
+        "annual assessment for 2020, January 2021",
+        via="新华社 text at m.yybnet.net/news/china/202101/11174810.html",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mee_water_2021",
+        MEE,
+        "Surface-water quality, January-December 2021 (release of 2022-01-31): the 3641 "
+        "national sections and the 10 basins",
+        "mee-2022-01",
+        "annual assessment for 2021, January 2022",
+        via="mirror of the official text at lanlitx.com/ywdt/xwfb/202201/t20220131_968703.shtml",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mee_bulletin_2021",
+        MEE,
+        "China Ecological and Environmental Bulletin 2021 (2021中国生态环境状况公报, "
+        "2022-05-26): PM2.5 of the 339 cities; basin grades",
+        "mee-2022",
+        "bulletin for 2021",
+        via="光明日报 2022-05-27 at m.njpanjin.com (PM2.5); 人民日报海外版 2022-05-28 at "
+        "tyjgjz.com (basins)",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mee_water_2022",
+        MEE,
+        "Surface-water quality, January-December 2022: press conference 2023-01-17 (蒋火华) "
+        "and release of January 2023 (the 3641 national sections, basin grades)",
+        "mee-2023-01",
+        "annual assessment for 2022, January 2023",
+        via="新华社 2023-01-18 at tjhcsty.com/news/news-1146724-1.html; release text at "
+        "bc.tech-ex.com/qukuailian/2023/0130/100074246.html",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mee_bulletin_2022",
+        MEE,
+        "China Ecological and Environmental Bulletin 2022 (2022中国生态环境状况公报, "
+        "2023-05-29): PM2.5 of the 339 cities; basin shares; changes of energy and CO2 per "
+        "unit of GDP (preliminary)",
+        "mee-2023",
+        "bulletin for 2022",
+        via="第一财经 at sd.3news.com.cn/shiping/kuaixun/2023/0608/12756.html (intensities); "
+        "新闻联播 text at zhongjin.caijingnews.net/guoji/2023/0529/94292.html (PM2.5); "
+        "234de.cn/76176.html (basins)",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mee_bulletin_2023",
+        MEE,
+        "China Ecological and Environmental Bulletin 2023 (2023中国生态环境状况公报, "
+        "2024-06-05): PM2.5 of the 339 cities; surface-water shares",
+        "mee-2024",
+        "bulletin for 2023",
+        via="人民日报 text at cn.chinagate.cn/environment/2024-08/07/content_117353928.shtml",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "mee_conference_2025",
+        MEE,
+        "National eco-environmental protection work conference (2025-01-14/15): results for "
+        "2024 (PM2.5 of the cities, share of good-quality sections)",
+        "mee-2025-01",
+        "figures for 2024 as stated in January 2025 (the 2024 bulletin was not read)",
+        via="jintiankansha.me/t/uzj8Ecddcx (PM2.5); 江淮新闻网 at "
+        "fanxinrl.com/xinwenzixun/1611.html (water)",
+        accessed=ACCESSED,
+        reliability="medium",
+        note="The PM2.5 city count is not printed in the text read.",
+    ),
+    Source(
+        "liaoning_health_white_paper",
+        "辽宁省健康白皮书 (Liaoning health white paper; issuing body not named in the copy read)",
+        "PM2.5 annual means of Liaoning (2016) and Shenyang (2014, 2016)",
+        "liaoning-2017",
+        "white paper with 2016 data",
+        via="news repost at shenyang.baogaosu.com/xinwen/%E5%B9%B4%E8%BE%BD%E5%AE%81"
+        "%E7%9C%812014/64154369",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "liaoning_daily_2022",
+        "Liaoning Daily (辽宁日报)",
+        "'生态环境越来越美——“数”说·辽宁答卷系列报道之四', 2022-10-04: Liaoning PM2.5 and "
+        "national assessment sections in 2021",
+        "news-2022",
+        "press report, October 2022",
+        via="mirror jyqzdz.com (text partly spam-substituted)",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "jilin_dee_2022",
+        "Jilin Provincial Department of Ecology and Environment",
+        "Air quality of Jilin in 2021, as reported by Xinhua (新华网) 2022-01-07",
+        "jilin-2022-01",
+        "annual figure for 2021, January 2022",
+        via="repost chinacourt.org/article/detail/2022/01/id/6474530.shtml",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "jilin_bulletin_2014",
+        "Jilin Provincial Environmental Protection Bureau",
+        "吉林省2014年环境状况公报: river sections by grade (74 assessed sections on 20 rivers)",
+        "jilin-2015",
+        "bulletin for 2014",
+        via="stored copy of the bulletin text (no URL recorded)",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "jilin_bulletin_2022",
+        "Jilin Provincial Department of Ecology and Environment",
+        "《2022年吉林省生态环境状况公报》 press conference, as reported by 中国经济导报 "
+        "2023-06-13: PM2.5 and the 111 national assessment sections",
+        "jilin-2023",
+        "bulletin for 2022",
+        via="stored page '環球即時:2022年吉林生態環境質量主要指標完成' (no URL recorded)",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "jilin_dee_2024",
+        "Jilin Provincial Department of Ecology and Environment",
+        "Statement of its head 张旗威 on the previous year (2023), China News Service (中新网) "
+        "Changchun, 2024-06-03: PM2.5, national assessment sections, forest coverage",
+        "jilin-2024",
+        "figures for 2023, June 2024",
+        via="spam-wrapped mirrors topic.qc188.com/11/6i80td.html and xiydc.com/mv/fmpy795360.html",
+        accessed=ACCESSED,
+        reliability="medium",
+        note="The year (2023) is read from 'last year' and from the national comparison "
+        "(national 2023 PM2.5 = 30).",
+    ),
+    Source(
+        "heilongjiang_bulletin_2016",
+        "Heilongjiang Environmental Protection Bureau",
+        "2016年黑龙江省环境状况公报, press conference: PM2.5 of 13 cities and prefectures, "
+        "provincial river sections by grade",
+        "heilongjiang-2017",
+        "bulletin for 2016",
+        url="http://heilongjiang.dbw.cn/system/2017/09/08/057774408.shtml",
+        via="东北网 2017-09-08",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "harbin_epb_2016",
+        "Harbin Environmental Protection Bureau",
+        "Air quality of Harbin in 2016, as reported on 2016-12-31",
+        "harbin-2016-12",
+        "preliminary annual figure (includes forecast values for 30-31 December)",
+        url="http://heilongjiang.dbw.cn/system/2016/12/31/057496207.shtml",
+        via="东北网 2016-12-31",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "heilongjiang_bulletin_2019",
+        "Heilongjiang Department of Ecology and Environment",
+        "2019年黑龙江省生态环境状况公报 (2020-06-03): PM2.5, the 62 national assessment "
+        "sections, forest coverage (provincial definition)",
+        "heilongjiang-2020",
+        "bulletin for 2019",
+        url="http://heilongjiang.big5.dbw.cn/system/2020/06/04/058432168.shtml",
+        via="黑龙江日报 text on 东北网",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "heilongjiang_bulletin_2022",
+        "Heilongjiang Department of Ecology and Environment",
+        "2022年黑龙江省生态环境状况公报, press conference: good-quality share of the "
+        "national-control sections after deducting natural background",
+        "heilongjiang-2023",
+        "bulletin for 2022",
+        via="China News Service 2023-06-05, repost tcrmmk.com/article/12772.html",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "heilongjiang_bulletin_2024",
+        "Heilongjiang Department of Ecology and Environment",
+        "2024年黑龙江省生态环境状况公报, press conference 2025-06-05: good-quality share of the "
+        "national assessment sections",
+        "heilongjiang-2025",
+        "bulletin for 2024",
+        via="生活报, shzhidao.cn/content/content_845979.html",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "inner_mongolia_dee_2022",
+        "Inner Mongolia Department of Ecology and Environment",
+        "Air quality of the 12 leagues and cities, January-December 2021, as reported by China "
+        "News Service 2022-01-14",
+        "inner-mongolia-2022-01",
+        "annual figure for 2021, January 2022",
+        url="https://www.chinanews.com.cn/sh/2022/01-14/9652231.shtml",
+        via="China News Service; same text at imline.cn",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "sfa_inventory7_portal",
+        SFA,
+        "Results of the 7th National Forest Inventory (2004-2008) by province and for China, as "
+        "carried by the NBS data portal (tables 森林资源 of 分省年度数据 and 年度数据)",
+        "inventory-7",
+        "7th National Forest Inventory (2004-2008)",
+        via=f"NBS portal scrape c.2021, {PORTAL_SCRAPE}",
+        accessed=ACCESSED,
+        note=PORTAL_INVENTORY_NOTE,
+    ),
+    Source(
+        "sfa_inventory8_portal",
+        SFA,
+        "Results of the 8th National Forest Inventory (2009-2013) by province and for China, as "
+        "carried by the NBS data portal (tables 森林资源 of 分省年度数据 and 年度数据)",
+        "inventory-8",
+        "8th National Forest Inventory (2009-2013)",
+        via=f"NBS portal scrape c.2021, {PORTAL_SCRAPE}",
+        accessed=ACCESSED,
+        note=PORTAL_INVENTORY_NOTE,
+    ),
+    Source(
+        "sfa_inventory9_portal",
+        SFA,
+        "Results of the 9th National Forest Inventory (2014-2018) by province and for China, as "
+        "carried by the NBS data portal (tables 森林资源 of 分省年度数据 and 年度数据)",
+        "inventory-9",
+        "9th National Forest Inventory (2014-2018)",
+        via=f"NBS portal scrape c.2021, {PORTAL_SCRAPE}",
+        accessed=ACCESSED,
+        note=PORTAL_INVENTORY_NOTE + " The portal lists this round under 2014-2019.",
+    ),
+    Source(
+        "sfa_inventory8",
+        SFA,
+        "Release of the 8th National Forest Inventory (2009-2013), 2014-02-25: national "
+        "headline figures",
+        "inventory-8",
+        "8th National Forest Inventory (2009-2013)",
+        url="http://econ.cssn.cn/dybg/dybg_st/201402/t20140226_973619.shtml",
+        via="人民政协报 2014-02-26",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "inner_mongolia_forest_2014",
+        "People's Government of Inner Mongolia Autonomous Region",
+        "Press conference 2014-06-23 on the 7th regional forest inventory of Inner Mongolia "
+        "(2013), with the 2008 inventory for comparison",
+        "inner-mongolia-inventory",
+        "regional inventories 2008 and 2013 (the 2013 one in the 8th national cycle)",
+        url="http://news.yuanlin.com/detail/2014625/187159.htm",
+        via="中国林业新闻网 2014-06-25",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "nfga_monitoring_2021",
+        "National Forestry and Grassland Administration (NFGA)",
+        "2021中国林草资源及生态状况: first integrated forest-grassland-wetland monitoring on the "
+        "3rd land-survey base map (national coverage, area, stock)",
+        "monitoring-2021",
+        "2021 integrated monitoring (not comparable with the inventory rounds)",
+        via="人民日报 2022-11-28 via hamasdt.com/cn/Instant/local/202211/t20221130_7317372.html",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "greening_bulletin_2022",
+        "National Greening Committee (全国绿化委员会)",
+        "2022年中国国土绿化状况公报 (2023-03-12): national forest area",
+        "greening-2023",
+        "bulletin for 2022 (area 'at present')",
+        via="新华社 text at blogvestidosde15.com/showinfo-16-288037-0.html",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "csy2005_t12_19",
+        NBS,
+        f"{CSY} 2005, table 12-19 '各地区湿地面积' (wetland area by region: 1st national wetland "
+        "survey, 1995-2003; excludes paddy fields)",
+        "wetland-survey-1",
+        "1st national wetland survey (1995-2003), as published in the 2005 yearbook",
+        via="mirror gsei.com.cn/ziliao/shuju/yearbook2005/html/L1219C.HTM",
+        accessed=ACCESSED,
+        licence=NBS_TERMS,
+        reliability="medium-high",
+        note="The Liaoning and Jilin row labels are garbled in the copy read; they were "
+        "identified by the fixed NBS row order (Liaoning confirmed by a journal abstract giving "
+        "121.96万hm2; Jilin not independently confirmed).",
+    ),
+    Source(
+        "sfa_wetland_survey2",
+        SFA,
+        "Press conference 2014-01-13 on the 2nd national wetland resources survey (2009-2013): "
+        "national wetland area and wetland rate",
+        "wetland-survey-2",
+        "2nd national wetland resources survey (2009-2013)",
+        via="新华网 text at bdf.8142622.cn/4e928/36324.html",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "land_survey3_bulletin",
+        f"Ministry of Natural Resources (MNR) and {NBS}",
+        "第三次全国国土调查主要数据公报 (2021-08-26; reference date 2019-12-31): wetland as a "
+        "first-level land class",
+        "land-survey-3",
+        "3rd national land survey, reference date 2019-12-31",
+        via="光明网 text at m.xinb2b.cn/youxi/zpl435897.html",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    Source(
+        "heilongjiang_land_survey3",
+        "Heilongjiang Province (3rd land survey; issuing office not named in the copy read)",
+        "Main data of Heilongjiang's 3rd land survey (release of 2021-11-18; reference date "
+        "2019-12-31): wetland area",
+        "land-survey-3",
+        "3rd national land survey, reference date 2019-12-31",
+        via="Xinhua report, repost tftnews.com/news93884",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
+    # -- Prefecture census population (notes/pref-figures.md) -------------------------------
+    Source(
+        "census7_prefecture_bulletins",
+        "Statistics bureaus of the provinces and prefecture-level units",
+        "7th National Population Census (2020) bulletins: resident population of each "
+        "prefecture-level unit on 1 November 2020",
+        "census7-2020",
+        "7th census (2020), 2020 boundaries",
+        via=f"{CENSUS_PANEL}, column popu_2020 (digitised from local census bulletins)",
+        accessed=ACCESSED,
+        reliability="medium-high",
+        note="A compilation: the bulletins' own tables were not read; every figure checked "
+        "against a second copy matched. The units sum to the census totals of Liaoning and "
+        "Heilongjiang; Jilin's sum to its total less the Changbaishan administrative committee "
+        "(61,146 persons), which the Jilin bulletin lists apart.",
+    ),
+    Source(
+        "census6_prefectures_rebased",
+        NBS,
+        "Tabulation of the 2010 (6th) Population Census: resident population of each "
+        "prefecture-level unit on 1 November 2010, re-based to 2020 boundaries by the compilers",
+        "census6-2020-boundaries",
+        "6th census (2010), re-based to 2020 boundaries",
+        via=f"{CENSUS_PANEL}, column popu_2010",
+        accessed=ACCESSED,
+        reliability="medium-high",
+        note="Re-basing matters only in Jilin: Changchun includes and Siping excludes "
+        "Gongzhuling (moved in 2020). Jilin's units sum 47,553 short of its 2010 census total "
+        "(unexplained), so they are not a split of the province.",
+    ),
+    Source(
+        "census6_citypopulation",
+        NBS,
+        "2010 (6th) Population Census: resident population of Hinggan League, and of Changchun "
+        "on 2010 boundaries (without Gongzhuling)",
+        "census6-2010-boundaries",
+        "6th census (2010), 2010 boundaries",
+        url="https://citypopulation.de/",
+        via="citypopulation.de (Th. Brinkhoff), pages 'Nèi Mĕnggŭ / Inner Mongolia (China): "
+        "Prefectural Division' (/en/china/cities/neimenggu/) and 'China: Jílín - Prefectures, "
+        "Cities, Districts and Counties' (/en/china/jilin/admin/)",
+        accessed=ACCESSED,
+        reliability="medium",
+        note="Hinggan 1,613,246 is 4 persons below the census panel's 1,613,250 (unexplained).",
+    ),
+    Source(
+        "paulnoll_changchun",
+        "paulnoll.com (personal website; names no census table)",
+        "'Page 15 - Changchun': 'a population of 7,677,089 at the 2010 census under its "
+        "jurisdiction'",
+        "quoted-2010-census",
+        "2010 census figure as quoted (2010 boundaries)",
+        url="http://www.paulnoll.com/China/City/example-1-Changchun.html",
+        accessed=ACCESSED,
+        reliability="low",
+        note="Differs by 2,650 from citypopulation.de's 2010-boundary figure for Changchun; kept "
+        "as the second copy, not for use.",
+    ),
+    Source(
+        "census7_jilin_bulletin",
+        "Jilin Provincial Bureau of Statistics",
+        "Jilin 7th National Population Census bulletin: resident population by city and "
+        "prefecture, Meihekou listed apart from Tonghua",
+        "census7-2020",
+        "7th census (2020), Jilin bulletin",
+        via="gotohui.com data-forum post '吉林省11市(州)2000年与2020年常住人口变化情况' "
+        "(2022-02-09), population.gotohui.com/list/170078.html",
+        accessed=ACCESSED,
+        reliability="medium",
+    ),
     # -- Compiled by nereport ----------------------------------------------------------------
     Source(
         "gbt2260",
-        "Standardization Administration of China / Ministry of Civil Affairs",
-        "GB/T 2260 codes for the administrative divisions of the PRC (province and prefecture "
-        "codes; region names in English and Chinese)",
-        "gbt2260-current",
-        "codes current in 2026 (unchanged for these units since 2000)",
+        "Ministry of Civil Affairs of the PRC (MCA)",
+        "County-and-above administrative division codes (GB/T 2260 codes): province and "
+        "prefecture codes and Chinese names",
+        "gbt2260-201904",
+        "MCA code list, revision 201904",
+        url="http://www.mca.gov.cn/article/sj/xzqh/2019/201901-06/201905271445.html",
+        via="file mca/201904.tsv in github:cn/GB2260@1173e8b",
         accessed=ACCESSED,
-        note="The northeast aggregate is nereport's own and have no code.",
+        note="The codes and Chinese names of the 41 prefecture-level units also match the NBS "
+        "统计用区划代码 2023 (github:modood/Administrative-divisions-of-China@57a0aa9). English "
+        "names, slugs, the policy-area flags and the Northeast aggregate (which has no code) are "
+        "nereport's own.",
     ),
     Source(
         "policy_documents",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from nereport.data.datasets import economy, environment, geo, policy, regions
+from nereport.data.datasets import economy, environment, geo, policy, prefectures, regions
 from nereport.data.declarations import Dataset
 from nereport.errors import UnknownDatasetError
 
 REGISTRY: dict[str, Dataset] = {
-    ds.name: ds for module in (regions, economy, environment, policy, geo) for ds in module.DATASETS
+    ds.name: ds
+    for module in (regions, economy, environment, policy, geo, prefectures)
+    for ds in module.DATASETS
 }
 
 

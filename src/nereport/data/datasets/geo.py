@@ -7,22 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from nereport.data import regions
 from nereport.data.declarations import Column, Dataset
-
-CODE_TO_SLUG = {
-    "210000": "liaoning",
-    "220000": "jilin",
-    "230000": "heilongjiang",
-    "150000": "inner-mongolia",
-    "150400": "chifeng",
-    "150500": "tongliao",
-    "150700": "hulunbuir",
-    "152200": "hinggan",
-    "152500": "xilin-gol",
-}
 
 
 def clean_geo_boundaries(raw: dict[str, Path]) -> pd.DataFrame:
+    # Each feature's region is found by its GB/T 2260 code in the one region table.
+    code_to_slug = {r["code"]: r["slug"] for r in regions.table() if r["code"]}
     rows = []
     for path in raw.values():
         collection = json.loads(path.read_text(encoding="utf-8"))
@@ -34,7 +25,7 @@ def clean_geo_boundaries(raw: dict[str, Path]) -> pd.DataFrame:
                     "name_zh": props.get("name_zh"),
                     "level": props.get("level"),
                     "parent": props.get("parent"),
-                    "region": CODE_TO_SLUG.get(props.get("code")),
+                    "region": code_to_slug.get(props.get("code")),
                     "geometry": json.dumps(feature.get("geometry"), separators=(",", ":")),
                     "at_file": f"{path.parent.name}/{path.name}",
                     "at_line": i,
@@ -61,14 +52,15 @@ DATASETS = [
             Column(
                 "region",
                 "str",
-                "Region slug where the unit is in the regions table",
+                "Region slug (the unit's code in the regions table); empty for a unit not in it",
                 required=False,
             ),
             Column("geometry", "str", "GeoJSON geometry (lon/lat degrees, clockwise rings)"),
         ),
         primary_key=("code",),
-        processing="One row per feature; geometry kept as compact GeoJSON text.",
+        processing="One row per feature; geometry kept as compact GeoJSON text; `region` found "
+        "by the feature's code in the regions table (English names are there).",
         clean=clean_geo_boundaries,
-        gaps="English names of the 36 prefectures of the three provinces are not in the file.",
+        gaps="The file has no English names; they come from the regions table through `region`.",
     ),
 ]

@@ -17,9 +17,11 @@ DATASETS = [
     Dataset(
         name="regions",
         title="Regions of the revitalization area",
-        description="Liaoning, Jilin, Heilongjiang, Inner Mongolia and its five eastern prefectures "
-        "(the policy area since the 2007 Northeast Revitalization Plan), the Northeast aggregate "
-        "and China. Every region name in other datasets maps through the `aliases` column.",
+        description="Liaoning, Jilin, Heilongjiang and their 36 prefecture-level units, Inner "
+        "Mongolia and its five eastern prefectures (the policy area since the 2007 Northeast "
+        "Revitalization Plan: 41 prefecture-level units), the Northeast aggregate, China and the "
+        "Songhua and Liao river basins (for water-quality grades). Every region name in other "
+        "datasets maps through the `aliases` column.",
         sources=("gbt2260",),
         raw_columns=(
             "slug",
@@ -46,8 +48,8 @@ DATASETS = [
             Column(
                 "level",
                 "str",
-                "Administrative level",
-                allowed=("country", "aggregate", "province", "prefecture"),
+                "Administrative level; 'basin' for a river basin (graded by MEE, no code)",
+                allowed=("country", "aggregate", "province", "prefecture", "basin"),
             ),
             Column("parent", "str", "Slug of the province a prefecture belongs to", required=False),
             Column(
@@ -71,7 +73,10 @@ DATASETS = [
             Column("aliases", "str", "Other names used by sources, separated by |", required=False),
         ),
         primary_key=("slug",),
-        processing="Compiled by scripts/compile_raw.py; codes kept as strings.",
+        processing="Compiled by scripts/compile_raw.py: provinces, aggregates and the Inner "
+        "Mongolia prefectures typed there, the prefectures of the three provinces generated from "
+        "the MCA code list (slug = English name in lower case with hyphens); codes kept as "
+        "strings.",
         clean=clean_regions,
     ),
 ]
