@@ -64,7 +64,7 @@ def test_index_and_manifest(built: Path) -> None:
 
 def test_northeast_is_computed_and_labelled(built: Path) -> None:
     text = (built / "economy/northeast.ipynb").read_text()
-    assert "computed here as the sum of Liaoning, Jilin and Heilongjiang" in text
+    assert "The Northeast is the sum of the three provinces within each release" in text
 
 
 @pytest.mark.parametrize("rid", REPORT_IDS)

@@ -96,5 +96,17 @@ def test_the_regions_a_report_can_be_about_come_from_the_region_table() -> None:
         "chifeng",
         "xilin-gol",
     }
-    assert regions.map_units("jilin") == {"jilin"}
+    # The map draws prefectures over their province: a province brings its prefectures.
+    assert regions.map_units("jilin") == {
+        "jilin",
+        "changchun",
+        "jilin-city",
+        "siping",
+        "liaoyuan",
+        "tonghua",
+        "baishan",
+        "songyuan",
+        "baicheng",
+        "yanbian",
+    }
     assert "inner-mongolia" not in regions.policy_area() and "chifeng" in regions.policy_area()

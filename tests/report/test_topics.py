@@ -17,34 +17,105 @@ def ctx(request) -> report.Context:
     return report.start("economy", region=request.param)
 
 
-def chart_values(chart) -> pd.DataFrame:
+def chart_values(figure) -> pd.DataFrame:
+    chart = getattr(figure, "chart", figure)
     spec = chart.to_dict()  # validates against the Vega-Lite schema
     datasets = spec.get("datasets", {})
     return pd.DataFrame([row for rows in datasets.values() for row in rows])
 
 
-def test_gdp_chart_draws_one_line_per_vintage(ctx) -> None:
+def test_gdp_chart_draws_one_line_per_release(ctx) -> None:
     values = chart_values(economy.gdp_chart(ctx))
     gdp = values.dropna(subset=["gdp_cny_100m"])
     assert not gdp.duplicated(["series", "year"]).any()  # never two values on one line-year
-    assert set(gdp["series"]) <= {"nbs-2025", "nbs-2018", "cnki-mixed", "csy-2000", "csy-2006"}
+    # The CNKI extraction is three releases, each its own line: no line crosses 2009-2010.
+    assert "cnki-mixed" not in set(gdp["series"])
+    assert {"cnki-to-2009", "cnki-2010-2018"} <= set(gdp["series"])
+    for series, rows in gdp.groupby("series"):
+        assert rows["release"].nunique() == 1, series
 
 
-def test_share_of_national_gdp_uses_one_vintage() -> None:
+def test_share_of_national_gdp_takes_both_figures_from_one_release() -> None:
     ctx = report.start("economy", region="liaoning")
     share = economy.national_share(ctx).set_index("year")["share_pct"]
-    gdp = nereport.load("economy_gdp", vintage="cnki-mixed", year=2003).set_index("region")
-    expected = 100 * gdp.loc["liaoning", "gdp_cny_100m"] / gdp.loc["china", "gdp_cny_100m"]
-    assert share[2003] == pytest.approx(expected)
-    assert f"2003: **{expected:.2f} %**" in economy.share_summary(ctx).data
+    gdp = nereport.load("economy_value_added", vintage="nbs-2021", year=2003, sector="primary")
+    gdp = gdp.set_index("region")["gdp_cny_100m"]
+    assert share[2003] == pytest.approx(100 * gdp["liaoning"] / gdp["china"])
+    assert f"2003: **{100 * gdp['liaoning'] / gdp['china']:.2f} %**" in (
+        economy.findings.national_share(ctx)
+    )
 
 
-def test_summaries_are_computed_not_typed() -> None:
-    ctx = report.start("economy", region="jilin", start_year=2006, end_year=2024)
-    text = economy.gdp_summary(ctx).data
-    gdp = nereport.load("economy_gdp", region="jilin", vintage="nbs-2025").set_index("year")
-    assert f"{gdp.loc[2006, 'gdp_cny_100m']:,.1f}" in text
-    assert f"{gdp.loc[2024, 'gdp_cny_100m']:,.1f}" in text
+def test_the_northeast_share_does_not_fall_off_a_release_cliff_in_2010() -> None:
+    # With the CNKI series (original values to 2009, revised after) the Northeast's share
+    # fell from 8.92 % to 7.47 % in 2010; within one release it moves by a fraction of that.
+    share = economy.national_share(report.start("economy", region="northeast"))
+    share = share.set_index("year")["share_pct"]
+    assert abs(share[2010] - share[2009]) < 0.5
+    assert share.index.min() == 2000 and share.index.max() == 2019
+
+
+def test_northeast_real_growth_in_2010_is_positive_in_every_release() -> None:
+    growth = economy.real_growth(report.start("economy", region="northeast"))
+    assert (growth[growth["year"] == 2010]["growth_pct"] > 0).all()
+    # Each line is one region in one release.
+    assert not growth.duplicated(["segment", "year"]).any()
+    assert growth.groupby("segment")["vintage"].nunique().max() == 1
+
+
+def test_no_derived_figure_mixes_releases() -> None:
+    from nereport.report import findings
+
+    for region in ("liaoning", "jilin", "heilongjiang", "inner-mongolia", "northeast"):
+        ctx = report.start("economy", region=region)
+        assert set(findings.share_frame(ctx)["vintage"]) == {"nbs-2021"}
+        assert set(findings.per_capita_frame(ctx)["vintage"]) == {"nbs-2021"}
+    with pytest.raises(nereport.NereportError, match="mix releases"):
+        from nereport.data.series import cumulative_growth
+
+        cumulative_growth(nereport.load("economy_gdp_index", region="jilin"), 2003, 2019)
+
+
+def test_key_findings_state_figures_with_their_period_and_release(ctx) -> None:
+    text = economy.key_findings(ctx).data
+    assert text.startswith("## Key findings")
+    bullets = [line for line in text.splitlines() if line.startswith("- ")]
+    assert 4 <= len(bullets) <= 6
+    for bullet in bullets:
+        assert any(ch.isdigit() for ch in bullet)
+    assert "2003–2019" in text and "NBS release of c.2021" in text and "census" in text
+
+
+def test_real_growth_finding_is_chained_from_the_published_indices() -> None:
+    from nereport.data.series import annual_rate, cumulative_growth
+
+    ctx = report.start("economy", region="jilin")
+    rows = nereport.load("economy_gdp_index", region="jilin", vintage="nbs-2021")
+    total = cumulative_growth(rows, 2003, 2019)
+    index = rows.set_index("year")["index_prev_year_100"]
+    product = 1.0
+    for year in range(2004, 2020):
+        product *= index[year] / 100
+    assert total == pytest.approx(100 * (product - 1))
+    assert f"Jilin **{annual_rate(total, 16):,.1f} %** a year" in economy.key_findings(ctx).data
+
+
+def test_inner_mongolia_figures_say_what_they_cover() -> None:
+    ctx = report.start("economy", region="inner-mongolia")
+    findings_text = economy.key_findings(ctx).data
+    assert "whole region, not only its policy-area part" in findings_text
+    assert "five eastern prefectures" in findings_text
+    spec = economy.share_chart(ctx).chart.to_dict()
+    assert "Inner Mongolia: whole region" in json.dumps(spec["title"])
+    census = economy.census_map(ctx).chart.to_dict()
+    assert "whole region" not in json.dumps(census["title"])
+
+
+def test_census_map_covers_all_41_units_and_says_so() -> None:
+    figure = economy.census_map(report.start("economy", region="jilin"))
+    features = chart_values(figure)
+    assert len(features) >= 41
+    assert figure.caption.startswith("37 of the 41 units lost population")
 
 
 def test_co2_intensity_is_co2_over_gdp_of_one_vintage() -> None:
@@ -67,9 +138,10 @@ def test_northeast_co2_is_the_sum_of_the_provinces() -> None:
 def test_forest_chart_has_one_bar_per_region_and_inventory() -> None:
     ctx = report.start("environment", region="liaoning")
     values = chart_values(environment.forest_chart(ctx))
-    assert not values.duplicated(["region", "inventory"]).any()
-    china_6th = values[(values["region"] == "china") & (values["inventory"] == "inventory-6")]
-    assert china_6th["source_id"].tolist() == ["csy2009_t11_35"]  # the yearbook, not the repost
+    assert not values.duplicated(["region", "survey"]).any()
+    assert set(values["survey"]) == {"inventory-7", "inventory-8", "inventory-9"}
+    china_9th = values[(values["region"] == "china") & (values["survey"] == "inventory-9")]
+    assert china_9th["value"].tolist() == [22.96]
 
 
 def test_map_highlights_the_five_prefectures_for_inner_mongolia() -> None:
@@ -87,8 +159,28 @@ def test_map_highlights_the_five_prefectures_for_inner_mongolia() -> None:
     assert outside == {"Inner Mongolia"}
 
 
+def test_map_highlights_a_province_with_its_prefectures_drawn_over_it() -> None:
+    ctx = report.start("policy", region="jilin")
+    features = chart_values(policy.map_chart(ctx)).to_dict("records")
+    states = {f["properties"]["name"]: f["properties"]["state"] for f in features}
+    # Jilin and its nine prefectures: the prefectures are drawn over the province.
+    assert {n for n, s in states.items() if s == "Selected region"} == {
+        "Jilin",
+        "Changchun",
+        "Jilin City",
+        "Siping",
+        "Liaoyuan",
+        "Tonghua",
+        "Baishan",
+        "Songyuan",
+        "Baicheng",
+        "Yanbian",
+    }
+    assert states["Shenyang"] == states["Harbin"] == "Policy area"
+
+
 def test_money_summary_says_what_the_sums_were() -> None:
-    text = policy.money_summary(report.start("policy", region="jilin")).data
+    text = policy.money_chart(report.start("policy", region="jilin")).caption
     assert "1.6 trillion yuan" in text and "not central funding" in text
     assert "60 billion yuan" in text and "development bonds" in text
 
@@ -109,7 +201,8 @@ def test_sources_section_lists_what_was_loaded() -> None:
     text, metadata = section._repr_markdown_()
     assert "CEADs" in text and "ceads_provinces/environment_co2.csv" in text
     assert "`region=jilin`" in text and "nereport version" in text
-    assert list(metadata["nereport"]["datasets"]) == ["environment_co2"]
+    # The region table (names, regions, map units) is an input of every report.
+    assert list(metadata["nereport"]["datasets"]) == ["regions", "environment_co2"]
 
 
 def test_text_from_data_is_made_inert() -> None:
@@ -127,7 +220,7 @@ def test_start_validates_parameters() -> None:
 
 def test_chart_specs_are_plain_json() -> None:
     ctx = report.start("economy", region="jilin")
-    json.dumps(economy.sector_chart(ctx).to_dict())
+    json.dumps(economy.sector_chart(ctx).chart.to_dict())
 
 
 def test_quotes_in_citations_are_not_double_escaped() -> None:
@@ -136,18 +229,25 @@ def test_quotes_in_citations_are_not_double_escaped() -> None:
 
 
 @pytest.mark.parametrize("region", ["heilongjiang", "northeast"])
-def test_a_value_flagged_in_the_data_is_named_beside_the_chart(region: str) -> None:
+def test_a_value_flagged_in_the_data_is_left_out_of_the_lines_and_named(region: str) -> None:
     ctx = report.start("economy", region=region)
-    text = economy.population_summary(ctx).data
-    assert "flagged in the data" in text
-    assert "Heilongjiang 2013, vintage `csy-annual`" in text and "3535" in text
+    figure = economy.population_chart(ctx)
+    assert "Left out of the lines" in figure.caption
+    assert "Heilongjiang 2013 (csy-annual): 3,535" in figure.caption
+    drawn = economy.population(ctx)
+    annual = drawn[(drawn["vintage"] == "csy-annual") & (drawn["year"] == 2013)]
+    if region == "heilongjiang":
+        assert annual.empty  # not drawn
+    else:
+        assert annual.empty  # and no Northeast sum is made with it
 
 
 def test_no_flag_sentence_where_the_data_flags_nothing() -> None:
-    text = economy.population_summary(report.start("economy", region="jilin")).data
-    assert "flagged" not in text
+    assert (
+        "Left out" not in economy.population_chart(report.start("economy", region="jilin")).caption
+    )
     narrow = report.start("economy", region="heilongjiang", start_year=2015, end_year=2020)
-    assert "flagged" not in economy.population_summary(narrow).data  # 2013 not shown
+    assert "Left out" not in economy.population_chart(narrow).caption  # 2013 not shown
 
 
 def test_each_source_line_names_its_own_raw_file() -> None:

@@ -12,7 +12,18 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__all__ = ["Context", "esc", "md", "missing", "number", "sources", "start", "table"]
+__all__ = [
+    "Context",
+    "Figure",
+    "esc",
+    "label",
+    "md",
+    "missing",
+    "number",
+    "sources",
+    "start",
+    "table",
+]
 
 
 def __getattr__(name: str) -> Any:

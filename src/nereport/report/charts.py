@@ -9,12 +9,32 @@ import altair as alt
 import pandas as pd
 
 WIDTH, HEIGHT = 560, 250
-PALETTE = ["#1f5f8b", "#d9822b", "#3a8f5c", "#8c4f9f", "#b23a48", "#6b6b6b"]
+PALETTE = [
+    "#1f5f8b",
+    "#d9822b",
+    "#3a8f5c",
+    "#8c4f9f",
+    "#b23a48",
+    "#6b6b6b",
+    "#17becf",
+    "#bcbd22",
+    "#e377c2",
+    "#8c564b",
+]
 MARKED_YEARS = {2003: "2003: strategy launched", 2016: "2016: comprehensive revitalization"}
 
 
 def _title(text: str, subtitle: str | list[str] = "") -> alt.TitleParams:
     return alt.TitleParams(text=text, subtitle=subtitle, anchor="start")
+
+
+def _legend(labels) -> alt.Legend:
+    """A legend under the chart, in as many columns as its longest label allows, so that long
+    labels wrap into rows instead of shrinking the chart."""
+    longest = max((len(str(x)) for x in labels), default=10)
+    return alt.Legend(
+        orient="bottom", labelLimit=WIDTH - 40, columns=max(1, min(4, WIDTH // (7 * longest + 30)))
+    )
 
 
 def _year_axis(title: str = "Year") -> alt.X:
@@ -50,19 +70,25 @@ def line(
     marks: dict[int, str] | None = None,
     fmt: str = ",.1f",
     zero: bool = True,
+    segment: str | None = None,
+    baseline: float | None = None,
 ) -> alt.Chart | alt.LayerChart:
-    """One line per ``color`` over years, with optional policy-year rules."""
+    """One line per ``color`` over years, with optional policy-year rules. With ``segment``,
+    each value of that column is a line of its own (one release never joins another); with
+    ``baseline``, a horizontal rule marks that value (e.g. 100 for an index)."""
+    extra = {"detail": alt.Detail(f"{segment}:N")} if segment else {}
     chart = (
         alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=18))
         .encode(
+            **extra,
             x=_year_axis(),
             y=alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(zero=zero)),
             color=alt.Color(
                 f"{color}:N",
                 title=None,
                 scale=alt.Scale(range=PALETTE),
-                legend=alt.Legend(orient="bottom", labelLimit=320),
+                legend=_legend(frame[color] if color in frame else ()),
             ),
             tooltip=[
                 alt.Tooltip(f"{color}:N", title="Series"),
@@ -72,10 +98,16 @@ def line(
         )
         .properties(width=WIDTH, height=HEIGHT, title=_title(title, subtitle))
     )
+    layers = [chart]
+    if baseline is not None:
+        level = pd.DataFrame({"level": [baseline]})
+        layers.append(alt.Chart(level).mark_rule(color="#888").encode(y=alt.Y("level:Q")))
     if marks and start is not None and end is not None:
         rules = year_rules(marks, start, end)
         if rules is not None:
-            return alt.layer(chart, rules).properties(title=_title(title, subtitle))
+            layers.append(rules)
+    if len(layers) > 1:
+        return alt.layer(*layers).properties(title=_title(title, subtitle))
     return chart
 
 
@@ -164,30 +196,120 @@ def bars(
     )
 
 
-def timeline(milestones: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart:
-    """Dated milestones as points on a time axis, one row per issuing body group."""
-    frame = milestones.dropna(subset=["date_start"]).copy()
+def _place_labels(labelled: pd.DataFrame, levels: int = 8) -> pd.DataFrame:
+    """Give each label a level above the axis, and a side of its date, where it overlaps no
+    other label (text width estimated at 6 px a character) and stays inside the chart."""
+    dates = pd.to_datetime(labelled["date_start"])
+    span = max((dates.max() - dates.min()).days, 1)
+    pos = WIDTH * (dates - dates.min()).dt.days / span
+    taken: dict[int, list[tuple[float, float]]] = {}
+    rows = []
+    for x, text in zip(pos, labelled["label"], strict=True):
+        width = 6 * len(text) + 6
+        sides = [(False, x, x + width), (True, x - width, x)]
+        fits = [
+            (n, right, lo, hi)
+            for n in range(1, levels + 1)
+            for right, lo, hi in sides
+            if lo >= 0 and hi <= WIDTH and all(hi < a or lo > b for a, b in taken.get(n, []))
+        ]
+        n, right, lo, hi = fits[0] if fits else (levels, x + width > WIDTH, x, x)
+        taken.setdefault(n, []).append((lo - 6, hi + 6))
+        rows.append((n, right))
+    labelled["level"], labelled["right"] = zip(*rows, strict=True) if rows else ((), ())
+    return labelled
+
+
+def timeline(milestones: pd.DataFrame, title: str, subtitle: str | list[str] = "") -> alt.Chart:
+    """Dated milestones on a time axis; those with a ``label`` are named on the chart itself
+    (staggered on five levels so that neighbours do not overlap), the others are dots."""
+    frame = milestones.dropna(subset=["date_start"]).sort_values("date_start").copy()
     frame["date_start"] = frame["date_start"].dt.strftime("%Y-%m-%d")
-    return (
+    labelled = _place_labels(frame[frame["label"].fillna("") != ""].copy())
+    x = alt.X("date_start:T", title=None, axis=alt.Axis(format="%Y", tickCount=12))
+    tooltip = [
+        alt.Tooltip("date:N", title="Date"),
+        alt.Tooltip("event:N", title="Event"),
+        alt.Tooltip("document:N", title="Document"),
+    ]
+    y_scale = alt.Scale(domain=[0, labelled["level"].max() + 0.6 if len(labelled) else 1])
+    dots = (
         alt.Chart(frame)
-        .mark_point(filled=True, size=90, opacity=0.85)
+        .mark_point(filled=True, size=60, color="#6b6b6b")
+        .encode(x=x, y=alt.Y("zero:Q", scale=y_scale, axis=None), tooltip=tooltip)
+        .transform_calculate(zero="0")
+    )
+    stems = (
+        alt.Chart(labelled)
+        .mark_rule(color="#9ec3dc")
+        .encode(x=x, y=alt.Y("zero:Q", scale=y_scale, axis=None), y2=alt.Y2("level:Q"))
+        .transform_calculate(zero="0")
+    )
+    names = [
+        alt.Chart(labelled[labelled["right"] == right])
+        .mark_text(
+            align="right" if right else "left",
+            dx=-3 if right else 3,
+            baseline="middle",
+            fontSize=10,
+            color="#1f5f8b",
+        )
+        .encode(x=x, y=alt.Y("level:Q", scale=y_scale, axis=None), text="label:N", tooltip=tooltip)
+        for right in (False, True)
+    ]
+    keys = (
+        alt.Chart(labelled)
+        .mark_point(filled=True, size=80, color="#1f5f8b")
+        .encode(x=x, y=alt.Y("zero:Q", scale=y_scale, axis=None), tooltip=tooltip)
+        .transform_calculate(zero="0")
+    )
+    return alt.layer(dots, stems, keys, *names).properties(
+        width=WIDTH, height=300, title=_title(title, subtitle)
+    )
+
+
+def change_map(
+    units: pd.DataFrame, value: str, legend: str, title: str, subtitle: str | list[str] = ""
+) -> alt.LayerChart:
+    """Areas coloured by ``value`` on a diverging scale centred on zero (losses red, gains
+    blue), the ``selected`` ones outlined; ``units`` has name, name_zh, geometry and value."""
+    features = pd.DataFrame(
+        {
+            "type": "Feature",
+            "geometry": [json.loads(g) for g in units["geometry"]],
+            "properties": [
+                {"name": r.name, "name_zh": r.name_zh, "value": round(float(getattr(r, value)), 1)}
+                for r in units.itertuples()
+            ],
+        }
+    )
+    outlined = features[units["selected"].to_numpy()]
+    low, high = float(units[value].min()), float(units[value].max())
+    bound = max(abs(low), abs(high))
+    areas = (
+        alt.Chart(features)
+        .mark_geoshape(stroke="white", strokeWidth=0.6)
         .encode(
-            x=alt.X("date_start:T", title="Date", axis=alt.Axis(format="%Y")),
-            y=alt.Y("body:N", title=None, axis=alt.Axis(labelLimit=200)),
-            color=alt.Color("body:N", legend=None, scale=alt.Scale(range=PALETTE)),
-            shape=alt.Shape(
-                "precision:N",
-                title="Date known to the",
-                legend=alt.Legend(orient="bottom", labelLimit=320),
+            color=alt.Color(
+                "properties.value:Q",
+                title=legend,
+                scale=alt.Scale(scheme="redblue", domain=[-bound, bound]),
+                legend=alt.Legend(
+                    orient="bottom", gradientLength=320, format="+.0f", titleLimit=400
+                ),
             ),
             tooltip=[
-                alt.Tooltip("date:N", title="Date"),
-                alt.Tooltip("event:N", title="Event"),
-                alt.Tooltip("issuing_body:N", title="Issued by"),
-                alt.Tooltip("document:N", title="Document"),
+                alt.Tooltip("properties.name:N", title="Prefecture"),
+                alt.Tooltip("properties.name_zh:N", title="Chinese name"),
+                alt.Tooltip("properties.value:Q", title=legend, format="+.1f"),
             ],
         )
-        .properties(width=WIDTH, height=220, title=_title(title, subtitle))
+    )
+    outline = alt.Chart(outlined).mark_geoshape(fill=None, stroke="#222", strokeWidth=1.4)
+    return (
+        alt.layer(areas, outline)
+        .project("mercator")
+        .properties(width=WIDTH, height=440, title=_title(title, subtitle))
     )
 
 

@@ -50,6 +50,25 @@ class Context:
         """English name of a region, made inert for Markdown prose."""
         return esc(self.name(slug))
 
+    def scope(self, slug: str | None = None) -> str:
+        """What a figure for a region covers, where that is not obvious from its name: the
+        policy area holds only five eastern prefectures of Inner Mongolia, but provincial
+        statistics cover the whole autonomous region."""
+        slug = slug or self.region
+        row = next(r for r in regions.table() if r["slug"] == slug)
+        if row["in_policy_area"] == "partly" and row["level"] == "province":
+            return f"{self.name(slug)}: whole region, not only its part in the policy area"
+        return ""
+
+    def subtitle(self, *parts: str, provincial: bool = True) -> list[str]:
+        """A chart subtitle: the given lines, then, for figures of whole provinces, the
+        region's scope where it needs saying."""
+        lines = [p for p in parts if p]
+        scopes = {self.scope(s) for s in (self.region, self.comparison)} - {""}
+        if not provincial:
+            return lines
+        return lines + sorted(scopes)
+
     def title(self) -> Markdown:
         zh = self.names_zh[self.region]
         return Markdown(
@@ -69,6 +88,21 @@ def start(topic: str, **params: Any) -> Context:
     return Context(topic, resolved, regions.names("en"), regions.names("zh"))
 
 
+class Figure:
+    """A chart and the one computed sentence under it that says what it shows. In a notebook
+    it displays as the chart followed by the sentence."""
+
+    def __init__(self, chart: Any, caption: str):
+        self.chart, self.caption = chart, caption
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        if self.chart is not None:
+            display(self.chart)
+        display(Markdown(self.caption))
+
+
 def esc(text: object) -> str:
     """Text from data, made inert for Markdown and HTML."""
     out = html.escape(str(text), quote=False)  # quotes are harmless in Markdown text
@@ -77,17 +111,44 @@ def esc(text: object) -> str:
     return out
 
 
+_ACRONYMS = {
+    "so2": "SO2",
+    "co2": "CO2",
+    "cod": "COD",
+    "nox": "NOx",
+    "pm25": "PM2.5",
+    "gdp": "GDP",
+    "fai": "FAI",
+    "n": "N",
+    "va": "value added",
+}
+
+
+def label(indicator: str, unit: str | None = None) -> str:
+    """A reader's label for a series name and its unit: 'nature_reserves_area', '10,000 ha'
+    -> 'Nature reserves area (10,000 ha)'."""
+    words = [_ACRONYMS.get(w, w) for w in indicator.split("_")]
+    text = " ".join(words)
+    text = text[0].upper() + text[1:] if text else text
+    return f"{text} ({unit})" if unit and unit == unit else text
+
+
 def md(text: str) -> Markdown:
     return Markdown(text)
 
 
-def table(frame: Any, columns: dict[str, str], empty: str = "No rows.") -> HTML | Markdown:
-    """A plain HTML table of ``columns`` (name -> header); every cell HTML-escaped."""
+def table(
+    frame: Any, columns: dict[str, str], empty: str = "No rows.", caption: str = ""
+) -> HTML | Markdown:
+    """A plain HTML table of ``columns`` (name -> header), with an optional caption; every cell
+    HTML-escaped."""
     if frame.empty:
         return Markdown(f"*{empty}*")
     shown = frame[list(columns)].rename(columns=columns)
+    styled = html.escape(caption)
     return HTML(
-        shown.to_html(
+        (f'<p class="nr-table-caption">{styled}</p>' if caption else "")
+        + shown.to_html(
             index=False,
             escape=True,
             border=0,
@@ -163,4 +224,15 @@ def missing(ctx: Context, names: list[str]) -> Markdown:
     return Markdown("\n".join(lines))
 
 
-__all__ = ["Context", "esc", "md", "missing", "number", "sources", "start", "table"]
+__all__ = [
+    "Context",
+    "Figure",
+    "esc",
+    "label",
+    "md",
+    "missing",
+    "number",
+    "sources",
+    "start",
+    "table",
+]

@@ -1,24 +1,22 @@
-"""Economy report: GDP level, growth and share, population, sectors, employment, comparison."""
+"""Economy report: real growth, GDP by release, national share, per-capita GDP, population and
+the census map, economic structure, employment.
+
+Every derived figure (share, ratio, cumulative growth) is computed within one release
+(``vintage``); a line never joins two releases: each release is its own segment.
+"""
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 from IPython.display import Markdown
 
 from nereport.data import load, regions
-from nereport.data.series import (
-    change_between,
-    consistent_series,
-    growth_pct,
-    share_of,
-    with_northeast,
-)
-from nereport.data.sources import SOURCES
-from nereport.report import charts
-from nereport.report.context import Context, esc, number, table
+from nereport.data.series import with_northeast
+from nereport.report import charts, findings
+from nereport.report.context import Context, Figure, esc, number, table
 
-VINTAGE_LABELS = {s.vintage: s.vintage_label for s in SOURCES.values()}
+# The release that has every province and China over 2000-2019, for level, share, ratio.
+MAIN_RELEASE = "nbs-2021"
 
 
 def _in_years(frame: pd.DataFrame, ctx: Context) -> pd.DataFrame:
@@ -29,187 +27,303 @@ def _named(frame: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     return frame.assign(region_name=frame["region"].map(ctx.names))
 
 
-def gdp_all_vintages(ctx: Context) -> pd.DataFrame:
-    gdp = with_northeast(load("economy_gdp"), "gdp_cny_100m", by=("vintage",))
-    return _in_years(gdp[gdp["region"] == ctx.region], ctx)
+def _own(ctx: Context) -> list[str]:
+    """The regions whose own figures stand for the report's region: an aggregate's members
+    where a figure cannot be summed (growth rates, per-capita values)."""
+    return list(regions.members(ctx.region)) or [ctx.region]
 
 
-def gdp_summary(ctx: Context) -> Markdown:
-    series = _in_years(consistent_series("economy_gdp", ctx.region), ctx)
-    if series.empty:
-        return Markdown(f"*No GDP figures for {ctx.md_name()} in {ctx.start}–{ctx.end}.*")
-    first, last = series.iloc[0], series.iloc[-1]
-    change = change_between(series, "gdp_cny_100m", int(first.year), int(last.year))
-    vintage = first.vintage
-    text = (
-        f"In the newest vintage that covers {ctx.md_name()} (`{vintage}`: "
-        f"{esc(VINTAGE_LABELS[vintage])}), nominal GDP went from "
-        f"**{number(first.gdp_cny_100m)}** hundred million yuan in {int(first.year)} to "
-        f"**{number(last.gdp_cny_100m)}** in {int(last.year)} "
-        f"({number(change, 0)} % in current prices, not adjusted for inflation)."
+def key_findings(ctx: Context) -> Markdown:
+    return findings.section(
+        ctx,
+        [
+            findings.real_growth,
+            findings.national_share,
+            findings.per_capita,
+            findings.census_population,
+            findings.structure,
+        ],
     )
-    if ctx.region == "northeast":
-        text += (
-            " The Northeast figure is computed here as the sum of Liaoning, Jilin and "
-            "Heilongjiang, only for years in which all three are published."
+
+
+# -- growth ----------------------------------------------------------------------------------
+
+
+def real_growth(ctx: Context) -> pd.DataFrame:
+    growth = load("economy_gdp_index", region=[*_own(ctx), ctx.comparison])
+    growth = _named(_in_years(growth, ctx), ctx)
+    release = growth["vintage"].map(
+        {MAIN_RELEASE: "NBS release c.2021", "first-release": "first release"}
+    )
+    return growth.assign(segment=growth["region"] + "/" + growth["vintage"], release=release)
+
+
+def real_growth_chart(ctx: Context) -> Figure:
+    growth = real_growth(ctx)
+    chart = charts.line(
+        growth,
+        "growth_pct",
+        "Real GDP growth on previous year (%)",
+        f"Real GDP growth: {ctx.name()} and {ctx.name(ctx.comparison)}",
+        ctx.subtitle(
+            "Published volume indices (comparable prices): NBS release c.2021 to 2019, first "
+            "releases after; the two are separate segments, never joined"
+        ),
+        start=ctx.start,
+        end=ctx.end,
+        marks=charts.MARKED_YEARS,
+        segment="segment",
+        zero=True,
+    )
+    return Figure(chart, _growth_caption(growth, ctx))
+
+
+def _growth_caption(growth: pd.DataFrame, ctx: Context) -> str:
+    main = growth[growth["vintage"] == MAIN_RELEASE]
+    wide = main.pivot_table(index="year", columns="region", values="growth_pct")
+    own = [r for r in _own(ctx) if r in wide]
+    if wide.empty or ctx.comparison not in wide or not own:
+        return "*No real growth figures for these years.*"
+    parts = []
+    for region in own:
+        ahead = int((wide[region] > wide[ctx.comparison]).sum())
+        peak = wide[region].idxmax()
+        parts.append(
+            f"{esc(ctx.name(region))} grew faster than {esc(ctx.name(ctx.comparison))} in "
+            f"**{ahead} of {wide[region].notna().sum()}** years of the NBS release of c.2021 "
+            f"(fastest: {int(peak)}, {number(wide[region][peak], 1)} %)"
         )
-    return Markdown(text)
+    return "; ".join(parts) + "."
 
 
-def gdp_chart(ctx: Context) -> alt.Chart:
-    gdp = gdp_all_vintages(ctx)
-    gdp = gdp.assign(series=gdp["vintage"])
-    return charts.line(
+def gdp_levels(ctx: Context) -> pd.DataFrame:
+    gdp = with_northeast(load("economy_gdp"), "gdp_cny_100m", by=("release",))
+    gdp = _in_years(gdp[gdp["region"] == ctx.region], ctx)
+    return gdp.assign(series=gdp["release"])
+
+
+def gdp_chart(ctx: Context) -> Figure:
+    gdp = gdp_levels(ctx)
+    chart = charts.line(
         gdp,
         "gdp_cny_100m",
         "GDP (100 million yuan, current prices)",
-        f"GDP of {ctx.name()}, every vintage",
-        "One line per data vintage: NBS revised GDP after the economic censuses, "
-        "so the lines differ; they are never joined.",
+        f"GDP of {ctx.name()}, every release",
+        ctx.subtitle(
+            "One line per release: NBS revised GDP after each economic census, so the lines "
+            "differ; they are never joined"
+        ),
         color="series",
         start=ctx.start,
         end=ctx.end,
         marks=charts.MARKED_YEARS,
     )
-
-
-def growth_chart(ctx: Context) -> alt.Chart:
-    pair = [ctx.region, ctx.comparison]
-    series = growth_pct(consistent_series("economy_gdp", pair), "gdp_cny_100m")
-    series = _named(_in_years(series.dropna(subset=["growth_pct"]), ctx), ctx)
-    vintage = series["vintage"].iloc[0] if len(series) else "n/a"
-    return charts.line(
-        series,
-        "growth_pct",
-        "Nominal growth on previous year (%)",
-        f"Nominal GDP growth: {ctx.name()} and {ctx.name(ctx.comparison)}",
-        f"Current prices, vintage {vintage} (one vintage covering both regions)",
-        start=ctx.start,
-        end=ctx.end,
-        marks=charts.MARKED_YEARS,
+    if gdp.empty:
+        return Figure(chart, "*No GDP figures for these years.*")
+    # The latest year that the most releases give: how far revisions moved one figure.
+    count = gdp.groupby("year")["series"].nunique()
+    year = int(count[count == count.max()].index.max())
+    spread = gdp[gdp["year"] == year]["gdp_cny_100m"]
+    caption = (
+        f"{gdp['series'].nunique()} releases give {ctx.md_name()}'s GDP; for {year}, "
+        f"{count[year]} of them print from **{number(spread.min())}** to "
+        f"**{number(spread.max())}** hundred million yuan: revisions alone moved the figure by "
+        f"**{number(100 * (spread.max() / spread.min() - 1), 1)} %**."
     )
+    if ctx.region == "northeast":
+        caption += " The Northeast is the sum of the three provinces within each release."
+    return Figure(chart, caption)
+
+
+# -- national share and per-capita GDP -------------------------------------------------------
 
 
 def national_share(ctx: Context) -> pd.DataFrame:
-    gdp = with_northeast(load("economy_gdp", vintage="cnki-mixed"), "gdp_cny_100m", by=("vintage",))
-    share = share_of(gdp, "gdp_cny_100m", ctx.region)
-    return _in_years(share, ctx).assign(region_name=ctx.name())
+    return _named(findings.share_frame(ctx), ctx)
 
 
-def share_chart(ctx: Context) -> alt.Chart:
+def share_chart(ctx: Context) -> Figure:
     share = national_share(ctx)
-    return charts.line(
+    chart = charts.line(
         share,
         "share_pct",
         "Share of national GDP (%)",
         f"{ctx.name()}'s share of China's GDP",
-        "Vintage cnki-mixed, the only one with national GDP (to 2019); 2003 and 2016 marked",
+        ctx.subtitle(
+            "Region and national GDP from one release (NBS c.2021, revised after the 4th "
+            "economic census), 2000-2019"
+        ),
         start=ctx.start,
         end=ctx.end,
         marks=charts.MARKED_YEARS,
         fmt=".2f",
+        zero=False,
     )
+    values = share.set_index("year")["share_pct"]
+    if values.empty:
+        return Figure(chart, "*No share can be computed for these years.*")
+    low = int(values.idxmin())
+    caption = (
+        f"The share moved from **{values.iloc[0]:.2f} %** ({int(values.index[0])}) to "
+        f"**{values.iloc[-1]:.2f} %** ({int(values.index[-1])}); lowest in {low} "
+        f"({values[low]:.2f} %). Region and nation come from the same release."
+    )
+    return Figure(chart, caption)
 
 
-def share_summary(ctx: Context) -> Markdown:
-    share = national_share(ctx).set_index("year")["share_pct"]
-    if share.empty:
-        return Markdown("*No national share can be computed for these years.*")
-    parts = [f"{y}: **{share[y]:.2f} %**" for y in (2003, 2016) if y in share]
-    last = int(share.index.max())
-    parts.append(f"{last}: **{share[last]:.2f} %**")
-    return Markdown(f"{ctx.md_name()}'s share of national GDP — " + "; ".join(parts) + ".")
+def per_capita_chart(ctx: Context) -> Figure:
+    ratio = _named(findings.per_capita_frame(ctx), ctx)
+    chart = charts.line(
+        ratio,
+        "relative",
+        "GDP per person, China = 100",
+        "GDP per person relative to the national level",
+        ctx.subtitle(
+            "Both from the NBS release of c.2021 (current prices), 2000-2019"
+            + ("; the Northeast's three provinces shown" if ctx.region == "northeast" else "")
+        ),
+        start=ctx.start,
+        end=ctx.end,
+        marks=charts.MARKED_YEARS,
+        fmt=".0f",
+        zero=False,
+        baseline=100,
+    )
+    if ratio.empty:
+        return Figure(chart, "*No per-capita figures for these years.*")
+    below = ratio[ratio["relative"] < 100].groupby("region")["year"].count()
+    years = ratio.groupby("region")["year"].count()
+    caption = "; ".join(
+        f"{esc(ctx.name(r))} was below the national level in **{below.get(r, 0)} of {years[r]}** "
+        "years"
+        for r in years.index
+    )
+    return Figure(chart, caption + " (a value under 100 is below China's GDP per person).")
 
 
-def population_chart(ctx: Context) -> alt.Chart:
-    pop = with_northeast(load("economy_population"), "population_10k", by=("vintage",))
+# -- population ------------------------------------------------------------------------------
+
+
+def population(ctx: Context) -> pd.DataFrame:
+    pop = with_northeast(_drawable_population(), "population_10k", by=("vintage",))
     pop = _in_years(pop[pop["region"] == ctx.region], ctx)
-    return charts.line(
-        pop.assign(series=pop["vintage"]),
+    return pop.assign(series=pop["vintage"])
+
+
+def _drawable_population() -> pd.DataFrame:
+    """Year-end population without the values the data flags as doubtful."""
+    pop = load("economy_population")
+    return pop[pop["note"].fillna("").str.strip().eq("")]
+
+
+def _flagged_population(ctx: Context) -> pd.DataFrame:
+    pop = load("economy_population", region=_own(ctx))
+    flagged = pop[pop["note"].fillna("").str.strip().ne("")]
+    return _in_years(flagged, ctx)
+
+
+def population_chart(ctx: Context) -> Figure:
+    pop = population(ctx)
+    chart = charts.line(
+        pop,
         "population_10k",
         "Year-end population (10,000 persons)",
-        f"Population of {ctx.name()}",
-        "One line per vintage: the 7th census (2020) revised 2011-2019",
+        f"Year-end population of {ctx.name()}",
+        ctx.subtitle("One line per release: the 7th census (2020) revised 2011-2019"),
         color="series",
         start=ctx.start,
         end=ctx.end,
         fmt=",.0f",
         zero=False,
     )
-
-
-def population_summary(ctx: Context) -> Markdown:
-    pop = _in_years(consistent_series("economy_population", ctx.region), ctx)
-    if pop.empty:
-        return Markdown("*No population figures for these years.*")
-    first, last = pop.iloc[0], pop.iloc[-1]
-    change = change_between(pop, "population_10k", int(first.year), int(last.year))
-    text = (
-        f"Year-end population (vintage `{first.vintage}`) was "
-        f"**{number(first.population_10k, 0)}** ten-thousand persons in "
-        f"{int(first.year)} and **{number(last.population_10k, 0)}** in "
-        f"{int(last.year)}: a change of **{number(change, 1)} %**."
-    )
-    # A value the data flags as doubtful is drawn as published; say so beside the chart.
-    wanted = regions.members("northeast") if ctx.region == "northeast" else (ctx.region,)
-    rows = _in_years(load("economy_population", region=list(wanted)), ctx)
-    flagged = rows[rows["note"].fillna("").str.strip().ne("")]
+    caption = ""
+    if len(pop):  # within the release that reaches furthest
+        newest = pop[pop["vintage"] == pop.loc[pop["year"].idxmax(), "vintage"]].sort_values("year")
+        first, last = newest.iloc[0], newest.iloc[-1]
+        caption = (
+            f"In the newest release ({esc(last.vintage)}), year-end population went from "
+            f"**{number(first.population_10k, 0)}** ten-thousand in {int(first.year)} to "
+            f"**{number(last.population_10k, 0)}** in {int(last.year)} "
+            f"({findings.signed(100 * (last.population_10k / first.population_10k - 1))})."
+        )
+    flagged = _flagged_population(ctx)
     if not flagged.empty:
         notes = "; ".join(
-            f"{esc(ctx.name(r.region))} {int(r.year)}, vintage `{r.vintage}`: {esc(r.note)}"
+            f"{esc(ctx.name(r.region))} {int(r.year)} ({r.vintage}): "
+            f"{number(r.population_10k, 0)}, {esc(r.note)}"
             for r in flagged.sort_values(["vintage", "year", "region"]).itertuples()
         )
-        within = " (and in the Northeast sum)" if ctx.region == "northeast" else ""
-        text += f" Drawn as published, though flagged in the data{within}: {notes}."
-    return Markdown(text)
+        within = " and from the Northeast sum" if ctx.region == "northeast" else ""
+        caption += f" Left out of the lines{within} as doubtful: {notes}."
+    return Figure(chart, caption.strip() or "*No population figures for these years.*")
 
 
-SECTOR_ORDER = {"primary": 0, "secondary": 1, "tertiary": 2}
+def census_change() -> pd.DataFrame:
+    """Census resident population 2010 and 2020 of every prefecture-level unit of the policy
+    area (one figure per unit and census, on 2020 boundaries) and its change."""
+    census = load("economy_population_census_prefectures")
+    census = census[census["primary"].fillna(False).astype(bool)]
+    wide = census.pivot_table(index="region", columns="year", values="population_persons")
+    wide = wide.dropna(subset=[2010, 2020])
+    wide["change_pct"] = 100 * (wide[2020] / wide[2010] - 1)
+    return wide.reset_index().rename(columns={2010: "pop_2010", 2020: "pop_2020"})
 
 
-def sectors(ctx: Context) -> pd.DataFrame:
-    va = load("economy_gdp_by_sector", sector=list(SECTOR_ORDER))
-    va = va[va["source_id"] == "nbs_sectors_2002_2011"]
-    if ctx.region == "northeast":
-        # Sum each sector over the three provinces; the three sectors add up to GDP in this
-        # table, so their sum is the Northeast GDP of the same table.
-        prov = va[va["region"].isin(regions.members("northeast"))]
-        counts = prov.groupby(["year", "sector"])["region"].nunique()
-        full = counts[counts == len(regions.members("northeast"))].index
-        ne = prov.groupby(["year", "sector"])["value_added_cny_100m"].sum().loc[full]
-        va = ne.reset_index().assign(region="northeast")
-        va["share_of_gdp_pct"] = (
-            100
-            * va["value_added_cny_100m"]
-            / va.groupby("year")["value_added_cny_100m"].transform("sum")
-        )
-    va = va[va["region"] == ctx.region]
-    return _in_years(va, ctx).assign(sector_order=lambda f: f["sector"].map(SECTOR_ORDER))
+def census_map(ctx: Context) -> Figure:
+    change = census_change()
+    geo = load("geo_boundaries")
+    units = geo[geo["region"].isin(change["region"])].merge(change, on="region")
+    names = regions.names()
+    units = units.assign(
+        name=units["region"].map(names),
+        selected=units["region"].isin(regions.map_units(ctx.region)),
+    )
+    chart = charts.change_map(
+        units,
+        "change_pct",
+        "Population change 2010-2020 (%)",
+        "Census population change by prefecture, 2010-2020",
+        ctx.subtitle(
+            f"All {len(units)} prefecture-level units of the policy area, 6th and 7th censuses on "
+            f"2020 boundaries; {ctx.name()} outlined",
+            provincial=False,
+        ),
+    )
+    return Figure(chart, findings.census_map_sentence(change, ctx))
 
 
-def sector_chart(ctx: Context) -> alt.Chart | Markdown:
-    va = sectors(ctx)
+# -- structure -------------------------------------------------------------------------------
+
+
+def sector_chart(ctx: Context) -> Figure:
+    va = findings.structure_frame(ctx)
     if va.empty:
-        return Markdown("*No sector figures in the years chosen (the data cover 2002–2011).*")
-    return charts.stacked_shares(
+        return Figure(None, "*No sector figures in the years chosen.*")
+    va = _in_years(va, ctx)
+    chart = charts.stacked_shares(
         va,
         f"Structure of {ctx.name()}'s economy",
-        "Value added by sector, % of GDP; NBS original-yearbook "
-        "values, 2002-2011 (no later sector data were found)",
+        ctx.subtitle("Value added by sector, % of GDP of the same release (NBS c.2021), 2000-2019"),
     )
-
-
-def sector_summary(ctx: Context) -> Markdown:
-    va = sectors(ctx)
-    if va.empty:
-        return Markdown("")
-    sec = va[va["sector"] == "secondary"].set_index("year")["share_of_gdp_pct"]
-    y0, y1 = int(sec.index.min()), int(sec.index.max())
-    return Markdown(
-        f"The secondary sector (industry and construction) made up "
-        f"**{sec[y0]:.1f} %** of GDP in {y0} and **{sec[y1]:.1f} %** in {y1}."
+    share = va.pivot_table(index="year", columns="sector", values="share_of_gdp_pct")
+    top = share["secondary"].idxmax()
+    caption = (
+        f"Industry and construction peaked at **{share['secondary'][top]:.1f} %** of GDP in "
+        f"{int(top)}; " + _services_sentence(share)
     )
+    return Figure(chart, caption)
 
+
+def _services_sentence(share: pd.DataFrame) -> str:
+    larger = share[share["tertiary"] > share["secondary"]].index
+    if not len(larger):
+        return "services stayed smaller in every year shown."
+    if larger.min() == share.index.min():
+        return f"services were already larger in {int(larger.min())}."
+    return f"services overtook them in {int(larger.min())}."
+
+
+# -- employment ------------------------------------------------------------------------------
 
 EMPLOYMENT_SERIES = {
     "employment_urban_units": "Employment in urban non-private units",
@@ -217,51 +331,56 @@ EMPLOYMENT_SERIES = {
 }
 
 
-def employment_chart(ctx: Context) -> alt.Chart | Markdown:
+def employment_chart(ctx: Context) -> Figure:
     emp = load("economy_employment", indicator=list(EMPLOYMENT_SERIES))
     emp = with_northeast(emp, "value", by=("indicator",))
     emp = _in_years(emp[emp["region"] == ctx.region], ctx)
     if emp.empty:
-        return Markdown("*No employment series for these years.*")
+        return Figure(None, "*No employment series for these years.*")
     emp = emp.assign(series=emp["indicator"].map(EMPLOYMENT_SERIES))
-    return charts.line(
+    chart = charts.line(
         emp,
         "value",
         "Persons employed (10,000)",
         f"Employment in {ctx.name()}",
-        "NBS portal release 2025/26; urban non-private units 2008-2024, private "
-        "and individual 2006-2019",
+        ctx.subtitle(
+            "NBS portal release 2025/26; urban non-private units 2008-2024, private and "
+            "individual 2006-2019"
+        ),
         color="series",
         fmt=",.1f",
     )
+    urban = emp[emp["indicator"] == "employment_urban_units"].sort_values("year")
+    if len(urban) < 2:
+        return Figure(chart, "")
+    first, last = urban.iloc[0], urban.iloc[-1]
+    caption = (
+        f"Employment in urban non-private units went from **{number(first.value)}** ten-thousand "
+        f"in {int(first.year)} to **{number(last.value)}** in {int(last.year)} "
+        f"(**{findings.signed(100 * (last.value / first.value - 1))}**)."
+    )
+    return Figure(chart, caption)
 
 
 def unemployment_table(ctx: Context):
     emp = load("economy_employment", indicator="registered_unemployment_rate_urban")
-    wanted = list(regions.members("northeast")) + ["inner-mongolia", "northeast", "china"]
+    wanted = [*regions.members("northeast"), "inner-mongolia", "northeast", "china"]
     emp = emp[emp["region"].isin(wanted)].assign(region_name=lambda f: f["region"].map(ctx.names))
     wide = emp.pivot_table(index="region_name", columns="year", values="value").reset_index()
     wide.columns = [str(c) for c in wide.columns]
-    return table(wide, {c: ("Region" if c == "region_name" else c) for c in wide.columns})
+    headers = {c: ("Region" if c == "region_name" else c) for c in wide.columns}
+    return table(wide, headers, caption="Urban registered unemployment rate (%), by year")
 
 
-def comparison_chart(ctx: Context) -> alt.Chart | Markdown:
-    series = consistent_series("economy_gdp", [ctx.region, ctx.comparison])
-    series = _in_years(series, ctx)
-    base_year = int(series.groupby("region")["year"].min().max()) if len(series) else None
-    if base_year is None:
-        return Markdown("*No common years for the comparison.*")
-    base = series[series["year"] == base_year].set_index("region")["gdp_cny_100m"]
-    series = _named(series[series["year"] >= base_year], ctx)
-    series = series.assign(index=100 * series["gdp_cny_100m"] / series["region"].map(base))
-    return charts.line(
-        series,
-        "index",
-        f"Nominal GDP, {base_year} = 100",
-        f"{ctx.name()} against {ctx.name(ctx.comparison)}",
-        f"Index of nominal GDP, vintage {series['vintage'].iloc[0]}",
-        start=ctx.start,
-        end=ctx.end,
-        marks=charts.MARKED_YEARS,
-        fmt=".0f",
-    )
+__all__ = [
+    "census_map",
+    "employment_chart",
+    "gdp_chart",
+    "key_findings",
+    "per_capita_chart",
+    "population_chart",
+    "real_growth_chart",
+    "sector_chart",
+    "share_chart",
+    "unemployment_table",
+]

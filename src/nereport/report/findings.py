@@ -1,0 +1,396 @@
+"""Key findings: the sentences a reader comes for, each computed from the data and naming its
+period and release. A finding that the data cannot support is left out (the section says
+which), never guessed.
+
+Each ``<finding>(ctx)`` returns one Markdown sentence or None; the ``*_frame`` functions return
+the rows the sentence and its chart are computed from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+from IPython.display import Markdown
+
+from nereport.data import load, regions
+from nereport.data.series import annual_rate, cumulative_growth
+from nereport.report.context import Context, esc, number
+
+MAIN = "nbs-2021"  # NBS portal release of c.2020-21 (after the 4th economic census), 2000-2019
+MAIN_LABEL = "NBS release of c.2021"
+POLICY_YEARS = (2003, 2016)
+
+
+def _own(ctx: Context) -> list[str]:
+    return list(regions.members(ctx.region)) or [ctx.region]
+
+
+def signed(value: float, digits: int = 1) -> str:
+    """A change with its sign: '+3.2 %', '−12.4 %'."""
+    return f"{value:+.{digits}f} %".replace("-", "−")
+
+
+def _scope(ctx: Context) -> str:
+    """', whole region' where a provincial figure covers more than the policy area."""
+    return "; whole region, not only its policy-area part" if ctx.scope() else ""
+
+
+# -- growth ----------------------------------------------------------------------------------
+
+
+def _chained(region: str, start: int, end: int) -> tuple[float, float] | None:
+    rows = load("economy_gdp_index", region=region, vintage=MAIN)
+    total = cumulative_growth(rows, start, end)
+    return None if total is None else (total, annual_rate(total, end - start))
+
+
+def real_growth(ctx: Context) -> str | None:
+    """Real growth since 2003 and since 2016, region(s) against the comparison, one release."""
+    end = 2019  # the last year of the one release that covers every region
+    parts = []
+    for start in POLICY_YEARS:
+        base = _chained(ctx.comparison, start, end)
+        own = [(r, _chained(r, start, end)) for r in _own(ctx)]
+        if base is None or any(g is None for _, g in own):
+            continue
+        said = ", ".join(
+            f"{esc(ctx.name(r))} **{number(g[1], 1)} %** a year ({signed(g[0], 0)} in all)"
+            for r, g in own
+        )
+        faster = [r for r, g in own if g[1] > base[1]]
+        verdict = (
+            "faster than"
+            if len(faster) == len(own)
+            else "slower than"
+            if not faster
+            else "partly faster than"
+        )
+        parts.append(
+            f"{start}–{end}: {said}, {verdict} {esc(ctx.name(ctx.comparison))} "
+            f"(**{number(base[1], 1)} %** a year)"
+        )
+    if not parts:
+        return None
+    latest = _first_release_growth(ctx)
+    return (
+        f"**Real growth** (published volume indices, {MAIN_LABEL}{_scope(ctx)}): "
+        + "; ".join(parts)
+        + "."
+        + (f" {latest}" if latest else "")
+    )
+
+
+def _first_release_growth(ctx: Context) -> str | None:
+    """Average of the first-release growth rates of the years where every region has one."""
+    rows = load("economy_gdp_index", region=[*_own(ctx), ctx.comparison], vintage="first-release")
+    years = rows.groupby("year")["region"].nunique()
+    years = sorted(years[years == len(_own(ctx)) + 1].index)
+    if not years:
+        return None
+    rows = rows[rows["year"].isin(years)]
+    mean = rows.groupby("region")["growth_pct"].mean()
+    said = ", ".join(
+        f"{esc(ctx.name(r))} {number(mean[r], 1)} %" for r in [*_own(ctx), ctx.comparison]
+    )
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    return f"First releases for {span} (a separate release, averaged over {len(years)} year(s)): {said}."
+
+
+# -- national share --------------------------------------------------------------------------
+
+
+def _gdp_main() -> pd.DataFrame:
+    """GDP by region and year from the value-added table of the main release (one GDP per
+    region and year, the figure printed beside its sectors)."""
+    va = load("economy_value_added", vintage=MAIN)
+    return va.dropna(subset=["gdp_cny_100m"]).drop_duplicates(["region", "year"])[
+        ["region", "year", "vintage", "gdp_cny_100m"]
+    ]
+
+
+def share_frame(ctx: Context) -> pd.DataFrame:
+    """The region's GDP as % of China's, both from the main release; an aggregate is the sum of
+    its members in years where all are published."""
+    gdp = _gdp_main()
+    own = gdp[gdp["region"].isin(_own(ctx))].groupby("year")
+    part = own["gdp_cny_100m"].sum()[own["region"].nunique() == len(_own(ctx))]
+    whole = gdp[gdp["region"] == "china"].set_index("year")["gdp_cny_100m"]
+    share = (100 * part / whole).dropna().rename("share_pct").reset_index()
+    return share.assign(region=ctx.region, vintage=MAIN)
+
+
+def national_share(ctx: Context) -> str | None:
+    share = share_frame(ctx).set_index("year")["share_pct"]
+    if share.empty:
+        return None
+    years = [y for y in (2000, *POLICY_YEARS) if y in share.index] + [int(share.index.max())]
+    said = "; ".join(f"{y}: **{share[y]:.2f} %**" for y in dict.fromkeys(years))
+    peak = int(share.idxmax())
+    return (
+        f"**Share of China's GDP** ({MAIN_LABEL}, one release for region and nation"
+        f"{_scope(ctx)}): {said}; "
+        f"highest in {peak} ({share[peak]:.2f} %)."
+    )
+
+
+# -- per-capita GDP --------------------------------------------------------------------------
+
+
+def per_capita_frame(ctx: Context) -> pd.DataFrame:
+    """GDP per person of the region(s) with China = 100, within the main release."""
+    pc = load("economy_gdp_per_capita", vintage=MAIN)
+    china = pc[pc["region"] == "china"].set_index("year")["gdp_per_capita_cny"]
+    own = pc[pc["region"].isin(_own(ctx))].copy()
+    own["relative"] = 100 * own["gdp_per_capita_cny"] / own["year"].map(china)
+    return own.dropna(subset=["relative"])
+
+
+def per_capita(ctx: Context) -> str | None:
+    frame = per_capita_frame(ctx)
+    if frame.empty:
+        return None
+    last = int(frame["year"].max())
+    parts = []
+    for region, rows in frame.groupby("region", sort=False):
+        rel = rows.set_index("year")["relative"]
+        then = [y for y in POLICY_YEARS if y in rel.index][:1]
+        shown = [*then, last]
+        parts.append(
+            f"{esc(ctx.name(region))} "
+            + " → ".join(f"**{rel[y]:.0f}** ({y})" for y in dict.fromkeys(shown))
+        )
+    return (
+        f"**GDP per person against the national level** (China = 100, {MAIN_LABEL}"
+        f"{_scope(ctx)}): " + "; ".join(parts) + "."
+    )
+
+
+# -- population ------------------------------------------------------------------------------
+
+
+def _census_units(ctx: Context) -> tuple[list[str], str]:
+    """The prefecture-level units the census finding sums, and what they are."""
+    units = regions.map_units(ctx.region)
+    prefectures = [
+        r["slug"] for r in regions.table() if r["slug"] in units and r["level"] == "prefecture"
+    ]
+    if ctx.region == "inner-mongolia":
+        return prefectures, "its five eastern prefectures in the policy area"
+    return prefectures, f"its {len(prefectures)} prefecture-level units"
+
+
+def census_population(ctx: Context) -> str | None:
+    from nereport.report.economy import census_change
+
+    change = census_change()
+    units, what = _census_units(ctx)
+    rows = change[change["region"].isin(units)]
+    if rows.empty or len(rows) != len(units):
+        return None
+    before, after = rows["pop_2010"].sum(), rows["pop_2020"].sum()
+    losing = int((rows["change_pct"] < 0).sum())
+    return (
+        f"**Population, 2010 and 2020 censuses** (sum of {what}, 2020 boundaries): "
+        f"{number(before / 1e6, 2)} million → {number(after / 1e6, 2)} million "
+        f"(**{signed(100 * (after / before - 1))}**); {losing} of {len(rows)} units lost people."
+    )
+
+
+def census_map_sentence(change: pd.DataFrame, ctx: Context) -> str:
+    names = regions.names()
+    parents = {r["slug"]: r["parent"] for r in regions.table()}
+    losing = change[change["change_pct"] < 0]
+    worst = change.nsmallest(3, "change_pct")
+    best = change.nlargest(3, "change_pct")
+
+    def listed(rows: pd.DataFrame) -> str:
+        return ", ".join(
+            f"{esc(names[r.region])} ({esc(names[parents[r.region]])}, {signed(r.change_pct)})"
+            for r in rows.itertuples()
+        )
+
+    return (
+        f"{len(losing)} of the {len(change)} units lost population between the censuses. The "
+        f"largest losses were in {listed(worst)}; the largest gains in {listed(best)}."
+    )
+
+
+# -- structure -------------------------------------------------------------------------------
+
+SECTOR_ORDER = {"primary": 0, "secondary": 1, "tertiary": 2}
+
+
+def structure_frame(ctx: Context) -> pd.DataFrame:
+    """Sector shares of GDP in the main release; an aggregate sums its members' value added
+    (the sectors add up to GDP within the release)."""
+    va = load("economy_value_added", vintage=MAIN, region=_own(ctx))
+    counts = va.groupby(["year", "sector"])["region"].nunique()
+    full = counts[counts == len(_own(ctx))].index
+    summed = va.groupby(["year", "sector"])["value_added_cny_100m"].sum().loc[full].reset_index()
+    summed["share_of_gdp_pct"] = (
+        100
+        * summed["value_added_cny_100m"]
+        / summed.groupby("year")["value_added_cny_100m"].transform("sum")
+    )
+    return summed.assign(region=ctx.region, sector_order=summed["sector"].map(SECTOR_ORDER))
+
+
+def structure(ctx: Context) -> str | None:
+    va = structure_frame(ctx)
+    if va.empty:
+        return None
+    share = va.pivot_table(index="year", columns="sector", values="share_of_gdp_pct")
+    first = 2003 if 2003 in share.index else int(share.index.min())
+    last = int(share.index.max())
+    return (
+        f"**Economic structure** ({MAIN_LABEL}{_scope(ctx)}): industry and construction "
+        "(secondary sector) "
+        f"**{share.loc[first, 'secondary']:.1f} %** of GDP in {first}, "
+        f"**{share.loc[last, 'secondary']:.1f} %** in {last}; services (tertiary) "
+        f"{share.loc[first, 'tertiary']:.1f} % → **{share.loc[last, 'tertiary']:.1f} %**."
+    )
+
+
+# -- environment -----------------------------------------------------------------------------
+
+
+def intensity_frame(ctx: Context) -> pd.DataFrame:
+    """CO2 (CEADs) per 10,000 yuan of GDP (main release) of the region(s) and the comparison;
+    an aggregate sums both members' CO2 and GDP where all are published."""
+    from nereport.data.series import with_northeast
+
+    co2 = with_northeast(load("environment_co2"), "co2_mt")
+    gdp = with_northeast(_gdp_main(), "gdp_cny_100m", by=("vintage",))
+    frame = co2.merge(gdp[["region", "year", "vintage", "gdp_cny_100m"]], on=["region", "year"])
+    frame = frame[frame["region"].isin([ctx.region, ctx.comparison])]
+    # t CO2 per 10,000 yuan = (Mt x 1e6) / (100 million yuan x 1e4)
+    return frame.assign(t_per_10k_yuan=100 * frame["co2_mt"] / frame["gdp_cny_100m"])
+
+
+def co2_intensity(ctx: Context) -> str | None:
+    frame = intensity_frame(ctx)
+    wide = frame.pivot_table(index="year", columns="region", values="t_per_10k_yuan")
+    if ctx.region not in wide or ctx.comparison not in wide:
+        return None
+    ratio = (wide[ctx.region] / wide[ctx.comparison]).dropna()
+    if ratio.empty:
+        return None
+    first = 2003 if 2003 in ratio.index else int(ratio.index.min())
+    last = int(ratio.index.max())
+    return (
+        f"**CO2 per unit of GDP** (CEADs CO2 over GDP of the {MAIN_LABEL}{_scope(ctx)}): "
+        f"{number(wide.loc[last, ctx.region], 2)} t per 10,000 yuan in {last}, "
+        f"**{ratio[last]:.1f} times** {esc(ctx.name(ctx.comparison))}'s "
+        f"({ratio[first]:.1f} times in {first})."
+    )
+
+
+def co2_change(ctx: Context) -> str | None:
+    from nereport.data.series import with_northeast
+
+    co2 = with_northeast(load("environment_co2"), "co2_mt").set_index(["region", "year"])
+    co2 = co2["co2_mt"]
+    try:
+        own = co2.loc[ctx.region]
+        other = co2.loc[ctx.comparison]
+    except KeyError:
+        return None
+    if 2003 not in own.index or 2003 not in other.index:
+        return None
+    last = int(min(own.index.max(), other.index.max()))
+    return (
+        f"**CO2 emissions** (CEADs, release to {last}{_scope(ctx)}): "
+        f"{signed(100 * (own[last] / own[2003] - 1), 0)} from 2003 to {last} "
+        f"({number(own[2003], 0)} → {number(own[last], 0)} Mt), against "
+        f"{signed(100 * (other[last] / other[2003] - 1), 0)} for "
+        f"{esc(ctx.name(ctx.comparison))}; peak year {int(own.idxmax())}."
+    )
+
+
+def coal(ctx: Context) -> str | None:
+    rows = load("environment_coal_use", region=[*_own(ctx), ctx.comparison])
+    wide = rows.pivot_table(index="year", columns="region", values="coal_10k_t")
+    own = wide[[r for r in _own(ctx) if r in wide]]
+    if own.shape[1] != len(_own(ctx)) or ctx.comparison not in wide:
+        return None
+    years = wide.dropna().index
+    if 2003 not in years:
+        return None
+    last = int(years.max())
+    total = own.sum(axis=1)
+    return (
+        f"**Coal use** (physical tonnes, {MAIN_LABEL}{_scope(ctx)}): "
+        f"{signed(100 * (total[last] / total[2003] - 1), 0)} from 2003 to {last}, against "
+        f"{signed(100 * (wide.loc[last, ctx.comparison] / wide.loc[2003, ctx.comparison] - 1), 0)}"
+        f" for {esc(ctx.name(ctx.comparison))}."
+    )
+
+
+def sulphur(ctx: Context) -> str | None:
+    air = load("environment_air_pollutants", pollutant="so2", scope="env-stats-2011")
+    wide = air.pivot_table(index="year", columns="region", values="emission_10k_t")
+    own = [r for r in _own(ctx) if r in wide]
+    if len(own) != len(_own(ctx)) or ctx.comparison not in wide:
+        return None
+    years = wide[[*own, ctx.comparison]].dropna().index
+    if len(years) < 2:
+        return None
+    first, last = int(years.min()), int(years.max())
+    total = wide[own].sum(axis=1)
+    return (
+        f"**Sulphur dioxide** (MEE environmental statistics, one scope {first}–{last}"
+        f"{_scope(ctx)}): {signed(100 * (total[last] / total[first] - 1), 0)} "
+        f"({number(total[first], 1)} → {number(total[last], 1)} ten-thousand t), against "
+        f"{signed(100 * (wide.loc[last, ctx.comparison] / wide.loc[first, ctx.comparison] - 1), 0)}"
+        f" nationally."
+    )
+
+
+def pm25(ctx: Context) -> str | None:
+    pm = load("environment_pm25")
+    china = pm[pm["region"] == "china"].set_index("year")
+    own = pm[pm["region"].isin(_own(ctx)) & pm["year"].isin(china.index)]
+    if own.empty:
+        return None
+    parts = [
+        f"{esc(ctx.name(r.region))} {int(r.year)}: **{number(r.pm25_ugm3, 0)}** µg/m³ "
+        f"(China {number(china.loc[r.year, 'pm25_ugm3'], 0)}, {esc(china.loc[r.year, 'network'])})"
+        for r in own.sort_values("year").groupby("region").tail(1).itertuples()
+    ]
+    return (
+        "**PM2.5** (annual means as published by provincial and national bulletins; the "
+        "networks differ): " + "; ".join(parts) + "."
+    )
+
+
+def forest(ctx: Context) -> str | None:
+    forest = load("environment_forest_wetland", indicator="forest_coverage")
+    forest = forest[forest["survey"] == "inventory-9"].drop_duplicates("region")
+    forest = forest.set_index("region")["value"]
+    own = [r for r in _own(ctx) if r in forest.index]
+    if not own or "china" not in forest.index:
+        return None
+    said = ", ".join(f"{esc(ctx.name(r))} **{forest[r]:.1f} %**" for r in own)
+    return (
+        f"**Forest cover** (9th national forest inventory, 2014-2018): {said}, against "
+        f"{forest['china']:.1f} % for China."
+    )
+
+
+# -- the section -----------------------------------------------------------------------------
+
+Finding = Callable[[Context], "str | None"]
+
+
+def section(ctx: Context, wanted: list[Finding]) -> Markdown:
+    """The "Key findings" section: one bullet per finding the data support."""
+    said = [s for s in (finding(ctx) for finding in wanted) if s]
+    lines = ["## Key findings", ""] + [f"- {s}" for s in said]
+    if len(said) < len(wanted):
+        lines += [
+            "",
+            f"*{len(wanted) - len(said)} finding(s) left out: the data do not cover "
+            "them for this region (see What is missing).*",
+        ]
+    return Markdown("\n".join(lines))
