@@ -87,3 +87,24 @@ def test_closing_the_printer_ends_chromium() -> None:
     process = printer._browser._process
     printer.close()
     assert process.poll() is not None
+
+
+def test_a_pdf_does_not_depend_on_the_pages_printed_before_it() -> None:
+    style = (
+        '<style>body{font-family:"Liberation Sans",Arial,"WenQuanYi Micro Hei",'
+        '"Noto Sans CJK SC",sans-serif}</style>'
+    )
+    earlier = f"<html><head>{style}</head><body><p>国发〔2003〕28号</p></body></html>"
+    page = f"<html><head>{style}</head><body><p><b>Jilin (吉林省)</b></p></body></html>"
+    fresh = Printer()
+    try:
+        alone = fresh.pdf(page)
+    finally:
+        fresh.close()
+    used = Printer()
+    try:
+        used.pdf(earlier)
+        after = used.pdf(page)
+    finally:
+        used.close()
+    assert alone == after

@@ -419,7 +419,7 @@ def test_html_and_script_in_the_data_stay_inert_text(tmp_path, raw_copy, browser
     # the tooltip of the hostile milestone shows it as text too
     shown = ""
     for point in page.query_selector_all(".nr-chart svg g.mark-symbol path"):
-        point.hover()
+        point.hover(force=True)  # neighbouring events a few days apart overlap
         tip = page.query_selector("#vg-tooltip-element")
         if tip and "reviving" in tip.inner_text():
             shown = tip.inner_text()

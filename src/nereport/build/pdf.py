@@ -114,6 +114,17 @@ def fixed_dates(pdf: bytes) -> bytes:
     return _DATES.sub(rewrite, pdf)
 
 
+# Printed (and thrown away) first by every Chromium, and again after each purge of its caches:
+# the fonts Chromium picks for text that none of the listed fonts covers as asked (bold
+# Chinese: WenQuanYi has no bold face) depend on the fonts loaded before, so without this a
+# PDF's bytes depended on which reports were printed before it in the same Chromium.
+_WARM_UP = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>body{font-family:'
+    '"Liberation Sans",Arial,"WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif}</style>'
+    "</head><body><p>东北〔〕 <b>东北〔〕</b> <i>东北</i></p></body></html>"
+)
+
+
 class Printer:
     """One Chromium page, reused for every PDF. :meth:`start` launches Chromium without
     waiting for it; the first :meth:`pdf` connects. Safe to call from several threads (one
@@ -226,15 +237,20 @@ class _Browser:
     def print(self, page_html: str) -> bytes:
         if self._session is None:
             self._open_page()
-        self._events.clear()
-        self._call("Page.setDocumentContent", {"frameId": self._frame, "html": page_html})
-        self._wait_for("Page.loadEventFired")  # images (the charts) are decoded by then
-        data = self._call("Page.printToPDF", _PRINT)["data"]
+            self._print(_WARM_UP)
+        data = self._print(page_html)
         # A single-process Chromium keeps some of every page it printed (10-20 MB a report)
         # until told memory is short; telling it after every page costs a quarter of its CPU.
         if self._rss() > PURGE_ABOVE:
             self._call("Memory.simulatePressureNotification", {"level": "critical"})
-        return base64.b64decode(data)
+            self._print(_WARM_UP)
+        return data
+
+    def _print(self, page_html: str) -> bytes:
+        self._events.clear()
+        self._call("Page.setDocumentContent", {"frameId": self._frame, "html": page_html})
+        self._wait_for("Page.loadEventFired")  # images (the charts) are decoded by then
+        return base64.b64decode(self._call("Page.printToPDF", _PRINT)["data"])
 
     def _rss(self) -> int:
         """Chromium's resident memory in bytes (as if over the limit when unknown)."""

@@ -236,17 +236,25 @@ def _get(name: str) -> Dataset:
     return get(name)
 
 
+_FRAMES: dict[tuple[str, ...], pd.DataFrame] = {}
+
+
 def _cached_frame(ds: Dataset, hashes: dict[str, str] | None = None) -> pd.DataFrame:
-    """The cleaned frame of ``ds``, from the disk cache when its inputs are unchanged."""
+    """The cleaned frame of ``ds``: from this process's memory or the disk cache when its
+    inputs are unchanged, else built."""
     hashes = verify_raw(ds) if hashes is None else hashes
     # Region names and codes are mapped through the region table: it is an input of every dataset.
     table = file_hashes([REGIONS_FILE])[REGIONS_FILE]
-    key = [ds.name, __version__, pd.__version__, _code_hash(), *sorted(hashes.values()), table]
+    key = (ds.name, __version__, pd.__version__, _code_hash(), *sorted(hashes.values()), table)
+    if key in _FRAMES:  # pandas copies on write, so callers cannot change the kept frame
+        return _FRAMES[key]
     data = cached("datasets", key, lambda: pickle.dumps(build(ds), pickle.HIGHEST_PROTOCOL))
     try:
-        return pickle.loads(data)
+        frame = pickle.loads(data)
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-        return build(ds)  # a damaged cache file costs time only
+        frame = build(ds)  # a damaged cache file costs time only
+    _FRAMES[key] = frame
+    return frame
 
 
 def load(name: str, **filters: Any) -> pd.DataFrame:

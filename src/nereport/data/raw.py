@@ -5,6 +5,7 @@ raw files without importing pandas."""
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,15 @@ CHECKSUMS = "SHA256SUMS"
 
 
 def sha256_file(path: Path) -> str:
-    with path.open("rb") as fh:
+    """sha256 of a file, hashed once per process while its size, mtime and inode stay the same
+    (a report loads the same dataset many times)."""
+    stat = path.stat()
+    return _digest(str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+@cache
+def _digest(path: str, size: int, mtime_ns: int, inode: int) -> str:
+    with open(path, "rb") as fh:
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 

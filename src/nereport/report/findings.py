@@ -8,6 +8,8 @@ the rows the sentence and its chart are computed from.
 
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Callable
 
 import pandas as pd
@@ -20,6 +22,20 @@ from nereport.report.context import Context, esc, number
 MAIN = "nbs-2021"  # NBS portal release of c.2020-21 (after the 4th economic census), 2000-2019
 MAIN_LABEL = "NBS release of c.2021"
 POLICY_YEARS = (2003, 2016)
+
+
+def _once(finding: Callable[[Context], str | None]) -> Callable[[Context], str | None]:
+    """Compute a finding once per report: the key findings and a chart's caption share it."""
+    memo: dict[tuple, str | None] = {}
+
+    @functools.wraps(finding)
+    def wrapper(ctx: Context) -> str | None:
+        key = (ctx.topic, *sorted(ctx.params.items()), os.environ.get("NEREPORT_DATA_DIR"))
+        if key not in memo:
+            memo[key] = finding(ctx)
+        return memo[key]
+
+    return wrapper
 
 
 def _own(ctx: Context) -> list[str]:
@@ -45,6 +61,7 @@ def _chained(region: str, start: int, end: int) -> tuple[float, float] | None:
     return None if total is None else (total, annual_rate(total, end - start))
 
 
+@_once
 def real_growth(ctx: Context) -> str | None:
     """Real growth since 2003 and since 2016, region(s) against the comparison, one release."""
     end = 2019  # the last year of the one release that covers every region
@@ -120,6 +137,7 @@ def share_frame(ctx: Context) -> pd.DataFrame:
     return share.assign(region=ctx.region, vintage=MAIN)
 
 
+@_once
 def national_share(ctx: Context) -> str | None:
     share = share_frame(ctx).set_index("year")["share_pct"]
     if share.empty:
@@ -146,6 +164,7 @@ def per_capita_frame(ctx: Context) -> pd.DataFrame:
     return own.dropna(subset=["relative"])
 
 
+@_once
 def per_capita(ctx: Context) -> str | None:
     frame = per_capita_frame(ctx)
     if frame.empty:
@@ -180,6 +199,7 @@ def _census_units(ctx: Context) -> tuple[list[str], str]:
     return prefectures, f"its {len(prefectures)} prefecture-level units"
 
 
+@_once
 def census_population(ctx: Context) -> str | None:
     from nereport.report.economy import census_change
 
@@ -236,6 +256,7 @@ def structure_frame(ctx: Context) -> pd.DataFrame:
     return summed.assign(region=ctx.region, sector_order=summed["sector"].map(SECTOR_ORDER))
 
 
+@_once
 def structure(ctx: Context) -> str | None:
     va = structure_frame(ctx)
     if va.empty:
@@ -268,6 +289,7 @@ def intensity_frame(ctx: Context) -> pd.DataFrame:
     return frame.assign(t_per_10k_yuan=100 * frame["co2_mt"] / frame["gdp_cny_100m"])
 
 
+@_once
 def co2_intensity(ctx: Context) -> str | None:
     frame = intensity_frame(ctx)
     wide = frame.pivot_table(index="year", columns="region", values="t_per_10k_yuan")
@@ -286,6 +308,7 @@ def co2_intensity(ctx: Context) -> str | None:
     )
 
 
+@_once
 def co2_change(ctx: Context) -> str | None:
     from nereport.data.series import with_northeast
 
@@ -308,6 +331,7 @@ def co2_change(ctx: Context) -> str | None:
     )
 
 
+@_once
 def coal(ctx: Context) -> str | None:
     rows = load("environment_coal_use", region=[*_own(ctx), ctx.comparison])
     wide = rows.pivot_table(index="year", columns="region", values="coal_10k_t")
@@ -327,6 +351,7 @@ def coal(ctx: Context) -> str | None:
     )
 
 
+@_once
 def sulphur(ctx: Context) -> str | None:
     air = load("environment_air_pollutants", pollutant="so2", scope="env-stats-2011")
     wide = air.pivot_table(index="year", columns="region", values="emission_10k_t")
@@ -347,6 +372,7 @@ def sulphur(ctx: Context) -> str | None:
     )
 
 
+@_once
 def pm25(ctx: Context) -> str | None:
     pm = load("environment_pm25")
     china = pm[pm["region"] == "china"].set_index("year")
@@ -364,6 +390,7 @@ def pm25(ctx: Context) -> str | None:
     )
 
 
+@_once
 def forest(ctx: Context) -> str | None:
     forest = load("environment_forest_wetland", indicator="forest_coverage")
     forest = forest[forest["survey"] == "inventory-9"].drop_duplicates("region")
