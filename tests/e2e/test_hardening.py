@@ -419,7 +419,10 @@ def test_html_and_script_in_the_data_stay_inert_text(tmp_path, raw_copy, browser
     # the tooltip of the hostile milestone shows it as text too
     shown = ""
     for point in page.query_selector_all(".nr-chart svg g.mark-symbol path"):
-        point.hover(force=True)  # neighbouring events a few days apart overlap
+        # Events a few days apart overlap on the chart: point at each mark itself, as the
+        # pointer would on a wider chart, so Vega picks that mark for the tooltip.
+        point.dispatch_event("pointermove")
+        point.dispatch_event("mousemove")
         tip = page.query_selector("#vg-tooltip-element")
         if tip and "reviving" in tip.inner_text():
             shown = tip.inner_text()

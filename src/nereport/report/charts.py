@@ -20,6 +20,10 @@ PALETTE = [
     "#bcbd22",
     "#e377c2",
     "#8c564b",
+    "#393b79",
+    "#ad494a",
+    "#637939",
+    "#7b4173",
 ]
 MARKED_YEARS = {2003: "2003: strategy launched", 2016: "2016: comprehensive revitalization"}
 

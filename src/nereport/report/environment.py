@@ -177,9 +177,11 @@ def pm25_chart(ctx: Context) -> Figure:
     pm = _named(_in_years(pm[pm["region"].isin(places)], ctx), ctx)
     if pm.empty:
         return Figure(None, "*No PM2.5 figures for these years.*")
-    pm = pm.assign(
-        series=pm["region_name"] + " (" + pm["network"] + ")",
-        segment=pm["region"] + "/" + pm["network"],
+    pm = _runs(
+        pm.assign(
+            series=pm["region_name"] + " (" + pm["network"] + ")",
+            segment=pm["region"] + "/" + pm["network"],
+        )
     )
     chart = charts.line(
         pm,
@@ -197,6 +199,14 @@ def pm25_chart(ctx: Context) -> Figure:
     return Figure(chart, findings.pm25(ctx) or "*No provincial PM2.5 mean was found.*")
 
 
+def _runs(frame: pd.DataFrame) -> pd.DataFrame:
+    """Split each ``segment`` where years are missing: a line joins consecutive years only."""
+    frame = frame.sort_values(["segment", "year"])
+    gap = frame.groupby("segment")["year"].diff().fillna(1).ne(1)
+    run = gap.groupby(frame["segment"]).cumsum().astype(int).astype(str)
+    return frame.assign(segment=frame["segment"] + "#" + run)
+
+
 def _cities(ctx: Context) -> list[str]:
     """The prefecture-level cities of the region that have their own figures (capitals)."""
     units = regions.map_units(ctx.region)
@@ -206,13 +216,19 @@ def _cities(ctx: Context) -> list[str]:
 def water_chart(ctx: Context) -> Figure:
     water = load("environment_water")
     good = water["indicator"].str.contains("grade_I_III|good_quality", regex=True)
-    water = water[good & water["region"].isin([*_own(ctx), "china"])]
+    # China's headline network (1940 sections, 3641 from 2021), and every provincial figure.
+    national = (water["region"] == "china") & water["network"].fillna("").str.contains(
+        "national surface-water assessment sections"
+    )
+    water = water[good & (water["region"].isin(_own(ctx)) | national)]
     water = _named(_in_years(water.dropna(subset=["share_pct"]), ctx), ctx)
     if water.empty:
         return Figure(None, "*No water quality shares for these years.*")
-    water = water.assign(
-        series=water["region_name"] + ": " + water["network"].fillna("").str.slice(0, 48),
-        segment=water["region"] + "/" + water["network"].fillna("") + "/" + water["indicator"],
+    water = _runs(
+        water.assign(
+            series=water["region_name"] + ": " + water["network"].fillna(""),
+            segment=water["region"] + "/" + water["network"].fillna("") + "/" + water["indicator"],
+        )
     )
     chart = charts.line(
         water,
