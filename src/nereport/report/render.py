@@ -1,4 +1,4 @@
-"""Altair theme and renderer for nereport charts.
+"""The Altair renderer for nereport charts (the theme is in :mod:`nereport.report.theme`).
 
 A chart displayed under the ``nereport`` renderer produces one mimebundle that serves
 three consumers without any network access:
@@ -28,11 +28,10 @@ import os
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import altair as alt
+    pass
 
 __all__ = [
     "EMBED_OPTIONS",
-    "FONT",
     "NAME",
     "VEGALITE_MIMETYPE",
     "chart_html",
@@ -40,7 +39,6 @@ __all__ = [
     "enable",
     "renderer",
     "spec_to_svg",
-    "theme",
 ]
 
 #: Name of both the altair renderer and the altair theme.
@@ -52,58 +50,9 @@ DEFER_SVG = "NEREPORT_DEFER_SVG"
 #: Mimetype that Jupyter front ends render with their built-in Vega-Lite renderer.
 VEGALITE_MIMETYPE = "application/vnd.vegalite.v5+json"
 
-#: Chart font stack. Latin first: vl-convert measures text in the big CJK fonts slowly
-#: (0.24 s against 0.08 s a chart). Chinese from WenQuanYi Micro Hei where it is installed
-#: (the build machine: Chromium embeds this TrueType font in the PDF as a subset, where Noto
-#: Sans CJK becomes costly Type 3 glyphs), else the usual CJK fonts.
-FONT = (
-    "Liberation Sans, WenQuanYi Micro Hei, Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, "
-    "PingFang SC, Microsoft YaHei, sans-serif"
-)
-
 #: vega-embed options: SVG renderer (vector when printed) and no "..." actions menu.
 #: The tooltip handler is left at its default, which escapes HTML in tooltip values.
 EMBED_OPTIONS: dict[str, Any] = {"renderer": "svg", "actions": False}
-
-_WIDTH = 640
-_HEIGHT = 320
-
-
-def theme() -> alt.theme.ThemeConfig:
-    """Return the nereport Altair theme: CJK-capable font, readable sizes, 640 px wide."""
-    return {
-        "config": {
-            "font": FONT,
-            "background": "white",
-            # Set through config, not top-level width/height, so that concatenated and
-            # faceted charts stay valid. Discrete y keeps the step-based default height.
-            "view": {
-                "continuousWidth": _WIDTH,
-                "continuousHeight": _HEIGHT,
-                "discreteWidth": _WIDTH,
-                "stroke": None,
-            },
-            "title": {"fontSize": 15, "fontWeight": 600, "anchor": "start", "offset": 10},
-            "axis": {
-                "labelFontSize": 12,
-                "titleFontSize": 12,
-                "titleFontWeight": 500,
-                "titlePadding": 8,
-                "gridColor": "#e6e6e6",
-                "domainColor": "#888888",
-                "tickColor": "#888888",
-            },
-            # Horizontal category labels; labels that would collide are thinned out.
-            "axisXDiscrete": {"labelAngle": 0, "labelOverlap": "greedy", "labelSeparation": 8},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": 500},
-            "header": {"labelFontSize": 12, "titleFontSize": 13},
-            "text": {"fontSize": 12},
-            "line": {"strokeWidth": 2},
-            "point": {"size": 40},
-            "range": {"category": {"scheme": "tableau10"}},
-            "scale": {"bandPaddingInner": 0.25},
-        },
-    }
 
 
 def _canonical_json(spec: dict[str, Any]) -> str:
@@ -192,6 +141,8 @@ def renderer(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any], dic
 def enable() -> None:
     """Register and enable the ``nereport`` renderer and theme in altair."""
     import altair as alt
+
+    from nereport.report.theme import theme
 
     alt.renderers.register(NAME, renderer)
     alt.renderers.enable(NAME)
