@@ -266,3 +266,27 @@ def test_each_source_line_names_its_own_raw_file() -> None:
         # The line names the publication of the source its raw file was compiled from.
         assert report.esc(source.title) in line, (raw_file, line[:120])
         assert report.esc(source.vintage_label) in line, (raw_file, line[:120])
+
+
+@pytest.mark.parametrize("topic", ["economy", "environment", "policy"])
+@pytest.mark.parametrize(
+    "region", ["liaoning", "jilin", "heilongjiang", "inner-mongolia", "northeast"]
+)
+def test_every_chart_of_every_report_is_a_valid_vega_lite_spec(topic: str, region: str) -> None:
+    # The build's kernels skip this validation (a fifth of a report's time): it is done here.
+    import importlib
+    import inspect
+
+    module = importlib.import_module(f"nereport.report.{topic}")
+    ctx = report.start(topic, region=region)
+    charts = 0
+    for name, function in inspect.getmembers(module, inspect.isfunction):
+        if function.__module__ != module.__name__ or not name.endswith(("_chart", "_map")):
+            continue
+        figure = function(ctx)
+        assert isinstance(figure, report.Figure), name
+        assert figure.caption, f"{name} has no sentence under it"
+        if figure.chart is not None:
+            figure.chart.to_dict(validate=True)
+            charts += 1
+    assert charts >= 3

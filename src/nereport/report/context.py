@@ -98,8 +98,10 @@ class Figure:
     def _ipython_display_(self) -> None:
         from IPython.display import display
 
+        from nereport.report.render import show
+
         if self.chart is not None:
-            display(self.chart)
+            show(self.chart)
         display(Markdown(self.caption))
 
 

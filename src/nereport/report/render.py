@@ -138,6 +138,19 @@ def renderer(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any], dic
     return data, {VEGALITE_MIMETYPE: {"embed_options": embed_options}}
 
 
+def show(chart: Any) -> None:
+    """Display an Altair chart through the nereport renderer. In the build's kernels
+    (``DEFER_SVG`` set) the spec is not validated against the Vega-Lite schema again: that
+    took a fifth of a report's time, and the test suite validates every chart of every report
+    (tests/report/test_topics.py)."""
+    from IPython.display import publish_display_data
+
+    validate = os.environ.get(DEFER_SVG) != "1"
+    spec = chart.to_dict(validate=validate, context={"pre_transform": False})
+    data, metadata = renderer(spec)
+    publish_display_data(data, metadata)
+
+
 def enable() -> None:
     """Register and enable the ``nereport`` renderer and theme in altair."""
     import altair as alt
