@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from nereport.build.matrix import Report
 from nereport.data.raw import CHECKSUMS, sha256_file
@@ -42,6 +43,14 @@ class RawCopy:
         if self.path(rel).exists():
             lines.append(f"{sha256_file(self.path(rel))}  {rel}")
         sums.write_text("\n".join(lines) + "\n")
+
+
+def one(frame: Any, column: str, **where: object) -> Any:
+    """The value of ``column`` in the one row matching ``where`` (fails if not exactly one)."""
+    for key, value in where.items():
+        frame = frame[frame[key] == value]
+    assert len(frame) == 1, f"expected one row for {where}, got {len(frame)}"
+    return frame[column].iloc[0]
 
 
 def report(topic: str, region: str = "jilin", notebook_dir: Path = NOTEBOOK_DIR) -> Report:

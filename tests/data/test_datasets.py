@@ -6,16 +6,9 @@ import pandas as pd
 import pytest
 
 import nereport
+from helpers import one
 from nereport.data.datasets._common import split_unit, to_units
 from nereport.data.datasets.policy import parse_date
-
-
-def one(frame: pd.DataFrame, column: str, **where: object) -> float:
-    for key, value in where.items():
-        frame = frame[frame[key] == value]
-    assert len(frame) == 1, f"expected one row for {where}, got {len(frame)}"
-    return frame[column].iloc[0]
-
 
 # -- spot checks: the value a publication prints, found in the cleaned dataset --------------
 

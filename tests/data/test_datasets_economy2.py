@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 import nereport
+from helpers import one
 from nereport.data.datasets import REGISTRY
 from nereport.data.datasets.economy import unit_and_remarks
 from nereport.data.sources import SOURCES
@@ -18,13 +18,6 @@ ECON2 = [
     "economy_income",
     "economy_budget",
 ]
-
-
-def one(frame: pd.DataFrame, column: str, **where: object) -> object:
-    for key, value in where.items():
-        frame = frame[frame[key] == value]
-    assert len(frame) == 1, f"expected one row for {where}, got {len(frame)}"
-    return frame[column].iloc[0]
 
 
 # -- the declarations ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import nereport
-from helpers import REFERENCE
+from helpers import REFERENCE, one
 from nereport.data.datasets import REGISTRY
 from nereport.data.datasets.environment import (
     AIR_SCOPES,
@@ -29,13 +29,6 @@ ENV2 = [
     "environment_water",
     "environment_forest_wetland",
 ]
-
-
-def one(frame: pd.DataFrame, column: str, **where: object) -> object:
-    for key, value in where.items():
-        frame = frame[frame[key] == value]
-    assert len(frame) == 1, f"expected one row for {where}, got {len(frame)}"
-    return frame[column].iloc[0]
 
 
 # -- declarations -------------------------------------------------------------------------
