@@ -42,6 +42,19 @@ class Context:
     def end(self) -> int:
         return self.params["end_year"]
 
+    def own(self) -> list[str]:
+        """The regions whose own figures stand for the report's region: an aggregate's
+        members (for figures that cannot be summed: rates, per-person values), else itself."""
+        return list(regions.members(self.region)) or [self.region]
+
+    def in_years(self, frame: Any) -> Any:
+        """The rows of ``frame`` within the report's years."""
+        return frame[(frame["year"] >= self.start) & (frame["year"] <= self.end)]
+
+    def named(self, frame: Any) -> Any:
+        """``frame`` with a ``region_name`` column (English names, for charts)."""
+        return frame.assign(region_name=frame["region"].map(self.names))
+
     def name(self, slug: str | None = None) -> str:
         """English name of a region, as data (for charts, which escape it themselves)."""
         return self.names[slug or self.region]

@@ -19,20 +19,6 @@ from nereport.report.context import Context, Figure, esc, number, table
 MAIN_RELEASE = "nbs-2021"
 
 
-def _in_years(frame: pd.DataFrame, ctx: Context) -> pd.DataFrame:
-    return frame[(frame["year"] >= ctx.start) & (frame["year"] <= ctx.end)]
-
-
-def _named(frame: pd.DataFrame, ctx: Context) -> pd.DataFrame:
-    return frame.assign(region_name=frame["region"].map(ctx.names))
-
-
-def _own(ctx: Context) -> list[str]:
-    """The regions whose own figures stand for the report's region: an aggregate's members
-    where a figure cannot be summed (growth rates, per-capita values)."""
-    return list(regions.members(ctx.region)) or [ctx.region]
-
-
 def key_findings(ctx: Context) -> Markdown:
     return findings.section(
         ctx,
@@ -50,8 +36,8 @@ def key_findings(ctx: Context) -> Markdown:
 
 
 def real_growth(ctx: Context) -> pd.DataFrame:
-    growth = load("economy_gdp_index", region=[*_own(ctx), ctx.comparison])
-    growth = _named(_in_years(growth, ctx), ctx)
+    growth = load("economy_gdp_index", region=[*ctx.own(), ctx.comparison])
+    growth = ctx.named(ctx.in_years(growth))
     release = growth["vintage"].map(
         {MAIN_RELEASE: "NBS release c.2021", "first-release": "first release"}
     )
@@ -81,7 +67,7 @@ def real_growth_chart(ctx: Context) -> Figure:
 def _growth_caption(growth: pd.DataFrame, ctx: Context) -> str:
     main = growth[growth["vintage"] == MAIN_RELEASE]
     wide = main.pivot_table(index="year", columns="region", values="growth_pct")
-    own = [r for r in _own(ctx) if r in wide]
+    own = [r for r in ctx.own() if r in wide]
     if wide.empty or ctx.comparison not in wide or not own:
         return "*No real growth figures for these years.*"
     parts = []
@@ -98,7 +84,7 @@ def _growth_caption(growth: pd.DataFrame, ctx: Context) -> str:
 
 def gdp_levels(ctx: Context) -> pd.DataFrame:
     gdp = with_northeast(load("economy_gdp"), "gdp_cny_100m", by=("release",))
-    gdp = _in_years(gdp[gdp["region"] == ctx.region], ctx)
+    gdp = ctx.in_years(gdp[gdp["region"] == ctx.region])
     return gdp.assign(series=gdp["release"])
 
 
@@ -139,7 +125,7 @@ def gdp_chart(ctx: Context) -> Figure:
 
 
 def national_share(ctx: Context) -> pd.DataFrame:
-    return _named(findings.share_frame(ctx), ctx)
+    return ctx.named(findings.share_frame(ctx))
 
 
 def share_chart(ctx: Context) -> Figure:
@@ -172,7 +158,7 @@ def share_chart(ctx: Context) -> Figure:
 
 
 def per_capita_chart(ctx: Context) -> Figure:
-    ratio = _named(findings.per_capita_frame(ctx), ctx)
+    ratio = ctx.named(findings.per_capita_frame(ctx))
     chart = charts.line(
         ratio,
         "relative",
@@ -206,7 +192,7 @@ def per_capita_chart(ctx: Context) -> Figure:
 
 def population(ctx: Context) -> pd.DataFrame:
     pop = with_northeast(_drawable_population(), "population_10k", by=("vintage",))
-    pop = _in_years(pop[pop["region"] == ctx.region], ctx)
+    pop = ctx.in_years(pop[pop["region"] == ctx.region])
     return pop.assign(series=pop["vintage"])
 
 
@@ -217,9 +203,9 @@ def _drawable_population() -> pd.DataFrame:
 
 
 def _flagged_population(ctx: Context) -> pd.DataFrame:
-    pop = load("economy_population", region=_own(ctx))
+    pop = load("economy_population", region=ctx.own())
     flagged = pop[pop["note"].fillna("").str.strip().ne("")]
-    return _in_years(flagged, ctx)
+    return ctx.in_years(flagged)
 
 
 def population_chart(ctx: Context) -> Figure:
@@ -258,19 +244,8 @@ def population_chart(ctx: Context) -> Figure:
     return Figure(chart, caption.strip() or "*No population figures for these years.*")
 
 
-def census_change() -> pd.DataFrame:
-    """Census resident population 2010 and 2020 of every prefecture-level unit of the policy
-    area (one figure per unit and census, on 2020 boundaries) and its change."""
-    census = load("economy_population_census_prefectures")
-    census = census[census["primary"].fillna(False).astype(bool)]
-    wide = census.pivot_table(index="region", columns="year", values="population_persons")
-    wide = wide.dropna(subset=[2010, 2020])
-    wide["change_pct"] = 100 * (wide[2020] / wide[2010] - 1)
-    return wide.reset_index().rename(columns={2010: "pop_2010", 2020: "pop_2020"})
-
-
 def census_map(ctx: Context) -> Figure:
-    change = census_change()
+    change = findings.census_change()
     geo = load("geo_boundaries")
     units = geo[geo["region"].isin(change["region"])].merge(change, on="region")
     names = regions.names()
@@ -299,7 +274,7 @@ def sector_chart(ctx: Context) -> Figure:
     va = findings.structure_frame(ctx)
     if va.empty:
         return Figure(None, "*No sector figures in the years chosen.*")
-    va = _in_years(va, ctx)
+    va = ctx.in_years(va)
     chart = charts.stacked_shares(
         va,
         f"Structure of {ctx.name()}'s economy",
@@ -334,7 +309,7 @@ EMPLOYMENT_SERIES = {
 def employment_chart(ctx: Context) -> Figure:
     emp = load("economy_employment", indicator=list(EMPLOYMENT_SERIES))
     emp = with_northeast(emp, "value", by=("indicator",))
-    emp = _in_years(emp[emp["region"] == ctx.region], ctx)
+    emp = ctx.in_years(emp[emp["region"] == ctx.region])
     if emp.empty:
         return Figure(None, "*No employment series for these years.*")
     emp = emp.assign(series=emp["indicator"].map(EMPLOYMENT_SERIES))

@@ -18,22 +18,10 @@ from nereport.report.context import Context, Figure, esc, label, number, table
 MAIN = findings.MAIN
 
 
-def _own(ctx: Context) -> list[str]:
-    return list(regions.members(ctx.region)) or [ctx.region]
-
-
 def _regions(ctx: Context) -> list[str]:
     """Regions shown side by side for figures that cannot be summed (percentages)."""
-    own = _own(ctx)
+    own = ctx.own()
     return [*own, ctx.comparison] if ctx.comparison not in own else own
-
-
-def _in_years(frame: pd.DataFrame, ctx: Context) -> pd.DataFrame:
-    return frame[(frame["year"] >= ctx.start) & (frame["year"] <= ctx.end)]
-
-
-def _named(frame: pd.DataFrame, ctx: Context) -> pd.DataFrame:
-    return frame.assign(region_name=frame["region"].map(ctx.names))
 
 
 def key_findings(ctx: Context) -> Markdown:
@@ -55,8 +43,8 @@ def key_findings(ctx: Context) -> Markdown:
 
 def co2(ctx: Context) -> pd.DataFrame:
     frame = with_northeast(load("environment_co2"), "co2_mt")
-    frame = _in_years(frame[frame["region"].isin([ctx.region, ctx.comparison])], ctx)
-    return _named(frame, ctx)
+    frame = ctx.in_years(frame[frame["region"].isin([ctx.region, ctx.comparison])])
+    return ctx.named(frame)
 
 
 def co2_chart(ctx: Context) -> Figure:
@@ -90,7 +78,7 @@ def co2_chart(ctx: Context) -> Figure:
 
 
 def intensity(ctx: Context) -> pd.DataFrame:
-    return _named(_in_years(findings.intensity_frame(ctx), ctx), ctx)
+    return ctx.named(ctx.in_years(findings.intensity_frame(ctx)))
 
 
 def intensity_chart(ctx: Context) -> Figure:
@@ -116,8 +104,8 @@ def intensity_chart(ctx: Context) -> Figure:
 
 
 def coal_chart(ctx: Context) -> Figure:
-    coal = load("environment_coal_use", region=_own(ctx))
-    coal = _named(_in_years(coal, ctx), ctx)
+    coal = load("environment_coal_use", region=ctx.own())
+    coal = ctx.named(ctx.in_years(coal))
     chart = charts.line(
         coal,
         "coal_10k_t",
@@ -138,13 +126,13 @@ POLLUTANTS = {"so2": "SO2", "nox": "NOx", "soot_dust": "Soot and dust"}
 
 def air_pollutants(ctx: Context) -> pd.DataFrame:
     air = load("environment_air_pollutants", pollutant=list(POLLUTANTS))
-    air = air[air["region"].isin(_own(ctx))]
+    air = air[air["region"].isin(ctx.own())]
     # An aggregate sums its members within one scope and year, only where all are published.
     keys = ["year", "pollutant", "scope"]
     counts = air.groupby(keys)["region"].nunique()
-    full = counts[counts == len(_own(ctx))].index
+    full = counts[counts == len(ctx.own())].index
     summed = air.groupby(keys)["emission_10k_t"].sum().loc[full].reset_index()
-    summed = _in_years(summed.assign(region=ctx.region), ctx)
+    summed = ctx.in_years(summed.assign(region=ctx.region))
     return summed.assign(
         series=summed["pollutant"].map(POLLUTANTS),
         segment=summed["pollutant"] + "/" + summed["scope"],
@@ -173,8 +161,8 @@ def air_chart(ctx: Context) -> Figure:
 
 def pm25_chart(ctx: Context) -> Figure:
     pm = load("environment_pm25")
-    places = [*_own(ctx), *_cities(ctx), ctx.comparison]
-    pm = _named(_in_years(pm[pm["region"].isin(places)], ctx), ctx)
+    places = [*ctx.own(), *_cities(ctx), ctx.comparison]
+    pm = ctx.named(ctx.in_years(pm[pm["region"].isin(places)]))
     if pm.empty:
         return Figure(None, "*No PM2.5 figures for these years.*")
     pm = _runs(
@@ -220,8 +208,8 @@ def water_chart(ctx: Context) -> Figure:
     national = (water["region"] == "china") & water["network"].fillna("").str.contains(
         "national surface-water assessment sections"
     )
-    water = water[good & (water["region"].isin(_own(ctx)) | national)]
-    water = _named(_in_years(water.dropna(subset=["share_pct"]), ctx), ctx)
+    water = water[good & (water["region"].isin(ctx.own()) | national)]
+    water = ctx.named(ctx.in_years(water.dropna(subset=["share_pct"])))
     if water.empty:
         return Figure(None, "*No water quality shares for these years.*")
     water = _runs(
@@ -249,7 +237,7 @@ def water_chart(ctx: Context) -> Figure:
 
 
 def _water_caption(water: pd.DataFrame, ctx: Context) -> str:
-    own = water[water["region"].isin(_own(ctx))].sort_values("year")
+    own = water[water["region"].isin(ctx.own())].sort_values("year")
     basins = load("environment_water", indicator="basin_water_quality_status")
     latest = basins.sort_values("year").groupby("region").tail(1)
     grades = "; ".join(
@@ -277,7 +265,7 @@ def forest_chart(ctx: Context) -> Figure:
         return Figure(None, "*No inventory figures.*")
     # One bar per region and inventory (a figure printed twice is one bar).
     forest = forest.drop_duplicates(["region", "survey"]).sort_values(["region", "year"])
-    forest = _named(forest, ctx).assign(
+    forest = ctx.named(forest).assign(
         release=forest["survey"].str.replace("inventory-", "Inventory ")
         + " (to "
         + forest["year"].astype(str)
@@ -303,7 +291,7 @@ def _data_table(ctx: Context, name: str, columns: dict[str, str], caption: str):
     frame = load(name)
     frame = frame[frame["region"].isin(_regions(ctx))]
     series = [label(i, u) for i, u in zip(frame["indicator"], frame["unit"], strict=True)]
-    frame = _named(frame, ctx).assign(series=series)
+    frame = ctx.named(frame).assign(series=series)
     headers = {"region_name": "Region", "year": "Year", "series": "Series", **columns}
     return table(frame, headers, caption=caption)
 
@@ -322,7 +310,7 @@ def reserves_chart(ctx: Context) -> Figure:
     nr = nr[nr["region"].isin(_regions(ctx))]
     if nr.empty:
         return Figure(None, "*No figures.*")
-    nr = _named(nr, ctx).assign(year_label=nr["year"].astype(str))
+    nr = ctx.named(nr).assign(year_label=nr["year"].astype(str))
     chart = charts.bars(
         nr,
         "region_name",
@@ -412,7 +400,7 @@ def coverage_statement(ctx: Context) -> Markdown:
     lines = []
     for name, title in DATASETS.items():
         frame = load(name)
-        years = sorted(frame[frame["region"].isin(_own(ctx))]["year"].unique())
+        years = sorted(frame[frame["region"].isin(ctx.own())]["year"].unique())
         shown = ", ".join(map(str, years)) if len(years) <= 8 else f"{years[0]}–{years[-1]}"
         lines.append(f"- **{title}:** {len(years)} year(s) for {ctx.md_name()}: {shown or 'none'}.")
     return Markdown("\n".join(lines))

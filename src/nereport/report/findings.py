@@ -38,10 +38,6 @@ def _once(finding: Callable[[Context], str | None]) -> Callable[[Context], str |
     return wrapper
 
 
-def _own(ctx: Context) -> list[str]:
-    return list(regions.members(ctx.region)) or [ctx.region]
-
-
 def signed(value: float, digits: int = 1) -> str:
     """A change with its sign: '+3.2 %', '−12.4 %'."""
     return f"{value:+.{digits}f} %".replace("-", "−")
@@ -68,7 +64,7 @@ def real_growth(ctx: Context) -> str | None:
     parts = []
     for start in POLICY_YEARS:
         base = _chained(ctx.comparison, start, end)
-        own = [(r, _chained(r, start, end)) for r in _own(ctx)]
+        own = [(r, _chained(r, start, end)) for r in ctx.own()]
         if base is None or any(g is None for _, g in own):
             continue
         said = ", ".join(
@@ -100,15 +96,15 @@ def real_growth(ctx: Context) -> str | None:
 
 def _first_release_growth(ctx: Context) -> str | None:
     """Average of the first-release growth rates of the years where every region has one."""
-    rows = load("economy_gdp_index", region=[*_own(ctx), ctx.comparison], vintage="first-release")
+    rows = load("economy_gdp_index", region=[*ctx.own(), ctx.comparison], vintage="first-release")
     years = rows.groupby("year")["region"].nunique()
-    years = sorted(years[years == len(_own(ctx)) + 1].index)
+    years = sorted(years[years == len(ctx.own()) + 1].index)
     if not years:
         return None
     rows = rows[rows["year"].isin(years)]
     mean = rows.groupby("region")["growth_pct"].mean()
     said = ", ".join(
-        f"{esc(ctx.name(r))} {number(mean[r], 1)} %" for r in [*_own(ctx), ctx.comparison]
+        f"{esc(ctx.name(r))} {number(mean[r], 1)} %" for r in [*ctx.own(), ctx.comparison]
     )
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
     return f"First releases for {span} (a separate release, averaged over {len(years)} year(s)): {said}."
@@ -130,8 +126,8 @@ def share_frame(ctx: Context) -> pd.DataFrame:
     """The region's GDP as % of China's, both from the main release; an aggregate is the sum of
     its members in years where all are published."""
     gdp = _gdp_main()
-    own = gdp[gdp["region"].isin(_own(ctx))].groupby("year")
-    part = own["gdp_cny_100m"].sum()[own["region"].nunique() == len(_own(ctx))]
+    own = gdp[gdp["region"].isin(ctx.own())].groupby("year")
+    part = own["gdp_cny_100m"].sum()[own["region"].nunique() == len(ctx.own())]
     whole = gdp[gdp["region"] == "china"].set_index("year")["gdp_cny_100m"]
     share = (100 * part / whole).dropna().rename("share_pct").reset_index()
     return share.assign(region=ctx.region, vintage=MAIN)
@@ -159,7 +155,7 @@ def per_capita_frame(ctx: Context) -> pd.DataFrame:
     """GDP per person of the region(s) with China = 100, within the main release."""
     pc = load("economy_gdp_per_capita", vintage=MAIN)
     china = pc[pc["region"] == "china"].set_index("year")["gdp_per_capita_cny"]
-    own = pc[pc["region"].isin(_own(ctx))].copy()
+    own = pc[pc["region"].isin(ctx.own())].copy()
     own["relative"] = 100 * own["gdp_per_capita_cny"] / own["year"].map(china)
     return own.dropna(subset=["relative"])
 
@@ -188,6 +184,17 @@ def per_capita(ctx: Context) -> str | None:
 # -- population ------------------------------------------------------------------------------
 
 
+def census_change() -> pd.DataFrame:
+    """Census resident population 2010 and 2020 of every prefecture-level unit of the policy
+    area (one figure per unit and census, on 2020 boundaries) and its change."""
+    census = load("economy_population_census_prefectures")
+    census = census[census["primary"].fillna(False).astype(bool)]
+    wide = census.pivot_table(index="region", columns="year", values="population_persons")
+    wide = wide.dropna(subset=[2010, 2020])
+    wide["change_pct"] = 100 * (wide[2020] / wide[2010] - 1)
+    return wide.reset_index().rename(columns={2010: "pop_2010", 2020: "pop_2020"})
+
+
 def _census_units(ctx: Context) -> tuple[list[str], str]:
     """The prefecture-level units the census finding sums, and what they are."""
     units = regions.map_units(ctx.region)
@@ -201,8 +208,6 @@ def _census_units(ctx: Context) -> tuple[list[str], str]:
 
 @_once
 def census_population(ctx: Context) -> str | None:
-    from nereport.report.economy import census_change
-
     change = census_change()
     units, what = _census_units(ctx)
     rows = change[change["region"].isin(units)]
@@ -244,9 +249,9 @@ SECTOR_ORDER = {"primary": 0, "secondary": 1, "tertiary": 2}
 def structure_frame(ctx: Context) -> pd.DataFrame:
     """Sector shares of GDP in the main release; an aggregate sums its members' value added
     (the sectors add up to GDP within the release)."""
-    va = load("economy_value_added", vintage=MAIN, region=_own(ctx))
+    va = load("economy_value_added", vintage=MAIN, region=ctx.own())
     counts = va.groupby(["year", "sector"])["region"].nunique()
-    full = counts[counts == len(_own(ctx))].index
+    full = counts[counts == len(ctx.own())].index
     summed = va.groupby(["year", "sector"])["value_added_cny_100m"].sum().loc[full].reset_index()
     summed["share_of_gdp_pct"] = (
         100
@@ -333,10 +338,10 @@ def co2_change(ctx: Context) -> str | None:
 
 @_once
 def coal(ctx: Context) -> str | None:
-    rows = load("environment_coal_use", region=[*_own(ctx), ctx.comparison])
+    rows = load("environment_coal_use", region=[*ctx.own(), ctx.comparison])
     wide = rows.pivot_table(index="year", columns="region", values="coal_10k_t")
-    own = wide[[r for r in _own(ctx) if r in wide]]
-    if own.shape[1] != len(_own(ctx)) or ctx.comparison not in wide:
+    own = wide[[r for r in ctx.own() if r in wide]]
+    if own.shape[1] != len(ctx.own()) or ctx.comparison not in wide:
         return None
     years = wide.dropna().index
     if 2003 not in years:
@@ -355,8 +360,8 @@ def coal(ctx: Context) -> str | None:
 def sulphur(ctx: Context) -> str | None:
     air = load("environment_air_pollutants", pollutant="so2", scope="env-stats-2011")
     wide = air.pivot_table(index="year", columns="region", values="emission_10k_t")
-    own = [r for r in _own(ctx) if r in wide]
-    if len(own) != len(_own(ctx)) or ctx.comparison not in wide:
+    own = [r for r in ctx.own() if r in wide]
+    if len(own) != len(ctx.own()) or ctx.comparison not in wide:
         return None
     years = wide[[*own, ctx.comparison]].dropna().index
     if len(years) < 2:
@@ -376,7 +381,7 @@ def sulphur(ctx: Context) -> str | None:
 def pm25(ctx: Context) -> str | None:
     pm = load("environment_pm25")
     china = pm[pm["region"] == "china"].set_index("year")
-    own = pm[pm["region"].isin(_own(ctx)) & pm["year"].isin(china.index)]
+    own = pm[pm["region"].isin(ctx.own()) & pm["year"].isin(china.index)]
     if own.empty:
         return None
     parts = [
@@ -395,7 +400,7 @@ def forest(ctx: Context) -> str | None:
     forest = load("environment_forest_wetland", indicator="forest_coverage")
     forest = forest[forest["survey"] == "inventory-9"].drop_duplicates("region")
     forest = forest.set_index("region")["value"]
-    own = [r for r in _own(ctx) if r in forest.index]
+    own = [r for r in ctx.own() if r in forest.index]
     if not own or "china" not in forest.index:
         return None
     said = ", ".join(f"{esc(ctx.name(r))} **{forest[r]:.1f} %**" for r in own)
