@@ -94,6 +94,7 @@ def cmd_params(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from nereport.build import Report, build, matrix
+    from nereport.build.safety import interrupt_on_signals
     from nereport.report.params import parse_cli_params, resolve
 
     if args.cell_timeout < 1:
@@ -111,6 +112,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         reports = [Report(args.report, params, default=is_default)]
     else:
         reports = matrix(Path(args.matrix) if args.matrix else None)
+    interrupt_on_signals()  # SIGTERM and SIGHUP clean up as Ctrl-C does
     result = build(
         reports,
         out_dir=Path(args.out),

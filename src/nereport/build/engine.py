@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import multiprocessing
 import os
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,8 +19,14 @@ from nereport.build.matrix import Report
 from nereport.build.pages import write_index
 from nereport.build.pdf import PdfError, Printer
 from nereport.build.plan import Planned, plan, read_manifest, write_manifest
+from nereport.build.pool import Pool, WorkerError
 from nereport.build.progress import Outcome, Progress, say, summary
-from nereport.build.safety import build_lock, remove_orphaned_temp_dirs, remove_stale_temporaries
+from nereport.build.safety import (
+    build_lock,
+    interrupts_deferred,
+    remove_orphaned_temp_dirs,
+    remove_stale_temporaries,
+)
 from nereport.build.worker import init_worker, run_report
 from nereport.errors import BuildError, NereportError
 from nereport.paths import write_files_atomic
@@ -151,50 +155,39 @@ def _run(
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     say(f"building {len(todo)} report(s) with {jobs} worker(s)")
     printer = Printer()
-    printer.start()  # Chromium starts on the other core while this process warms up
-    _warm_up()
-    progress = Progress(len(todo))
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=init_worker,
-        initargs=(os.getpid(), [lock_fd, *printer.fds()]),
-    )
+    pool = progress = None
     try:
-        pending = {_submit(pool, p, cell_timeout): p for p in todo}
-        while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                planned = pending.pop(future)
-                outcome = _store(planned, future, out_dir, manifest, printer)
-                result.outcomes.append(outcome)
-                with contextlib.suppress(OSError):  # a full disk fails the report, not this
-                    write_manifest(out_dir, manifest)
-                progress.update(outcome, planned.reason)
+        printer.start()  # Chromium starts on the other core while this process warms up
+        _warm_up()
+        with interrupts_deferred():  # no worker is forked without the pool knowing it
+            pool = Pool(jobs, run_report, init_worker, (os.getpid(), [lock_fd, *printer.fds()]))
+        progress = Progress(len(todo))
+        for planned, out in pool.map(todo, lambda p: _task(p, cell_timeout)):
+            outcome = _store(planned, out, out_dir, manifest, printer)
+            result.outcomes.append(outcome)
+            with contextlib.suppress(OSError):  # a full disk fails the report, not this
+                write_manifest(out_dir, manifest)
+            progress.update(outcome, planned.reason)
+        pool.close()
     except BaseException:
-        _abandon(pool, printer, progress)
+        # Ctrl-C, a kill or a bug: do not wait for running reports. Their kernel templates
+        # and kernels die with the workers (PR_SET_PDEATHSIG). A second Ctrl-C waits the
+        # moment this takes.
+        with interrupts_deferred():
+            if pool is not None:
+                pool.kill()
+            remove_orphaned_temp_dirs()  # the killed workers' kernel folders
         raise
-    progress.close()
-    printer.close()
-    pool.shutdown(wait=True)
+    finally:
+        with interrupts_deferred():
+            printer.close()
+            if progress is not None:
+                progress.close()
 
 
-def _submit(pool: ProcessPoolExecutor, planned: Planned, cell_timeout: int) -> Future:
+def _task(planned: Planned, cell_timeout: int) -> tuple[Any, ...]:
     report = planned.report
-    return pool.submit(
-        run_report, report.topic, report.params, str(report.notebook), report.title, cell_timeout
-    )
-
-
-def _abandon(pool: ProcessPoolExecutor, printer: Printer, progress: Progress) -> None:
-    """Ctrl-C or a kill: do not wait for running reports; the workers, their kernel templates
-    and kernels die with this process (PR_SET_PDEATHSIG)."""
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in list(getattr(pool, "_processes", {}).values()):
-        with contextlib.suppress(OSError):
-            process.kill()  # so that interpreter exit does not wait for running reports
-    printer.close()
-    progress.close()
+    return report.topic, report.params, str(report.notebook), report.title, cell_timeout
 
 
 def _params(report: Report) -> str:
@@ -202,15 +195,17 @@ def _params(report: Report) -> str:
 
 
 def _store(
-    planned: Planned, future: Future, out_dir: Path, manifest: dict[str, Any], printer: Printer
+    planned: Planned,
+    out: dict[str, Any] | WorkerError,
+    out_dir: Path,
+    manifest: dict[str, Any],
+    printer: Printer,
 ) -> Outcome:
     """Write what a worker returned (all of a report's files, or its partial run under
     ``_failed/``) and record it in the manifest."""
     report = planned.report
-    try:
-        out = future.result()
-    except Exception as exc:  # the worker itself broke (not the notebook)
-        return _record_failure(report, manifest, f"{type(exc).__name__}: {exc}")
+    if isinstance(out, WorkerError):  # the worker itself broke (not the notebook)
+        return _record_failure(report, manifest, str(out))
     if not out["ok"]:
         return _store_failure(report, out, out_dir, manifest)
     try:
@@ -220,7 +215,8 @@ def _store(
         return _record_failure(report, manifest, detail, out["seconds"])
     paths = {kind: out_dir / f"{report.id}.{kind}" for kind in ("ipynb", "html", "pdf")}
     try:  # all three or none: never a new HTML beside an old PDF
-        write_files_atomic({paths[kind]: out[kind] for kind in paths})
+        with interrupts_deferred():
+            write_files_atomic({paths[kind]: out[kind] for kind in paths})
     except OSError as exc:
         detail = (
             f"report {report.id} ({_params(report)}) ran, but its outputs could not be written "

@@ -151,6 +151,7 @@ def _kernel_main(
         os.setsid()
         die_with_parent(template)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the kernel may wait on subprocesses
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked in the worker
         os.chdir(cwd)
         os.environ.clear()
         os.environ.update(env)

@@ -1,5 +1,5 @@
-"""File safety for builds: the output folder's lock, per-process temporary folders, and the
-clean-up of what a killed build leaves behind."""
+"""Safety for builds: the output folder's lock, per-process temporary folders, the clean-up of
+what a killed build leaves behind, and how interrupts reach the build."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import contextlib
 import fcntl
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -96,3 +98,37 @@ def build_lock(out_dir: Path, waiting: Callable[[str], None]) -> Iterator[int]:
             fh.seek(0)
             fh.truncate()
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+# Signals that stop a build: Ctrl-C, ``kill``, a closed terminal. The ``nereport`` command turns
+# each into KeyboardInterrupt in the main process (see :func:`interrupt_on_signals`).
+INTERRUPTS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def interrupt_on_signals() -> None:
+    """SIGTERM and SIGHUP end a build as Ctrl-C does (KeyboardInterrupt), so that it cleans
+    up; by default they would end the process on the spot."""
+    for sig in INTERRUPTS[1:]:
+        signal.signal(sig, signal.default_int_handler)
+
+
+@contextlib.contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Hold interrupts back while the block runs, then deliver the first one. For steps that
+    must not be cut in half: forking the pool's workers and recording them, renaming a
+    report's files into place. Processes forked inside start with the holding handler, so a
+    signal that reaches them before they set up their own handling is harmless."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be changed in the main thread; it gets the signals
+        return
+    caught: list[int] = []
+    previous = {
+        sig: signal.signal(sig, lambda signum, _: caught.append(signum)) for sig in INTERRUPTS
+    }
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if caught:
+            signal.raise_signal(caught[0])

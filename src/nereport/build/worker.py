@@ -32,8 +32,15 @@ def init_worker(parent: int, inherited_fds: list[int]) -> None:
             os.close(fd)
     # Run when the worker exits normally (atexit handlers are not, in pool workers).
     Finalize(None, discard_spare_kernel, exitpriority=10)
-    # Ctrl-C reaches the whole process group: only the parent handles it.
+    # Ctrl-C reaches the whole process group: only the parent handles it, and kills the
+    # workers. Blocked, not only ignored: nbclient installs a SIGINT handler of its own while
+    # it executes a notebook and then restores Python's default, which raised
+    # KeyboardInterrupt in workers at random points (one died holding the pool's queue lock,
+    # and the build never exited). SIGTERM and SIGHUP end a worker on the spot.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
     ForkedKernelManager.template = KernelTemplate()
 
 

@@ -1,0 +1,132 @@
+"""The build's workers: processes forked once per build, each with a pipe of its own to the
+parent, running one report at a time.
+
+Not ``concurrent.futures.ProcessPoolExecutor``: an interrupted build must kill its workers,
+and a worker killed while it sends a result leaves half a message in that pool's one shared
+result pipe. The pool's thread then waits forever for the rest, and the interpreter's exit
+waits for that thread: a Ctrl-C that never ends the build. Here a killed worker takes its own
+pipe with it, and no thread is left to wait on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.connection import Connection, wait
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class WorkerError(Exception):
+    """The task raised in the worker (the message holds the exception), or the worker died."""
+
+
+class Pool:
+    """``size`` forked worker processes that call ``fn`` on the arguments they are sent. Each
+    runs ``initializer(*initargs)`` first. :meth:`kill` ends them all at once."""
+
+    def __init__(
+        self,
+        size: int,
+        fn: Callable[..., Any],
+        initializer: Callable[..., None],
+        initargs: tuple[Any, ...],
+    ):
+        ctx = multiprocessing.get_context("fork")
+        self._workers: dict[Connection, multiprocessing.process.BaseProcess] = {}
+        for i in range(size):
+            conn, child = ctx.Pipe()
+            siblings = [c.fileno() for c in self._workers]  # the other workers' pipes
+            process = ctx.Process(
+                target=_serve,
+                args=(child, fn, initializer, initargs, siblings),
+                name=f"nereport-worker-{i + 1}",
+            )
+            process.start()
+            child.close()
+            self._workers[conn] = process
+
+    def map(
+        self, items: Iterable[T], args: Callable[[T], tuple[Any, ...]]
+    ) -> Iterator[tuple[T, Any]]:
+        """Run ``fn(*args(item))`` for every item, as many at a time as there are workers,
+        and yield ``(item, result)`` as each finishes: the result, or a :class:`WorkerError`.
+        A worker gets its next item before its result is yielded, so it never waits on the
+        caller. A worker that dies fails its item and takes no more."""
+        todo = iter(items)
+        running: dict[Connection, T] = {}
+
+        def hand_out(conn: Connection) -> None:
+            if (item := next(todo, None)) is not None:
+                running[conn] = item
+                with contextlib.suppress(OSError):  # a dead worker: found out below
+                    conn.send(args(item))
+
+        for conn in self._workers:
+            hand_out(conn)
+        while running:
+            sentinels = {self._workers[c].sentinel: c for c in running}
+            for ready in wait([*running, *sentinels]):
+                conn = sentinels.get(ready, ready)  # type: ignore[call-overload]
+                if conn not in running:
+                    continue  # its result and its exit were both ready
+                item = running.pop(conn)
+                try:
+                    if ready is not conn and not conn.poll():
+                        raise EOFError  # it exited without a result
+                    result = conn.recv()
+                except (EOFError, OSError):
+                    result = self._died(conn)
+                else:
+                    hand_out(conn)
+                yield item, result
+        for item in todo:  # only if every worker died
+            yield item, WorkerError("no build worker is left: they all died")
+
+    def _died(self, conn: Connection) -> WorkerError:
+        process = self._workers.pop(conn)
+        process.join()
+        conn.close()
+        return WorkerError(f"the build worker died (exit code {process.exitcode})")
+
+    def close(self) -> None:
+        """Tell every worker to finish (it runs its clean-up) and wait for it."""
+        for conn in self._workers:
+            with contextlib.suppress(OSError):
+                conn.send(None)
+        for conn, process in self._workers.items():
+            process.join()
+            conn.close()
+        self._workers.clear()
+
+    def kill(self) -> None:
+        """End every worker now, whatever it is doing."""
+        for process in self._workers.values():
+            with contextlib.suppress(OSError):
+                process.kill()
+        for conn, process in self._workers.items():
+            process.join()
+            conn.close()
+        self._workers.clear()
+
+
+def _serve(
+    conn: Connection,
+    fn: Callable[..., Any],
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...],
+    siblings: list[int],
+) -> None:
+    for fd in siblings:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    initializer(*initargs)
+    while (args := conn.recv()) is not None:
+        try:
+            result = fn(*args)
+        except Exception as exc:  # noqa: BLE001 - the parent reports it with the report
+            result = WorkerError(f"{type(exc).__name__}: {exc}")
+        conn.send(result)

@@ -1,0 +1,60 @@
+"""The build's worker pool: results as they finish, a task that raises, a worker that dies,
+and kill() ending busy workers at once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+from nereport.build.pool import Pool, WorkerError
+
+
+def _ready() -> None:
+    pass
+
+
+def _work(x: int) -> tuple[int, int]:
+    if x == 13:
+        raise ValueError("unlucky")
+    if x == 66:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return x * x, os.getpid()
+
+
+def test_every_item_gets_its_result_and_both_workers_work() -> None:
+    pool = Pool(2, _work, _ready, ())
+    got = dict(pool.map(range(1, 13), lambda x: (x,)))
+    pool.close()
+    assert {x: r[0] for x, r in got.items()} == {x: x * x for x in range(1, 13)}
+    assert len({r[1] for r in got.values()}) == 2
+
+
+def test_a_task_that_raises_fails_alone() -> None:
+    pool = Pool(2, _work, _ready, ())
+    got = dict(pool.map([12, 13, 14], lambda x: (x,)))
+    pool.close()
+    assert isinstance(got[13], WorkerError) and str(got[13]) == "ValueError: unlucky"
+    assert got[12][0] == 144 and got[14][0] == 196
+
+
+def test_a_dead_worker_fails_its_item_and_the_other_finishes_the_rest() -> None:
+    pool = Pool(2, _work, _ready, ())
+    got = dict(pool.map([66, 1, 2, 3, 4], lambda x: (x,)))
+    pool.close()
+    assert isinstance(got[66], WorkerError) and "died (exit code -9)" in str(got[66])
+    assert [got[x][0] for x in (1, 2, 3, 4)] == [1, 4, 9, 16]
+
+
+def test_when_every_worker_died_the_rest_fail_with_a_reason() -> None:
+    pool = Pool(1, _work, _ready, ())
+    got = dict(pool.map([66, 1], lambda x: (x,)))
+    pool.close()
+    assert "no build worker is left" in str(got[1])
+
+
+def test_kill_ends_busy_workers_at_once() -> None:
+    pool = Pool(2, _work, time.sleep, (600,))  # busy: still setting up
+    processes = list(pool._workers.values())
+    pool.kill()
+    assert [p.exitcode for p in processes] == [-signal.SIGKILL, -signal.SIGKILL]
