@@ -29,13 +29,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from pathlib import Path
 
 MATRIX = 'topics = ["policy", "economy", "environment"]\nregions = ["jilin"]\n'
-SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGKILL)
 MARKER = "NEREPORT_INTERRUPT_TRIAL"
+SLOW = 2.0  # seconds: a build still running then is looked at (and waited for)
 
 
 def main() -> int:
@@ -44,6 +45,9 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds before a hang is declared")
     ap.add_argument("--json", type=Path, help="write every trial's record here")
+    ap.add_argument(
+        "--signals", default="INT,TERM,KILL", help="to choose from (default: %(default)s)"
+    )
     args = ap.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="nereport-interrupts.") as tmp:
@@ -59,7 +63,10 @@ def main() -> int:
                 return 1
         window = time.perf_counter() - started
         print(f"one build takes {window:.1f} s; signals land at random within it", flush=True)
-        records = [_trial(i, work, env, rng, window, args.timeout) for i in range(args.trials)]
+        signals = [signal.Signals[f"SIG{name}"] for name in args.signals.split(",")]
+        records = [
+            _trial(i, work, env, rng, window, args.timeout, signals) for i in range(args.trials)
+        ]
     if args.json:
         args.json.write_text(json.dumps(records, indent=1))
     return _summary(records, args.timeout)
@@ -78,13 +85,19 @@ def _build(work: Path, env: dict[str, str], force: bool, trial: int = -1) -> sub
 
 
 def _trial(
-    i: int, work: Path, env: dict[str, str], rng: random.Random, window: float, timeout: float
+    i: int,
+    work: Path,
+    env: dict[str, str],
+    rng: random.Random,
+    window: float,
+    timeout: float,
+    signals: list[signal.Signals],
 ) -> dict:
     if i % 2 == 0:
         shutil.rmtree(work / "reports", ignore_errors=True)
     proc = _build(work, env, force=bool(i % 2), trial=i)
     delay = rng.uniform(0.05, window)
-    sig = rng.choice(SIGNALS)
+    sig = rng.choice(signals)
     time.sleep(delay)
     if proc.poll() is not None:
         proc.stderr.close()
@@ -92,15 +105,23 @@ def _trial(
     sent = time.perf_counter()
     os.killpg(proc.pid, sig)
     record = {"trial": i, "signal": sig.name, "delay": round(delay, 3)}
+    stderr = []  # read as it comes: a full pipe must not hold the build up
+    reader = threading.Thread(target=lambda: stderr.append(proc.stderr.read()), daemon=True)
+    reader.start()
     try:
-        proc.wait(timeout=timeout)
+        try:
+            proc.wait(timeout=SLOW)
+        except subprocess.TimeoutExpired:  # slow: see where it is, then wait on
+            record["slow"] = _diagnose(proc, i, f"has not exited after {SLOW} s")
+            proc.wait(timeout=timeout - SLOW)
         record["exit_s"] = round(time.perf_counter() - sent, 3)
         record["returncode"] = proc.returncode
     except subprocess.TimeoutExpired:
-        record["hang"] = _diagnose(proc, i)
+        record["hang"] = _diagnose(proc, i, f"did not exit within {timeout} s")
         _kill_trial(i)
         proc.wait()
-    stderr = proc.stderr.read().decode(errors="replace")
+    reader.join()
+    stderr = b"".join(stderr).decode(errors="replace")
     proc.stderr.close()
     if "Traceback" in stderr:
         record["traceback"] = stderr[-2000:]
@@ -161,7 +182,7 @@ def _describe(pid: int) -> str:
     return f"{pid}: {cmd}"
 
 
-def _diagnose(proc: subprocess.Popen, i: int) -> dict:
+def _diagnose(proc: subprocess.Popen, i: int, what: str) -> dict:
     """The process tree and every Python stack of a build that did not exit."""
     pids = sorted(set(_trial_pids(i)) | {proc.pid})
     tree = subprocess.run(
@@ -169,7 +190,7 @@ def _diagnose(proc: subprocess.Popen, i: int) -> dict:
         capture_output=True,
         text=True,
     ).stdout
-    print(f"--- trial {i} did not exit; its processes:\n{tree}", flush=True)
+    print(f"--- trial {i} {what}; its processes:\n{tree}", flush=True)
     stacks = {}
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
     for pid in pids if Path(spy).exists() else []:
