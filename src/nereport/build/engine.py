@@ -159,9 +159,10 @@ def _run(
     try:
         printer.start()  # Chromium starts on the other core while this process warms up
         _warm_up()
-        with interrupts_deferred():  # no worker is forked without the pool knowing it
+        # No worker forked without the pool knowing it; no thread that takes a signal.
+        with interrupts_deferred():
             pool = Pool(jobs, run_report, init_worker, (os.getpid(), [lock_fd, *printer.fds()]))
-        progress = Progress(len(todo))
+            progress = Progress(len(todo))
         for planned, out in pool.map(todo, lambda p: _task(p, cell_timeout)):
             outcome = _store(planned, out, out_dir, manifest, printer)
             result.outcomes.append(outcome)

@@ -115,9 +115,14 @@ def interrupt_on_signals() -> None:
 @contextlib.contextmanager
 def interrupts_deferred() -> Iterator[None]:
     """Hold interrupts back while the block runs, then deliver the first one. For steps that
-    must not be cut in half: forking the pool's workers and recording them, renaming a
-    report's files into place. Processes forked inside start with the holding handler, so a
-    signal that reaches them before they set up their own handling is harmless."""
+    must not be cut in half: forking the workers and recording them, renaming a report's
+    files into place, cleaning up.
+
+    Processes forked inside start with the interrupts blocked and the holding handler, so a
+    signal that reaches them before they set up their own handling is harmless. Threads
+    started inside (tqdm's monitor) keep them blocked for good: a signal taken by another
+    thread would not wake the main thread from its wait for the workers, and the build
+    would go on until the next report finished."""
     if threading.current_thread() is not threading.main_thread():
         yield  # signal handlers can only be changed in the main thread; it gets the signals
         return
@@ -125,9 +130,11 @@ def interrupts_deferred() -> Iterator[None]:
     previous = {
         sig: signal.signal(sig, lambda signum, _: caught.append(signum)) for sig in INTERRUPTS
     }
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
     try:
         yield
     finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a pending one is caught now
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         if caught:

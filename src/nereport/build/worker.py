@@ -37,10 +37,11 @@ def init_worker(parent: int, inherited_fds: list[int]) -> None:
     # it executes a notebook and then restores Python's default, which raised
     # KeyboardInterrupt in workers at random points (one died holding the pool's queue lock,
     # and the build never exited). SIGTERM and SIGHUP end a worker on the spot.
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    # (Workers are forked with the interrupts blocked: build.safety.interrupts_deferred.)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_SETMASK, {signal.SIGINT})
     ForkedKernelManager.template = KernelTemplate()
 
 
