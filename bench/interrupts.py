@@ -49,6 +49,9 @@ def main() -> int:
         "--signals", default="INT,TERM,KILL", help="to choose from (default: %(default)s)"
     )
     args = ap.parse_args()
+    # Started in the background by a shell, this process ignores SIGINT, and so would the
+    # builds it starts: make Ctrl-C mean to them what it means on a terminal.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="nereport-interrupts.") as tmp:
         work = Path(tmp)
