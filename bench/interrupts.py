@@ -164,7 +164,14 @@ def _left_behind(i: int, work: Path, scratch: Path, sig: signal.Signals) -> dict
     if pids:
         left["processes"] = [_describe(pid) for pid in pids]
     if sig != signal.SIGKILL:  # a killed build cannot clean up; the next one does
-        dirs = [p.name for base in ("/tmp", scratch) for p in Path(base).glob("nereport-*-*-*")]
+        # Folders are named after their process: those whose process has ended are left over
+        # (others may belong to another build running on the machine).
+        dirs = [
+            p.name
+            for base in ("/tmp", scratch)
+            for p in Path(base).glob("nereport-*-*-*")
+            if not Path(f"/proc/{p.name.split('-')[2]}").exists()
+        ]
         if dirs:
             left["temp_dirs"] = dirs
     lock = work / "reports" / ".nereport.lock"
