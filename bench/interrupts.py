@@ -98,6 +98,7 @@ def _trial(
 ) -> dict:
     if i % 2 == 0:
         shutil.rmtree(work / "reports", ignore_errors=True)
+    started = time.time()
     proc = _build(work, env, force=bool(i % 2), trial=i)
     delay = rng.uniform(0.05, window)
     sig = rng.choice(signals)
@@ -128,7 +129,7 @@ def _trial(
     proc.stderr.close()
     if "Traceback" in stderr:
         record["traceback"] = stderr[-2000:]
-    record["left"] = _left_behind(i, work, scratch=Path(env["TMPDIR"]), sig=sig)
+    record["left"] = _left_behind(i, work, Path(env["TMPDIR"]), sig, started)
     _kill_trial(i)
     status = "HANG" if "hang" in record else f"{record['exit_s']:.2f}s"
     extra = " LEFT " + json.dumps(record["left"]) if record["left"] else ""
@@ -154,7 +155,7 @@ def _trial_pids(i: int) -> list[int]:
     return pids
 
 
-def _left_behind(i: int, work: Path, scratch: Path, sig: signal.Signals) -> dict:
+def _left_behind(i: int, work: Path, scratch: Path, sig: signal.Signals, started: float) -> dict:
     """What the trial left once its build exited: live processes (after a grace second for
     processes that die with their parent), temporary folders, a held lock."""
     left: dict = {}
@@ -165,12 +166,13 @@ def _left_behind(i: int, work: Path, scratch: Path, sig: signal.Signals) -> dict
         left["processes"] = [_describe(pid) for pid in pids]
     if sig != signal.SIGKILL:  # a killed build cannot clean up; the next one does
         # Folders are named after their process: those whose process has ended are left over
-        # (others may belong to another build running on the machine).
+        # (others may belong to another build running on the machine), if this trial made
+        # them (one interrupted early may not have removed what a SIGKILLed one left).
         dirs = [
             p.name
             for base in ("/tmp", scratch)
             for p in Path(base).glob("nereport-*-*-*")
-            if not Path(f"/proc/{p.name.split('-')[2]}").exists()
+            if not Path(f"/proc/{p.name.split('-')[2]}").exists() and p.stat().st_mtime >= started
         ]
         if dirs:
             left["temp_dirs"] = dirs
