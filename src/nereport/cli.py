@@ -174,8 +174,8 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
     try:
+        args = parser().parse_args(argv)
         return args.func(args)
     except ParameterError as exc:
         print(f"nereport: error: {exc}", file=sys.stderr)

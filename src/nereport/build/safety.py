@@ -10,6 +10,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -46,9 +47,20 @@ def remove_orphaned_temp_dirs() -> list[Path]:
     for path in (p for base in _temp_bases() for p in Path(base).glob("nereport-*-*-*")):
         pid = path.name.split("-")[2]
         if pid.isdigit() and path.is_dir() and not _running(int(pid)):
-            shutil.rmtree(path, ignore_errors=True)
+            _remove(path)
             removed.append(path)
     return removed
+
+
+def _remove(path: Path, attempts: int = 40) -> None:
+    """Remove a folder whose owner is gone. A kernel of a worker killed a moment ago may still
+    be starting (it dies with its template, milliseconds later) and add a socket file while
+    the folder is removed: try again, for up to a second."""
+    for _ in range(attempts):
+        shutil.rmtree(path, ignore_errors=True)
+        if not path.exists():
+            return
+        time.sleep(0.025)
 
 
 def _running(pid: int) -> bool:
