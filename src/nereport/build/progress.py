@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
+# tqdm makes its lock on first use; made there, a Ctrl-C can cut it in half and leave tqdm
+# broken (an AttributeError instead of a clean interrupt). Made now, at import.
+tqdm.get_lock()
+
 
 @dataclass
 class Outcome:
