@@ -1,35 +1,72 @@
-"""The PDF printer: Chromium over its DevTools pipe; its time stamps become
-SOURCE_DATE_EPOCH, same length."""
+"""The PDF printer: Chromium over its DevTools pipe; tagged, outlined, reproducible PDFs."""
 
 from __future__ import annotations
 
+import base64
+import calendar
+import io
 import os
 import subprocess
+import time
 
-import pytest
+import pikepdf
 
-from nereport.build.pdf import Printer, fixed_dates
+from nereport.build.pdf import Printer
+from nereport.data.sources import newest_access
 
-PDF = (
-    b"%PDF-1.4\n1 0 obj\n<</Producer (Skia/PDF m156)\n"
-    b"/CreationDate (D:20261126142423+00'00')\n/ModDate (D:20261126142450+08'00')>>\nendobj\n"
-)
+SVG = base64.b64encode(
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
+    b'<path d="M0 20 L40 0" stroke="black"/></svg>'
+).decode()
+TAGGED = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A report</title>
+</head><body><h1>A report</h1><h2>First section</h2><p>Text.</p>
+<table><thead><tr><th>Year</th><th>Value</th></tr></thead>
+<tbody><tr><td>2000</td><td>1.5</td></tr><tr><td>2001</td><td>2.5</td></tr></tbody></table>
+<h2>Second section</h2>
+<figure><img alt="Line chart: 1.5 in 2000, 2.5 in 2001" src="data:image/svg+xml;base64,{SVG}">
+</figure></body></html>"""
+INFO = {"Author": "nereport", "Subject": "A test", "Keywords": "a; b"}
 
 
-def test_dates_become_the_epoch_and_keep_their_length(monkeypatch) -> None:
+def _stamp(epoch: int) -> str:
+    return time.strftime("%a %b %e %H:%M:%S %Y UTC", time.gmtime(epoch))
+
+
+def test_pdfs_are_tagged_outlined_described_and_reproducible(tmp_path, monkeypatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    fixed = fixed_dates(PDF)
-    assert len(fixed) == len(PDF)
-    assert b"/CreationDate (D:19700101000000+00'00')" in fixed
-    assert b"/ModDate (D:19700101000000+00'00')" in fixed
-    assert b"Skia/PDF m156" in fixed
+    printer = Printer()
+    try:
+        first = printer.pdf(TAGGED, INFO)
+        printer.pdf(TAGGED.replace("Text.", "Other text."))  # DOM node numbers run on
+        again = printer.pdf(TAGGED, INFO)
+    finally:
+        printer.close()
+    assert first == again
+    info = _poppler("pdfinfo", first, tmp_path)
+    assert "Tagged:          yes" in info and "Title:           A report" in info
+    assert "Author:          nereport" in info and "Subject:         A test" in info
+    # Not 1970: the month the data were read.
+    month = calendar.timegm(newest_access().timetuple())
+    assert f"CreationDate:    {_stamp(month)}" in info
+    with pikepdf.open(io.BytesIO(first)) as doc:
+        assert str(doc.Root.Lang) == "en"
+        with doc.open_outline() as outline:
+            titles = [item.title for item in outline.root]
+            titles += [child.title for item in outline.root for child in item.children]
+        assert {"First section", "Second section"} <= set(titles)
+    assert b"/Alt (Line chart: 1.5 in 2000, 2.5 in 2001)" in first
 
 
-@pytest.mark.parametrize(("epoch", "stamp"), [("1700000000", b"20231114221320")])
-def test_source_date_epoch_is_honoured(monkeypatch, epoch: str, stamp: bytes) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
-    fixed = fixed_dates(PDF)
-    assert fixed.count(b"(D:" + stamp + b"+00'00')") == 2 and len(fixed) == len(PDF)
+def test_source_date_epoch_is_honoured(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    printer = Printer()
+    try:
+        pdf = printer.pdf(TAGGED, INFO)
+    finally:
+        printer.close()
+    info = _poppler("pdfinfo", pdf, tmp_path)
+    assert f"CreationDate:    {_stamp(1700000000)}" in info
+    assert f"ModDate:         {_stamp(1700000000)}" in info
 
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
@@ -61,7 +98,6 @@ def test_printer_prints_pages_with_its_pipes_on_any_fd(tmp_path, monkeypatch) ->
             os.close(fd)
     info = _poppler("pdfinfo", first, tmp_path)
     assert "Pages:           2" in info and "(A4)" in info
-    assert "CreationDate:    Thu Jan  1 00:00:00 1970 UTC" in info
     text = _poppler("pdftotext", first, tmp_path)
     assert all(part in text for part in ("Jilin", "吉林省", "First page", "Second page"))
     assert "Erste page" in _poppler("pdftotext", second, tmp_path)

@@ -210,7 +210,7 @@ def _store(
     if not out["ok"]:
         return _store_failure(report, out, out_dir, manifest)
     try:
-        out["pdf"] = printer.pdf(out.pop("static"))
+        out["pdf"] = printer.pdf(out.pop("static"), _pdf_info(report))
     except PdfError as exc:
         detail = f"report {report.id} ({_params(report)}) ran, but {exc}; previous outputs kept"
         return _record_failure(report, manifest, detail, out["seconds"])
@@ -242,6 +242,15 @@ def _store(
         "status": "ok",
     }
     return Outcome(report.id, "built", seconds=out["seconds"])
+
+
+def _pdf_info(report: Report) -> dict[str, str]:
+    """The PDF's document information besides its title (the page's)."""
+    return {
+        "Author": "nereport",
+        "Subject": f"{report.title}: China's Northeast revitalization policy ({_params(report)})",
+        "Keywords": f"Northeast China; revitalization; {report.topic}; {report.params['region']}",
+    }
 
 
 def _store_failure(

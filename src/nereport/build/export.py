@@ -9,8 +9,10 @@ reused for the rest of the process, because a build exports many reports.
 
 from __future__ import annotations
 
+import base64
 import copy
 import functools
+import hashlib
 import html
 import re
 import threading
@@ -18,6 +20,7 @@ import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nereport.report.describe import describe
 from nereport.report.render import VEGALITE_MIMETYPE, chart_html, spec_to_svg
 
 if TYPE_CHECKING:
@@ -99,7 +102,27 @@ def html_from_notebook(nb: nbformat.NotebookNode, title: str) -> str:
     head, marker, body = _add_toc(page).partition(_BUNDLE_MARKER)
     if not marker:
         raise RuntimeError("the nereport template has no place for the Vega bundle")
-    return head + f"<script>\n{_vega_bundle()}\n</script>" + _unique_chart_ids(body)
+    return _hash_scripts(head + f"<script>\n{_vega_bundle()}\n</script>" + _unique_chart_ids(body))
+
+
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+_HASHES_MARKER = "nereport-script-hashes"
+
+
+def _hash_scripts(page: str) -> str:
+    """Allow exactly the inline scripts of the finished page in its Content-Security-Policy
+    (by their SHA-256): a script that got in any other way does not run. Pure function of the
+    page, so builds stay byte-identical."""
+    hashes = sorted(
+        {
+            "'sha256-" + base64.b64encode(hashlib.sha256(m[1].encode()).digest()).decode() + "'"
+            for m in _SCRIPT.finditer(page)
+        }
+    )
+    head, marker, rest = page.partition(_HASHES_MARKER)
+    if not marker:
+        raise RuntimeError("the nereport template has no place for the script hashes")
+    return head + (" ".join(hashes) or "'none'") + rest
 
 
 def static_html_from_notebook(nb: nbformat.NotebookNode, title: str) -> str:
@@ -304,10 +327,14 @@ def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
     c.Exporter.optimistic_validation = True
     exporter = Exporter(config=c, template_name=template_name)
     exporter.register_filter("nereport_chart_html", chart_html)
+    exporter.register_filter("nereport_chart_description", describe)
     return exporter
 
 
-_OUTPUT_DIV = re.compile(r'<div class="(?=[^"]*\bjp-OutputArea-output\b)')
+# Not a chart's output: the chart inside it is the keyboard stop (see render.chart_html).
+_OUTPUT_DIV = re.compile(
+    r'<div class="(?=[^"]*\bjp-OutputArea-output\b)(?![^"]*\bnr-chart-output\b)'
+)
 
 
 def _focusable(page: str) -> str:

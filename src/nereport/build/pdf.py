@@ -9,15 +9,19 @@ a single process whose caches are purged whenever it passes :data:`PURGE_ABOVE`,
 it under 450 MB however many reports it prints. It exits when its pipe closes, so it never outlives a build,
 even one that is killed.
 
-Chromium stamps every PDF with the time it was made; those two dates are rewritten (same
-length, so the cross-reference table stays valid) to ``SOURCE_DATE_EPOCH`` (default 0):
+The PDFs are tagged (a structure tree in reading order, the charts' descriptions as alternative
+text, the page's language) and carry an outline of the headings. Chromium stamps every PDF with
+the time it was made and numbers its structure elements by DOM node; :func:`finished` makes
+both reproducible (``SOURCE_DATE_EPOCH``, by default the month the data were read), so
 identical pages give identical bytes.
 """
 
 from __future__ import annotations
 
 import base64
+import calendar
 import contextlib
+import io
 import json
 import os
 import re
@@ -29,6 +33,7 @@ import time
 from typing import Any
 
 from nereport.build.safety import process_temp_dir
+from nereport.data.sources import newest_access
 from nereport.errors import NereportError
 
 #: Debian's Chromium binary (the /usr/bin/chromium wrapper script only adds noise).
@@ -74,10 +79,10 @@ _PRINT = {
     "marginBottom": 0,
     "marginLeft": 0,
     "marginRight": 0,
-    "generateTaggedPDF": False,
-    "generateDocumentOutline": False,
+    "generateTaggedPDF": True,
+    "generateDocumentOutline": True,
 }
-_DATES = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)")
+_NODE_ID = re.compile(rb"\(node(\d{8})\)")
 
 
 class PdfError(NereportError):
@@ -100,18 +105,33 @@ def chromium_version() -> str:
         return f"unavailable: {exc}"
 
 
-def fixed_dates(pdf: bytes) -> bytes:
-    """Replace the creation and modification dates with ``SOURCE_DATE_EPOCH``, keeping the
-    length of every string so that the byte offsets in the PDF stay right."""
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-    stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(epoch)).encode()
+def source_date_epoch() -> int:
+    """The time every PDF says it was made: ``SOURCE_DATE_EPOCH`` when set, else the month its
+    figures were read (the newest access date of the sources): identical inputs, identical
+    bytes, and a date that means something."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    return int(calendar.timegm(newest_access().timetuple()))
 
-    def rewrite(m: re.Match[bytes]) -> bytes:
-        # Chromium writes "+HH'MM'"; UTC in the same seven characters.
-        zone = (b"+00'00'" if len(m[3]) == 7 else b"Z".ljust(len(m[3]))) if m[3] else b""
-        return b"/" + m[1] + b" (D:" + stamp + zone + b")"
 
-    return _DATES.sub(rewrite, pdf)
+def finished(pdf: bytes, info: dict[str, str]) -> bytes:
+    """Chromium's PDF made reproducible and described: the dates become
+    :func:`source_date_epoch`, the structure tree's element ids (Chromium's DOM node numbers,
+    which run on from one page to the next) count from 1, and ``info`` (Author, Subject,
+    Keywords) joins the title Chromium took from the page."""
+    import pikepdf
+
+    ids = [int(n) for n in _NODE_ID.findall(pdf)]
+    if ids:  # the same shift for all keeps their order (the structure tree's IDTree is sorted)
+        first = min(ids) - 1
+        pdf = _NODE_ID.sub(lambda m: b"(node%08d)" % (int(m[1]) - first), pdf)
+    stamp = time.strftime("D:%Y%m%d%H%M%SZ", time.gmtime(source_date_epoch()))
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        for key, value in {**info, "CreationDate": stamp, "ModDate": stamp}.items():
+            doc.docinfo[f"/{key}"] = value
+        out = io.BytesIO()
+        doc.save(out, deterministic_id=True)
+    return out.getvalue()
 
 
 # Printed (and thrown away) first by every Chromium, and again after each purge of its caches:
@@ -140,17 +160,19 @@ class Printer:
         with self._lock, contextlib.suppress(PdfError):
             self._launch()
 
-    def pdf(self, page_html: str) -> bytes:
-        """Print ``page_html`` (a complete, self-contained HTML page) to an A4 PDF."""
+    def pdf(self, page_html: str, info: dict[str, str] | None = None) -> bytes:
+        """Print ``page_html`` (a complete, self-contained HTML page) to a tagged A4 PDF with an
+        outline of its headings; ``info`` goes into its document information (:func:`finished`)."""
+        info = info or {}
         with self._lock:
             try:
-                return fixed_dates(self._launch().print(page_html))
+                return finished(self._launch().print(page_html), info)
             except _BrowserGone:
                 # Chromium died (not this page's fault, as far as anyone can tell): one more
                 # try in a new one, and the error is the second attempt's.
                 self._stop()
                 try:
-                    return fixed_dates(self._launch().print(page_html))
+                    return finished(self._launch().print(page_html), info)
                 except _BrowserGone as exc:
                     self._stop()
                     raise PdfError(f"Chromium could not print the report: {exc}") from None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,8 @@ def notebook_hash(path: Path) -> str:
 
 def environment_hash() -> str:
     """The locked environment: the runtime lock file (for a wheel, the installed
-    distributions), the interpreter and the Chromium that prints the PDFs."""
+    distributions), the interpreter, the Chromium that prints the PDFs and the date they
+    carry when ``SOURCE_DATE_EPOCH`` sets it."""
     from nereport.build.pdf import chromium_version
 
     lock = runtime_lock()
@@ -45,7 +47,8 @@ def environment_hash() -> str:
         from importlib.metadata import distributions
 
         packages = "\n".join(sorted(f"{d.name}=={d.version}" for d in distributions()))
-    return _sha(f"{sys.version}\n{chromium_version()}\n{packages}")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return _sha(f"{sys.version}\n{chromium_version()}\nSOURCE_DATE_EPOCH={epoch}\n{packages}")
 
 
 def _sha(text: str) -> str:

@@ -8,6 +8,7 @@ vintage: when the same series was published again with revised numbers, that is 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -1310,3 +1311,10 @@ _SOURCES = [
 ]
 
 SOURCES: dict[str, Source] = {s.id: s for s in _SOURCES}
+
+
+def newest_access() -> date:
+    """The first day of the month in which the newest figures were read (``accessed``)."""
+    stamps = [s.accessed for s in _SOURCES if s.accessed]
+    year, month = map(int, max(stamps)[:7].split("-"))
+    return date(year, month, 1)

@@ -8,11 +8,13 @@ three consumers without any network access:
   in ``+json``, so nbformat accepts the dict (altair's own ``mimetype`` renderer uses
   ``application/vnd.vegalite.v6.json``, which fails nbformat validation).
 - ``image/svg+xml``: a static SVG drawn by vl-convert, used by the PDF pass.
-- ``text/plain``: a short description.
+- ``text/plain``: what the chart shows, with its key figures
+  (:func:`nereport.report.describe.describe`).
 
 The interactive report HTML does not come from the notebook output: the ``nereport``
-nbconvert template turns the spec into :func:`chart_html` (a ``<div>`` plus a small inline
-``vegaEmbed`` call). There is deliberately no ``text/html`` entry: JupyterLab ranks
+nbconvert template turns the spec into :func:`chart_html` (a ``<figure>``: the chart's
+``<div>`` with its description as accessible name, a small inline ``vegaEmbed`` call, and the
+chart's data as a table a reader can open). There is deliberately no ``text/html`` entry: JupyterLab ranks
 ``text/html`` above the Vega renderer and would then need vega-embed as a page global,
 which Lab does not provide.
 
@@ -23,12 +25,12 @@ Importing this module is cheap (altair and vl-convert are imported when first ne
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    pass
+from nereport.report.describe import data_table, describe
 
 __all__ = [
     "EMBED_OPTIONS",
@@ -50,9 +52,11 @@ DEFER_SVG = "NEREPORT_DEFER_SVG"
 #: Mimetype that Jupyter front ends render with their built-in Vega-Lite renderer.
 VEGALITE_MIMETYPE = "application/vnd.vegalite.v5+json"
 
-#: vega-embed options: SVG renderer (vector when printed) and no "..." actions menu.
+#: vega-embed options: SVG renderer (vector when printed), no "..." actions menu, and Vega
+#: expressions evaluated by the interpreter vega-embed ships (``ast``) instead of compiled with
+#: ``Function()``, so that report pages need no 'unsafe-eval' in their CSP.
 #: The tooltip handler is left at its default, which escapes HTML in tooltip values.
-EMBED_OPTIONS: dict[str, Any] = {"renderer": "svg", "actions": False}
+EMBED_OPTIONS: dict[str, Any] = {"renderer": "svg", "actions": False, "ast": True}
 
 
 def _canonical_json(spec: dict[str, Any]) -> str:
@@ -78,7 +82,9 @@ def _script_json(value: Any) -> str:
 
 
 def chart_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None) -> str:
-    """Return a ``<div>`` and an inline script that draws ``spec`` with ``window.vegaEmbed``.
+    """Return a ``<figure>`` that draws ``spec`` with ``window.vegaEmbed``: the chart (an image
+    to assistive technology, named by its description with the key figures, reachable by
+    keyboard), the inline script that draws it, and a caption holding the chart's data table.
 
     The page must define ``window.vegaEmbed`` before this markup (the ``nereport``
     nbconvert template inlines the bundle once in ``<head>``). The script finds its div
@@ -98,7 +104,30 @@ def chart_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None
         'el.textContent="Chart failed to render: "+e;console.error(e);});'
         "})();"
     )
-    return f'<div id="{div_id}" class="nr-chart"></div>\n<script>{script}</script>'
+    label = html.escape(describe(spec))
+    return (
+        f'<figure class="nr-figure">\n'
+        f'<div id="{div_id}" class="nr-chart" role="img" tabindex="0" aria-label="{label}"></div>\n'
+        f"<script>{script}</script>\n"
+        f"{_table_caption(spec)}</figure>"
+    )
+
+
+def _table_caption(spec: dict[str, Any]) -> str:
+    """The chart's data as a table inside a closed ``<details>``, as the figure's caption."""
+    table = data_table(spec)
+    if table is None:
+        return ""
+    header, rows = table
+    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return (
+        f"<figcaption><details><summary>Data of this chart ({len(rows)} rows)</summary>"
+        f'<table class="nr-chart-data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        "</details></figcaption>\n"
+    )
 
 
 def spec_to_svg(spec: dict[str, Any]) -> str:
@@ -122,13 +151,7 @@ def spec_to_svg(spec: dict[str, Any]) -> str:
 
 def renderer(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     """Altair renderer: return ``(data, metadata)`` for a chart's Vega-Lite ``spec``."""
-    title = spec.get("title")
-    if isinstance(title, dict):
-        title = title.get("text")
-    if isinstance(title, list):
-        title = " ".join(str(t) for t in title)
-    description = f"Chart: {title}" if title else "Chart"
-    data = {VEGALITE_MIMETYPE: spec, "text/plain": description}
+    data = {VEGALITE_MIMETYPE: spec, "text/plain": describe(spec)}
     # The build engine draws the static SVGs itself, in its worker, where vl-convert stays
     # warm from one report to the next (see nereport.build.export.add_static_svgs).
     if os.environ.get(DEFER_SVG) != "1":
