@@ -3,6 +3,7 @@ executed notebooks, offline HTML in a real headless Chromium, vector A4 PDFs."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
@@ -137,8 +138,12 @@ def test_html_draws_every_chart_offline_in_chromium(built: Path, browser, rid: s
 def test_outputs_are_reachable_by_keyboard_and_images_described(built: Path, browser) -> None:
     page = browser.new_page()
     page.goto((built / "policy/jilin.html").as_uri())
-    outputs = page.eval_on_selector_all(".jp-OutputArea-output", "els => els.map(e => e.tabIndex)")
-    assert len(outputs) > 10 and set(outputs) == {0}
+    # Every output is a keyboard stop; for a chart, the chart itself (named by its description).
+    stops = page.eval_on_selector_all(
+        ".jp-OutputArea-output:not(.nr-chart-output), .nr-chart-output .nr-chart",
+        "els => els.map(e => e.tabIndex)",
+    )
+    assert len(stops) > 10 and set(stops) == {0}
     assert page.eval_on_selector_all("img:not([alt])", "els => els.length") == 0
     page.close()
 
@@ -167,3 +172,77 @@ def test_screenshot_for_the_record(built: Path, browser) -> None:
 def test_second_build_is_a_no_op(built: Path) -> None:
     result = build(matrix(), out_dir=built, jobs=2)
     assert {o.status for o in result.outcomes} == {"up to date"}
+
+
+_CHART_DIV = re.compile(
+    r'<div id="nr-chart-[^"]*" class="nr-chart" role="img" tabindex="0" aria-label="([^"]*)"'
+)
+_NOT_A_FIGURE = re.compile(r"\b(?:19|20)\d\d(?:-\d\d){0,2}\b")  # years and dates
+
+
+@pytest.mark.parametrize("rid", REPORT_IDS)
+def test_every_chart_has_a_text_alternative_with_figures_and_its_data(
+    built: Path, rid: str
+) -> None:
+    page = (built / f"{rid}.html").read_text()
+    labels = _CHART_DIV.findall(page)
+    assert labels and len(labels) == page.count("window.vegaEmbed(el,spec,opt)")
+    for label in labels:
+        assert re.search(r"\d", _NOT_A_FIGURE.sub("", label)), f"no figure in: {label}"
+    assert page.count("<summary>Data of this chart (") == len(labels)
+    # The PDF: each chart's image carries the same description as its alternative text.
+    import pikepdf
+
+    with pikepdf.open(built / f"{rid}.pdf") as doc:
+        alts = [
+            str(obj.Alt)
+            for obj in doc.objects
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") == "/Figure" and "/Alt" in obj
+        ]
+    assert sorted(alts) == sorted(html.unescape(label) for label in labels)
+
+
+@pytest.mark.parametrize("rid", REPORT_IDS)
+def test_pdf_is_tagged_dated_and_outlined_like_its_headings(built: Path, rid: str) -> None:
+    import pikepdf
+
+    info = subprocess.run(
+        ["pdfinfo", built / f"{rid}.pdf"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Tagged:          yes" in info and "1970" not in info
+    assert re.search(r"Author:\s+nereport", info) and re.search(r"Subject:\s+\S", info)
+    page = (built / f"{rid}.html").read_text().partition("<body")[2]  # not the Vega bundle's
+    headings = [
+        " ".join(re.sub(r"<[^>]+>|¶", "", h).split())
+        for h in re.findall(r"<h2[^>]*>(.*?)</h2>", page, re.S)
+    ]
+    with pikepdf.open(built / f"{rid}.pdf") as doc:
+        assert str(doc.Root.Lang) == "en"
+        with doc.open_outline() as outline:
+            (top,) = outline.root  # the report's title, its sections below it
+            sections = [" ".join(item.title.split()) for item in top.children]
+    assert sections == headings
+
+
+def test_the_csp_runs_only_the_pages_own_scripts(built: Path, browser, tmp_path: Path) -> None:
+    page_text = (built / "economy/jilin.html").read_text()
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page_text)[1]
+    script_src = re.search(r"script-src ([^;]*)", csp)[1]
+    assert "unsafe-inline" not in script_src and "unsafe-eval" not in script_src
+    assert script_src.split() and all(s.startswith("'sha256-") for s in script_src.split())
+    # A script that got into the page some other way (an escaping slip) does not run.
+    hostile = tmp_path / "hostile.html"
+    head, body_end, tail = page_text.rpartition("</body>")
+    hostile.write_text(head + '<script>document.title = "pwned";</script>' + body_end + tail)
+    tab = browser.new_page()
+    violations: list[str] = []
+    tab.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else 0)
+    tab.goto(hostile.as_uri())
+    drawn = "els => els.filter(e => e.querySelector('svg path')).length"
+    for _ in range(100):  # wait_for_function would evaluate a string: the CSP forbids that
+        if tab.eval_on_selector_all(".nr-chart", drawn) == 8:
+            break
+        tab.wait_for_timeout(200)
+    assert tab.eval_on_selector_all(".nr-chart", drawn) == 8  # the charts draw
+    assert tab.title() != "pwned" and violations
+    tab.close()

@@ -3,6 +3,7 @@ Each case: a clear error (what, where, what to do), nothing lost, a non-zero exi
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -280,16 +281,6 @@ def test_a_read_only_output_folder_is_named(tmp_path, mounted) -> None:
     assert tree(staging) == before
 
 
-def gone(pattern: str, within: float = 10.0) -> bool:
-    """No process whose command line holds ``pattern`` is left (they may take a moment)."""
-    deadline = time.monotonic() + within
-    while subprocess.run(["pgrep", "-f", "--", pattern], capture_output=True).stdout:
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.1)
-    return True
-
-
 @pytest.mark.slow
 def test_no_chromium_fails_the_pdf_and_keeps_the_previous_report(tmp_path, monkeypatch) -> None:
     out = tmp_path / "reports"
@@ -310,16 +301,30 @@ def test_no_chromium_fails_the_pdf_and_keeps_the_previous_report(tmp_path, monke
 # -- interruption: kill at random points, 20 times ---------------------------------------------
 
 
-def orphaned_temp_dirs(*folders: Path) -> list[Path]:
-    """nereport's per-process folders whose process is gone."""
+def orphaned_temp_dirs(*folders: Path, since: set[Path] = frozenset()) -> list[Path]:
+    """nereport's per-process folders whose process is gone (not those in ``since``: made
+    before, maybe by another build on this machine)."""
     found = []
     for path in (p for folder in folders for p in folder.glob("nereport-*-*-*")):
         pid = path.name.split("-")[2]
         stat = Path(f"/proc/{pid}/stat")
-        if pid.isdigit() and (
-            not stat.exists() or stat.read_text().split(")")[-1].split()[0] == "Z"
+        if (
+            path not in since
+            and pid.isdigit()
+            and (not stat.exists() or stat.read_text().split(")")[-1].split()[0] == "Z")
         ):
             found.append(path)
+    return found
+
+
+def marked(marker: str) -> list[int]:
+    """The processes started with ``marker`` in their environment (this test's, not those of
+    another test run on the same machine)."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        with contextlib.suppress(OSError):
+            if marker.encode() in environ.read_bytes():
+                found.append(int(environ.parent.name))
     return found
 
 
@@ -331,7 +336,12 @@ def test_twenty_random_interruptions(tmp_path: Path) -> None:
     # makes their folders in /tmp.
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    env = {"NEREPORT_CACHE_DIR": str(tmp_path / "cache"), "TMPDIR": str(scratch)}
+    marker = f"nereport-interrupt-test-{os.getpid()}"
+    env = {
+        "NEREPORT_CACHE_DIR": str(tmp_path / "cache"),
+        "TMPDIR": str(scratch),
+        "NEREPORT_TEST_MARKER": marker,
+    }
     reference = tmp_path / "reference"
     assert (
         run_cli("build", "--matrix", str(matrix), "--out", str(reference), env=env).returncode == 0
@@ -343,6 +353,7 @@ def test_twenty_random_interruptions(tmp_path: Path) -> None:
         if trial % 2 == 0:
             shutil.rmtree(out, ignore_errors=True)  # the next build must finish the job
         args = ["build", "--matrix", str(matrix), "--out", str(out)]
+        before = set(Path("/tmp").glob("nereport-*-*-*"))
         if trial % 2:
             args.append("--force")  # rewrite outputs that are already there
         proc = subprocess.Popen(
@@ -359,19 +370,21 @@ def test_twenty_random_interruptions(tmp_path: Path) -> None:
         if b"building" in err:  # past Python's start-up, where Ctrl-C prints a traceback
             assert b"Traceback" not in err, (trial, sig, err.decode())
         if sig != signal.SIGKILL:  # a build that can clean up leaves nothing to clean
-            assert orphaned_temp_dirs(scratch, Path("/tmp")) == [], (trial, sig)
+            assert orphaned_temp_dirs(scratch, Path("/tmp"), since=before) == [], (trial, sig)
         time.sleep(0.3)
         for entry in read_manifest(out)["reports"].values():  # whatever is listed is whole
             for o in entry.get("outputs", {}).values():
                 assert hashlib.sha256((out / o["path"]).read_bytes()).hexdigest() == o["sha256"]
-        assert subprocess.run(["pgrep", "-f", "nereport-kernel"], capture_output=True).stdout == b""
-        assert gone("--nereport-pdf"), "the build's Chromium outlived it"
+        deadline = time.monotonic() + 10  # killed processes may take a moment to go
+        while marked(marker) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert marked(marker) == [], "a kernel or Chromium of the build outlived it"
         done = run_cli(*args[:5], env=env, timeout=300)  # same build, without --force
         assert done.returncode == 0, (trial, sig, done.stderr)
         assert "waiting" not in done.stderr, "a stale lock blocked the next build"
         assert tree(out) == expected, (trial, sig)
         # What the killed build left in the temporary folders went with the next build.
-        assert orphaned_temp_dirs(scratch, Path("/tmp")) == [], (trial, sig)
+        assert orphaned_temp_dirs(scratch, Path("/tmp"), since=before) == [], (trial, sig)
 
 
 # -- hostile content ---------------------------------------------------------------------------

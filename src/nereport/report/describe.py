@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 __all__ = ["ChartData", "data_table", "describe"]
@@ -65,8 +66,10 @@ def fmt(x: Any, format: str = "") -> str:
         return str(x) if isinstance(x, int) or x != int(x) else str(int(x))
     digits = 0 if m["kind"] == "d" else int(m["digits"] or 0)
     number = x * 100 if m["kind"] == "%" else x
-    text = f"{abs(number):{',' if m['comma'] else ''}.{digits}f}"
-    if round(number, digits) < 0:
+    # As JavaScript's toFixed, which d3 uses: the exact binary value, ties away from zero.
+    rounded = Decimal(abs(number)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    text = f"{rounded:{',' if m['comma'] else ''}.{digits}f}"
+    if number < 0 and rounded:
         text = MINUS + text
     elif m["sign"]:
         text = "+" + text
@@ -238,7 +241,7 @@ def _without_measure(data: ChartData, order: Column | None, group: Column | None
         if names is None:
             return ""
         return " ".join(
-            f"{label}: {', '.join(data.text(r, names) for r in rows)}."
+            f"{label} ({len(rows)}): {', '.join(data.text(r, names) for r in rows)}."
             for label, rows in _grouped(data, group).items()
         )
     first, last = data.columns[0], data.rows
