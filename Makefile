@@ -6,6 +6,7 @@
 #   .venv/.stamp               nereport itself, editable, from pyproject.toml
 #   .venv/share/jupyter/...    the `nereport` Jupyter kernel, inside .venv
 #   .venv-lab/.stamp           JupyterLab, in its own env, from requirements/lab.txt
+#   node_modules/.stamp        the tests' HTML checkers (axe-core, vnu-jar), from package-lock.json
 # A change to requirements/dev.txt rebuilds .venv from scratch, so it always
 # holds exactly the lock; a change to pyproject.toml only reinstalls nereport.
 
@@ -21,6 +22,7 @@ VENV_LAB := .venv-lab
 BIN := $(VENV)/bin
 SYSTEM_DEPS := .cache/system-deps.stamp
 KERNEL := $(VENV)/share/jupyter/kernels/nereport/kernel.json
+NODE_DEPS := node_modules/.stamp
 
 PYTEST_ARGS ?=
 LAB_ARGS ?= --no-browser
@@ -76,8 +78,14 @@ $(VENV_LAB)/.stamp: requirements/lab.txt
 	$(VENV_LAB)/bin/python -m pip install -r requirements/lab.txt
 	@touch $@
 
-setup: $(SYSTEM_DEPS) $(KERNEL) ## System packages, .venv (locked deps + editable nereport) and the nereport kernel
-	@echo "setup: $(VENV) is ready (kernel 'nereport' in $(VENV)/share/jupyter)"
+# npm and Java come with the system packages. --ignore-scripts: vnu-jar's postinstall only
+# looks for Java, and downloads a runtime of its own when it finds none.
+$(NODE_DEPS): package-lock.json | $(SYSTEM_DEPS)
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+setup: $(SYSTEM_DEPS) $(KERNEL) $(NODE_DEPS) ## System packages, .venv (locked deps + editable nereport), the nereport kernel, node_modules
+	@echo "setup: $(VENV) is ready (kernel 'nereport' in $(VENV)/share/jupyter); node_modules holds the HTML checkers"
 
 ## Everyday --------------------------------------------------------------------
 
@@ -132,5 +140,5 @@ clean: ## Remove built reports (keeps reports/.gitkeep) and caches
 	find . \( -path ./.git -o -path ./$(VENV) -o -path ./$(VENV_LAB) \) -prune \
 		-o -type d -name __pycache__ -exec rm -rf {} +
 
-distclean: clean ## clean, and remove .venv and .venv-lab
-	rm -rf $(VENV) $(VENV_LAB)
+distclean: clean ## clean, and remove .venv, .venv-lab and node_modules
+	rm -rf $(VENV) $(VENV_LAB) node_modules

@@ -8,6 +8,10 @@
 #                     draw as Type 3 glyphs, at twice the cost of the whole page
 #   fonts-liberation  metric-compatible Latin fonts for PDF/HTML/charts
 #   poppler-utils     pdftotext/pdffonts/pdfimages for the PDF checks in tests
+#   default-jre-headless Java for the Nu HTML Checker (node_modules/vnu-jar) in the tests
+#   nodejs npm        only when no npm is on PATH: `make setup` installs the test suite's
+#                     checkers (axe-core, vnu-jar) with npm. An npm already there is kept:
+#                     NodeSource's nodejs ships its own and conflicts with Debian's npm
 #
 # Idempotent: when everything is installed it only asks dpkg and exits (no network).
 # Otherwise it runs `apt-get update` once and installs the missing packages, as root
@@ -16,7 +20,11 @@
 # where you installed the equivalents yourself).
 set -euo pipefail
 
-PACKAGES=(chromium fonts-noto-cjk fonts-wqy-microhei fonts-liberation poppler-utils)
+PACKAGES=(chromium fonts-noto-cjk fonts-wqy-microhei fonts-liberation poppler-utils
+    default-jre-headless)
+if ! command -v npm >/dev/null 2>&1; then
+    PACKAGES+=(nodejs npm)
+fi
 
 if [[ "${NEREPORT_SKIP_SYSTEM_DEPS:-}" == 1 ]]; then
     echo "install-system-deps: skipped (NEREPORT_SKIP_SYSTEM_DEPS=1)"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from nereport.build.matrix import Report
+from nereport.build.matrix import Report, matrix
 from nereport.data.raw import CHECKSUMS, sha256_file
 from nereport.paths import notebook_dir
 from nereport.report.params import resolve
@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT.parent / "shared" / "reference"
 NOTEBOOK_DIR = notebook_dir()
 CHROMIUM = "/usr/lib/chromium/chromium"
+REPORT_IDS = [r.id for r in matrix()]
 
 
 class RawCopy:
@@ -56,6 +57,17 @@ def one(frame: Any, column: str, **where: object) -> Any:
 def report(topic: str, region: str = "jilin", notebook_dir: Path = NOTEBOOK_DIR) -> Report:
     """The matrix report of ``topic`` for ``region`` (default parameters)."""
     return Report(topic, resolve(topic, {"region": region}), notebook_dir=notebook_dir)
+
+
+def wait_for_charts(page: Any) -> None:
+    """Wait until the Playwright ``page`` has charts and each ``.nr-chart`` has drawn its SVG marks."""
+    page.wait_for_function(
+        "document.querySelectorAll('.nr-chart').length > 0 && "
+        "[...document.querySelectorAll('.nr-chart')].every("
+        "d => d.querySelector('svg .mark-group, svg g.mark-symbol, "
+        "svg g.mark-line, svg g.mark-rect, svg g.mark-shape'))",
+        timeout=20000,
+    )
 
 
 def tree(folder: Path) -> dict[str, str]:

@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 import nereport
+from helpers import REPORT_IDS, wait_for_charts
 from nereport.build.engine import build
 from nereport.build.matrix import matrix
 
@@ -24,17 +25,6 @@ REGION_NAMES = {
     "inner-mongolia": "Inner Mongolia",
     "northeast": "Northeast",
 }
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("reports")
-    result = build(matrix(), out_dir=out, jobs=2)
-    assert result.ok, [o.detail for o in result.outcomes if o.status == "failed"]
-    return out
-
-
-REPORT_IDS = [r.id for r in matrix()]
 
 
 @pytest.mark.parametrize("rid", REPORT_IDS)
@@ -120,13 +110,7 @@ def test_html_draws_every_chart_offline_in_chromium(built: Path, browser, rid: s
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto((built / f"{rid}.html").as_uri())
-    page.wait_for_function(
-        "document.querySelectorAll('.nr-chart').length > 0 && "
-        "[...document.querySelectorAll('.nr-chart')].every("
-        "d => d.querySelector('svg .mark-group, svg g.mark-symbol, "
-        "svg g.mark-line, svg g.mark-rect, svg g.mark-shape'))",
-        timeout=20000,
-    )
+    wait_for_charts(page)
     charts = page.eval_on_selector_all(
         ".nr-chart", "els => els.map(e => e.querySelectorAll('svg path').length)"
     )
