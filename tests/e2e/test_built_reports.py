@@ -116,6 +116,12 @@ def test_html_draws_every_chart_offline_in_chromium(built: Path, browser, rid: s
     )
     assert len(charts) >= 3 and all(n > 0 for n in charts)
     assert requests == [] and errors == []
+    # Drawn, each chart is still one image named by its description (Vega names the element
+    # it draws in "Vega visualization" unless told otherwise).
+    names = page.eval_on_selector_all(
+        ".nr-chart", "els => els.map(e => [e.getAttribute('role'), e.getAttribute('aria-label')])"
+    )
+    assert all(role == "img" and re.match(r"(Line|Bar) chart|Map|Timeline", n) for role, n in names)
     page.close()
 
 

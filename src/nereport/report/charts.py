@@ -311,7 +311,9 @@ def change_map(
             ],
         )
     )
-    outline = alt.Chart(outlined).mark_geoshape(fill=None, stroke="#222", strokeWidth=1.4)
+    outline = alt.Chart(outlined).mark_geoshape(  # decoration: not a mark to describe
+        fill=None, stroke="#222", strokeWidth=1.4, aria=False
+    )
     return (
         alt.layer(areas, outline)
         .project("mercator")

@@ -95,7 +95,8 @@ def chart_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None
     script = (
         "(function(){"
         "var s=document.currentScript,"
-        f"el=(s&&s.previousElementSibling)||document.getElementById({_script_json(div_id)});"
+        f"el=((s&&s.previousElementSibling)||document.getElementById({_script_json(div_id)}))"
+        ".firstElementChild;"
         f"var spec={_script_json(spec)};"
         f"var opt={_script_json(options)};"
         "if(!window.vegaEmbed){"
@@ -104,10 +105,13 @@ def chart_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None
         'el.textContent="Chart failed to render: "+e;console.error(e);});'
         "})();"
     )
-    label = html.escape(describe(spec))
+    # Vega gives the element it draws in a role and label of its own: it draws in an inner
+    # element, so that the chart stays one image named by its description.
+    label = html.escape(spec.get("description") or describe(spec))
     return (
         f'<figure class="nr-figure">\n'
-        f'<div id="{div_id}" class="nr-chart" role="img" tabindex="0" aria-label="{label}"></div>\n'
+        f'<div id="{div_id}" class="nr-chart" role="img" tabindex="0" aria-label="{label}">'
+        '<div class="nr-chart-canvas"></div></div>\n'
         f"<script>{script}</script>\n"
         f"{_table_caption(spec)}</figure>"
     )
@@ -151,7 +155,9 @@ def spec_to_svg(spec: dict[str, Any]) -> str:
 
 def renderer(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     """Altair renderer: return ``(data, metadata)`` for a chart's Vega-Lite ``spec``."""
-    data = {VEGALITE_MIMETYPE: spec, "text/plain": describe(spec)}
+    # The description also names the chart where a front end draws the spec itself (Lab).
+    spec = {**spec, "description": spec.get("description") or describe(spec)}
+    data = {VEGALITE_MIMETYPE: spec, "text/plain": spec["description"]}
     # The build engine draws the static SVGs itself, in its worker, where vl-convert stays
     # warm from one report to the next (see nereport.build.export.add_static_svgs).
     if os.environ.get(DEFER_SVG) != "1":
