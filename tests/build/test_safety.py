@@ -68,3 +68,26 @@ def test_a_second_build_waits_for_the_lock_and_says_so(tmp_path: Path) -> None:
     thread.join(5)
     assert released.is_set()
     assert len(said) == 1 and f"pid {os.getpid()}" in said[0]
+
+
+def test_a_dying_orphans_folder_is_removed_once_it_has_died(monkeypatch) -> None:
+    """A kernel whose worker was just killed lives on for a moment (it dies with its template):
+    the clean-up after an interrupt waits for it instead of leaving its folder behind."""
+    tmp_path = Path(tempfile.mkdtemp(prefix="nrt", dir="/tmp"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    # The parent exits at once; its child, orphaned, makes its folder and dies 0.5 s later.
+    script = (
+        "import os, sys, time\n"
+        "if os.fork() == 0:\n"
+        f"    os.mkdir('{tmp_path}/nereport-kernel-%d-x1' % os.getpid())\n"
+        "    while os.getppid() != 1 and os.path.exists('/proc/%d' % os.getppid()):\n"
+        "        time.sleep(0.01)\n"
+        "    time.sleep(0.5)\n"
+        "    os._exit(0)\n"
+        "time.sleep(0.2)\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
+    (folder,) = tmp_path.glob("nereport-kernel-*")
+    assert safety.remove_orphaned_temp_dirs() == [] and folder.is_dir()  # still alive
+    assert safety.remove_orphaned_temp_dirs(patience=5) == [folder] and not folder.exists()
+    shutil.rmtree(tmp_path)

@@ -177,7 +177,7 @@ def _run(
         with interrupts_deferred():
             if pool is not None:
                 pool.kill()
-            remove_orphaned_temp_dirs()  # the killed workers' kernel folders
+            remove_orphaned_temp_dirs(patience=2.0)  # the killed workers' kernel folders
         raise
     finally:
         with interrupts_deferred():

@@ -40,16 +40,33 @@ def process_temp_dir(kind: str) -> str:
     return tempfile.mkdtemp(prefix=f"nereport-{kind}-{os.getpid()}-", dir=_temp_bases()[0])
 
 
-def remove_orphaned_temp_dirs() -> list[Path]:
+def remove_orphaned_temp_dirs(patience: float = 0.0) -> list[Path]:
     """Delete the folders of :func:`process_temp_dir` whose process no longer runs: what a
-    killed build leaves (kernel sockets, Chromium's profile)."""
+    killed build leaves (kernel sockets, Chromium's profile). With ``patience``, first wait up
+    to that many seconds for owners that are orphaned, so dying: a kernel whose worker was
+    just killed dies a moment later, with its template (PR_SET_PDEATHSIG)."""
     removed = []
+    deadline = time.monotonic() + patience
     for path in (p for base in _temp_bases() for p in Path(base).glob("nereport-*-*-*")):
         pid = path.name.split("-")[2]
-        if pid.isdigit() and path.is_dir() and not _running(int(pid)):
+        if not pid.isdigit():
+            continue
+        while _running(int(pid)) and _orphaned(int(pid)) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        if path.is_dir() and not _running(int(pid)):
             _remove(path)
             removed.append(path)
     return removed
+
+
+def _orphaned(pid: int) -> bool:
+    """Whether process ``pid`` has lost its parent (adopted by init)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            ppid = int(fh.read().rpartition(")")[2].split()[1])
+    except (OSError, ValueError, IndexError):
+        return False
+    return ppid == 1 or not _running(ppid)
 
 
 def _remove(path: Path, attempts: int = 40) -> None:
