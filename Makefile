@@ -7,6 +7,7 @@
 #   .venv/share/jupyter/...    the `nereport` Jupyter kernel, inside .venv
 #   .venv-lab/.stamp           JupyterLab, in its own env, from requirements/lab.txt
 #   node_modules/.stamp        the tests' HTML checkers (axe-core, vnu-jar), from package-lock.json
+#   src/nereport/locale/*/LC_MESSAGES/nereport.mo   the compiled translation catalogs
 # A change to requirements/dev.txt rebuilds .venv from scratch, so it always
 # holds exactly the lock; a change to pyproject.toml only reinstalls nereport.
 
@@ -23,6 +24,8 @@ BIN := $(VENV)/bin
 SYSTEM_DEPS := .cache/system-deps.stamp
 KERNEL := $(VENV)/share/jupyter/kernels/nereport/kernel.json
 NODE_DEPS := node_modules/.stamp
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard src/nereport/locale/*/LC_MESSAGES/nereport.po))
+POT := .cache/nereport.pot
 
 PYTEST_ARGS ?=
 LAB_ARGS ?= --no-browser
@@ -40,7 +43,7 @@ PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --
 LEAN_LOCKS := requirements/runtime.txt requirements/dev.txt
 NOT_IN_LEAN_LOCKS := ^(jupyterlab|jupyter-server|jupyter-events|rfc3987-syntax)==
 
-.PHONY: help setup test lint reports bench data-docs lab lock clean distclean raw
+.PHONY: help setup test lint reports bench data-docs lab lock clean distclean raw messages
 
 help: ## Show this help
 	@echo "Usage: make TARGET [PYTEST_ARGS=...] [LAB_ARGS=...] [LOCK_ARGS=...]"
@@ -84,7 +87,11 @@ $(NODE_DEPS): package-lock.json | $(SYSTEM_DEPS)
 	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
-setup: $(SYSTEM_DEPS) $(KERNEL) $(NODE_DEPS) ## System packages, .venv (locked deps + editable nereport), the nereport kernel, node_modules
+# gettext catalogs: written by hand (make messages), compiled here.
+%.mo: %.po $(VENV)/.deps
+	$(BIN)/pybabel compile --statistics -D nereport -i $< -o $@
+
+setup: $(SYSTEM_DEPS) $(KERNEL) $(NODE_DEPS) $(CATALOGS) ## System packages, .venv (locked deps + editable nereport), the nereport kernel, node_modules, catalogs
 	@echo "setup: $(VENV) is ready (kernel 'nereport' in $(VENV)/share/jupyter); node_modules holds the HTML checkers"
 
 ## Everyday --------------------------------------------------------------------
@@ -112,6 +119,13 @@ data-docs: setup ## Write the dataset documentation to data/docs
 	$(BIN)/nereport describe --all --output data/docs
 
 ## Maintenance -----------------------------------------------------------------
+
+messages: $(VENV)/.stamp ## Extract the messages (code, notebooks, policy data) and update the .po catalogs
+	@mkdir -p $(@D) .cache
+	$(BIN)/pybabel extract -F src/nereport/locale/babel.cfg -k N_ -k translate --sort-output \
+		--add-location=file --project nereport --copyright-holder "nereport" -o $(POT) .
+	$(BIN)/pybabel update --ignore-obsolete --no-fuzzy-matching -D nereport -i $(POT) \
+		-d src/nereport/locale
 
 REFERENCE ?= ../shared/reference
 raw: ## Recompile data/raw and its SHA256SUMS from $(REFERENCE) (scripts/compile_raw.py)

@@ -13,10 +13,11 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 @cache
 def library_revision() -> str:
-    """sha256 of the nereport library source (code, templates, styles), from content."""
+    """sha256 of the nereport library source (code, templates, styles, translations), from
+    content."""
     digest = hashlib.sha256()
     for path in sorted(_PACKAGE_DIR.rglob("*")):
-        if path.suffix in {".py", ".j2", ".json", ".css"} and "__pycache__" not in path.parts:
+        if path.suffix in {".py", ".j2", ".json", ".css", ".po"} and "__pycache__" not in path.parts:
             digest.update(path.relative_to(_PACKAGE_DIR).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from nereport.i18n import translate
 from nereport.build.matrix import Report
 from nereport.build.pages import write_index
 from nereport.build.pdf import PdfError, Printer
@@ -246,10 +247,12 @@ def _store(
 
 def _pdf_info(report: Report) -> dict[str, str]:
     """The PDF's document information besides its title (the page's)."""
+    subject = translate("{title}: China's Northeast revitalization policy ({params})", report.lang)
+    keywords = translate("Northeast China; revitalization; {topic}; {region}", report.lang)
     return {
         "Author": "nereport",
-        "Subject": f"{report.title}: China's Northeast revitalization policy ({_params(report)})",
-        "Keywords": f"Northeast China; revitalization; {report.topic}; {report.params['region']}",
+        "Subject": subject.format(title=report.title, params=_params(report)),
+        "Keywords": keywords.format(topic=report.topic, region=report.params["region"]),
     }
 
 

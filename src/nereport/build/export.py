@@ -20,6 +20,7 @@ import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nereport.i18n import HTML_LANG
 from nereport.report.describe import describe
 from nereport.report.render import VEGALITE_MIMETYPE, chart_html, spec_to_svg
 
@@ -90,7 +91,7 @@ def add_static_svgs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def html_from_notebook(nb: nbformat.NotebookNode, title: str) -> str:
+def html_from_notebook(nb: nbformat.NotebookNode, title: str, lang: str = "en") -> str:
     """Return the interactive, self-contained HTML report for an executed notebook.
 
     Code, prompts, parameter cells and ``remove``-tagged cells are hidden. Charts made
@@ -98,7 +99,7 @@ def html_from_notebook(nb: nbformat.NotebookNode, title: str) -> str:
     nothing from the network (a Content-Security-Policy forbids it).
     """
     with _lock:
-        page = _export(_interactive_exporter(), nb, title, {"nereport": {"title": title}})
+        page = _export(_interactive_exporter(), nb, title, lang)
     head, marker, body = _add_toc(page).partition(_BUNDLE_MARKER)
     if not marker:
         raise RuntimeError("the nereport template has no place for the Vega bundle")
@@ -125,20 +126,21 @@ def _hash_scripts(page: str) -> str:
     return head + (" ".join(hashes) or "'none'") + rest
 
 
-def static_html_from_notebook(nb: nbformat.NotebookNode, title: str) -> str:
+def static_html_from_notebook(nb: nbformat.NotebookNode, title: str, lang: str = "en") -> str:
     """Return the page the PDF is printed from: no JavaScript, each chart the static SVG
     stored in the notebook, A4 print styles."""
     with _lock:
-        return _add_toc(_export(_static_exporter(), nb, title, {"nereport": {"title": title}}))
+        return _add_toc(_export(_static_exporter(), nb, title, lang))
 
 
-def _export(
-    exporter: HTMLExporter, nb: nbformat.NotebookNode, title: str, resources: dict[str, Any]
-) -> str:
+def _export(exporter: HTMLExporter, nb: nbformat.NotebookNode, title: str, lang: str) -> str:
     nb = _export_copy(nb)
     # <title> comes from the notebook metadata (else the file name), so set it explicitly.
     nb.metadata["title"] = title
-    resources = {"metadata": {"name": title}, **resources}
+    resources = {
+        "metadata": {"name": title},
+        "nereport": {"title": title, "lang": HTML_LANG[lang]},
+    }
     page, _ = exporter.from_notebook_node(nb, resources=resources)
     return page
 
@@ -301,6 +303,9 @@ def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
                 ),
             )
             resources = self._init_resources(resources)
+            # <html lang>: the report's language as BCP 47 ('zh-CN'); nbconvert's own trait
+            # only takes ISO 639-1 codes.
+            resources["language_code"] = resources["nereport"]["lang"]
             self.register_filter(
                 "filter_data_type",
                 WidgetsDataTypeFilter(

@@ -10,8 +10,9 @@ from typing import Any
 
 from nereport.data import regions
 from nereport.errors import ParameterError
+from nereport.i18n import LANGS
 from nereport.paths import checkout_dir, notebook_dir
-from nereport.report.params import TOPIC_TITLES, TOPICS, check_topic, resolve
+from nereport.report.params import TOPICS, check_topic, report_title, resolve
 
 
 def matrix_file() -> Path:
@@ -28,9 +29,17 @@ class Report:
     @property
     def id(self) -> str:
         p = self.params
+        lang = "" if p["lang"] == "en" else f".{p['lang']}"  # economy/jilin.zh.html
         if self.default:
-            return f"{self.topic}/{p['region']}"
-        return f"{self.topic}/{p['region']}-{p['start_year']}-{p['end_year']}-vs-{p['comparison']}"
+            return f"{self.topic}/{p['region']}{lang}"
+        return (
+            f"{self.topic}/{p['region']}-{p['start_year']}-{p['end_year']}-vs-"
+            f"{p['comparison']}{lang}"
+        )
+
+    @property
+    def lang(self) -> str:
+        return self.params["lang"]
 
     @property
     def notebook(self) -> Path:
@@ -38,7 +47,7 @@ class Report:
 
     @property
     def title(self) -> str:
-        return f"{TOPIC_TITLES[self.topic]}: {regions.names()[self.params['region']]}"
+        return report_title(self.topic, self.params["region"], self.lang)
 
     def outputs(self, out_dir: Path) -> dict[str, Path]:
         return {ext: out_dir / f"{self.id}.{ext}" for ext in ("html", "pdf")}
@@ -64,19 +73,22 @@ def matrix(path: Path | None = None) -> list[Report]:
         spec = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ParameterError(f"{path}: cannot read the report matrix: {exc}") from exc
-    unknown = sorted(set(spec) - {"topics", "regions", "params"})
+    unknown = sorted(set(spec) - {"topics", "regions", "langs", "params"})
     if unknown:
         raise ParameterError(
-            f"{path}: unknown key(s) {', '.join(unknown)} (keys: topics, regions, params)"
+            f"{path}: unknown key(s) {', '.join(unknown)} (keys: topics, regions, langs, params)"
         )
     reports = []
     overrides = spec.get("params", {})
-    if "region" in overrides:
-        raise ParameterError(f"{path}: set regions with the top-level 'regions' list")
+    for key, top in (("region", "regions"), ("lang", "langs")):
+        if key in overrides:
+            raise ParameterError(f"{path}: set {key} with the top-level '{top}' list")
     for topic in spec.get("topics", TOPICS):
         check_topic(topic)
         for region in spec.get("regions", regions.reported()):
-            params = resolve(topic, {**overrides, "region": region})
-            is_default = params == resolve(topic, {"region": region})
-            reports.append(Report(topic, params, default=is_default))
+            for lang in spec.get("langs", LANGS):
+                given = {"region": region, "lang": lang}
+                params = resolve(topic, {**overrides, **given})
+                is_default = params == resolve(topic, given)
+                reports.append(Report(topic, params, default=is_default))
     return reports

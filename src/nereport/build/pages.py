@@ -10,8 +10,13 @@ from typing import Any
 
 from nereport._version import __version__
 from nereport.build.plan import MANIFEST
+from nereport.data import regions
+from nereport.i18n import HTML_LANG, LANG_NAMES, LANGS, N_, translate
 from nereport.paths import write_atomic
-from nereport.report.params import schema
+from nereport.report.params import TOPICS, report_title, schema
+
+# The index's status words (extracted for translation from here).
+_STATUS = (N_("ok"), N_("failed"), N_("failed — last good version shown"))
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -28,29 +33,51 @@ def _pages() -> Any:
 
 
 def index_page(manifest: dict[str, Any]) -> str:
-    """reports/index.html: every report with its parameters, links and status."""
+    """reports/index.html, in English and Chinese: one row per report, its languages side by
+    side, each with its links and status."""
     order = [p.name for p in schema("policy")]
-    rows = []
+    rows: dict[str, dict[str, Any]] = {}
     for rid, entry in sorted(manifest["reports"].items()):
+        params = entry["params"]
+        lang = params.get("lang", "en")
+        base = rid.removesuffix(f".{lang}")
         # Schema order, whether the entry was just built or read back from the JSON manifest.
-        names = sorted(entry["params"], key=order.index)
-        ok, outputs = entry["status"] == "ok", entry.get("outputs", {})
-        rows.append(
+        names = sorted((k for k in params if k != "lang"), key=order.index)
+        row = rows.setdefault(
+            base,
             {
-                "id": rid,
-                "params": ", ".join(f"{k}={entry['params'][k]}" for k in names),
-                "links": [(k, o["path"]) for k, o in outputs.items() if k in ("html", "pdf")],
-                "status": entry["status"],
-                "status_text": "ok"
-                if ok
-                else ("failed — last good version shown" if outputs else "failed"),
-            }
+                "id": base,
+                "titles": _titles(base, params.get("region")),
+                "params": ", ".join(f"{k}={params[k]}" for k in names),
+                "langs": {},
+            },
         )
+        ok, outputs = entry["status"] == "ok", entry.get("outputs", {})
+        row["langs"][lang] = {
+            "links": [(k, o["path"]) for k, o in outputs.items() if k in ("html", "pdf")],
+            "status": entry["status"],
+            "status_text": translate(_STATUS[0 if ok else 2 if outputs else 1], lang),
+            "about": (row["titles"] or {}).get(lang, base),
+        }
+    langs = [lang for lang in LANGS if any(lang in r["langs"] for r in rows.values())]
     return (
         _pages()
         .get_template("index.html.j2")
-        .render(rows=rows, version=__version__, manifest=MANIFEST)
+        .render(
+            rows=list(rows.values()),
+            langs=[(lang, LANG_NAMES[lang], HTML_LANG[lang]) for lang in langs],
+            version=__version__,
+            manifest=MANIFEST,
+        )
     )
+
+
+def _titles(report_id: str, region: str | None) -> dict[str, str] | None:
+    """A report's title in every language ('Economy: Jilin', '吉林省：经济'), from its id."""
+    topic = report_id.partition("/")[0]
+    if topic not in TOPICS or region not in regions.names("en"):
+        return None
+    return {lang: report_title(topic, region, lang) for lang in LANGS}
 
 
 def write_index(out_dir: Path, manifest: dict[str, Any]) -> None:

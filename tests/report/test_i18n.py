@@ -1,0 +1,145 @@
+"""Translations: every message has one, with the same placeholders; the catalogs are up to date
+with the code, notebooks and policy data; the report language reaches names, numbers, dates."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+
+from helpers import ROOT
+from nereport import i18n
+from nereport.report.params import resolve
+
+FOREIGN = [lang for lang in i18n.LANGS if lang != "en"]
+_PLACEHOLDER = re.compile(r"(?<!\{)\{(\w*)\}(?!\})")
+
+
+def _catalog(lang: str):
+    with i18n.catalog_path(lang, ".po").open("rb") as fh:
+        return read_po(fh)
+
+
+def _extracted() -> dict[str, list[str]]:
+    """msgid -> where it is used, as `make messages` extracts them."""
+    cfg = ROOT / "src" / "nereport" / "locale" / "babel.cfg"
+    with cfg.open() as fh:
+        method_map, options_map = parse_mapping_cfg(fh, str(cfg))
+    keywords = {"_": None, "N_": None, "translate": None}
+    found: dict[str, list[str]] = {}
+    for filename, _line, message, _comments, _ctx in extract_from_dir(
+        ROOT, method_map, options_map, keywords=keywords
+    ):
+        found.setdefault(message, []).append(filename)
+    return found
+
+
+@pytest.fixture(scope="module")
+def extracted() -> dict[str, list[str]]:
+    return _extracted()
+
+
+def test_extraction_finds_the_reports_messages(extracted: dict[str, list[str]]) -> None:
+    # Code, notebooks (report.md) and the policy data all contribute.
+    places = {Path(f).suffix for files in extracted.values() for f in files}
+    assert {".py", ".ipynb", ".csv"} <= places
+    assert "## Growth" in extracted
+    assert "Key findings" in extracted or "## Key findings" in extracted
+
+
+@pytest.mark.parametrize("lang", FOREIGN)
+def test_every_message_is_translated(lang: str, extracted: dict[str, list[str]]) -> None:
+    catalog = _catalog(lang)
+    missing = sorted(
+        m for m in extracted if not (catalog.get(m) and catalog.get(m).string)
+    )
+    assert not missing, (
+        f"{len(missing)} message(s) without a {lang} translation (run `make messages`, then "
+        f"translate them in {i18n.catalog_path(lang, '.po')}):\n"
+        + "\n".join(f"  {m!r} ({', '.join(sorted(set(extracted[m])))})" for m in missing[:40])
+    )
+    fuzzy = sorted(m.id for m in catalog if m.id and m.fuzzy)
+    assert not fuzzy, f"fuzzy (unchecked) translations: {fuzzy[:20]}"
+
+
+@pytest.mark.parametrize("lang", FOREIGN)
+def test_translations_keep_the_placeholders(lang: str) -> None:
+    wrong = [
+        (m.id, m.string)
+        for m in _catalog(lang)
+        if m.id
+        and m.string
+        and sorted(_PLACEHOLDER.findall(m.id)) != sorted(_PLACEHOLDER.findall(m.string))
+    ]
+    assert not wrong, "placeholders differ between message and translation:\n" + "\n".join(
+        f"  {a!r}\n  -> {b!r}" for a, b in wrong[:20]
+    )
+
+
+@pytest.mark.parametrize("lang", FOREIGN)
+def test_markup_survives_translation(lang: str) -> None:
+    """A heading stays a heading, bold stays bold, code spans stay code spans."""
+    wrong = []
+    for m in _catalog(lang):
+        if not (m.id and m.string):
+            continue
+        for mark in ("## ", "**", "`"):
+            if m.id.count(mark) != m.string.count(mark):
+                wrong.append((mark, m.id, m.string))
+    assert not wrong, "\n".join(f"  {mark!r}: {a!r} -> {b!r}" for mark, a, b in wrong[:20])
+
+
+@pytest.mark.parametrize("lang", FOREIGN)
+def test_catalog_is_compiled_and_current(lang: str) -> None:
+    mo, po = i18n.catalog_path(lang), i18n.catalog_path(lang, ".po")
+    assert mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime
+    catalog = _catalog(lang)
+    sample = next(m for m in catalog if m.id and m.string)
+    assert i18n.translate(sample.id, lang) == sample.string
+
+
+def test_a_stale_catalog_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locale = tmp_path / "zh_CN" / "LC_MESSAGES"
+    locale.mkdir(parents=True)
+    (locale / "nereport.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    i18n.translation.cache_clear()
+    try:
+        with pytest.raises(i18n.NereportError, match="make setup"):
+            i18n.translation("zh")
+    finally:
+        i18n.translation.cache_clear()
+
+
+def test_language_is_a_checked_parameter() -> None:
+    assert resolve("economy", {})["lang"] == "en"
+    assert resolve("economy", {"lang": "zh"})["lang"] == "zh"
+    with pytest.raises(i18n.ParameterError, match="lang"):
+        resolve("economy", {"lang": "fr"})
+
+
+def test_numbers_and_dates_follow_the_language() -> None:
+    from datetime import date
+
+    assert i18n.long_date(date(2016, 4, 26), "zh") == "2016年4月26日"
+    assert i18n.long_date(date(2016, 4, 26), "en") == "April 26, 2016"
+    assert i18n.month(2016, 4, "zh") == "2016年4月"
+    assert i18n.decimal(12345.678, 1, "zh") == "12,345.7"
+
+
+def test_start_sets_the_report_language() -> None:
+    from nereport import report
+
+    try:
+        ctx = report.start("economy", region="jilin", lang="zh")
+        assert "吉林" in ctx.name()
+        assert i18n.current() == "zh"
+        assert report.md("## Growth").data == i18n.translate("## Growth", "zh") != "## Growth"
+        assert "吉林" in ctx.title().data and "Jilin" in ctx.title().data
+    finally:
+        report.start("economy", region="jilin")
+    assert i18n.current() == "en"
