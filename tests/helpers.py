@@ -54,9 +54,13 @@ def one(frame: Any, column: str, **where: object) -> Any:
     return frame[column].iloc[0]
 
 
-def report(topic: str, region: str = "jilin", notebook_dir: Path = NOTEBOOK_DIR) -> Report:
-    """The matrix report of ``topic`` for ``region`` (default parameters)."""
-    return Report(topic, resolve(topic, {"region": region}), notebook_dir=notebook_dir)
+def report(
+    topic: str, region: str = "jilin", notebook_dir: Path = NOTEBOOK_DIR, lang: str = "en"
+) -> Report:
+    """The matrix report of ``topic`` for ``region`` in ``lang`` (default parameters)."""
+    return Report(
+        topic, resolve(topic, {"region": region, "lang": lang}), notebook_dir=notebook_dir
+    )
 
 
 def wait_for_charts(page: Any) -> None:

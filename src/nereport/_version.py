@@ -17,7 +17,10 @@ def library_revision() -> str:
     content."""
     digest = hashlib.sha256()
     for path in sorted(_PACKAGE_DIR.rglob("*")):
-        if path.suffix in {".py", ".j2", ".json", ".css", ".po"} and "__pycache__" not in path.parts:
+        if (
+            path.suffix in {".py", ".j2", ".json", ".css", ".po"}
+            and "__pycache__" not in path.parts
+        ):
             digest.update(path.relative_to(_PACKAGE_DIR).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -8,38 +8,54 @@ from nbformat.v4 import new_code_cell, new_notebook, new_output
 from nereport.build.pages import failure_page, index_page
 
 
-def test_index_lists_reports_in_schema_order_escaped_with_status() -> None:
+def test_index_lists_each_report_with_its_languages_side_by_side() -> None:
+    params = {"end_year": 2024, "comparison": "china", "region": "jilin", "start_year": 2000}
     manifest = {
         "reports": {
             "economy/jilin": {
                 "status": "ok",
                 # read back from JSON in another order: shown in schema order
-                "params": {
-                    "end_year": 2024,
-                    "comparison": "china",
-                    "region": "jilin",
-                    "start_year": 2000,
-                },
+                "params": {**params, "lang": "en"},
                 "outputs": {
                     "html": {"path": "economy/jilin.html"},
                     "pdf": {"path": "economy/jilin.pdf"},
                     "ipynb": {"path": "economy/jilin.ipynb"},
                 },
             },
+            "economy/jilin.zh": {
+                "status": "ok",
+                "params": {**params, "lang": "zh"},
+                "outputs": {"html": {"path": "economy/jilin.zh.html"}},
+            },
             "policy/<b>x</b>": {"status": "failed", "params": {"region": "jilin"}},
         }
     }
     page = index_page(manifest)
+    body = page.split("<tbody>")[1]
+    assert body.count("<tr>") == 2  # one row for both languages of economy/jilin
     assert "region=jilin, start_year=2000, end_year=2024, comparison=china" in page
-    assert '<a href="economy/jilin.html">HTML</a> <a href="economy/jilin.pdf">PDF</a>' in page
+    assert "Economy: Jilin" in page and "吉林省：经济" in page
+    english, chinese = body.split("</tr>")[0].split('<td lang="')[1:3]
+    assert english.startswith('en">') and chinese.startswith('zh-CN">')
+    assert (
+        '<a href="economy/jilin.html">HTML<span class="sr-only"> Economy: Jilin</span></a>'
+        in english
+    )
+    assert (
+        '<a href="economy/jilin.zh.html">HTML<span class="sr-only"> 吉林省：经济</span></a>'
+        in chinese
+    )
+    assert "最新" in chinese and ">ok<" in english
     assert "ipynb" not in page.split("<table>")[1]
     assert "policy/&lt;b&gt;x&lt;/b&gt;" in page and "<b>x</b>" not in page
-    assert '<td class="failed">failed</td>' in page
+    assert '<span class="failed">failed</span>' in page
 
 
 def test_a_failed_report_with_outputs_says_the_last_good_one_is_shown() -> None:
     entry = {"status": "failed", "params": {}, "outputs": {"html": {"path": "a.html"}}}
     assert "failed — last good version shown" in index_page({"reports": {"a": entry}})
+    entry = {**entry, "params": {"lang": "zh"}}
+    assert "失败——显示上次成功的版本" in index_page({"reports": {"a.zh": entry}})
 
 
 def test_failure_page_shows_the_message_and_marks_the_failing_cell() -> None:

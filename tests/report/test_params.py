@@ -19,6 +19,7 @@ def test_resolve_fills_defaults_in_schema_order() -> None:
         "start_year": 2003,
         "end_year": 2024,
         "comparison": "china",
+        "lang": "en",
     }
 
 
@@ -60,7 +61,7 @@ def test_cli_bad_parameter_exits_2_and_writes_nothing(tmp_path: Path, capsys) ->
 def test_cli_list_and_params_json(capsys) -> None:
     assert cli.main(["list", "--json"]) == 0
     entries = json.loads(capsys.readouterr().out)
-    assert len(entries) == 15
+    assert len(entries) == 30 and {e["params"]["lang"] for e in entries} == {"en", "zh"}
     assert set(entries[0]) == {"id", "notebook", "params", "outputs"}
     assert cli.main(["params", "policy", "--json"]) == 0
     params = {p["name"]: p for p in json.loads(capsys.readouterr().out)}

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nereport.i18n import translate
 from nereport.build.matrix import Report
 from nereport.build.pages import write_index
 from nereport.build.pdf import PdfError, Printer
@@ -30,6 +29,7 @@ from nereport.build.safety import (
 )
 from nereport.build.worker import init_worker, run_report
 from nereport.errors import BuildError, NereportError
+from nereport.i18n import translate
 from nereport.paths import write_files_atomic
 
 FAILED_DIR = "_failed"

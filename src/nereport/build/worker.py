@@ -66,7 +66,11 @@ def run_report(
         # e.g. a chart that failed to render prints a traceback but does not raise
         cell, text = complaint
         failure = (f"cell {cell}: wrote to stderr: {text.strip().splitlines()[-1][:300]}", cell)
-    out = _failed(executed, title, *failure) if failure else _exported(executed, title, params["lang"])
+    out = (
+        _failed(executed, title, *failure)
+        if failure
+        else _exported(executed, title, params["lang"])
+    )
     return {**out, "ipynb": ipynb, "seconds": time.perf_counter() - started}
 
 
