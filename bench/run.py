@@ -70,7 +70,7 @@ def main() -> None:
             "",
             datasets.table(rows),
             "",
-            "## Building the full report matrix (15 reports, HTML + PDF)",
+            f"## Building the full report matrix ({len(builds.matrix())} reports, HTML + PDF)",
             "",
             builds.table(results),
             "",
