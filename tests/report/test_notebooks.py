@@ -53,3 +53,22 @@ def test_notebook_cells_only_call_the_notebook_kit(topic: str) -> None:
 )
 def test_the_rule_catches_what_it_forbids(source: str) -> None:
     assert problems(source)
+
+
+@pytest.mark.slow
+def test_a_notebook_run_as_in_jupyterlab_speaks_chinese_when_told() -> None:
+    """JupyterLab: edit the parameters cell to ``lang = "zh"`` and run all."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(NOTEBOOK_DIR / "policy.ipynb", as_version=4)
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    params.source = params.source.replace('lang = "en"', 'lang = "zh"')
+    assert 'lang = "zh"' in params.source
+    NotebookClient(nb, kernel_name="python3", timeout=300).execute()
+    shown = "\n".join(
+        str(out.get("data", {}).get("text/markdown", ""))
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+    )
+    assert "## 主要发现" in shown and "## 资料来源与运行信息" in shown
+    assert "## Key findings" not in shown and "Sources and run information" not in shown
