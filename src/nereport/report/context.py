@@ -245,7 +245,10 @@ def sources(ctx: Context) -> Markdown:
         "",
     ]
     for name, raw in used.items():
-        lines += [f"**{esc(_(dataset(name).title))}** (`{name}`)", ""]
+        title = _("**{title}** ({name})").format(
+            title=esc(_(dataset(name).title)), name=f"`{name}`"
+        )
+        lines += [title, ""]
         lines += [_source_line(source_id, f["file"], f["sha256"]) for source_id, f in raw.items()]
         lines.append("")
     params = ", ".join(f"`{k}={v}`" for k, v in ctx.params.items())
@@ -293,7 +296,8 @@ def missing(ctx: Context, names: list[str]) -> Markdown:
     for name in names:
         ds = dataset(name)
         if ds.gaps:
-            lines.append(f"- **{esc(_(ds.title))}:** {esc(_(ds.gaps))}")
+            note = _("**{title}:** {gaps}").format(title=esc(_(ds.title)), gaps=esc(_(ds.gaps)))
+            lines.append(f"- {note}")
     return Markdown("\n".join(lines))
 
 
