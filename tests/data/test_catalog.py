@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import nereport
+from nereport import i18n
 from nereport.data.datasets import REGISTRY
 from nereport.data.declarations import DTYPES
 from nereport.data.raw import recorded_checksums
@@ -34,6 +35,18 @@ def test_every_dataset_is_fully_declared(name: str) -> None:
     for source in ds.sources:
         s = SOURCES[source]
         assert s.publisher and s.title and s.vintage and s.vintage_label
+
+
+@pytest.mark.parametrize("lang", [lang for lang in i18n.LANGS if lang != "en"])
+def test_every_dataset_title_and_gaps_note_is_translated(lang: str) -> None:
+    # Reports show them (sources, "What is missing"): a title or note not marked N_(...) is
+    # never extracted, so it would stay English in a translated report.
+    shown = {text for ds in REGISTRY.values() for text in (ds.title, ds.gaps) if text}
+    untranslated = sorted(text for text in shown if i18n.translate(text, lang) == text)
+    assert not untranslated, (
+        f"not translated into {lang} (mark with N_ in the dataset declaration, run `make "
+        f"messages`, translate): {untranslated[:10]}"
+    )
 
 
 def test_every_source_is_used_by_a_dataset() -> None:

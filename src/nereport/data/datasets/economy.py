@@ -20,6 +20,7 @@ from nereport.data.datasets._common import (
 )
 from nereport.data.declarations import Column, Dataset
 from nereport.data.sources import SOURCES
+from nereport.i18n import N_
 
 YUAN_100M = "100 million yuan"
 PERSONS_10K = "10,000 persons"
@@ -132,7 +133,7 @@ def percent_above_100(frame: pd.DataFrame) -> pd.Series:
 DATASETS = [
     Dataset(
         name="economy_gdp",
-        title="Gross regional product, every vintage",
+        title=N_("Gross regional product, every vintage"),
         description="Nominal gross regional product (current prices) of the provinces, the "
         "Northeast and China, in every vintage found. NBS revised provincial GDP after the 4th "
         "(2018) and 5th (2023) economic censuses and the vintages differ widely (compare Liaoning "
@@ -168,16 +169,18 @@ DATASETS = [
         "`release` splits cnki-mixed at the years where its values change release (2010, 2019).",
         clean=clean_economy_gdp,
         default_vintage="nbs-2025",
-        gaps="No national GDP after 2019 and none in the NBS 2018/2025 releases; no prefecture "
-        "GDP for the five eastern Inner Mongolia prefectures; no real (constant-price) growth "
-        "after 1999; no GDP per capita. The 2022 first-release figures seen only as constants in "
-        "an unnamed code file are left out. Real growth, GDP per capita and national GDP to 2024 "
-        "(other releases) are in economy_gdp_index, economy_gdp_per_capita and "
-        "economy_value_added.",
+        gaps=N_(
+            "No national GDP after 2019 and none in the NBS 2018/2025 releases; no prefecture "
+            "GDP for the five eastern Inner Mongolia prefectures; no real (constant-price) growth "
+            "after 1999; no GDP per capita. The 2022 first-release figures seen only as constants in "
+            "an unnamed code file are left out. Real growth, GDP per capita and national GDP to 2024 "
+            "(other releases) are in economy_gdp_index, economy_gdp_per_capita and "
+            "economy_value_added."
+        ),
     ),
     Dataset(
         name="economy_population",
-        title="Year-end population, every vintage",
+        title=N_("Year-end population, every vintage"),
         description="Year-end resident population. The 7th census (2020) led NBS to revise "
         "2011-2019 (Heilongjiang 2013: 3835 before, 3666 after), so each row names its vintage. "
         "Default vintage: `nbs-census7`.",
@@ -195,12 +198,14 @@ DATASETS = [
         "transcription error for 3835) is kept and flagged in `note`, not corrected.",
         clean=clean_economy_population,
         default_vintage="nbs-census7",
-        gaps="National population after 2019 and provincial population after 2020 were not in "
-        "the files read; nothing for the Inner Mongolia prefectures.",
+        gaps=N_(
+            "National population after 2019 and provincial population after 2020 were not in "
+            "the files read; nothing for the Inner Mongolia prefectures."
+        ),
     ),
     Dataset(
         name="economy_gdp_by_sector",
-        title="Value added by sector, with shares of GDP",
+        title=N_("Value added by sector, with shares of GDP"),
         description="Value added of the primary, secondary and tertiary sectors (and industry, "
         "construction, real estate and finance) by province, 2002-2011, and for the Northeast in "
         "2005; construction 1995-1999. Shares are computed against the GDP total of the same "
@@ -233,14 +238,16 @@ DATASETS = [
         processing="Construction converted from 10,000 yuan to 100 million yuan; shares = value "
         "added / GDP of the same table x 100.",
         clean=clean_economy_gdp_by_sector,
-        gaps="No sector data after 2011 (nor shares for 2012 onwards) and none for China as a "
-        "whole except the 2005 provincial sum; construction has no share (its table has no GDP). "
-        "Value added 2000-2019 of another release (nbs-2021) and first releases 2020-2023 are "
-        "in economy_value_added.",
+        gaps=N_(
+            "No sector data after 2011 (nor shares for 2012 onwards) and none for China as a "
+            "whole except the 2005 provincial sum; construction has no share (its table has no GDP). "
+            "Value added 2000-2019 of another release (nbs-2021) and first releases 2020-2023 are "
+            "in economy_value_added."
+        ),
     ),
     Dataset(
         name="economy_employment",
-        title="Employment and unemployment",
+        title=N_("Employment and unemployment"),
         description="Urban-unit employment 2008-2024, private and individual employment "
         "2006-2019, public-sector professional staff 2006-2011 (to 2008: state-owned units only, "
         "the closest proxy for SOE employment found), and urban registered unemployment 1990 and "
@@ -255,8 +262,10 @@ DATASETS = [
         processing="Values as published; percentages checked to lie in 0-100.",
         clean=clean_economy_employment,
         row_checks=(("percentage above 100", percent_above_100),),
-        gaps="Urban registered unemployment rate by province for 1991-2002 and 2006 onwards, and "
-        "SOE employment as such, were not found.",
+        gaps=N_(
+            "Urban registered unemployment rate by province for 1991-2002 and 2006 onwards, and "
+            "SOE employment as such, were not found."
+        ),
     ),
 ]
 
@@ -531,7 +540,7 @@ ECON2_PROCESSING = (
 DATASETS += [
     Dataset(
         name="economy_gdp_index",
-        title="Real GDP growth, by release",
+        title=N_("Real GDP growth, by release"),
         description="Real (comparable-price) GDP growth on the previous year of the four "
         "provinces and China: the NBS portal's GDP index (previous year = 100) 2000-2019 in the "
         "c.2020-21 release (vintage `nbs-2021`, after the 4th-census revision) and first-release "
@@ -562,15 +571,17 @@ DATASETS += [
         "taken as they are. " + ECON2_PROCESSING,
         clean=clean_economy_gdp_index,
         default_vintage="nbs-2021",
-        gaps="No revised (post-2019) provincial GDP index was found: 2020-2024 are first releases "
-        "only and patchy — Liaoning 2021-2024 (2024 from an unofficial blog), Jilin 2021 and "
-        "2023 (blogs), Heilongjiang 2021-2023 (2023 from a rating-agency report; no 2020 rate), "
-        "Inner Mongolia 2020-2023, China 2020-2024. No original (pre-revision) index 2000-2019 by "
-        "province, and no Northeast aggregate.",
+        gaps=N_(
+            "No revised (post-2019) provincial GDP index was found: 2020-2024 are first releases "
+            "only and patchy — Liaoning 2021-2024 (2024 from an unofficial blog), Jilin 2021 and "
+            "2023 (blogs), Heilongjiang 2021-2023 (2023 from a rating-agency report; no 2020 rate), "
+            "Inner Mongolia 2020-2023, China 2020-2024. No original (pre-revision) index 2000-2019 by "
+            "province, and no Northeast aggregate."
+        ),
     ),
     Dataset(
         name="economy_gdp_per_capita",
-        title="GDP per capita, by release",
+        title=N_("GDP per capita, by release"),
         description="Gross regional (domestic) product per person, current prices: the four "
         "provinces and China 2000-2019 in the NBS portal release of c.2020-21 (`nbs-2021`); "
         "China 2015-2024 in the post-5th-census national export (`nbs-2025-03`); first releases "
@@ -592,14 +603,16 @@ DATASETS += [
         processing=ECON2_PROCESSING,
         clean=clean_economy_gdp_per_capita,
         default_vintage="nbs-2021",
-        gaps="No provincial per-capita GDP in a revised release after 2019; Jilin has nothing "
-        "after 2019, Heilongjiang only 2020 (release not stated), Liaoning only 2021-2022, Inner "
-        "Mongolia 2021-2023; no 2024 for any province. No second copy of the `nbs-2021` "
-        "provincial series was found (the original releases printed other numbers).",
+        gaps=N_(
+            "No provincial per-capita GDP in a revised release after 2019; Jilin has nothing "
+            "after 2019, Heilongjiang only 2020 (release not stated), Liaoning only 2021-2022, Inner "
+            "Mongolia 2021-2023; no 2024 for any province. No second copy of the `nbs-2021` "
+            "provincial series was found (the original releases printed other numbers)."
+        ),
     ),
     Dataset(
         name="economy_value_added",
-        title="Value added by sector with the GDP of the same release",
+        title=N_("Value added by sector with the GDP of the same release"),
         description="Value added of the primary, secondary and tertiary sectors, each row with "
         "the GDP printed in the same publication and its share of it: the four provinces and "
         "China 2000-2019 (`nbs-2021`, post-4th-census), China 2015-2024 (`nbs-2025-03`, "
@@ -639,14 +652,16 @@ DATASETS += [
         "rounded to 4 decimals. " + ECON2_PROCESSING,
         clean=clean_economy_value_added,
         default_vintage="nbs-2021",
-        gaps="No provincial value added in a revised release after 2019; Jilin has none after "
-        "2019; Heilongjiang 2023 has value added but no GDP (the report gives '1.59万亿元' only), "
-        "so no share; Inner Mongolia 2020 is read from a Wikipedia mirror; no 2024 for any "
-        "province. China 2022-2024 are only in `nbs-2025-03` (no first release recorded).",
+        gaps=N_(
+            "No provincial value added in a revised release after 2019; Jilin has none after "
+            "2019; Heilongjiang 2023 has value added but no GDP (the report gives '1.59万亿元' only), "
+            "so no share; Inner Mongolia 2020 is read from a Wikipedia mirror; no 2024 for any "
+            "province. China 2022-2024 are only in `nbs-2025-03` (no first release recorded)."
+        ),
     ),
     Dataset(
         name="economy_fai",
-        title="Fixed-asset investment levels",
+        title=N_("Fixed-asset investment levels"),
         description="Fixed-asset investment, current prices: total society (全社会) 2000-2017 for "
         "the provinces and 2000-2019 for China (2020 from the national communiqué), and "
         "excluding rural households (不含农户) 2002-2017 for the provinces and 2000-2019 for "
@@ -675,14 +690,16 @@ DATASETS += [
         "correction) are flagged in `note`. " + ECON2_PROCESSING,
         clean=clean_economy_fai,
         default_vintage="nbs-2021",
-        gaps="Provincial FAI levels end in 2017 (NBS publishes only growth rates afterwards); "
-        "provincial 不含农户 levels for 2000-2001 are not in the scrape; no independent copy of "
-        "the provincial levels was found; for 2018-2024 only the growth of funds in place was "
-        "found (the reference's investment.csv, not catalogued yet).",
+        gaps=N_(
+            "Provincial FAI levels end in 2017 (NBS publishes only growth rates afterwards); "
+            "provincial 不含农户 levels for 2000-2001 are not in the scrape; no independent copy of "
+            "the provincial levels was found; for 2018-2024 only the growth of funds in place was "
+            "found (the reference's investment.csv, not catalogued yet)."
+        ),
     ),
     Dataset(
         name="economy_income",
-        title="Household income per person",
+        title=N_("Household income per person"),
         description="Per-capita disposable income of all residents, urban and rural households "
         "from the integrated household survey (2013-): the four provinces and China 2013-2019 "
         "(`nbs-2021`) and China 2020-2024 (first releases); urban disposable income and rural "
@@ -704,13 +721,15 @@ DATASETS += [
         processing=ECON2_PROCESSING,
         clean=clean_economy_income,
         default_vintage="nbs-2021",
-        gaps="No provincial income for 2020-2024 (only Inner Mongolia's 2022 all-residents "
-        "figure, from a secondary data brief): the communiqué copies read end before their "
-        "income sections. Old-survey provincial income for 2000-2001 is empty in the scrape.",
+        gaps=N_(
+            "No provincial income for 2020-2024 (only Inner Mongolia's 2022 all-residents "
+            "figure, from a secondary data brief): the communiqué copies read end before their "
+            "income sections. Old-survey provincial income for 2000-2001 is empty in the scrape."
+        ),
     ),
     Dataset(
         name="economy_budget",
-        title="General budget revenue and expenditure",
+        title=N_("General budget revenue and expenditure"),
         description="Local general (public) budget revenue and expenditure of the four provinces "
         "2000-2019 (`nbs-2021`; the portal's series 地方财政一般预算收入/支出, called 一般公共预算 "
         "from 2014), provincial expenditure 2020-2024 (NBS 2026 export, 本级支出), Heilongjiang "
@@ -733,7 +752,9 @@ DATASETS += [
         + ECON2_PROCESSING,
         clean=clean_economy_budget,
         default_vintage="nbs-2021",
-        gaps="Provincial budget revenue 2020-2024 not found (except Heilongjiang 2020); national "
-        "revenue and expenditure 2021-2024 seen only rounded ('超21万亿'), not recorded.",
+        gaps=N_(
+            "Provincial budget revenue 2020-2024 not found (except Heilongjiang 2020); national "
+            "revenue and expenditure 2021-2024 seen only rounded ('超21万亿'), not recorded."
+        ),
     ),
 ]

@@ -18,6 +18,7 @@ from nereport.data.datasets._common import (
 from nereport.data.datasets.economy import percent_above_100
 from nereport.data.declarations import Column, Dataset
 from nereport.data.sources import SOURCES
+from nereport.i18n import N_
 
 CO2_SOURCES = ("ceads_provinces", "ceads_national")
 FOREST_SOURCES = (
@@ -106,7 +107,7 @@ def clean_environment_pollutants(raw: pd.DataFrame) -> pd.DataFrame:
 DATASETS = [
     Dataset(
         name="environment_co2",
-        title="CO2 emissions (CEADs)",
+        title=N_("CO2 emissions (CEADs)"),
         description="Total CO2 emissions from fossil fuels and cement by province (1998-2019) "
         "and for China (1997-2019), IPCC sectoral approach, from the CEADs inventories. CEADs "
         "and NBS energy balances differ, so these are not NBS figures.",
@@ -121,15 +122,17 @@ DATASETS = [
         primary_key=("region", "year"),
         processing="Converted from tonnes to million tonnes.",
         clean=clean_environment_co2,
-        gaps="No sector or fuel detail (of the CEADs workbooks only the Scope 1 totals of "
-        "2010-2019 were re-read, for all five regions: they agree with these rows within 1 t, "
-        "so they are the same release and not a second source); nothing after 2019 (no later "
-        "CEADs release was found); no Northeast aggregate is published (reports sum the "
-        "provinces).",
+        gaps=N_(
+            "No sector or fuel detail (of the CEADs workbooks only the Scope 1 totals of "
+            "2010-2019 were re-read, for all five regions: they agree with these rows within 1 t, "
+            "so they are the same release and not a second source); nothing after 2019 (no later "
+            "CEADs release was found); no Northeast aggregate is published (reports sum the "
+            "provinces)."
+        ),
     ),
     Dataset(
         name="environment_forest_cover",
-        title="Forest resources by national forest inventory",
+        title=N_("Forest resources by national forest inventory"),
         description="Forest area, forest coverage and stock volume from the national forest "
         "inventories (6th 1999-2003 by province; 7th national headline; 9th provincial results "
         "2014/2015) and two provincial figures. `year` is the inventory's end or survey year.",
@@ -145,13 +148,15 @@ DATASETS = [
         "taken from the source.",
         clean=clean_environment_forest_cover,
         row_checks=(("percentage above 100", percent_above_100),),
-        gaps="No 7th or 8th inventory figures by province, and no 9th-inventory figures for "
-        "Inner Mongolia or the national total. Provincial-definition figures (Jilin 2019, "
-        "Heilongjiang c.2011) are not comparable with inventory figures.",
+        gaps=N_(
+            "No 7th or 8th inventory figures by province, and no 9th-inventory figures for "
+            "Inner Mongolia or the national total. Provincial-definition figures (Jilin 2019, "
+            "Heilongjiang c.2011) are not comparable with inventory figures."
+        ),
     ),
     Dataset(
         name="environment_nature_reserves",
-        title="Nature reserves",
+        title=N_("Nature reserves"),
         description="Number, area and share of territory of nature reserves by province in 2001 "
         "and 2008 (NBS yearbooks), national totals for 2018 (MEE) and Heilongjiang press figures "
         "for 2009-2011.",
@@ -165,12 +170,14 @@ DATASETS = [
         processing="Areas converted to 10,000 ha (from ha, and from 10,000 km² x 100).",
         clean=clean_environment_nature_reserves,
         row_checks=(("percentage above 100", percent_above_100),),
-        gaps="No provincial series after 2008 except Heilongjiang press figures; no figures for "
-        "the five eastern Inner Mongolia prefectures.",
+        gaps=N_(
+            "No provincial series after 2008 except Heilongjiang press figures; no figures for "
+            "the five eastern Inner Mongolia prefectures."
+        ),
     ),
     Dataset(
         name="environment_pollutants",
-        title="Industrial and residential pollutant discharges",
+        title=N_("Industrial and residential pollutant discharges"),
         description="Waste water, COD and ammonia-nitrogen discharges (2008, 2010) and SO2, soot "
         "and dust emissions and industrial waste gas (2010) by province, NBS yearbooks.",
         sources=POLLUTANT_SOURCES,
@@ -182,10 +189,12 @@ DATASETS = [
         primary_key=("region", "year", "indicator"),
         processing="Values as published; '100 million cu m' written as 100 million m³.",
         clean=clean_environment_pollutants,
-        gaps="2008 SO2 by province was not found; the 2008 city rows (Shenyang, Changchun, "
-        "Harbin) are left out because their unit is not visible in the copy read; no series "
-        "after 2010 here (SO2, NOx and soot and dust 2011-2017: environment_air_pollutants; "
-        "PM2.5: environment_pm25).",
+        gaps=N_(
+            "2008 SO2 by province was not found; the 2008 city rows (Shenyang, Changchun, "
+            "Harbin) are left out because their unit is not visible in the copy read; no series "
+            "after 2010 here (SO2, NOx and soot and dust 2011-2017: environment_air_pollutants; "
+            "PM2.5: environment_pm25)."
+        ),
     ),
 ]
 
@@ -524,7 +533,7 @@ def clean_environment_forest_wetland(raw: pd.DataFrame) -> pd.DataFrame:
 DATASETS += [
     Dataset(
         name="environment_energy",
-        title="Energy consumption of China, every release",
+        title=N_("Energy consumption of China, every release"),
         description="Total energy consumption and coal consumption of China in standard coal "
         "equivalent: the NBS portal release of c.2021 (2000-2019), the c.2019 export "
         "(2014-2018) and first releases (2011, 2014, 2019-2021). NBS revises energy totals "
@@ -553,14 +562,16 @@ DATASETS += [
         "unit's remark kept in `note`.",
         clean=clean_environment_energy,
         default_vintage="nbs-2021",
-        gaps="No provincial total energy consumption was found in any source (provincial coal "
-        "in physical tonnes is in environment_coal_use); no national total for 2022-2023 (the "
-        "communiqué figures were not found in a readable copy). The first releases are single "
-        "preliminary figures: never join them to a portal series.",
+        gaps=N_(
+            "No provincial total energy consumption was found in any source (provincial coal "
+            "in physical tonnes is in environment_coal_use); no national total for 2022-2023 (the "
+            "communiqué figures were not found in a readable copy). The first releases are single "
+            "preliminary figures: never join them to a portal series."
+        ),
     ),
     Dataset(
         name="environment_coal_use",
-        title="Coal consumption in physical tonnes",
+        title=N_("Coal consumption in physical tonnes"),
         description="Coal consumption (煤炭消费量) in physical tonnes, not standard coal "
         "equivalent: the four provinces 2000-2017 and China 2000-2018, NBS portal release of "
         "c.2021. Not comparable with the standard-coal figures of environment_energy.",
@@ -582,13 +593,15 @@ DATASETS += [
         processing="Values as published (unrounded where the portal stores them so), in "
         "10,000 t; the national export prints no unit (the provincial table's 万吨 applies).",
         clean=clean_environment_coal_use,
-        gaps="Provinces end in 2017 and China in 2018; no provincial coal in standard coal "
-        "equivalent or coal shares; provincial electricity consumption is in the same scrape "
-        "but was not extracted.",
+        gaps=N_(
+            "Provinces end in 2017 and China in 2018; no provincial coal in standard coal "
+            "equivalent or coal shares; provincial electricity consumption is in the same scrape "
+            "but was not extracted."
+        ),
     ),
     Dataset(
         name="environment_energy_mix",
-        title="Energy mix and intensity changes of China",
+        title=N_("Energy mix and intensity changes of China"),
         description="Share of coal and of clean energy in total energy consumption, and the "
         "change of energy and CO2 per 10,000 yuan of GDP on the previous year, for China: the "
         "NBS portal c.2021 (coal share 2014-2019), first releases (2019-2021), a report of "
@@ -614,13 +627,15 @@ DATASETS += [
         "published unit's remark kept in `note`.",
         clean=clean_environment_energy_mix,
         row_checks=(("share outside 0-100", share_outside_0_100),),
-        gaps="National only; coal share only for 2012 and 2014-2020, clean-energy share 2020-2021, "
-        "intensity changes 2020-2022; the 2012 figure comes from a trade-press report that does "
-        "not name the NBS release.",
+        gaps=N_(
+            "National only; coal share only for 2012 and 2014-2020, clean-energy share 2020-2021, "
+            "intensity changes 2020-2022; the 2012 figure comes from a trade-press report that does "
+            "not name the NBS release."
+        ),
     ),
     Dataset(
         name="environment_air_pollutants",
-        title="SO2, NOx and particulate emissions, by statistical scope",
+        title=N_("SO2, NOx and particulate emissions, by statistical scope"),
         description="Emissions of SO2, NOx and soot and dust (烟(粉)尘) by province and for "
         "China, 2011-2017 (NBS portal c.2021), with national figures from MEP/MEE reports for "
         "2010, 2012, 2014, the 2017 pollution-source census and 2020. The statistical scope "
@@ -653,15 +668,17 @@ DATASETS += [
         "the scope read from the published unit text; the unit's remark kept in `note`; "
         "several sources for one key are all kept (`source_id` is in the key).",
         clean=clean_environment_air_pollutants,
-        gaps="No provincial values after 2017 (the yearbook tables from 2013 on are images and "
-        "no provincial 生态环境统计公报 was found); national 2018-2019 and 2021-2023 appear only "
-        "in a code file with no source, left out; the portal's 2017 provincial SO2 and NOx were "
-        "not checked against the census's provincial tables; 2010 and earlier by province: "
-        "see environment_pollutants.",
+        gaps=N_(
+            "No provincial values after 2017 (the yearbook tables from 2013 on are images and "
+            "no provincial 生态环境统计公报 was found); national 2018-2019 and 2021-2023 appear only "
+            "in a code file with no source, left out; the portal's 2017 provincial SO2 and NOx were "
+            "not checked against the census's provincial tables; 2010 and earlier by province: "
+            "see environment_pollutants."
+        ),
     ),
     Dataset(
         name="environment_pm25",
-        title="PM2.5 annual mean concentration",
+        title=N_("PM2.5 annual mean concentration"),
         description="Annual mean PM2.5 concentration: China 2013 and 2015 (74 first-phase "
         "cities) and 2016-2024 (338, 337 and 339 cities), and scattered provincial and city "
         "figures from provincial bulletins and news. The city set (`network`) changed, so a "
@@ -685,14 +702,16 @@ DATASETS += [
         "published unit; Harbin 2016 is preliminary (it includes forecasts for 30-31 December, "
         "said in `note`).",
         clean=clean_environment_pm25,
-        gaps="No national mean for 2014 and no 338-city mean for 2015; the 2024 city count is "
-        "not printed; provinces and cities are scattered years only (Liaoning 2016, 2021; Jilin "
-        "2021-2023; Heilongjiang 2016, 2019; Inner Mongolia 2021; Shenyang 2014, 2016; Harbin "
-        "2016); nothing for Changchun or Hohhot. Most figures were read in reprints.",
+        gaps=N_(
+            "No national mean for 2014 and no 338-city mean for 2015; the 2024 city count is "
+            "not printed; provinces and cities are scattered years only (Liaoning 2016, 2021; Jilin "
+            "2021-2023; Heilongjiang 2016, 2019; Inner Mongolia 2021; Shenyang 2014, 2016; Harbin "
+            "2016); nothing for Changchun or Hohhot. Most figures were read in reprints."
+        ),
     ),
     Dataset(
         name="environment_water",
-        title="Surface-water quality: shares of sections by grade, basin grades",
+        title=N_("Surface-water quality: shares of sections by grade, basin grades"),
         description="Shares of monitored surface-water sections by quality grade (I-III good, "
         "worse than V) for China 2013 and 2015-2024 and for scattered provincial years, and the "
         "MEE grade (text) of the Songhua and Liao river basins 2020-2022. The section network "
@@ -731,15 +750,17 @@ DATASETS += [
         "as published); remarks kept in `note`.",
         clean=clean_environment_water,
         row_checks=(("not exactly one of share, count, grade", not_one_kind_of_value),),
-        gaps="No percentage shares for the Songhua or Liao basin (only grades for 2020-2022); "
-        "the national section count is not printed for 2019, 2023 and 2024; provincial shares "
-        "only for Liaoning 2021, Jilin 2014/2022/2023 and Heilongjiang 2016/2019/2022/2024, on "
-        "different networks (Heilongjiang 2022 after deducting natural background). Most "
-        "figures were read in reprints.",
+        gaps=N_(
+            "No percentage shares for the Songhua or Liao basin (only grades for 2020-2022); "
+            "the national section count is not printed for 2019, 2023 and 2024; provincial shares "
+            "only for Liaoning 2021, Jilin 2014/2022/2023 and Heilongjiang 2016/2019/2022/2024, on "
+            "different networks (Heilongjiang 2022 after deducting natural background). Most "
+            "figures were read in reprints."
+        ),
     ),
     Dataset(
         name="environment_forest_wetland",
-        title="Forest inventories 7-9 and wetland surveys",
+        title=N_("Forest inventories 7-9 and wetland surveys"),
         description="Forest coverage, area, forestry land, plantations and stock from the 7th, "
         "8th and 9th National Forest Inventories for the four provinces and China, the Inner "
         "Mongolia regional inventories, the 2021 national monitoring and the 2022 greening "
@@ -768,9 +789,11 @@ DATASETS += [
         "from the published unit; one row per inventory round, at its end year.",
         clean=clean_environment_forest_wetland,
         row_checks=(("percentage above 100", percent_above_100),),
-        gaps="No provincial figures from the 2021 monitoring; the 9th-inventory stock of Jilin "
-        "and Inner Mongolia has no second source; no 3rd-land-survey wetland area for Liaoning, "
-        "Jilin or Inner Mongolia and no provincial 2nd-wetland-survey figures; the Jilin 1st "
-        "wetland survey row was identified by row order only.",
+        gaps=N_(
+            "No provincial figures from the 2021 monitoring; the 9th-inventory stock of Jilin "
+            "and Inner Mongolia has no second source; no 3rd-land-survey wetland area for Liaoning, "
+            "Jilin or Inner Mongolia and no provincial 2nd-wetland-survey figures; the Jilin 1st "
+            "wetland survey row was identified by row order only."
+        ),
     ),
 ]

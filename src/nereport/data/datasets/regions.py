@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from nereport.data.declarations import Column, Dataset
+from nereport.i18n import N_
 
 
 def clean_regions(raw: pd.DataFrame) -> pd.DataFrame:
@@ -16,7 +17,7 @@ def clean_regions(raw: pd.DataFrame) -> pd.DataFrame:
 DATASETS = [
     Dataset(
         name="regions",
-        title="Regions of the revitalization area",
+        title=N_("Regions of the revitalization area"),
         description="Liaoning, Jilin, Heilongjiang and their 36 prefecture-level units, Inner "
         "Mongolia and its five eastern prefectures (the policy area since the 2007 Northeast "
         "Revitalization Plan: 41 prefecture-level units), the Northeast aggregate, China and the "
