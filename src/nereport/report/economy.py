@@ -12,11 +12,37 @@ from IPython.display import Markdown
 
 from nereport.data import load, regions
 from nereport.data.series import with_northeast
+from nereport.i18n import N_, _
 from nereport.report import charts, findings
 from nereport.report.context import Context, Figure, esc, number, table
 
 # The release that has every province and China over 2000-2019, for level, share, ratio.
 MAIN_RELEASE = "nbs-2021"
+RELEASE_LABELS = {MAIN_RELEASE: N_("NBS release c.2021"), "first-release": N_("first release")}
+SECTOR_LABELS = {
+    "primary": N_("primary"),
+    "secondary": N_("secondary"),
+    "tertiary": N_("tertiary"),
+}
+
+
+def _listing(ctx: Context, parts: list[str]) -> str:
+    """Clauses joined with the semicolon of the report's language: 'a; b', 'a；b'."""
+    return ("；" if ctx.zh else "; ").join(parts)
+
+
+def _clauses(ctx: Context, parts: list[str]) -> str:
+    """Clauses made one sentence: 'a; b.', 'a；b。'."""
+    return _listing(ctx, parts) + ("。" if ctx.zh else ".")
+
+
+def _sentences(ctx: Context, *sentences: str) -> str:
+    """Sentences one after the other (Chinese puts no space after its full stop)."""
+    return ("" if ctx.zh else " ").join(s for s in sentences if s)
+
+
+def _italic(text: str) -> str:
+    return f"*{text}*"
 
 
 def key_findings(ctx: Context) -> Markdown:
@@ -38,9 +64,7 @@ def key_findings(ctx: Context) -> Markdown:
 def real_growth(ctx: Context) -> pd.DataFrame:
     growth = load("economy_gdp_index", region=[*ctx.own(), ctx.comparison])
     growth = ctx.named(ctx.in_years(growth))
-    release = growth["vintage"].map(
-        {MAIN_RELEASE: "NBS release c.2021", "first-release": "first release"}
-    )
+    release = growth["vintage"].map({v: _(label) for v, label in RELEASE_LABELS.items()})
     return growth.assign(segment=growth["region"] + "/" + growth["vintage"], release=release)
 
 
@@ -49,11 +73,15 @@ def real_growth_chart(ctx: Context) -> Figure:
     chart = charts.line(
         growth,
         "growth_pct",
-        "Real GDP growth on previous year (%)",
-        f"Real GDP growth: {ctx.name()} and {ctx.name(ctx.comparison)}",
+        _("Real GDP growth on previous year (%)"),
+        _("Real GDP growth: {region} and {comparison}").format(
+            region=ctx.name(), comparison=ctx.name(ctx.comparison)
+        ),
         ctx.subtitle(
-            "Published volume indices (comparable prices): NBS release c.2021 to 2019, first "
-            "releases after; the two are separate segments, never joined"
+            _(
+                "Published volume indices (comparable prices): NBS release c.2021 to 2019, "
+                "first releases after; the two are separate segments, never joined"
+            )
         ),
         start=ctx.start,
         end=ctx.end,
@@ -69,17 +97,25 @@ def _growth_caption(growth: pd.DataFrame, ctx: Context) -> str:
     wide = main.pivot_table(index="year", columns="region", values="growth_pct")
     own = [r for r in ctx.own() if r in wide]
     if wide.empty or ctx.comparison not in wide or not own:
-        return "*No real growth figures for these years.*"
+        return _italic(_("No real growth figures for these years."))
     parts = []
     for region in own:
         ahead = int((wide[region] > wide[ctx.comparison]).sum())
         peak = wide[region].idxmax()
         parts.append(
-            f"{esc(ctx.name(region))} grew faster than {esc(ctx.name(ctx.comparison))} in "
-            f"**{ahead} of {wide[region].notna().sum()}** years of the NBS release of c.2021 "
-            f"(fastest: {int(peak)}, {number(wide[region][peak], 1)} %)"
+            _(
+                "{region} grew faster than {comparison} in **{ahead} of {total}** years of the "
+                "NBS release of c.2021 (fastest: {year}, {growth} %)"
+            ).format(
+                region=ctx.md_name(region),
+                comparison=ctx.md_name(ctx.comparison),
+                ahead=ahead,
+                total=wide[region].notna().sum(),
+                year=int(peak),
+                growth=number(wide[region][peak], 1),
+            )
         )
-    return "; ".join(parts) + "."
+    return _clauses(ctx, parts)
 
 
 def gdp_levels(ctx: Context) -> pd.DataFrame:
@@ -93,11 +129,13 @@ def gdp_chart(ctx: Context) -> Figure:
     chart = charts.line(
         gdp,
         "gdp_cny_100m",
-        "GDP (100 million yuan, current prices)",
-        f"GDP of {ctx.name()}, every release",
+        _("GDP (100 million yuan, current prices)"),
+        _("GDP of {region}, every release").format(region=ctx.name()),
         ctx.subtitle(
-            "One line per release: NBS revised GDP after each economic census, so the lines "
-            "differ; they are never joined"
+            _(
+                "One line per release: NBS revised GDP after each economic census, so the "
+                "lines differ; they are never joined"
+            )
         ),
         color="series",
         start=ctx.start,
@@ -105,19 +143,28 @@ def gdp_chart(ctx: Context) -> Figure:
         marks=charts.MARKED_YEARS,
     )
     if gdp.empty:
-        return Figure(chart, "*No GDP figures for these years.*")
+        return Figure(chart, _italic(_("No GDP figures for these years.")))
     # The latest year that the most releases give: how far revisions moved one figure.
     count = gdp.groupby("year")["series"].nunique()
     year = int(count[count == count.max()].index.max())
     spread = gdp[gdp["year"] == year]["gdp_cny_100m"]
-    caption = (
-        f"{gdp['series'].nunique()} releases give {ctx.md_name()}'s GDP; for {year}, "
-        f"{count[year]} of them print from **{number(spread.min())}** to "
-        f"**{number(spread.max())}** hundred million yuan: revisions alone moved the figure by "
-        f"**{number(100 * (spread.max() / spread.min() - 1), 1)} %**."
+    caption = _(
+        "{releases} releases give {region}'s GDP; for {year}, {count} of them print from "
+        "**{low}** to **{high}** hundred million yuan: revisions alone moved the figure by "
+        "**{change} %**."
+    ).format(
+        releases=gdp["series"].nunique(),
+        region=ctx.md_name(),
+        year=year,
+        count=count[year],
+        low=number(spread.min()),
+        high=number(spread.max()),
+        change=number(100 * (spread.max() / spread.min() - 1), 1),
     )
     if ctx.region == "northeast":
-        caption += " The Northeast is the sum of the three provinces within each release."
+        caption = _sentences(
+            ctx, caption, _("The Northeast is the sum of the three provinces within each release.")
+        )
     return Figure(chart, caption)
 
 
@@ -133,11 +180,13 @@ def share_chart(ctx: Context) -> Figure:
     chart = charts.line(
         share,
         "share_pct",
-        "Share of national GDP (%)",
-        f"{ctx.name()}'s share of China's GDP",
+        _("Share of national GDP (%)"),
+        _("{region}'s share of China's GDP").format(region=ctx.name()),
         ctx.subtitle(
-            "Region and national GDP from one release (NBS c.2021, revised after the 4th "
-            "economic census), 2000-2019"
+            _(
+                "Region and national GDP from one release (NBS c.2021, revised after the 4th "
+                "economic census), 2000-2019"
+            )
         ),
         start=ctx.start,
         end=ctx.end,
@@ -147,12 +196,18 @@ def share_chart(ctx: Context) -> Figure:
     )
     values = share.set_index("year")["share_pct"]
     if values.empty:
-        return Figure(chart, "*No share can be computed for these years.*")
+        return Figure(chart, _italic(_("No share can be computed for these years.")))
     low = int(values.idxmin())
-    caption = (
-        f"The share moved from **{values.iloc[0]:.2f} %** ({int(values.index[0])}) to "
-        f"**{values.iloc[-1]:.2f} %** ({int(values.index[-1])}); lowest in {low} "
-        f"({values[low]:.2f} %). Region and nation come from the same release."
+    caption = _(
+        "The share moved from **{first} %** ({first_year}) to **{last} %** ({last_year}); "
+        "lowest in {low_year} ({low} %). Region and nation come from the same release."
+    ).format(
+        first=number(values.iloc[0], 2),
+        first_year=int(values.index[0]),
+        last=number(values.iloc[-1], 2),
+        last_year=int(values.index[-1]),
+        low_year=low,
+        low=number(values[low], 2),
     )
     return Figure(chart, caption)
 
@@ -162,11 +217,15 @@ def per_capita_chart(ctx: Context) -> Figure:
     chart = charts.line(
         ratio,
         "relative",
-        "GDP per person, China = 100",
-        "GDP per person relative to the national level",
+        _("GDP per person, China = 100"),
+        _("GDP per person relative to the national level"),
         ctx.subtitle(
-            "Both from the NBS release of c.2021 (current prices), 2000-2019"
-            + ("; the Northeast's three provinces shown" if ctx.region == "northeast" else "")
+            _(
+                "Both from the NBS release of c.2021 (current prices), 2000-2019; the "
+                "Northeast's three provinces shown"
+            )
+            if ctx.region == "northeast"
+            else _("Both from the NBS release of c.2021 (current prices), 2000-2019")
         ),
         start=ctx.start,
         end=ctx.end,
@@ -176,15 +235,19 @@ def per_capita_chart(ctx: Context) -> Figure:
         baseline=100,
     )
     if ratio.empty:
-        return Figure(chart, "*No per-capita figures for these years.*")
+        return Figure(chart, _italic(_("No per-capita figures for these years.")))
     below = ratio[ratio["relative"] < 100].groupby("region")["year"].count()
     years = ratio.groupby("region")["year"].count()
-    caption = "; ".join(
-        f"{esc(ctx.name(r))} was below the national level in **{below.get(r, 0)} of {years[r]}** "
-        "years"
+    parts = [
+        _("{region} was below the national level in **{below} of {total}** years").format(
+            region=ctx.md_name(r), below=below.get(r, 0), total=years[r]
+        )
         for r in years.index
+    ]
+    caption = _("{clauses} (a value under 100 is below China's GDP per person).").format(
+        clauses=_listing(ctx, parts)
     )
-    return Figure(chart, caption + " (a value under 100 is below China's GDP per person).")
+    return Figure(chart, caption)
 
 
 # -- population ------------------------------------------------------------------------------
@@ -213,9 +276,9 @@ def population_chart(ctx: Context) -> Figure:
     chart = charts.line(
         pop,
         "population_10k",
-        "Year-end population (10,000 persons)",
-        f"Year-end population of {ctx.name()}",
-        ctx.subtitle("One line per release: the 7th census (2020) revised 2011-2019"),
+        _("Year-end population (10,000 persons)"),
+        _("Year-end population of {region}").format(region=ctx.name()),
+        ctx.subtitle(_("One line per release: the 7th census (2020) revised 2011-2019")),
         color="series",
         start=ctx.start,
         end=ctx.end,
@@ -226,41 +289,60 @@ def population_chart(ctx: Context) -> Figure:
     if len(pop):  # within the release that reaches furthest
         newest = pop[pop["vintage"] == pop.loc[pop["year"].idxmax(), "vintage"]].sort_values("year")
         first, last = newest.iloc[0], newest.iloc[-1]
-        caption = (
-            f"In the newest release ({esc(last.vintage)}), year-end population went from "
-            f"**{number(first.population_10k, 0)}** ten-thousand in {int(first.year)} to "
-            f"**{number(last.population_10k, 0)}** in {int(last.year)} "
-            f"({findings.signed(100 * (last.population_10k / first.population_10k - 1))})."
+        caption = _(
+            "In the newest release ({release}), year-end population went from **{first}** "
+            "ten-thousand in {first_year} to **{last}** in {last_year} ({change})."
+        ).format(
+            release=esc(last.vintage),
+            first=number(first.population_10k, 0),
+            first_year=int(first.year),
+            last=number(last.population_10k, 0),
+            last_year=int(last.year),
+            change=findings.signed(100 * (last.population_10k / first.population_10k - 1)),
         )
     flagged = _flagged_population(ctx)
     if not flagged.empty:
-        notes = "; ".join(
-            f"{esc(ctx.name(r.region))} {int(r.year)} ({r.vintage}): "
-            f"{number(r.population_10k, 0)}, {esc(r.note)}"
-            for r in flagged.sort_values(["vintage", "year", "region"]).itertuples()
+        notes = _listing(
+            ctx,
+            [
+                _("{region} {year} ({release}): {value}, {note}").format(
+                    region=ctx.md_name(r.region),
+                    year=int(r.year),
+                    release=r.vintage,
+                    value=number(r.population_10k, 0),
+                    # The compiler's note, translated where the catalog has it (data column).
+                    note=esc(_(r.note)),
+                )
+                for r in flagged.sort_values(["vintage", "year", "region"]).itertuples()
+            ],
         )
-        within = " and from the Northeast sum" if ctx.region == "northeast" else ""
-        caption += f" Left out of the lines{within} as doubtful: {notes}."
-    return Figure(chart, caption.strip() or "*No population figures for these years.*")
+        left_out = (
+            _("Left out of the lines and from the Northeast sum as doubtful: {notes}.")
+            if ctx.region == "northeast"
+            else _("Left out of the lines as doubtful: {notes}.")
+        )
+        caption = _sentences(ctx, caption, left_out.format(notes=notes))
+    return Figure(chart, caption or _italic(_("No population figures for these years.")))
 
 
 def census_map(ctx: Context) -> Figure:
     change = findings.census_change()
     geo = load("geo_boundaries")
     units = geo[geo["region"].isin(change["region"])].merge(change, on="region")
-    names = regions.names()
     units = units.assign(
-        name=units["region"].map(names),
+        name=units["region"].map(ctx.names),
         selected=units["region"].isin(regions.map_units(ctx.region)),
     )
     chart = charts.change_map(
         units,
         "change_pct",
-        "Population change 2010-2020 (%)",
-        "Census population change by prefecture, 2010-2020",
+        _("Population change 2010-2020 (%)"),
+        _("Census population change by prefecture, 2010-2020"),
         ctx.subtitle(
-            f"All {len(units)} prefecture-level units of the policy area, 6th and 7th censuses on "
-            f"2020 boundaries; {ctx.name()} outlined",
+            _(
+                "All {units} prefecture-level units of the policy area, 6th and 7th censuses "
+                "on 2020 boundaries; {region} outlined"
+            ).format(units=len(units), region=ctx.name()),
             provincial=False,
         ),
     )
@@ -271,38 +353,51 @@ def census_map(ctx: Context) -> Figure:
 
 
 def sector_chart(ctx: Context) -> Figure:
-    va = findings.structure_frame(ctx)
-    if va.empty:
-        return Figure(None, "*No sector figures in the years chosen.*")
-    va = ctx.in_years(va)
+    va = ctx.in_years(findings.structure_frame(ctx))
+    if va.empty:  # also where the years chosen lie outside the release's
+        return Figure(None, _italic(_("No sector figures in the years chosen.")))
     chart = charts.stacked_shares(
-        va,
-        f"Structure of {ctx.name()}'s economy",
-        ctx.subtitle("Value added by sector, % of GDP of the same release (NBS c.2021), 2000-2019"),
+        # The sectors named in the report's language (the stacking follows sector_order).
+        va.assign(sector=va["sector"].map(lambda s: _(SECTOR_LABELS.get(s, s)))),
+        _("Structure of {region}'s economy").format(region=ctx.name()),
+        ctx.subtitle(
+            # '% of' would read as a printf directive to gettext tools: the sign is a placeholder.
+            _(
+                "Value added by sector, {percent} of GDP of the same release (NBS c.2021), "
+                "2000-2019"
+            ).format(percent="%")
+        ),
     )
     share = va.pivot_table(index="year", columns="sector", values="share_of_gdp_pct")
     top = share["secondary"].idxmax()
-    caption = (
-        f"Industry and construction peaked at **{share['secondary'][top]:.1f} %** of GDP in "
-        f"{int(top)}; " + _services_sentence(share)
-    )
-    return Figure(chart, caption)
+    return Figure(chart, _structure_caption(share, top))
 
 
-def _services_sentence(share: pd.DataFrame) -> str:
+def _structure_caption(share: pd.DataFrame, top: int) -> str:
+    """When industry and construction peaked, and when services grew larger than them."""
+    peak = {"peak": number(share["secondary"][top], 1), "year": int(top)}
     larger = share[share["tertiary"] > share["secondary"]].index
     if not len(larger):
-        return "services stayed smaller in every year shown."
+        return _(
+            "Industry and construction peaked at **{peak} %** of GDP in {year}; services "
+            "stayed smaller in every year shown."
+        ).format(**peak)
     if larger.min() == share.index.min():
-        return f"services were already larger in {int(larger.min())}."
-    return f"services overtook them in {int(larger.min())}."
+        return _(
+            "Industry and construction peaked at **{peak} %** of GDP in {year}; services were "
+            "already larger in {services_year}."
+        ).format(**peak, services_year=int(larger.min()))
+    return _(
+        "Industry and construction peaked at **{peak} %** of GDP in {year}; services overtook "
+        "them in {services_year}."
+    ).format(**peak, services_year=int(larger.min()))
 
 
 # -- employment ------------------------------------------------------------------------------
 
 EMPLOYMENT_SERIES = {
-    "employment_urban_units": "Employment in urban non-private units",
-    "employment_private_and_individual": "Private and individual employment",
+    "employment_urban_units": N_("Employment in urban non-private units"),
+    "employment_private_and_individual": N_("Private and individual employment"),
 }
 
 
@@ -311,16 +406,18 @@ def employment_chart(ctx: Context) -> Figure:
     emp = with_northeast(emp, "value", by=("indicator",))
     emp = ctx.in_years(emp[emp["region"] == ctx.region])
     if emp.empty:
-        return Figure(None, "*No employment series for these years.*")
-    emp = emp.assign(series=emp["indicator"].map(EMPLOYMENT_SERIES))
+        return Figure(None, _italic(_("No employment series for these years.")))
+    emp = emp.assign(series=emp["indicator"].map(lambda i: _(EMPLOYMENT_SERIES[i])))
     chart = charts.line(
         emp,
         "value",
-        "Persons employed (10,000)",
-        f"Employment in {ctx.name()}",
+        _("Persons employed (10,000)"),
+        _("Employment in {region}").format(region=ctx.name()),
         ctx.subtitle(
-            "NBS portal release 2025/26; urban non-private units 2008-2024, private and "
-            "individual 2006-2019"
+            _(
+                "NBS portal release 2025/26; urban non-private units 2008-2024, private and "
+                "individual 2006-2019"
+            )
         ),
         color="series",
         fmt=",.1f",
@@ -329,10 +426,15 @@ def employment_chart(ctx: Context) -> Figure:
     if len(urban) < 2:
         return Figure(chart, "")
     first, last = urban.iloc[0], urban.iloc[-1]
-    caption = (
-        f"Employment in urban non-private units went from **{number(first.value)}** ten-thousand "
-        f"in {int(first.year)} to **{number(last.value)}** in {int(last.year)} "
-        f"(**{findings.signed(100 * (last.value / first.value - 1))}**)."
+    caption = _(
+        "Employment in urban non-private units went from **{first}** ten-thousand in "
+        "{first_year} to **{last}** in {last_year} (**{change}**)."
+    ).format(
+        first=number(first.value),
+        first_year=int(first.year),
+        last=number(last.value),
+        last_year=int(last.year),
+        change=findings.signed(100 * (last.value / first.value - 1)),
     )
     return Figure(chart, caption)
 
@@ -343,8 +445,8 @@ def unemployment_table(ctx: Context):
     emp = emp[emp["region"].isin(wanted)].assign(region_name=lambda f: f["region"].map(ctx.names))
     wide = emp.pivot_table(index="region_name", columns="year", values="value").reset_index()
     wide.columns = [str(c) for c in wide.columns]
-    headers = {c: ("Region" if c == "region_name" else c) for c in wide.columns}
-    return table(wide, headers, caption="Urban registered unemployment rate (%), by year")
+    headers = {c: (_("Region") if c == "region_name" else c) for c in wide.columns}
+    return table(wide, headers, caption=_("Urban registered unemployment rate (%), by year"))
 
 
 __all__ = [
