@@ -60,7 +60,7 @@ def english_left(text: str) -> list[str]:
 
 def test_english_is_found_where_it_leaks() -> None:
     # The checker itself: an English sentence is caught, Chinese with its acronyms is not.
-    assert english_left("2003—2019年，吉林省年均增长 **8.9%**（GDP）。")  == []
+    assert english_left("2003—2019年，吉林省年均增长 **8.9%**（GDP）。") == []
     assert english_left("吉林省 grew faster than 全国") != []
     assert english_left("来源：https://data.stats.gov.cn/ 与 github:x/y@1") == []
 
