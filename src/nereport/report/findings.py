@@ -15,13 +15,27 @@ from collections.abc import Callable
 import pandas as pd
 from IPython.display import Markdown
 
+from nereport import i18n
 from nereport.data import load, regions
 from nereport.data.series import annual_rate, cumulative_growth
-from nereport.report.context import Context, esc, number
+from nereport.i18n import N_, _
+from nereport.report.context import Context, as_published, esc, number
 
 MAIN = "nbs-2021"  # NBS portal release of c.2020-21 (after the 4th economic census), 2000-2019
-MAIN_LABEL = "NBS release of c.2021"
+MAIN_LABEL = N_("NBS release of c.2021")  # shown as _(MAIN_LABEL)
 POLICY_YEARS = (2003, 2016)
+CEADS = "CEADs"  # the CO2 inventory's name, kept as published in every language
+
+# The marks between the parts of a finding: Chinese writes full-width marks without spaces and
+# lists place names with the enumeration comma.
+_MARKS = {
+    "en": {"list": ", ", "clauses": "; ", "names": ", ", "arrow": " → ", "sentences": " "},
+    "zh": {"list": "，", "clauses": "；", "names": "、", "arrow": "→", "sentences": ""},
+}
+
+# How a language counts people: English in millions (2 decimals), Chinese in 万 (10,000; no
+# decimals, the same precision). The census message's {before} and {after} are in this unit.
+_PEOPLE = {"en": (1e6, 2), "zh": (1e4, 0)}
 
 
 def _once(finding: Callable[[Context], str | None]) -> Callable[[Context], str | None]:
@@ -39,13 +53,32 @@ def _once(finding: Callable[[Context], str | None]) -> Callable[[Context], str |
 
 
 def signed(value: float, digits: int = 1) -> str:
-    """A change with its sign: '+3.2 %', '−12.4 %'."""
-    return f"{value:+.{digits}f} %".replace("-", "−")
+    """A change with its sign, in per cent: '+3.2 %', '−12.4 %' (Chinese '+3.2%')."""
+    return _("{value} %").format(value=f"{value:+.{digits}f}".replace("-", "−"))
 
 
-def _scope(ctx: Context) -> str:
-    """', whole region' where a provincial figure covers more than the policy area."""
-    return "; whole region, not only its policy-area part" if ctx.scope() else ""
+def _percent(value: float, digits: int = 1) -> str:
+    """A share in per cent, where the per-cent sign cannot stand in the sentence's message
+    (Babel would take '% f' in '23.0 % for' for a printf format): '23.0 %', '23.0%'."""
+    return _("{value} %").format(value=number(value, digits))
+
+
+def _join(parts: list[str], kind: str) -> str:
+    """Parts of a finding joined with the report language's mark of ``kind`` (see _MARKS)."""
+    return _MARKS[i18n.current()][kind].join(parts)
+
+
+def _source(ctx: Context, source: str) -> str:
+    """What a finding's figures are (``source``), and, where a provincial figure covers more
+    than the policy area, that it covers the whole region."""
+    if not ctx.scope():
+        return source
+    return _("{source}; whole region, not only its policy-area part").format(source=source)
+
+
+def _release(ctx: Context) -> str:
+    """The main release, with the region's scope where it needs saying."""
+    return _source(ctx, _(MAIN_LABEL))
 
 
 # -- growth ----------------------------------------------------------------------------------
@@ -65,33 +98,43 @@ def real_growth(ctx: Context) -> str | None:
     for start in POLICY_YEARS:
         base = _chained(ctx.comparison, start, end)
         own = [(r, _chained(r, start, end)) for r in ctx.own()]
-        if base is None or any(g is None for _, g in own):
+        if base is None or any(g is None for _r, g in own):
             continue
-        said = ", ".join(
-            f"{esc(ctx.name(r))} **{number(g[1], 1)} %** a year ({signed(g[0], 0)} in all)"
-            for r, g in own
+        said = _join(
+            [
+                _("{region} **{rate} %** a year ({total} in all)").format(
+                    region=ctx.md_name(r), rate=number(g[1], 1), total=signed(g[0], 0)
+                )
+                for r, g in own
+            ],
+            "list",
         )
         faster = [r for r, g in own if g[1] > base[1]]
-        verdict = (
-            "faster than"
-            if len(faster) == len(own)
-            else "slower than"
-            if not faster
-            else "partly faster than"
-        )
+        if len(faster) == len(own):
+            period = _("{start}–{end}: {regions}, faster than {comparison} (**{rate} %** a year)")
+        elif not faster:
+            period = _("{start}–{end}: {regions}, slower than {comparison} (**{rate} %** a year)")
+        else:
+            period = _(
+                "{start}–{end}: {regions}, partly faster than {comparison} (**{rate} %** a year)"
+            )
         parts.append(
-            f"{start}–{end}: {said}, {verdict} {esc(ctx.name(ctx.comparison))} "
-            f"(**{number(base[1], 1)} %** a year)"
+            period.format(
+                start=start,
+                end=end,
+                regions=said,
+                comparison=ctx.md_name(ctx.comparison),
+                rate=number(base[1], 1),
+            )
         )
     if not parts:
         return None
-    latest = _first_release_growth(ctx)
-    return (
-        f"**Real growth** (published volume indices, {MAIN_LABEL}{_scope(ctx)}): "
-        + "; ".join(parts)
-        + "."
-        + (f" {latest}" if latest else "")
+    source = _("published volume indices, {release}").format(release=_(MAIN_LABEL))
+    growth = _("**Real growth** ({source}): {periods}.").format(
+        source=_source(ctx, source), periods=_join(parts, "clauses")
     )
+    latest = _first_release_growth(ctx)
+    return _join([growth, latest], "sentences") if latest else growth
 
 
 def _first_release_growth(ctx: Context) -> str | None:
@@ -103,11 +146,21 @@ def _first_release_growth(ctx: Context) -> str | None:
         return None
     rows = rows[rows["year"].isin(years)]
     mean = rows.groupby("region")["growth_pct"].mean()
-    said = ", ".join(
-        f"{esc(ctx.name(r))} {number(mean[r], 1)} %" for r in [*ctx.own(), ctx.comparison]
+    said = _join(
+        [
+            _("{region} {rate} %").format(region=ctx.md_name(r), rate=number(mean[r], 1))
+            for r in [*ctx.own(), ctx.comparison]
+        ],
+        "list",
     )
-    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-    return f"First releases for {span} (a separate release, averaged over {len(years)} year(s)): {said}."
+    if len(years) == 1:
+        return _(
+            "First releases for {year} (a separate release, averaged over 1 year(s)): {values}."
+        ).format(year=years[0], values=said)
+    return _(
+        "First releases for {start}–{end} (a separate release, averaged over {years} year(s)): "
+        "{values}."
+    ).format(start=years[0], end=years[-1], years=len(years), values=said)
 
 
 # -- national share --------------------------------------------------------------------------
@@ -139,13 +192,18 @@ def national_share(ctx: Context) -> str | None:
     if share.empty:
         return None
     years = [y for y in (2000, *POLICY_YEARS) if y in share.index] + [int(share.index.max())]
-    said = "; ".join(f"{y}: **{share[y]:.2f} %**" for y in dict.fromkeys(years))
-    peak = int(share.idxmax())
-    return (
-        f"**Share of China's GDP** ({MAIN_LABEL}, one release for region and nation"
-        f"{_scope(ctx)}): {said}; "
-        f"highest in {peak} ({share[peak]:.2f} %)."
+    said = _join(
+        [
+            _("{year}: **{share} %**").format(year=y, share=number(share[y], 2))
+            for y in dict.fromkeys(years)
+        ],
+        "clauses",
     )
+    peak = int(share.idxmax())
+    source = _("{release}, one release for region and nation").format(release=_(MAIN_LABEL))
+    return _(
+        "**Share of China's GDP** ({source}): {values}; highest in {peak} ({share} %)."
+    ).format(source=_source(ctx, source), values=said, peak=peak, share=number(share[peak], 2))
 
 
 # -- per-capita GDP --------------------------------------------------------------------------
@@ -171,14 +229,17 @@ def per_capita(ctx: Context) -> str | None:
         rel = rows.set_index("year")["relative"]
         then = [y for y in POLICY_YEARS if y in rel.index][:1]
         shown = [*then, last]
-        parts.append(
-            f"{esc(ctx.name(region))} "
-            + " → ".join(f"**{rel[y]:.0f}** ({y})" for y in dict.fromkeys(shown))
+        values = _join(
+            [
+                _("**{value}** ({year})").format(value=number(rel[y], 0), year=y)
+                for y in dict.fromkeys(shown)
+            ],
+            "arrow",
         )
-    return (
-        f"**GDP per person against the national level** (China = 100, {MAIN_LABEL}"
-        f"{_scope(ctx)}): " + "; ".join(parts) + "."
-    )
+        parts.append(_("{region} {values}").format(region=ctx.md_name(region), values=values))
+    return _(
+        "**GDP per person against the national level** (China = 100, {source}): {regions}."
+    ).format(source=_release(ctx), regions=_join(parts, "clauses"))
 
 
 # -- population ------------------------------------------------------------------------------
@@ -202,8 +263,8 @@ def _census_units(ctx: Context) -> tuple[list[str], str]:
         r["slug"] for r in regions.table() if r["slug"] in units and r["level"] == "prefecture"
     ]
     if ctx.region == "inner-mongolia":
-        return prefectures, "its five eastern prefectures in the policy area"
-    return prefectures, f"its {len(prefectures)} prefecture-level units"
+        return prefectures, _("its five eastern prefectures in the policy area")
+    return prefectures, _("its {count} prefecture-level units").format(count=len(prefectures))
 
 
 @_once
@@ -215,30 +276,43 @@ def census_population(ctx: Context) -> str | None:
         return None
     before, after = rows["pop_2010"].sum(), rows["pop_2020"].sum()
     losing = int((rows["change_pct"] < 0).sum())
-    return (
-        f"**Population, 2010 and 2020 censuses** (sum of {what}, 2020 boundaries): "
-        f"{number(before / 1e6, 2)} million → {number(after / 1e6, 2)} million "
-        f"(**{signed(100 * (after / before - 1))}**); {losing} of {len(rows)} units lost people."
+    scale, digits = _PEOPLE[i18n.current()]
+    return _(
+        "**Population, 2010 and 2020 censuses** (sum of {units}, 2020 boundaries): "
+        "{before} million → {after} million (**{change}**); {losing} of {count} units lost people."
+    ).format(
+        units=what,
+        before=number(before / scale, digits),
+        after=number(after / scale, digits),
+        change=signed(100 * (after / before - 1)),
+        losing=losing,
+        count=len(rows),
     )
 
 
 def census_map_sentence(change: pd.DataFrame, ctx: Context) -> str:
-    names = regions.names()
     parents = {r["slug"]: r["parent"] for r in regions.table()}
     losing = change[change["change_pct"] < 0]
     worst = change.nsmallest(3, "change_pct")
     best = change.nlargest(3, "change_pct")
 
     def listed(rows: pd.DataFrame) -> str:
-        return ", ".join(
-            f"{esc(names[r.region])} ({esc(names[parents[r.region]])}, {signed(r.change_pct)})"
-            for r in rows.itertuples()
+        return _join(
+            [
+                _("{unit} ({province}, {change})").format(
+                    unit=ctx.md_name(r.region),
+                    province=ctx.md_name(parents[r.region]),
+                    change=signed(r.change_pct),
+                )
+                for r in rows.itertuples()
+            ],
+            "names",
         )
 
-    return (
-        f"{len(losing)} of the {len(change)} units lost population between the censuses. The "
-        f"largest losses were in {listed(worst)}; the largest gains in {listed(best)}."
-    )
+    return _(
+        "{losing} of the {count} units lost population between the censuses. The largest "
+        "losses were in {worst}; the largest gains in {best}."
+    ).format(losing=len(losing), count=len(change), worst=listed(worst), best=listed(best))
 
 
 # -- structure -------------------------------------------------------------------------------
@@ -269,12 +343,18 @@ def structure(ctx: Context) -> str | None:
     share = va.pivot_table(index="year", columns="sector", values="share_of_gdp_pct")
     first = 2003 if 2003 in share.index else int(share.index.min())
     last = int(share.index.max())
-    return (
-        f"**Economic structure** ({MAIN_LABEL}{_scope(ctx)}): industry and construction "
-        "(secondary sector) "
-        f"**{share.loc[first, 'secondary']:.1f} %** of GDP in {first}, "
-        f"**{share.loc[last, 'secondary']:.1f} %** in {last}; services (tertiary) "
-        f"{share.loc[first, 'tertiary']:.1f} % → **{share.loc[last, 'tertiary']:.1f} %**."
+    return _(
+        "**Economic structure** ({source}): industry and construction (secondary sector) "
+        "**{secondary_first} %** of GDP in {first}, **{secondary_last} %** in {last}; services "
+        "(tertiary) {tertiary_first} % → **{tertiary_last} %**."
+    ).format(
+        source=_release(ctx),
+        first=first,
+        last=last,
+        secondary_first=number(share.loc[first, "secondary"], 1),
+        secondary_last=number(share.loc[last, "secondary"], 1),
+        tertiary_first=number(share.loc[first, "tertiary"], 1),
+        tertiary_last=number(share.loc[last, "tertiary"], 1),
     )
 
 
@@ -305,11 +385,20 @@ def co2_intensity(ctx: Context) -> str | None:
         return None
     first = 2003 if 2003 in ratio.index else int(ratio.index.min())
     last = int(ratio.index.max())
-    return (
-        f"**CO2 per unit of GDP** (CEADs CO2 over GDP of the {MAIN_LABEL}{_scope(ctx)}): "
-        f"{number(wide.loc[last, ctx.region], 2)} t per 10,000 yuan in {last}, "
-        f"**{ratio[last]:.1f} times** {esc(ctx.name(ctx.comparison))}'s "
-        f"({ratio[first]:.1f} times in {first})."
+    source = _("{inventory} CO2 over GDP of the {release}").format(
+        inventory=as_published(CEADS), release=_(MAIN_LABEL)
+    )
+    return _(
+        "**CO2 per unit of GDP** ({source}): {value} t per 10,000 yuan in {last}, "
+        "**{ratio} times** {comparison}'s ({ratio_first} times in {first})."
+    ).format(
+        source=_source(ctx, source),
+        value=number(wide.loc[last, ctx.region], 2),
+        last=last,
+        ratio=number(ratio[last], 1),
+        comparison=ctx.md_name(ctx.comparison),
+        ratio_first=number(ratio[first], 1),
+        first=first,
     )
 
 
@@ -327,12 +416,22 @@ def co2_change(ctx: Context) -> str | None:
     if 2003 not in own.index or 2003 not in other.index:
         return None
     last = int(min(own.index.max(), other.index.max()))
-    return (
-        f"**CO2 emissions** (CEADs, release to {last}{_scope(ctx)}): "
-        f"{signed(100 * (own[last] / own[2003] - 1), 0)} from 2003 to {last} "
-        f"({number(own[2003], 0)} → {number(own[last], 0)} Mt), against "
-        f"{signed(100 * (other[last] / other[2003] - 1), 0)} for "
-        f"{esc(ctx.name(ctx.comparison))}; peak year {int(own.idxmax())}."
+    return _(
+        "**CO2 emissions** ({source}): {change} from {first} to {last} ({before} → {after} Mt), "
+        "against {other} for {comparison}; peak year {peak}."
+    ).format(
+        source=_source(
+            ctx,
+            _("{inventory}, release to {year}").format(inventory=as_published(CEADS), year=last),
+        ),
+        change=signed(100 * (own[last] / own[2003] - 1), 0),
+        first=2003,
+        last=last,
+        before=number(own[2003], 0),
+        after=number(own[last], 0),
+        other=signed(100 * (other[last] / other[2003] - 1), 0),
+        comparison=ctx.md_name(ctx.comparison),
+        peak=int(own.idxmax()),
     )
 
 
@@ -348,11 +447,18 @@ def coal(ctx: Context) -> str | None:
         return None
     last = int(years.max())
     total = own.sum(axis=1)
-    return (
-        f"**Coal use** (physical tonnes, {MAIN_LABEL}{_scope(ctx)}): "
-        f"{signed(100 * (total[last] / total[2003] - 1), 0)} from 2003 to {last}, against "
-        f"{signed(100 * (wide.loc[last, ctx.comparison] / wide.loc[2003, ctx.comparison] - 1), 0)}"
-        f" for {esc(ctx.name(ctx.comparison))}."
+    other = wide[ctx.comparison]
+    source = _("physical tonnes, {release}").format(release=_(MAIN_LABEL))
+    return _(
+        "**Coal use** ({source}): {change} from {first} to {last}, against {other} for "
+        "{comparison}."
+    ).format(
+        source=_source(ctx, source),
+        change=signed(100 * (total[last] / total[2003] - 1), 0),
+        first=2003,
+        last=last,
+        other=signed(100 * (other[last] / other[2003] - 1), 0),
+        comparison=ctx.md_name(ctx.comparison),
     )
 
 
@@ -368,12 +474,19 @@ def sulphur(ctx: Context) -> str | None:
         return None
     first, last = int(years.min()), int(years.max())
     total = wide[own].sum(axis=1)
-    return (
-        f"**Sulphur dioxide** (MEE environmental statistics, one scope {first}–{last}"
-        f"{_scope(ctx)}): {signed(100 * (total[last] / total[first] - 1), 0)} "
-        f"({number(total[first], 1)} → {number(total[last], 1)} ten-thousand t), against "
-        f"{signed(100 * (wide.loc[last, ctx.comparison] / wide.loc[first, ctx.comparison] - 1), 0)}"
-        f" nationally."
+    other = wide[ctx.comparison]
+    source = _("MEE environmental statistics, one scope {first}–{last}").format(
+        first=first, last=last
+    )
+    return _(
+        "**Sulphur dioxide** ({source}): {change} ({before} → {after} ten-thousand t), against "
+        "{other} nationally."
+    ).format(
+        source=_source(ctx, source),
+        change=signed(100 * (total[last] / total[first] - 1), 0),
+        before=number(total[first], 1),
+        after=number(total[last], 1),
+        other=signed(100 * (other[last] / other[first] - 1), 0),
     )
 
 
@@ -385,14 +498,20 @@ def pm25(ctx: Context) -> str | None:
     if own.empty:
         return None
     parts = [
-        f"{esc(ctx.name(r.region))} {int(r.year)}: **{number(r.pm25_ugm3, 0)}** µg/m³ "
-        f"(China {number(china.loc[r.year, 'pm25_ugm3'], 0)}, {esc(china.loc[r.year, 'network'])})"
+        _("{region} {year}: **{value}** µg/m³ (China {china}, {network})").format(
+            region=ctx.md_name(r.region),
+            year=int(r.year),
+            value=number(r.pm25_ugm3, 0),
+            china=number(china.loc[r.year, "pm25_ugm3"], 0),
+            # the network is a label declared with the dataset (data.datasets.environment)
+            network=esc(_(china.loc[r.year, "network"])),
+        )
         for r in own.sort_values("year").groupby("region").tail(1).itertuples()
     ]
-    return (
+    return _(
         "**PM2.5** (annual means as published by provincial and national bulletins; the "
-        "networks differ): " + "; ".join(parts) + "."
-    )
+        "networks differ): {values}."
+    ).format(values=_join(parts, "clauses"))
 
 
 @_once
@@ -403,11 +522,17 @@ def forest(ctx: Context) -> str | None:
     own = [r for r in ctx.own() if r in forest.index]
     if not own or "china" not in forest.index:
         return None
-    said = ", ".join(f"{esc(ctx.name(r))} **{forest[r]:.1f} %**" for r in own)
-    return (
-        f"**Forest cover** (9th national forest inventory, 2014-2018): {said}, against "
-        f"{forest['china']:.1f} % for China."
+    said = _join(
+        [
+            _("{region} **{cover} %**").format(region=ctx.md_name(r), cover=number(forest[r], 1))
+            for r in own
+        ],
+        "list",
     )
+    return _(
+        "**Forest cover** (9th national forest inventory, 2014-2018): {values}, against "
+        "{china} for China."
+    ).format(values=said, china=_percent(forest["china"], 1))
 
 
 # -- the section -----------------------------------------------------------------------------
@@ -418,11 +543,11 @@ Finding = Callable[[Context], "str | None"]
 def section(ctx: Context, wanted: list[Finding]) -> Markdown:
     """The "Key findings" section: one bullet per finding the data support."""
     said = [s for s in (finding(ctx) for finding in wanted) if s]
-    lines = ["## Key findings", ""] + [f"- {s}" for s in said]
+    lines = ["## " + _("Key findings"), ""] + [f"- {s}" for s in said]
     if len(said) < len(wanted):
-        lines += [
-            "",
-            f"*{len(wanted) - len(said)} finding(s) left out: the data do not cover "
-            "them for this region (see What is missing).*",
-        ]
+        note = _(
+            "{count} finding(s) left out: the data do not cover them for this region (see "
+            "What is missing)."
+        ).format(count=len(wanted) - len(said))
+        lines += ["", f"*{note}*"]
     return Markdown("\n".join(lines))
