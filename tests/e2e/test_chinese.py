@@ -37,7 +37,7 @@ ALLOWED = {
     "SO2",
     "NOx",
     "COD",
-    "PM2",
+    "PM2.5",
     "HTML",
     "PDF",
     "nereport",

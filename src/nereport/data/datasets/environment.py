@@ -444,16 +444,16 @@ def clean_environment_air_pollutants(raw: pd.DataFrame) -> pd.DataFrame:
 
 # Station network (city set) of a PM2.5 mean, read from the published unit (first match wins).
 PM25_NETWORKS = (
-    ("74 first-phase", "74 cities (first phase)"),
-    ("mean of 338", "338 cities"),
-    ("mean of 337", "337 cities"),
-    ("mean of 339", "339 cities"),
-    ("city count not printed", "cities (count not printed)"),
-    ("13 cities/prefectures", "provincial mean (13 cities and prefectures)"),
-    ("12 leagues/cities", "regional mean (12 leagues and cities)"),
-    ("provincial annual mean", "provincial mean"),
-    ("prefecture-level-and-above cities", "prefecture-level cities of the province"),
-    ("city annual mean", "city mean"),
+    ("74 first-phase", N_("74 cities (first phase)")),
+    ("mean of 338", N_("338 cities")),
+    ("mean of 337", N_("337 cities")),
+    ("mean of 339", N_("339 cities")),
+    ("city count not printed", N_("cities (count not printed)")),
+    ("13 cities/prefectures", N_("provincial mean (13 cities and prefectures)")),
+    ("12 leagues/cities", N_("regional mean (12 leagues and cities)")),
+    ("provincial annual mean", N_("provincial mean")),
+    ("prefecture-level-and-above cities", N_("prefecture-level cities of the province")),
+    ("city annual mean", N_("city mean")),
 )
 
 
