@@ -17,7 +17,7 @@ from nereport import i18n
 from nereport._version import __version__, library_revision
 from nereport.data import dataset, provenance, regions
 from nereport.data.sources import SOURCES
-from nereport.i18n import _
+from nereport.i18n import N_, _
 from nereport.report.params import resolve
 
 
@@ -168,13 +168,38 @@ _ACRONYMS = {
 }
 
 
+# The indicators the reports label (the environment tables' series), named for readers and
+# marked for translation; another indicator is spelled out from its name, in English.
+_LABELS = {
+    "forest_area": N_("Forest area"),
+    "forest_coverage": N_("Forest coverage"),
+    "forest_stock_volume": N_("Forest stock volume"),
+    "forestry_land_area": N_("Forestry land area"),
+    "natural_forest_area": N_("Natural forest area"),
+    "plantation_forest_area": N_("Plantation forest area"),
+    "total_standing_stock_volume": N_("Total standing stock volume"),
+    "nature_reserves_area": N_("Nature reserves area"),
+    "nature_reserves_national_level_area": N_("Nature reserves national level area"),
+    "nature_reserves_national_level_number": N_("Nature reserves national level number"),
+    "nature_reserves_number": N_("Nature reserves number"),
+    "nature_reserves_share_of_area": N_("Nature reserves share of area"),
+    "nature_reserves_share_of_land_area": N_("Nature reserves share of land area"),
+}
+# Their units as the datasets declare them ('%' is the same in every language).
+_UNITS = (N_("10,000 ha"), N_("10,000 m³"), N_("count"))
+
+
 def label(indicator: str, unit: str | None = None) -> str:
-    """A reader's label for a series name and its unit: 'nature_reserves_area', '10,000 ha'
-    -> 'Nature reserves area (10,000 ha)'."""
-    words = [_ACRONYMS.get(w, w) for w in indicator.split("_")]
-    text = " ".join(words)
-    text = text[0].upper() + text[1:] if text else text
-    return f"{text} ({unit})" if unit and unit == unit else text
+    """A reader's label for a series name and its unit, in the report's language:
+    'nature_reserves_area', '10,000 ha' -> 'Nature reserves area (10,000 ha)', 自然保护区面积（万公顷）."""
+    if indicator in _LABELS:
+        text = _(_LABELS[indicator])
+    else:
+        text = " ".join(_ACRONYMS.get(w, w) for w in indicator.split("_"))
+        text = text[0].upper() + text[1:] if text else text
+    if not unit or unit != unit:  # none, or NaN
+        return text
+    return _("{label} ({unit})").format(label=text, unit=_(unit))
 
 
 def md(text: str) -> Markdown:

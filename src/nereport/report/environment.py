@@ -3,19 +3,82 @@ forests, nature reserves.
 
 Every line stays within one release or statistical scope (``scope``, ``network``): where the
 statistics changed their coverage, each scope is its own segment.
+
+Text is in English, marked for translation (``nereport.i18n``); the data's own English words
+that reach charts, captions and tables are declared in ``DATA_TEXT``.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 from IPython.display import Markdown
 
 from nereport.data import load, regions
 from nereport.data.series import with_northeast
+from nereport.i18n import N_, _
 from nereport.report import charts, findings
 from nereport.report.context import Context, Figure, esc, label, number, table
 
 MAIN = findings.MAIN
+
+# The data's own English words that a reader sees (monitoring networks, basin grades, table
+# notes): declared here so that Babel extracts them, translated with ``_`` where shown. A
+# value missing here is shown as published.
+DATA_TEXT = (
+    # environment_pm25: network
+    N_("337 cities"),
+    N_("338 cities"),
+    N_("339 cities"),
+    N_("74 cities (first phase)"),
+    N_("cities (count not printed)"),
+    N_("city mean"),
+    N_("prefecture-level cities of the province"),
+    N_("provincial mean"),
+    N_("provincial mean (13 cities and prefectures)"),
+    N_("regional mean (12 leagues and cities)"),
+    # environment_water: network, status
+    N_("111 national assessment sections in Jilin"),
+    N_("150 national assessment sections in Liaoning (good = grade I-III)"),
+    N_("1940 national surface-water assessment sections"),
+    N_("3641 national surface-water assessment sections"),
+    N_("62 national assessment sections in Heilongjiang"),
+    N_("74 assessed national+provincial river sections in Jilin (20 rivers)"),
+    N_("967 national-control surface-water sections (rivers and lakes)"),
+    N_("national assessment sections"),
+    N_("national surface-water assessment sections"),
+    N_("national-control sections in the 10 basins (7 major basins + Zhe-Min, NW and SW rivers)"),
+    N_("national-control sections, after deducting natural-background influence (as stated)"),
+    N_("provincial river monitoring sections (provincial network)"),
+    N_("sections in the 10 basins (2018 MEE monthly/annual assessment network)"),
+    N_("sections in the 7 major basins + NW, SW and Zhe-Min rivers"),
+    N_("good (良好)"),
+    N_("good (良好) (improved from lightly polluted)"),
+    N_("lightly polluted (轻度污染)"),
+    # environment_forest_cover: note
+    N_("5th inventory 1994-1998"),
+    N_("6th inventory 1999-2003"),
+    N_("provincial figure"),
+    N_("provincial figure, provincial definition"),
+    N_("stated as 1.75亿公顷"),
+)
+
+
+def _listed(ctx: Context, items: list[str], sep: str = "; ") -> str:
+    """Items joined as the report's language lists them (Chinese: '；', '、')."""
+    if ctx.zh:
+        sep = {"; ": "；", ", ": "、"}[sep]
+    return sep.join(items)
+
+
+def _survey(survey: str) -> str:
+    """A survey id as a reader's label: 'inventory-5', 'provincial-2019' (English unchanged)."""
+    if m := re.fullmatch(r"inventory-(\d+)", survey):
+        return _("inventory-{number}").format(number=m[1])
+    if m := re.fullmatch(r"provincial-(\d{4})", survey):
+        return _("provincial-{year}").format(year=m[1])
+    return survey
 
 
 def _regions(ctx: Context) -> list[str]:
@@ -53,11 +116,18 @@ def co2_chart(ctx: Context) -> Figure:
     chart = charts.line(
         own,
         "co2_mt",
-        "CO2 emissions (Mt)",
-        f"CO2 emissions of {ctx.name()}",
+        _("CO2 emissions (Mt)"),
+        _("CO2 emissions of {region}").format(region=ctx.name()),
         ctx.subtitle(
-            "CEADs inventory, IPCC sectoral approach, release 1997-2019 (no later release found)"
-            + ("; Northeast = sum of the three provinces" if ctx.region == "northeast" else "")
+            _(
+                "CEADs inventory, IPCC sectoral approach, release 1997-2019 (no later release "
+                "found); Northeast = sum of the three provinces"
+            )
+            if ctx.region == "northeast"
+            else _(
+                "CEADs inventory, IPCC sectoral approach, release 1997-2019 (no later release "
+                "found)"
+            )
         ),
         start=ctx.start,
         end=ctx.end,
@@ -65,14 +135,20 @@ def co2_chart(ctx: Context) -> Figure:
         fmt=",.1f",
     )
     if own.empty:
-        return Figure(chart, "*No CO2 figures for these years.*")
+        return Figure(chart, "*" + _("No CO2 figures for these years.") + "*")
     peak = own.loc[own["co2_mt"].idxmax()]
     first, last = own.iloc[0], own.iloc[-1]
-    caption = (
-        f"CO2 emissions were **{number(first.co2_mt)} Mt** in {int(first.year)} and "
-        f"**{number(last.co2_mt)} Mt** in {int(last.year)} "
-        f"({findings.signed(100 * (last.co2_mt / first.co2_mt - 1), 0)}); the highest year was "
-        f"{int(peak.year)} with **{number(peak.co2_mt)} Mt**."
+    caption = _(
+        "CO2 emissions were **{first} Mt** in {first_year} and **{last} Mt** in {last_year} "
+        "({change}); the highest year was {peak_year} with **{peak} Mt**."
+    ).format(
+        first=number(first.co2_mt),
+        first_year=int(first.year),
+        last=number(last.co2_mt),
+        last_year=int(last.year),
+        change=findings.signed(100 * (last.co2_mt / first.co2_mt - 1), 0),
+        peak_year=int(peak.year),
+        peak=number(peak.co2_mt),
     )
     return Figure(chart, caption)
 
@@ -86,18 +162,22 @@ def intensity_chart(ctx: Context) -> Figure:
     chart = charts.line(
         frame,
         "t_per_10k_yuan",
-        "t CO2 per 10,000 yuan of GDP",
-        "CO2 per unit of GDP",
+        _("t CO2 per 10,000 yuan of GDP"),
+        _("CO2 per unit of GDP"),
         ctx.subtitle(
-            "CEADs CO2 / GDP of the NBS release of c.2021 (current prices, so it also falls "
-            "as prices rise); compare regions within a year"
+            _(
+                "CEADs CO2 / GDP of the NBS release of c.2021 (current prices, so it also falls "
+                "as prices rise); compare regions within a year"
+            )
         ),
         start=ctx.start,
         end=ctx.end,
         marks=charts.MARKED_YEARS,
         fmt=".2f",
     )
-    return Figure(chart, findings.co2_intensity(ctx) or "*No years with both CO2 and GDP.*")
+    return Figure(
+        chart, findings.co2_intensity(ctx) or "*" + _("No years with both CO2 and GDP.") + "*"
+    )
 
 
 # -- energy and air --------------------------------------------------------------------------
@@ -109,19 +189,19 @@ def coal_chart(ctx: Context) -> Figure:
     chart = charts.line(
         coal,
         "coal_10k_t",
-        "Coal consumption (10,000 t, physical)",
-        f"Coal consumption of {ctx.name()}",
-        ctx.subtitle("NBS release of c.2021, physical tonnes (not standard coal), to 2017"),
+        _("Coal consumption (10,000 t, physical)"),
+        _("Coal consumption of {region}").format(region=ctx.name()),
+        ctx.subtitle(_("NBS release of c.2021, physical tonnes (not standard coal), to 2017")),
         start=ctx.start,
         end=ctx.end,
         marks=charts.MARKED_YEARS,
         fmt=",.0f",
         zero=False,
     )
-    return Figure(chart, findings.coal(ctx) or "*No coal figures for these years.*")
+    return Figure(chart, findings.coal(ctx) or "*" + _("No coal figures for these years.") + "*")
 
 
-POLLUTANTS = {"so2": "SO2", "nox": "NOx", "soot_dust": "Soot and dust"}
+POLLUTANTS = {"so2": N_("SO2"), "nox": N_("NOx"), "soot_dust": N_("Soot and dust")}
 
 
 def air_pollutants(ctx: Context) -> pd.DataFrame:
@@ -134,7 +214,7 @@ def air_pollutants(ctx: Context) -> pd.DataFrame:
     summed = air.groupby(keys)["emission_10k_t"].sum().loc[full].reset_index()
     summed = ctx.in_years(summed.assign(region=ctx.region))
     return summed.assign(
-        series=summed["pollutant"].map(POLLUTANTS),
+        series=[_(POLLUTANTS[p]) for p in summed["pollutant"]],
         segment=summed["pollutant"] + "/" + summed["scope"],
     )
 
@@ -142,15 +222,17 @@ def air_pollutants(ctx: Context) -> pd.DataFrame:
 def air_chart(ctx: Context) -> Figure:
     air = air_pollutants(ctx)
     if air.empty:
-        return Figure(None, "*No air pollutant figures for these years.*")
+        return Figure(None, "*" + _("No air pollutant figures for these years.") + "*")
     chart = charts.line(
         air,
         "emission_10k_t",
-        "Emissions (10,000 t)",
-        f"Air pollutant emissions of {ctx.name()}",
+        _("Emissions (10,000 t)"),
+        _("Air pollutant emissions of {region}").format(region=ctx.name()),
         ctx.subtitle(
-            "MEE environmental statistics; the scope changed in 2014 (soot and dust), 2016 and "
-            "2017 (census), so each scope is its own segment"
+            _(
+                "MEE environmental statistics; the scope changed in 2014 (soot and dust), 2016 "
+                "and 2017 (census), so each scope is its own segment"
+            )
         ),
         color="series",
         segment="segment",
@@ -164,27 +246,33 @@ def pm25_chart(ctx: Context) -> Figure:
     places = [*ctx.own(), *_cities(ctx), ctx.comparison]
     pm = ctx.named(ctx.in_years(pm[pm["region"].isin(places)]))
     if pm.empty:
-        return Figure(None, "*No PM2.5 figures for these years.*")
+        return Figure(None, "*" + _("No PM2.5 figures for these years.") + "*")
+    series = _("{region} ({network})")
     pm = _runs(
         pm.assign(
-            series=pm["region_name"] + " (" + pm["network"] + ")",
+            series=[
+                series.format(region=r, network=_(n))
+                for r, n in zip(pm["region_name"], pm["network"], strict=True)
+            ],
             segment=pm["region"] + "/" + pm["network"],
         )
     )
     chart = charts.line(
         pm,
         "pm25_ugm3",
-        "PM2.5, annual mean (µg/m³)",
-        "Fine particulate matter (PM2.5)",
+        _("PM2.5, annual mean (µg/m³)"),
+        _("Fine particulate matter (PM2.5)"),
         ctx.subtitle(
-            "Annual means as published; each monitoring network is its own series (the national "
-            "network grew from 74 to 338 cities)"
+            _(
+                "Annual means as published; each monitoring network is its own series (the "
+                "national network grew from 74 to 338 cities)"
+            )
         ),
         color="series",
         segment="segment",
         fmt=".0f",
     )
-    return Figure(chart, findings.pm25(ctx) or "*No provincial PM2.5 mean was found.*")
+    return Figure(chart, findings.pm25(ctx) or "*" + _("No provincial PM2.5 mean was found.") + "*")
 
 
 def _runs(frame: pd.DataFrame) -> pd.DataFrame:
@@ -211,21 +299,27 @@ def water_chart(ctx: Context) -> Figure:
     water = water[good & (water["region"].isin(ctx.own()) | national)]
     water = ctx.named(ctx.in_years(water.dropna(subset=["share_pct"])))
     if water.empty:
-        return Figure(None, "*No water quality shares for these years.*")
+        return Figure(None, "*" + _("No water quality shares for these years.") + "*")
+    series = _("{region}: {network}")
     water = _runs(
         water.assign(
-            series=water["region_name"] + ": " + water["network"].fillna(""),
+            series=[
+                series.format(region=r, network=_(n))
+                for r, n in zip(water["region_name"], water["network"].fillna(""), strict=True)
+            ],
             segment=water["region"] + "/" + water["network"].fillna("") + "/" + water["indicator"],
         )
     )
     chart = charts.line(
         water,
         "share_pct",
-        "Sections of grade I-III, or good (%)",
-        "Surface water: share of monitoring sections of good quality",
+        _("Sections of grade I-III, or good (%)"),
+        _("Surface water: share of monitoring sections of good quality"),
         ctx.subtitle(
-            "Each monitoring network is its own series: the networks and their definitions "
-            "changed (967, 1940, 3641 national sections; provincial sets)",
+            _(
+                "Each monitoring network is its own series: the networks and their definitions "
+                "changed (967, 1940, 3641 national sections; provincial sets)"
+            ),
             provincial=False,
         ),
         color="series",
@@ -240,17 +334,30 @@ def _water_caption(water: pd.DataFrame, ctx: Context) -> str:
     own = water[water["region"].isin(ctx.own())].sort_values("year")
     basins = load("environment_water", indicator="basin_water_quality_status")
     latest = basins.sort_values("year").groupby("region").tail(1)
-    grades = "; ".join(
-        f"{esc(ctx.name(r.region))} {int(r.year)}: {esc(r.status)}" for r in latest.itertuples()
+    grade = _("{region} {year}: {status}")
+    grades = _listed(
+        ctx,
+        [
+            grade.format(region=ctx.md_name(r.region), year=int(r.year), status=esc(_(r.status)))
+            for r in latest.itertuples()
+        ],
     )
-    said = (
-        f"The latest provincial figure is **{number(own.iloc[-1].share_pct, 1)} %** "
-        f"({esc(ctx.name(own.iloc[-1].region))}, {int(own.iloc[-1].year)}, "
-        f"{esc(own.iloc[-1].network)}). "
-        if len(own)
-        else f"No provincial share was found for {ctx.md_name()}. "
+    if not len(own):
+        return _(
+            "No provincial share was found for {region}. River basins, as graded by the "
+            "national bulletin: {grades}."
+        ).format(region=ctx.md_name(), grades=grades)
+    last = own.iloc[-1]
+    return _(
+        "The latest provincial figure is **{share} %** ({region}, {year}, {network}). River "
+        "basins, as graded by the national bulletin: {grades}."
+    ).format(
+        share=number(last.share_pct, 1),
+        region=ctx.md_name(last.region),
+        year=int(last.year),
+        network=esc(_(last.network) if pd.notna(last.network) else ""),
+        grades=grades,
     )
-    return said + f"River basins, as graded by the national bulletin: {grades}."
 
 
 # -- forests and reserves --------------------------------------------------------------------
@@ -262,37 +369,39 @@ def forest_chart(ctx: Context) -> Figure:
         forest["region"].isin(_regions(ctx)) & forest["survey"].str.startswith("inventory")
     ]
     if forest.empty:
-        return Figure(None, "*No inventory figures.*")
+        return Figure(None, "*" + _("No inventory figures.") + "*")
     # One bar per region and inventory (a figure printed twice is one bar).
     forest = forest.drop_duplicates(["region", "survey"]).sort_values(["region", "year"])
+    release = _("Inventory {number} (to {year})")
     forest = ctx.named(forest).assign(
-        release=forest["survey"].str.replace("inventory-", "Inventory ")
-        + " (to "
-        + forest["year"].astype(str)
-        + ")",
+        release=[
+            release.format(number=s.removeprefix("inventory-"), year=y)
+            for s, y in zip(forest["survey"], forest["year"], strict=True)
+        ],
     )
     chart = charts.bars(
         forest,
         "region_name",
         "value",
-        "Region",
-        "Forest coverage (%)",
-        "Forest coverage by national forest inventory",
-        ctx.subtitle("Share of land under forest; each bar one inventory (its end year)"),
+        _("Region"),
+        _("Forest coverage (%)"),
+        _("Forest coverage by national forest inventory"),
+        ctx.subtitle(_("Share of land under forest; each bar one inventory (its end year)")),
         color="release",
         fmt=".2f",
     )
     return Figure(chart, findings.forest(ctx) or "")
 
 
-def _data_table(ctx: Context, name: str, columns: dict[str, str], caption: str):
+def _data_table(ctx: Context, name: str, columns: dict[str, str], caption: str, **shown):
     """Every row of dataset ``name`` for the report's regions, as a table; each series named
-    in words with its unit."""
+    in words with its unit; ``shown`` maps a text column to how a reader sees its values."""
     frame = load(name)
     frame = frame[frame["region"].isin(_regions(ctx))]
+    frame = frame.assign(**{c: frame[c].map(f, na_action="ignore") for c, f in shown.items()})
     series = [label(i, u) for i, u in zip(frame["indicator"], frame["unit"], strict=True)]
     frame = ctx.named(frame).assign(series=series)
-    headers = {"region_name": "Region", "year": "Year", "series": "Series", **columns}
+    headers = {"region_name": _("Region"), "year": _("Year"), "series": _("Series"), **columns}
     return table(frame, headers, caption=caption)
 
 
@@ -300,8 +409,10 @@ def forest_table(ctx: Context):
     return _data_table(
         ctx,
         "environment_forest_cover",
-        {"inventory": "Inventory", "value": "Value", "note": "Note"},
-        "Forest figures from the yearbooks and press releases (survey years), every row",
+        {"inventory": _("Inventory"), "value": _("Value"), "note": _("Note")},
+        _("Forest figures from the yearbooks and press releases (survey years), every row"),
+        inventory=_survey,
+        note=_,
     )
 
 
@@ -309,44 +420,49 @@ def reserves_chart(ctx: Context) -> Figure:
     nr = load("environment_nature_reserves", indicator="nature_reserves_share_of_area")
     nr = nr[nr["region"].isin(_regions(ctx))]
     if nr.empty:
-        return Figure(None, "*No figures.*")
+        return Figure(None, "*" + _("No figures.") + "*")
     nr = ctx.named(nr).assign(year_label=nr["year"].astype(str))
     chart = charts.bars(
         nr,
         "region_name",
         "value",
-        "Region",
-        "Share of territory (%)",
-        "Nature reserves: share of territory",
-        ctx.subtitle("NBS yearbooks (2001, 2008) and provincial reports"),
+        _("Region"),
+        _("Share of territory (%)"),
+        _("Nature reserves: share of territory"),
+        ctx.subtitle(_("NBS yearbooks (2001, 2008) and provincial reports")),
         color="year_label",
         fmt=".1f",
     )
     last = nr.sort_values("year").groupby("region").tail(1)
-    caption = "; ".join(
-        f"{esc(ctx.name(r.region))}: **{number(r.value, 1)} %** ({int(r.year)})"
-        for r in last.itertuples()
+    share = _("{region}: **{share} %** ({year})")
+    shares = _listed(
+        ctx,
+        [
+            share.format(region=ctx.md_name(r.region), share=number(r.value, 1), year=int(r.year))
+            for r in last.itertuples()
+        ],
     )
-    return Figure(chart, f"Latest share of territory in nature reserves — {caption}.")
+    caption = _("Latest share of territory in nature reserves — {shares}.").format(shares=shares)
+    return Figure(chart, caption)
 
 
 def reserves_table(ctx: Context):
     return _data_table(
         ctx,
         "environment_nature_reserves",
-        {"value": "Value", "source_id": "Source"},
-        "Nature reserves, every row",
+        {"value": _("Value"), "source_id": _("Source")},
+        _("Nature reserves, every row"),
     )
 
 
 OLD_POLLUTANTS = {
-    "cod_discharge_industry": "COD, industry",
-    "cod_discharge_residential": "COD, residential",
-    "ammonia_n_discharge_industry": "Ammonia-N, industry",
-    "ammonia_n_discharge_residential": "Ammonia-N, residential",
-    "so2_emission_industry": "SO2, industry",
-    "soot_emission_industry": "Soot, industry",
-    "dust_emission_industry": "Dust, industry",
+    "cod_discharge_industry": N_("COD, industry"),
+    "cod_discharge_residential": N_("COD, residential"),
+    "ammonia_n_discharge_industry": N_("Ammonia-N, industry"),
+    "ammonia_n_discharge_residential": N_("Ammonia-N, residential"),
+    "so2_emission_industry": N_("SO2, industry"),
+    "soot_emission_industry": N_("Soot, industry"),
+    "dust_emission_industry": N_("Dust, industry"),
 }
 
 
@@ -355,19 +471,22 @@ def pollutant_chart(ctx: Context) -> Figure:
     pol = with_northeast(pol, "value", by=("indicator",))
     pol = pol[pol["region"] == ctx.region]
     if pol.empty:
-        return Figure(None, "*No pollutant figures.*")
+        return Figure(None, "*" + _("No pollutant figures.") + "*")
     pol = pol.assign(
-        pollutant=pol["indicator"].map(OLD_POLLUTANTS), year_label=pol["year"].astype(str)
+        pollutant=[_(OLD_POLLUTANTS[i]) for i in pol["indicator"]],
+        year_label=pol["year"].astype(str),
     )
     chart = charts.bars(
         pol,
         "pollutant",
         "value",
-        "Pollutant",
-        "Discharge or emission (10,000 t)",
-        f"Water and air pollutant discharges of {ctx.name()}, 2008 and 2010",
+        _("Pollutant"),
+        _("Discharge or emission (10,000 t)"),
+        _("Water and air pollutant discharges of {region}, 2008 and 2010").format(
+            region=ctx.name()
+        ),
         ctx.subtitle(
-            "NBS yearbooks 2009 and 2011 (pre-2011 scope); 2008 SO2, soot and dust not found"
+            _("NBS yearbooks 2009 and 2011 (pre-2011 scope); 2008 SO2, soot and dust not found")
         ),
         color="year_label",
         fmt=",.2f",
@@ -375,23 +494,24 @@ def pollutant_chart(ctx: Context) -> Figure:
     )
     cod = pol[pol["indicator"] == "cod_discharge_industry"].set_index("year")["value"]
     caption = (
-        f"Industrial COD discharge: **{number(cod[2008], 2)}** ten-thousand t in 2008, "
-        f"**{number(cod[2010], 2)}** in 2010."
+        _(
+            "Industrial COD discharge: **{y2008}** ten-thousand t in 2008, **{y2010}** in 2010."
+        ).format(y2008=number(cod[2008], 2), y2010=number(cod[2010], 2))
         if {2008, 2010} <= set(cod.index)
-        else "Two years only: the yearbook tables found cover 2008 and 2010."
+        else _("Two years only: the yearbook tables found cover 2008 and 2010.")
     )
     return Figure(chart, caption)
 
 
 DATASETS = {
-    "environment_co2": "CO2",
-    "environment_coal_use": "Coal",
-    "environment_air_pollutants": "Air pollutants (2011-)",
-    "environment_pm25": "PM2.5",
-    "environment_water": "Water quality",
-    "environment_forest_wetland": "Forest inventories",
-    "environment_nature_reserves": "Nature reserves",
-    "environment_pollutants": "Pollutants (2008, 2010)",
+    "environment_co2": N_("CO2"),
+    "environment_coal_use": N_("Coal"),
+    "environment_air_pollutants": N_("Air pollutants (2011-)"),
+    "environment_pm25": N_("PM2.5"),
+    "environment_water": N_("Water quality"),
+    "environment_forest_wetland": N_("Forest inventories"),
+    "environment_nature_reserves": N_("Nature reserves"),
+    "environment_pollutants": N_("Pollutants (2008, 2010)"),
 }
 
 
@@ -401,6 +521,15 @@ def coverage_statement(ctx: Context) -> Markdown:
     for name, title in DATASETS.items():
         frame = load(name)
         years = sorted(frame[frame["region"].isin(ctx.own())]["year"].unique())
-        shown = ", ".join(map(str, years)) if len(years) <= 8 else f"{years[0]}–{years[-1]}"
-        lines.append(f"- **{title}:** {len(years)} year(s) for {ctx.md_name()}: {shown or 'none'}.")
+        if not years:
+            said = _("**{title}:** 0 year(s) for {region}: none.")
+        else:
+            said = _("**{title}:** {count} year(s) for {region}: {years}.")
+        shown = (
+            _listed(ctx, [str(y) for y in years], ", ")
+            if len(years) <= 8
+            else f"{years[0]}{'—' if ctx.zh else '–'}{years[-1]}"
+        )
+        said = said.format(title=_(title), count=len(years), region=ctx.md_name(), years=shown)
+        lines.append("- " + said)
     return Markdown("\n".join(lines))
