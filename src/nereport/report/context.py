@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 from IPython.display import HTML, Markdown
 
 from nereport import i18n
@@ -210,25 +211,42 @@ def md(text: str) -> Markdown:
 
 
 def table(
-    frame: Any, columns: dict[str, str], empty: str = "", caption: str = ""
+    frame: Any,
+    columns: dict[str, str],
+    empty: str = "",
+    caption: str = "",
+    code: tuple[str, ...] = (),
 ) -> HTML | Markdown:
     """A plain HTML table of ``columns`` (name -> header), with an optional caption; every cell
-    HTML-escaped."""
+    HTML-escaped; the ``code`` columns (identifiers: dataset and source ids) as code."""
     if frame.empty:
         return Markdown("*" + (empty or _("No rows.")) + "*")
-    shown = frame[list(columns)].rename(columns=columns)
+    shown = frame[list(columns)].copy()
+    for name in shown.columns:
+        if not pd.api.types.is_numeric_dtype(shown[name]):
+            inert = _as_code if name in code else _escaped
+            shown[name] = shown[name].map(inert, na_action="ignore")
+    shown = shown.rename(columns={k: html.escape(v) for k, v in columns.items()})
     styled = html.escape(caption)
     return HTML(
         (f'<p class="nr-table-caption">{styled}</p>' if caption else "")
         + shown.to_html(
             index=False,
-            escape=True,
+            escape=False,  # escaped above, cell by cell
             border=0,
             na_rep="—",
             classes="nr-table",
             float_format=lambda v: i18n.decimal(v, 2),
         )
     )
+
+
+def _escaped(value: object) -> str:
+    return html.escape(str(value))
+
+
+def _as_code(value: object) -> str:
+    return f"<code>{html.escape(str(value))}</code>"
 
 
 def number(value: float | None, digits: int = 1, unit: str = "") -> str:

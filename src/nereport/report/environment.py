@@ -393,7 +393,14 @@ def forest_chart(ctx: Context) -> Figure:
     return Figure(chart, findings.forest(ctx) or "")
 
 
-def _data_table(ctx: Context, name: str, columns: dict[str, str], caption: str, **shown):
+def _data_table(
+    ctx: Context,
+    name: str,
+    columns: dict[str, str],
+    caption: str,
+    code: tuple[str, ...] = (),
+    **shown,
+):
     """Every row of dataset ``name`` for the report's regions, as a table; each series named
     in words with its unit; ``shown`` maps a text column to how a reader sees its values."""
     frame = load(name)
@@ -402,7 +409,7 @@ def _data_table(ctx: Context, name: str, columns: dict[str, str], caption: str, 
     series = [label(i, u) for i, u in zip(frame["indicator"], frame["unit"], strict=True)]
     frame = ctx.named(frame).assign(series=series)
     headers = {"region_name": _("Region"), "year": _("Year"), "series": _("Series"), **columns}
-    return table(frame, headers, caption=caption)
+    return table(frame, headers, caption=caption, code=code)
 
 
 def forest_table(ctx: Context):
@@ -452,6 +459,7 @@ def reserves_table(ctx: Context):
         "environment_nature_reserves",
         {"value": _("Value"), "source_id": _("Source")},
         _("Nature reserves, every row"),
+        code=("source_id",),
     )
 
 
