@@ -14,6 +14,8 @@ for a language explicitly.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -39,6 +41,19 @@ def use(lang: str) -> None:
 
 def current() -> str:
     return _current
+
+
+@contextmanager
+def using(lang: str) -> Iterator[None]:
+    """Make ``lang`` the current language inside a ``with`` block, then restore the one before
+    (the build's worker exports reports in every language, one after the other)."""
+    global _current
+    check(lang)
+    before, _current = _current, lang
+    try:
+        yield
+    finally:
+        _current = before
 
 
 def check(lang: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from nereport import i18n
 from nereport.report import charts
 from nereport.report.describe import data_table, describe, fmt
 from nereport.report.render import chart_html
@@ -69,3 +70,35 @@ def test_fmt_follows_d3_for_the_formats_the_charts_use() -> None:
     assert fmt(-3.14159, ".2f") == "−3.14"
     assert fmt(5.04, "+.1f") == "+5.0"
     assert fmt(2024, "d") == "2024" and fmt(2024.0, "") == "2024" and fmt("a", ",.1f") == "a"
+
+
+def test_a_chinese_report_describes_its_charts_in_chinese_with_the_same_figures() -> None:
+    gdp = _gdp().assign(region_name="吉林省")
+    line = _spec(
+        charts.line(gdp, "gdp", "地区生产总值（亿元）", "吉林省地区生产总值", segment="segment")
+    )
+    frame = pd.DataFrame({"pollutant": ["SO2", "COD"], "t": [12.5, 30.0], "year": ["2010"] * 2})
+    bars = _spec(charts.bars(frame, "pollutant", "t", "污染物", "万吨", "排放量", color="year"))
+    events = pd.DataFrame(
+        {
+            "date_start": pd.to_datetime(["2003-10-05", "2016-04-26"]),
+            "date": ["2003-10", "2016-04-26"],
+            "event": ["振兴战略实施", "全面振兴"],
+            "document": ["中发〔2003〕11号", "中发〔2016〕7号"],
+            "label": ["2003", ""],
+        }
+    )
+    timeline = _spec(charts.timeline(events, "政策大事记"))
+    with i18n.using("zh"):
+        assert describe(line) == (
+            "折线图：吉林省地区生产总值。地区生产总值（亿元），2008年至2012年。"
+            "吉林省：2008年为100.0，2012年为120.0。"
+            "相邻数据点间最大变化为+21.0（吉林省，2011年至2012年）。"
+        )
+        assert describe(bars) == "柱状图：排放量。万吨。2010年：SO2：12.5；COD：30.0。"
+        assert describe(timeline) == (
+            "时间轴：政策大事记。共2项事件，时间自2003年10月至2016年4月26日。"
+        )
+        assert "<summary>本图数据（6行）</summary>" in chart_html(line)
+    assert i18n.current() == "en"  # the language before is restored
+    assert describe(timeline) == "Timeline: 政策大事记. 2 events, from 2003-10 to 2016-04-26."

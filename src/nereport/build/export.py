@@ -20,7 +20,8 @@ import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nereport.i18n import HTML_LANG
+from nereport import i18n
+from nereport.i18n import HTML_LANG, translate
 from nereport.report.describe import describe
 from nereport.report.render import VEGALITE_MIMETYPE, chart_html, spec_to_svg
 
@@ -92,7 +93,8 @@ def add_static_svgs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def html_from_notebook(nb: nbformat.NotebookNode, title: str, lang: str = "en") -> str:
-    """Return the interactive, self-contained HTML report for an executed notebook.
+    """Return the interactive, self-contained HTML report for an executed notebook, in the
+    report's language ``lang`` (its charts' data tables, its table of contents).
 
     Code, prompts, parameter cells and ``remove``-tagged cells are hidden. Charts made
     with the ``nereport`` renderer are drawn by the inlined Vega bundle; the page loads
@@ -100,7 +102,7 @@ def html_from_notebook(nb: nbformat.NotebookNode, title: str, lang: str = "en") 
     """
     with _lock:
         page = _export(_interactive_exporter(), nb, title, lang)
-    head, marker, body = _add_toc(page).partition(_BUNDLE_MARKER)
+    head, marker, body = _add_toc(page, lang).partition(_BUNDLE_MARKER)
     if not marker:
         raise RuntimeError("the nereport template has no place for the Vega bundle")
     return _hash_scripts(head + f"<script>\n{_vega_bundle()}\n</script>" + _unique_chart_ids(body))
@@ -128,9 +130,9 @@ def _hash_scripts(page: str) -> str:
 
 def static_html_from_notebook(nb: nbformat.NotebookNode, title: str, lang: str = "en") -> str:
     """Return the page the PDF is printed from: no JavaScript, each chart the static SVG
-    stored in the notebook, A4 print styles."""
+    stored in the notebook (described in ``lang``, its alternative text), A4 print styles."""
     with _lock:
-        return _add_toc(_export(_static_exporter(), nb, title, lang))
+        return _add_toc(_export(_static_exporter(), nb, title, lang), lang)
 
 
 def _export(exporter: HTMLExporter, nb: nbformat.NotebookNode, title: str, lang: str) -> str:
@@ -141,7 +143,10 @@ def _export(exporter: HTMLExporter, nb: nbformat.NotebookNode, title: str, lang:
         "metadata": {"name": title},
         "nereport": {"title": title, "lang": HTML_LANG[lang]},
     }
-    page, _ = exporter.from_notebook_node(nb, resources=resources)
+    # The templates describe the charts (render.chart_html, describe) in the current language:
+    # in the build's worker, that is the report's only while it is exported.
+    with i18n.using(lang):
+        page, _ = exporter.from_notebook_node(nb, resources=resources)
     return page
 
 
@@ -187,8 +192,9 @@ def _export_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return NotebookNode({**nb, "metadata": copy.deepcopy(nb.metadata), "cells": cells})
 
 
-def _add_toc(page: str) -> str:
-    """Give every markdown h2 a unique id and put a linked list of them at the marker."""
+def _add_toc(page: str, lang: str) -> str:
+    """Give every markdown h2 a unique id and put a linked list of them at the marker, titled
+    in ``lang``."""
     head, marker, body = page.partition(_TOC_MARKER)
     if not marker:
         return page
@@ -217,9 +223,10 @@ def _add_toc(page: str) -> str:
         f'<li><a href="#{html.escape(heading_id)}">{html.escape(text)}</a></li>'
         for heading_id, text in entries
     )
+    contents = html.escape(translate("Contents", lang))
     toc = (
-        '<nav class="nr-toc" aria-label="Contents">\n'
-        '<p class="nr-toc-title">Contents</p>\n'
+        f'<nav class="nr-toc" aria-label="{contents}">\n'
+        f'<p class="nr-toc-title">{contents}</p>\n'
         f"<ul>\n{items}\n</ul>\n</nav>"
     )
     return head + toc + body
@@ -303,9 +310,6 @@ def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
                 ),
             )
             resources = self._init_resources(resources)
-            # <html lang>: the report's language as BCP 47 ('zh-CN'); nbconvert's own trait
-            # only takes ISO 639-1 codes.
-            resources["language_code"] = resources["nereport"]["lang"]
             self.register_filter(
                 "filter_data_type",
                 WidgetsDataTypeFilter(
@@ -314,6 +318,14 @@ def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
             )
             page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
             return _focusable(page), resources
+
+        def _init_resources(self, resources: dict[str, Any]) -> dict[str, Any]:
+            # <html lang>: the report's language as BCP 47 ('zh-CN'); nbconvert's own trait
+            # only takes ISO 639-1 codes. Here, not in from_notebook_node: nbconvert fills in
+            # the resources again (from its trait) when it renders the template.
+            resources = super()._init_resources(resources)
+            resources["language_code"] = resources.get("nereport", {}).get("lang", "en")
+            return resources
 
     c = Config()
     c.TemplateExporter.extra_template_basedirs = [str(TEMPLATES_DIR)]

@@ -15,14 +15,26 @@ rows to it (a timeline draws its named and unnamed events as two layers).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+
+from nereport.i18n import N_, _, when
 
 __all__ = ["ChartData", "data_table", "describe"]
 
 _FORMAT = re.compile(r"^(?P<sign>\+)?(?P<comma>,)?(?:\.(?P<digits>\d+))?(?P<kind>[fd%])?$")
 MINUS = "\u2212"  # d3-format's minus sign, as the charts' tooltips print it
+
+# What a chart is, by its mark; points, rules or text along a time axis are a timeline.
+_KINDS = {
+    "line": N_("Line chart: {title}."),
+    "bar": N_("Bar chart: {title}."),
+    "geoshape": N_("Map: {title}."),
+}
+_TIMELINE = N_("Timeline: {title}.")
+_CHART = N_("Chart: {title}.")
 
 
 @dataclass(frozen=True)
@@ -94,7 +106,7 @@ def chart_data(spec: dict[str, Any]) -> ChartData | None:
     fields = [c.field for c in columns]
     rows: list[dict[str, Any]] = []
     seen: set[tuple[str, ...]] = set()
-    for encoding, data, _ in units:
+    for encoding, data, _mark in units:
         if [t.get("field") for t in encoding.get("tooltip") or []] != fields:
             continue
         for row in _rows(spec, data):
@@ -119,51 +131,108 @@ def data_table(spec: dict[str, Any]) -> tuple[list[str], list[list[str]]] | None
 
 
 def describe(spec: dict[str, Any]) -> str:
-    """One paragraph that says what the chart shows, with its key figures."""
+    """One paragraph that says what the chart shows, with its key figures, in the current
+    language (the numbers as the chart's tooltips print them)."""
     data = chart_data(spec)
     title = _title(spec)
     if data is None or not data.rows:
-        return f"Chart: {title}."
+        return _(_CHART).format(title=title)
     roles = _roles(data)
     measure, order, group = roles["measure"], roles["order"], roles["group"]
-    kind = {"line": "Line chart", "bar": "Bar chart", "geoshape": "Map"}.get(data.mark, "Chart")
+    kind = _KINDS.get(data.mark, _CHART)
     if data.mark in ("point", "rule", "text") and order and order.type == "temporal":
-        kind = "Timeline"
-    parts = [f"{kind}: {title}."]
+        kind = _TIMELINE
+    parts = [_(kind).format(title=title)]
     if measure is None:
         parts.append(_without_measure(data, order, group))
-        return " ".join(p for p in parts if p)
-    period = _period(data, order)
-    parts.append(f"{measure.title}{period}.")
+        return _sentences(parts)
+    parts.append(_measured(data, measure, order))
     groups = _grouped(data, group)
     if order is not None and order.type in ("quantitative", "temporal", "ordinal"):
         for name, rows in groups.items():
             rows = [r for r in rows if value(r, measure.field) is not None]
-            if not rows:
-                continue
-            first, last = rows[0], rows[-1]
-            said = f"{data.text(first, measure)} in {data.text(first, order)}"
-            if last is not first:
-                said += f", {data.text(last, measure)} in {data.text(last, order)}"
-            parts.append(f"{name + ': ' if name else ''}{said}.")
+            if rows:
+                parts.append(_first_and_last(data, measure, order, name, rows[0], rows[-1]))
         parts.append(_largest_change(data, measure, order, group, roles["segment"]))
     else:
         for name, rows in groups.items():
             rows = [r for r in rows if value(r, measure.field) is not None]
             label = order or next((c for c in data.columns if c is not measure), None)
-            if not rows or label is None:
-                continue
-            if len(rows) <= 5:
-                said = "; ".join(f"{data.text(r, label)}: {data.text(r, measure)}" for r in rows)
-            else:
-                hi = max(rows, key=lambda r: value(r, measure.field))
-                lo = min(rows, key=lambda r: value(r, measure.field))
-                said = (
-                    f"{len(rows)} values, highest {data.text(hi, label)}: {data.text(hi, measure)}, "
-                    f"lowest {data.text(lo, label)}: {data.text(lo, measure)}"
+            if rows and label is not None:
+                parts.append(_values(data, measure, label, name, rows))
+    return _sentences(parts)
+
+
+def _first_and_last(
+    data: ChartData,
+    measure: Column,
+    order: Column,
+    name: str,
+    first: dict[str, Any],
+    last: dict[str, Any],
+) -> str:
+    """A series' first and last value: "Jilin: 100.0 in 2008, 120.0 in 2012."."""
+    if last is first:
+        message = _("{series}: {first} in {first_when}.") if name else _("{first} in {first_when}.")
+    elif name:
+        message = _("{series}: {first} in {first_when}, {last} in {last_when}.")
+    else:
+        message = _("{first} in {first_when}, {last} in {last_when}.")
+    return message.format(
+        series=name,
+        first=data.text(first, measure),
+        first_when=when(data.text(first, order)),
+        last=data.text(last, measure),
+        last_when=when(data.text(last, order)),
+    )
+
+
+def _values(
+    data: ChartData, measure: Column, label: Column, name: str, rows: list[dict[str, Any]]
+) -> str:
+    """Up to five values each with its label; more as their number, highest and lowest."""
+    if len(rows) <= 5:
+        items = _join(
+            (
+                _("{label}: {value}").format(
+                    label=when(data.text(r, label)), value=data.text(r, measure)
                 )
-            parts.append(f"{name + ': ' if name else ''}{said}.")
-    return " ".join(p for p in parts if p)
+                for r in rows
+            ),
+            _("{list}; {item}"),
+        )
+        message = _("{series}: {items}.") if name else _("{items}.")
+        return message.format(series=name, items=items)
+    hi = max(rows, key=lambda r: value(r, measure.field))
+    lo = min(rows, key=lambda r: value(r, measure.field))
+    message = (
+        _("{series}: {count} values, highest {high_label}: {high}, lowest {low_label}: {low}.")
+        if name
+        else _("{count} values, highest {high_label}: {high}, lowest {low_label}: {low}.")
+    )
+    return message.format(
+        series=name,
+        count=len(rows),
+        high_label=when(data.text(hi, label)),
+        high=data.text(hi, measure),
+        low_label=when(data.text(lo, label)),
+        low=data.text(lo, measure),
+    )
+
+
+def _sentences(parts: Iterable[str]) -> str:
+    """Sentences one after the other, as the language writes them (a space between them in
+    English, none in Chinese)."""
+    return _join((p for p in parts if p), _("{list} {item}"))
+
+
+def _join(items: Iterable[str], message: str) -> str:
+    """``items`` as one list, each added to those before it by ``message`` ("{list}, {item}"),
+    so that the separator is the language's: "a, b, c" / "a、b、c"."""
+    out: str | None = None
+    for item in items:
+        out = item if out is None else message.format(list=out, item=item)
+    return out or ""
 
 
 def _roles(data: ChartData) -> dict[str, Column | None]:
@@ -182,7 +251,11 @@ def _roles(data: ChartData) -> dict[str, Column | None]:
     x, y, color = col("x"), col("y"), col("color")
     # The measure is drawn and named in the tooltip (not a helper field such as a baseline).
     drawn = [c for c in (y, x, color) if c is not None and c.field in by_field]
-    measure = next((c for c in drawn if c.type == "quantitative" and c.title != "Year"), None)
+    # Not the years a chart is drawn over (their title is translated: look at the field too).
+    measure = next(
+        (c for c in drawn if c.type == "quantitative" and "year" not in (c.field, c.title.lower())),
+        None,
+    )
     if measure is None:  # a measure only in the tooltip (a map coloured by category)
         measure = next((c for c in data.columns if c.type == "quantitative"), None)
         measure = measure if data.mark != "point" else None
@@ -196,17 +269,24 @@ def _roles(data: ChartData) -> dict[str, Column | None]:
 def _grouped(data: ChartData, group: Column | None) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for row in data.rows:
-        out.setdefault(data.text(row, group) if group else "", []).append(row)
+        out.setdefault(when(data.text(row, group)) if group else "", []).append(row)
     return out
 
 
-def _period(data: ChartData, order: Column | None) -> str:
-    if order is None or order.type not in ("quantitative", "temporal", "ordinal"):
-        return ""
-    values = sorted({data.text(r, order) for r in data.rows if value(r, order.field) is not None})
+def _measured(data: ChartData, measure: Column, order: Column | None) -> str:
+    """What is measured, and over which period: "GDP (100 million yuan), 2008 to 2012."."""
+    values: list[str] = []
+    if order is not None and order.type in ("quantitative", "temporal", "ordinal"):
+        values = sorted(
+            {data.text(r, order) for r in data.rows if value(r, order.field) is not None}
+        )
     if not values:
-        return ""
-    return f", {values[0]}" if len(values) == 1 else f", {values[0]} to {values[-1]}"
+        return _("{measure}.").format(measure=measure.title)
+    if len(values) == 1:
+        return _("{measure}, {when}.").format(measure=measure.title, when=when(values[0]))
+    return _("{measure}, {start} to {end}.").format(
+        measure=measure.title, start=when(values[0]), end=when(values[-1])
+    )
 
 
 def _largest_change(
@@ -216,10 +296,10 @@ def _largest_change(
     lines: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in data.rows:
         if isinstance(value(row, measure.field), int | float):
-            key = (data.text(row, group) if group else "", str(value(row, segment or "")))
+            key = (when(data.text(row, group)) if group else "", str(value(row, segment or "")))
             lines.setdefault(key, []).append(row)
     best = None
-    for (name, _), rows in lines.items():
+    for (name, _segment), rows in lines.items():
         for a, b in zip(rows, rows[1:], strict=False):
             change = value(b, measure.field) - value(a, measure.field)
             if best is None or abs(change) > abs(best[0]):
@@ -228,9 +308,16 @@ def _largest_change(
         return ""
     change, name, a, b = best
     unit = measure.format.lstrip("+") or ""
-    return (
-        f"Largest change between neighbouring points: {fmt(change, '+' + unit)}"
-        f"{' (' + name + ')' if name else ''}, {data.text(a, order)} to {data.text(b, order)}."
+    message = (
+        _("Largest change between neighbouring points: {change} ({series}), {start} to {end}.")
+        if name
+        else _("Largest change between neighbouring points: {change}, {start} to {end}.")
+    )
+    return message.format(
+        change=fmt(change, "+" + unit),
+        series=name,
+        start=when(data.text(a, order)),
+        end=when(data.text(b, order)),
     )
 
 
@@ -240,14 +327,24 @@ def _without_measure(data: ChartData, order: Column | None, group: Column | None
         names = next((c for c in data.columns if c is not group), None)
         if names is None:
             return ""
-        return " ".join(
-            f"{label} ({len(rows)}): {', '.join(data.text(r, names) for r in rows)}."
+        return _sentences(
+            _("{category} ({count}): {names}.").format(
+                category=label,
+                count=len(rows),
+                names=_join((data.text(r, names) for r in rows), _("{list}, {item}")),
+            )
             for label, rows in _grouped(data, group).items()
         )
-    first, last = data.columns[0], data.rows
-    return (
-        f"{len(last)} {'events' if order and order.type == 'temporal' else 'items'}, "
-        f"from {data.text(last[0], first)} to {data.text(last[-1], first)}."
+    first, rows = data.columns[0], data.rows
+    message = (
+        _("{count} events, from {first} to {last}.")
+        if order and order.type == "temporal"
+        else _("{count} items, from {first} to {last}.")
+    )
+    return message.format(
+        count=len(rows),
+        first=when(data.text(rows[0], first)),
+        last=when(data.text(rows[-1], first)),
     )
 
 
@@ -259,7 +356,7 @@ def _title(spec: dict[str, Any]) -> str:
         title = title.get("text", "")
     if isinstance(title, list):
         title = " ".join(str(t) for t in title)
-    return str(title) or "untitled chart"
+    return str(title) or _("untitled chart")
 
 
 def _units(

@@ -30,6 +30,7 @@ import json
 import os
 from typing import Any
 
+from nereport.i18n import _
 from nereport.report.describe import data_table, describe
 
 __all__ = [
@@ -92,6 +93,8 @@ def chart_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None
     """
     div_id = chart_id(spec)
     options = EMBED_OPTIONS if embed_options is None else {**EMBED_OPTIONS, **embed_options}
+    missing = _("Interactive chart unavailable: the Vega bundle is missing.")
+    failed = _("Chart failed to render: {error}")
     script = (
         "(function(){"
         "var s=document.currentScript,"
@@ -100,9 +103,9 @@ def chart_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None
         f"var spec={_script_json(spec)};"
         f"var opt={_script_json(options)};"
         "if(!window.vegaEmbed){"
-        'el.textContent="Interactive chart unavailable: the Vega bundle is missing.";return;}'
+        f"el.textContent={_script_json(missing)};return;}}"
         "window.vegaEmbed(el,spec,opt).catch(function(e){"
-        'el.textContent="Chart failed to render: "+e;console.error(e);});'
+        f"el.textContent={_script_json(failed)}.split('{{error}}').join(e);console.error(e);}});"
         "})();"
     )
     # Vega gives the element it draws in a role and label of its own: it draws in an inner
@@ -128,8 +131,10 @@ def _table_caption(spec: dict[str, Any]) -> str:
         "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )
     return (
-        f"<figcaption><details><summary>Data of this chart ({len(rows)} rows)</summary>"
-        f'<table class="nr-chart-data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        "<figcaption><details><summary>"
+        + html.escape(_("Data of this chart ({count} rows)").format(count=len(rows)))
+        + "</summary>"
+        + f'<table class="nr-chart-data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
         "</details></figcaption>\n"
     )
 

@@ -1,0 +1,40 @@
+"""The exported pages: what the export itself adds to them."""
+
+from __future__ import annotations
+
+import nbformat
+import pandas as pd
+
+from nereport import i18n
+from nereport.build.export import _add_toc, static_html_from_notebook
+from nereport.report import charts
+from nereport.report.render import VEGALITE_MIMETYPE
+
+
+def test_the_table_of_contents_is_titled_in_the_reports_language() -> None:
+    page = "<body><!--nereport:toc--><h2>增长</h2><p>…</p><h2>人口</h2></body>"
+    assert '<nav class="nr-toc" aria-label="目录">' in _add_toc(page, "zh")
+    assert '<p class="nr-toc-title">Contents</p>' in _add_toc(page, "en")
+
+
+def test_a_chinese_report_is_exported_in_chinese_and_the_language_is_restored() -> None:
+    frame = pd.DataFrame({"year": [2000, 2001], "v": [1.0, 2.0], "region_name": ["吉林省"] * 2})
+    spec = charts.line(frame, "v", "地区生产总值（亿元）", "地区生产总值").to_dict()
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("## 增长"),
+        nbformat.v4.new_code_cell(
+            outputs=[
+                nbformat.v4.new_output(
+                    "display_data", data={VEGALITE_MIMETYPE: spec, "image/svg+xml": "<svg/>"}
+                )
+            ]
+        ),
+        nbformat.v4.new_markdown_cell("## 人口"),
+    ]
+    page = static_html_from_notebook(nb, "吉林省：经济", "zh")
+    assert '<html lang="zh-CN">' in page
+    assert 'alt="折线图：地区生产总值。地区生产总值（亿元），2000年至2001年。' in page
+    assert '<nav class="nr-toc" aria-label="目录">' in page
+    assert i18n.current() == "en"
+    assert '<html lang="en">' in static_html_from_notebook(nb, "Jilin: economy", "en")
