@@ -108,7 +108,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.report:
         given = parse_cli_params(args.param or [])
         params = resolve(args.report, given)
-        is_default = params == resolve(args.report, {"region": params["region"]})
+        own = {"region": params["region"], "lang": params["lang"]}
+        is_default = params == resolve(args.report, own)
         reports = [Report(args.report, params, default=is_default)]
     else:
         reports = matrix(Path(args.matrix) if args.matrix else None)
