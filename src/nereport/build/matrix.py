@@ -82,7 +82,7 @@ def matrix(path: Path | None = None) -> list[Report]:
     overrides = spec.get("params", {})
     for key, top in (("region", "regions"), ("lang", "langs")):
         if key in overrides:
-            raise ParameterError(f"{path}: set {key} with the top-level '{top}' list")
+            raise ParameterError(f"{path}: set {top} with the top-level '{top}' list")
     for topic in spec.get("topics", TOPICS):
         check_topic(topic)
         for region in spec.get("regions", regions.reported()):
