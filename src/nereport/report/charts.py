@@ -1,12 +1,18 @@
 """Chart helpers: each returns an ``alt.Chart`` and never writes a file. The caller (a topic
-section) passes the titles, axis labels and units; the helpers own the look."""
+section) passes the titles, axis labels and units, in the report's language; the helpers own
+the look and their own words (tooltip titles, map states), which they translate."""
 
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import altair as alt
 import pandas as pd
+
+from nereport import i18n
+from nereport.data import regions
+from nereport.i18n import N_, _
 
 WIDTH, HEIGHT = 560, 250
 PALETTE = [
@@ -25,7 +31,13 @@ PALETTE = [
     "#637939",
     "#7b4173",
 ]
-MARKED_YEARS = {2003: "2003: strategy launched", 2016: "2016: comprehensive revitalization"}
+MARKED_YEARS = {
+    2003: N_("2003: strategy launched"),
+    2016: N_("2016: comprehensive revitalization"),
+}
+SECTORS = (N_("primary"), N_("secondary"), N_("tertiary"))
+# The states of a unit on the policy map (``region_map``), in the order of its legend.
+MAP_STATES = (N_("Selected region"), N_("Policy area"), N_("Outside the policy area"))
 
 
 def _title(text: str, subtitle: str | list[str] = "") -> alt.TitleParams:
@@ -41,20 +53,22 @@ def _legend(labels) -> alt.Legend:
     )
 
 
-def _year_axis(title: str = "Year") -> alt.X:
-    return alt.X("year:Q", title=title, axis=alt.Axis(format="d", tickMinStep=1))
+def _year_axis(title: str | None = None) -> alt.X:
+    return alt.X("year:Q", title=title or _("Year"), axis=alt.Axis(format="d", tickMinStep=1))
 
 
 def year_rules(years: dict[int, str], start: int, end: int) -> alt.Chart | None:
     """Vertical rules with labels for the policy years inside [start, end]."""
-    marks = pd.DataFrame([{"year": y, "label": t} for y, t in years.items() if start <= y <= end])
+    marks = pd.DataFrame(
+        [{"year": y, "label": _(t)} for y, t in years.items() if start <= y <= end]
+    )
     if marks.empty:
         return None
     base = alt.Chart(marks)
     # Channel objects, not shorthand strings: altair turns each string into a channel by
     # searching its whole schema (about 10 ms each, four times per chart).
     rule = base.mark_rule(color="#999", strokeDash=[4, 3]).encode(
-        x=alt.X("year:Q"), tooltip=[alt.Tooltip("label:N", title="Milestone")]
+        x=alt.X("year:Q"), tooltip=[alt.Tooltip("label:N", title=_("Milestone"))]
     )
     text = base.mark_text(
         align="left", dx=3, dy=-4, fontSize=10, color="#555", baseline="top"
@@ -97,8 +111,8 @@ def line(
                 legend=_legend(frame[color] if color in frame else ()),
             ),
             tooltip=[
-                alt.Tooltip(f"{color}:N", title="Series"),
-                alt.Tooltip("year:Q", title="Year"),
+                alt.Tooltip(f"{color}:N", title=_("Series")),
+                alt.Tooltip("year:Q", title=_("Year")),
                 alt.Tooltip(f"{y}:Q", title=y_title, format=fmt),
             ],
         )
@@ -118,27 +132,32 @@ def line(
 
 
 def stacked_shares(frame: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart:
-    """Sector shares of GDP as stacked bars per year."""
+    """Sector shares of GDP as stacked bars per year; ``sector`` holds the names of
+    ``SECTORS`` (translated here, unless the caller already did)."""
+    frame = frame.assign(sector=frame["sector"].map(_))
+    share = _("Share of GDP (%)")
     return (
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("year:O", title="Year"),
-            y=alt.Y("share_of_gdp_pct:Q", title="Share of GDP (%)", stack="zero"),
+            x=alt.X("year:O", title=_("Year")),
+            y=alt.Y("share_of_gdp_pct:Q", title=share, stack="zero"),
             color=alt.Color(
                 "sector:N",
                 title=None,
                 scale=alt.Scale(range=PALETTE),
-                sort=["primary", "secondary", "tertiary"],
+                sort=[_(s) for s in SECTORS],
                 legend=alt.Legend(orient="bottom", labelLimit=320),
             ),
             order=alt.Order("sector_order:Q"),
             tooltip=[
-                alt.Tooltip("sector:N", title="Sector"),
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("share_of_gdp_pct:Q", title="Share of GDP (%)", format=".1f"),
+                alt.Tooltip("sector:N", title=_("Sector")),
+                alt.Tooltip("year:O", title=_("Year")),
+                alt.Tooltip("share_of_gdp_pct:Q", title=share, format=".1f"),
                 alt.Tooltip(
-                    "value_added_cny_100m:Q", title="Value added (100 million yuan)", format=",.1f"
+                    "value_added_cny_100m:Q",
+                    title=_("Value added (100 million yuan)"),
+                    format=",.1f",
                 ),
             ],
         )
@@ -184,7 +203,7 @@ def bars(
         encoding["yOffset" if horizontal else "xOffset"] = (
             alt.XOffset(f"{color}:N") if not horizontal else alt.YOffset(f"{color}:N")
         )
-        tooltip.insert(0, alt.Tooltip(f"{color}:N", title="Series"))
+        tooltip.insert(0, alt.Tooltip(f"{color}:N", title=_("Series")))
     height = (
         max(HEIGHT, 22 * frame[x].nunique() * (frame[color].nunique() if color else 1))
         if horizontal
@@ -202,16 +221,21 @@ def bars(
     )
 
 
+def _text_width(text: str) -> int:
+    """Estimated width of a timeline label in pixels: 6 a character, 10 a Chinese one."""
+    return sum(10 if unicodedata.east_asian_width(c) in "WF" else 6 for c in text)
+
+
 def _place_labels(labelled: pd.DataFrame, levels: int = 8) -> pd.DataFrame:
     """Give each label a level above the axis, and a side of its date, where it overlaps no
-    other label (text width estimated at 6 px a character) and stays inside the chart."""
+    other label (text width estimated by ``_text_width``) and stays inside the chart."""
     dates = pd.to_datetime(labelled["date_start"])
     span = max((dates.max() - dates.min()).days, 1)
     pos = WIDTH * (dates - dates.min()).dt.days / span
     taken: dict[int, list[tuple[float, float]]] = {}
     rows = []
     for x, text in zip(pos, labelled["label"], strict=True):
-        width = 6 * len(text) + 6
+        width = _text_width(text) + 6
         sides = [(False, x, x + width), (True, x - width, x)]
         fits = [
             (n, right, lo, hi)
@@ -232,11 +256,13 @@ def timeline(milestones: pd.DataFrame, title: str, subtitle: str | list[str] = "
     frame = milestones.dropna(subset=["date_start"]).sort_values("date_start").copy()
     frame["date_start"] = frame["date_start"].dt.strftime("%Y-%m-%d")
     labelled = _place_labels(frame[frame["label"].fillna("") != ""].copy())
-    x = alt.X("date_start:T", title=None, axis=alt.Axis(format="%Y", tickCount=12))
+    # d3's time format of the years on the axis: '2003', Chinese '2003年'.
+    year = "%Y年" if i18n.current() == "zh" else "%Y"
+    x = alt.X("date_start:T", title=None, axis=alt.Axis(format=year, tickCount=12))
     tooltip = [
-        alt.Tooltip("date:N", title="Date"),
-        alt.Tooltip("event:N", title="Event"),
-        alt.Tooltip("document:N", title="Document"),
+        alt.Tooltip("date:N", title=_("Date")),
+        alt.Tooltip("event:N", title=_("Event")),
+        alt.Tooltip("document:N", title=_("Document")),
     ]
     y_scale = alt.Scale(domain=[0, labelled["level"].max() + 0.6 if len(labelled) else 1])
     dots = (  # the events not named on the chart; the named ones are drawn below
@@ -274,18 +300,41 @@ def timeline(milestones: pd.DataFrame, title: str, subtitle: str | list[str] = "
     )
 
 
+def _english_names(units: pd.DataFrame) -> pd.Series:
+    """The units' English names: from the region table where ``units`` has a ``region``
+    column (whatever language its ``name`` column is in), else its ``name``."""
+    if "region" not in units:
+        return units["name"]
+    return units["region"].map(regions.names("en")).fillna(units["name"])
+
+
+def _name_tooltips(title: str) -> list[alt.Tooltip]:
+    """A map unit's name under ``title`` and its name in the other language: in an English
+    report the Chinese name, in a Chinese report the English one."""
+    if i18n.current() == "zh":
+        return [
+            alt.Tooltip("properties.name_zh:N", title=title),
+            alt.Tooltip("properties.name:N", title=_("English name")),
+        ]
+    return [
+        alt.Tooltip("properties.name:N", title=title),
+        alt.Tooltip("properties.name_zh:N", title=_("Chinese name")),
+    ]
+
+
 def change_map(
     units: pd.DataFrame, value: str, legend: str, title: str, subtitle: str | list[str] = ""
 ) -> alt.LayerChart:
     """Areas coloured by ``value`` on a diverging scale centred on zero (losses red, gains
-    blue), the ``selected`` ones outlined; ``units`` has name, name_zh, geometry and value."""
+    blue), the ``selected`` ones outlined; ``units`` has name (or region), name_zh, geometry
+    and value."""
     features = pd.DataFrame(
         {
             "type": "Feature",
             "geometry": [json.loads(g) for g in units["geometry"]],
             "properties": [
-                {"name": r.name, "name_zh": r.name_zh, "value": round(float(getattr(r, value)), 1)}
-                for r in units.itertuples()
+                {"name": name, "name_zh": r.name_zh, "value": round(float(getattr(r, value)), 1)}
+                for name, r in zip(_english_names(units), units.itertuples(), strict=True)
             ],
         }
     )
@@ -305,8 +354,7 @@ def change_map(
                 ),
             ),
             tooltip=[
-                alt.Tooltip("properties.name:N", title="Prefecture"),
-                alt.Tooltip("properties.name_zh:N", title="Chinese name"),
+                *_name_tooltips(_("Prefecture")),
                 alt.Tooltip("properties.value:Q", title=legend, format="+.1f"),
             ],
         )
@@ -322,8 +370,9 @@ def change_map(
 
 
 def region_map(units: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart:
-    """Areas coloured by ``state``; ``units`` has name, name_zh, state and geometry (GeoJSON
-    text). Rings stay clockwise, as d3-geo expects."""
+    """Areas coloured by ``state`` (one of ``MAP_STATES``, in English); ``units`` has name (or
+    region), name_zh, state and geometry (GeoJSON text). Rings stay clockwise, as d3-geo
+    expects."""
     # As a frame, Altair stores the features once under `datasets` without validating every
     # coordinate against the schema (ten times faster than inline values).
     features = pd.DataFrame(
@@ -331,11 +380,12 @@ def region_map(units: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart
             "type": "Feature",
             "geometry": [json.loads(g) for g in units["geometry"]],
             "properties": [
-                {"name": r.name, "name_zh": r.name_zh, "state": r.state} for r in units.itertuples()
+                {"name": name, "name_zh": r.name_zh, "state": _(r.state)}
+                for name, r in zip(_english_names(units), units.itertuples(), strict=True)
             ],
         }
     )
-    states = ["Selected region", "Policy area", "Outside the policy area"]
+    states = [_(s) for s in MAP_STATES]
     return (
         alt.Chart(features)
         .mark_geoshape(stroke="white", strokeWidth=0.7)
@@ -347,9 +397,8 @@ def region_map(units: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart
                 legend=alt.Legend(orient="bottom", labelLimit=320),
             ),
             tooltip=[
-                alt.Tooltip("properties.name:N", title="Region"),
-                alt.Tooltip("properties.name_zh:N", title="Chinese name"),
-                alt.Tooltip("properties.state:N", title="Status"),
+                *_name_tooltips(_("Region")),
+                alt.Tooltip("properties.state:N", title=_("Status")),
             ],
         )
         .project("mercator")
