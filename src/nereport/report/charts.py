@@ -309,13 +309,10 @@ def _english_names(units: pd.DataFrame) -> pd.Series:
 
 
 def _name_tooltips(title: str) -> list[alt.Tooltip]:
-    """A map unit's name under ``title`` and its name in the other language: in an English
-    report the Chinese name, in a Chinese report the English one."""
+    """A map unit's name under ``title``: in an English report with its Chinese name beside it
+    (the name a reader meets in Chinese sources); a Chinese report gives the Chinese name."""
     if i18n.current() == "zh":
-        return [
-            alt.Tooltip("properties.name_zh:N", title=title),
-            alt.Tooltip("properties.name:N", title=_("English name")),
-        ]
+        return [alt.Tooltip("properties.name_zh:N", title=title)]
     return [
         alt.Tooltip("properties.name:N", title=title),
         alt.Tooltip("properties.name_zh:N", title=_("Chinese name")),

@@ -339,7 +339,9 @@ def missing(ctx: Context, names: list[str]) -> Markdown:
     for name in names:
         ds = dataset(name)
         if ds.gaps:
-            note = _("**{title}:** {gaps}").format(title=esc(_(ds.title)), gaps=esc(_(ds.gaps)))
+            # The declarations' `code spans` (dataset and release ids) stay code.
+            gaps = esc(_(ds.gaps)).replace("\\`", "`")
+            note = _("**{title}:** {gaps}").format(title=esc(_(ds.title)), gaps=gaps)
             lines.append(f"- {note}")
     return Markdown("\n".join(lines))
 

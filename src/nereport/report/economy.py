@@ -19,6 +19,29 @@ from nereport.report.context import Context, Figure, esc, number, table
 # The release that has every province and China over 2000-2019, for level, share, ratio.
 MAIN_RELEASE = "nbs-2021"
 RELEASE_LABELS = {MAIN_RELEASE: N_("NBS release c.2021"), "first-release": N_("first release")}
+# What a reader sees for each release of GDP and population (the sources section gives each
+# publication in full).
+RELEASES = {
+    "cnki-to-2009": N_("CNKI extraction, to 2009"),
+    "cnki-2010-2018": N_("CNKI extraction, 2010-2018"),
+    "cnki-2019": N_("CNKI extraction, 2019"),
+    "csy-2000": N_("Yearbook 2000, as first published"),
+    "csy-2006": N_("Yearbook 2006, as first published"),
+    "csy-2007": N_("Yearbook 2007, as first published"),
+    "csy-annual": N_("Yearbooks, each year as first published"),
+    "compendium-2008": N_("60-year compendium (2008)"),
+    "nbs-2018": N_("NBS portal c.2018, before the 4th-census revision"),
+    "nbs-2025": N_("NBS portal 2025/26, after the 5th economic census"),
+    "nbs-pre2021": N_("NBS, before the 7th-census revision"),
+    "nbs-census7": N_("NBS, revised after the 7th census"),
+}
+
+
+def release_name(release: str) -> str:
+    """A release as a reader sees it, in the report's language (unknown ids as they are)."""
+    return _(RELEASES[release]) if release in RELEASES else release
+
+
 SECTOR_LABELS = {
     "primary": N_("primary"),
     "secondary": N_("secondary"),
@@ -121,7 +144,7 @@ def _growth_caption(growth: pd.DataFrame, ctx: Context) -> str:
 def gdp_levels(ctx: Context) -> pd.DataFrame:
     gdp = with_northeast(load("economy_gdp"), "gdp_cny_100m", by=("release",))
     gdp = ctx.in_years(gdp[gdp["region"] == ctx.region])
-    return gdp.assign(series=gdp["release"])
+    return gdp.assign(series=gdp["release"].map(release_name))
 
 
 def gdp_chart(ctx: Context) -> Figure:
@@ -256,7 +279,7 @@ def per_capita_chart(ctx: Context) -> Figure:
 def population(ctx: Context) -> pd.DataFrame:
     pop = with_northeast(_drawable_population(), "population_10k", by=("vintage",))
     pop = ctx.in_years(pop[pop["region"] == ctx.region])
-    return pop.assign(series=pop["vintage"])
+    return pop.assign(series=pop["vintage"].map(release_name))
 
 
 def _drawable_population() -> pd.DataFrame:
@@ -293,7 +316,7 @@ def population_chart(ctx: Context) -> Figure:
             "In the newest release ({release}), year-end population went from **{first}** "
             "ten-thousand in {first_year} to **{last}** in {last_year} ({change})."
         ).format(
-            release=esc(last.vintage),
+            release=esc(release_name(last.vintage)),
             first=number(first.population_10k, 0),
             first_year=int(first.year),
             last=number(last.population_10k, 0),
@@ -308,7 +331,7 @@ def population_chart(ctx: Context) -> Figure:
                 _("{region} {year} ({release}): {value}, {note}").format(
                     region=ctx.md_name(r.region),
                     year=int(r.year),
-                    release=r.vintage,
+                    release=esc(release_name(r.vintage)),
                     value=number(r.population_10k, 0),
                     # The compiler's note, translated where the catalog has it (data column).
                     note=esc(_(r.note)),
