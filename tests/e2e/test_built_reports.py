@@ -27,6 +27,25 @@ REGION_NAMES = {
 }
 
 
+# What the tests look for in a report, by its language.
+WORDS = {
+    "en": {
+        "sources": "Sources and run information",
+        "chart": r"(Line|Bar) chart|Map|Timeline",
+        "data": "<summary>Data of this chart (",
+    },
+    "zh": {
+        "sources": "资料来源与运行信息",
+        "chart": r"折线图|柱状图|地图|时间轴",
+        "data": "<summary>本图数据（",
+    },
+}
+
+
+def words(rid: str) -> dict[str, str]:
+    return WORDS["zh" if rid.endswith(".zh") else "en"]
+
+
 @pytest.mark.parametrize("rid", REPORT_IDS)
 def test_notebook_ran_clean_for_every_region(built: Path, rid: str) -> None:
     nb = nbformat.read(built / f"{rid}.ipynb", as_version=4)
@@ -63,7 +82,7 @@ def test_html_is_one_offline_file_with_sources(built: Path, rid: str) -> None:
     page = (built / f"{rid}.html").read_text()
     assert not re.findall(r'(?:src|href)\s*=\s*["\']?(?:https?:)?//', page)
     assert 'http-equiv="Content-Security-Policy"' in page
-    assert "Sources and run information" in page and "sha256" in page
+    assert words(rid)["sources"] in page and "sha256" in page
     assert "<pre" not in page or "In&nbsp;[" not in page  # no code cells shown
 
 
@@ -121,7 +140,7 @@ def test_html_draws_every_chart_offline_in_chromium(built: Path, browser, rid: s
     names = page.eval_on_selector_all(
         ".nr-chart", "els => els.map(e => [e.getAttribute('role'), e.getAttribute('aria-label')])"
     )
-    assert all(role == "img" and re.match(r"(Line|Bar) chart|Map|Timeline", n) for role, n in names)
+    assert all(role == "img" and re.match(words(rid)["chart"], n) for role, n in names)
     page.close()
 
 
@@ -179,7 +198,7 @@ def test_every_chart_has_a_text_alternative_with_figures_and_its_data(
     assert labels and len(labels) == page.count("window.vegaEmbed(el,spec,opt)")
     for label in labels:
         assert re.search(r"\d", _NOT_A_FIGURE.sub("", label)), f"no figure in: {label}"
-    assert page.count("<summary>Data of this chart (") == len(labels)
+    assert page.count(words(rid)["data"]) == len(labels)
     # The PDF: each chart's image carries the same description as its alternative text.
     import pikepdf
 
@@ -203,7 +222,7 @@ def test_pdf_is_tagged_dated_and_outlined_like_its_headings(built: Path, rid: st
     assert re.search(r"Author:\s+nereport", info) and re.search(r"Subject:\s+\S", info)
     page = (built / f"{rid}.html").read_text().partition("<body")[2]  # not the Vega bundle's
     headings = [
-        " ".join(re.sub(r"<[^>]+>|¶", "", h).split())
+        " ".join(html.unescape(re.sub(r"<[^>]+>|¶", "", h)).split())
         for h in re.findall(r"<h2[^>]*>(.*?)</h2>", page, re.S)
     ]
     with pikepdf.open(built / f"{rid}.pdf") as doc:

@@ -29,10 +29,11 @@ def test_gdp_chart_draws_one_line_per_release(ctx) -> None:
     gdp = values.dropna(subset=["gdp_cny_100m"])
     assert not gdp.duplicated(["series", "year"]).any()  # never two values on one line-year
     # The CNKI extraction is three releases, each its own line: no line crosses 2009-2010.
-    assert "cnki-mixed" not in set(gdp["series"])
-    assert {"cnki-to-2009", "cnki-2010-2018"} <= set(gdp["series"])
-    releases = set(nereport.load("economy_gdp")["release"])
-    assert set(gdp["series"]) <= releases  # each line is one release
+    named = economy.release_name
+    assert named("cnki-mixed") not in set(gdp["series"])  # split into its three releases
+    assert {named("cnki-to-2009"), named("cnki-2010-2018")} <= set(gdp["series"])
+    releases = {named(r) for r in nereport.load("economy_gdp")["release"]}
+    assert set(gdp["series"]) <= releases  # each line is one release, named for readers
 
 
 def test_share_of_national_gdp_takes_both_figures_from_one_release() -> None:
@@ -233,7 +234,7 @@ def test_a_value_flagged_in_the_data_is_left_out_of_the_lines_and_named(region: 
     ctx = report.start("economy", region=region)
     figure = economy.population_chart(ctx)
     assert "Left out of the lines" in figure.caption
-    assert "Heilongjiang 2013 (csy-annual): 3,535" in figure.caption
+    assert "Heilongjiang 2013 (Yearbooks, each year as first published): 3,535" in figure.caption
     drawn = economy.population(ctx)
     annual = drawn[(drawn["vintage"] == "csy-annual") & (drawn["year"] == 2013)]
     if region == "heilongjiang":

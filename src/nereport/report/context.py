@@ -120,6 +120,10 @@ def start(topic: str, **params: Any) -> Context:
     from nereport.report import render
 
     resolved = resolve(topic, params)
+    # A report records the data it reads from here on: a kernel forked from a process that
+    # had loaded data (a test session, a JupyterLab session running a second report) starts
+    # with a clean record.
+    provenance.reset()
     i18n.use(resolved["lang"])
     render.enable()
     return Context(
