@@ -218,7 +218,7 @@ LABELS = {
     "b": "(b) naive loop, 2 reports in parallel",
     "c": "(c) `nereport build --force`",
     "d": "(d) no-op rebuild",
-    "e": "(e) rebuild after one dataset changed (5 reports)",
+    "e": "(e) rebuild after one dataset changed (the environment reports, both languages)",
     "f": "(f) `nereport build --force --jobs 1`",
 }
 
