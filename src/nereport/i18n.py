@@ -13,6 +13,7 @@ for a language explicitly.
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -99,6 +100,17 @@ def translate(message: str, lang: str) -> str:
 def locale(lang: str | None = None) -> str:
     """Babel's locale for ``lang`` (default: the current language)."""
     return _LOCALES[lang or _current]
+
+
+def warm() -> None:
+    """Load every language's catalog and Babel's locale data once (about 0.1 s): processes
+    forked from this one (report kernels) then start with them."""
+    for lang in LANGS:
+        with contextlib.suppress(NereportError):  # a report in that language says so
+            translation(lang)
+        decimal(1.5, 1, lang)
+        long_date(date(2016, 4, 26), lang)
+        month(2016, 4, lang)
 
 
 def decimal(value: float, digits: int = 1, lang: str | None = None) -> str:

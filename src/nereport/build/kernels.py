@@ -47,6 +47,9 @@ PRELOAD = (
     "nereport.report.policy",
     "nereport.report.economy",
     "nereport.report.environment",
+    "nereport.i18n",
+    "babel.numbers",
+    "babel.dates",
 )
 _PR_SET_PDEATHSIG = 1
 
@@ -61,6 +64,8 @@ def preload(modules: tuple[str, ...] = PRELOAD) -> None:
         importlib.import_module(module)
     if "altair" in modules:
         _warm_altair()
+    if "nereport.i18n" in modules:
+        importlib.import_module("nereport.i18n").warm()
 
 
 @functools.cache
