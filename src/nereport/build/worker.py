@@ -58,10 +58,12 @@ def run_report(
     executed, failure = _execute(
         nbformat.read(notebook, as_version=4), params, notebook, cell_timeout
     )
-    invalid: dict[str, Exception] = {}  # writes() validates the notebook; no need to twice
-    ipynb = nbformat.writes(executed, capture_validation_error=invalid).encode() + b"\n"
-    if failure is None and invalid:
-        raise invalid["ValidationError"]
+    try:
+        nbformat.validate(executed)
+    except nbformat.ValidationError:
+        if failure is None:
+            raise
+    ipynb = notebook_bytes(executed)
     if failure is None and (complaint := stderr_output(executed)):
         # e.g. a chart that failed to render prints a traceback but does not raise
         cell, text = complaint
@@ -118,6 +120,56 @@ def _exported(executed: Any, title: str, lang: str) -> dict[str, Any]:
         "static": static_html_from_notebook(executed, title, lang),
         "datasets": provenance.from_notebook(executed),
     }
+
+
+# Notebook-level metadata that nbformat never writes to a file (nbformat.v4.rwbase).
+_TRANSIENT = frozenset({"orig_nbformat", "orig_nbformat_minor", "signature"})
+
+
+def notebook_bytes(nb: Any) -> bytes:
+    """The ``.ipynb`` file of ``nb``: what ``nbformat.writes`` writes (multi-line strings as
+    lists of lines, transient metadata left out, keys sorted), serialised by orjson with a
+    two-space indent. nbformat deep-copies the notebook and indents with the standard
+    library's pure-Python encoder: 0.19 s for a report with a map, a sixth of its worker's
+    time; this takes 5 ms. The chart specs are shared with ``nb``, never copied."""
+    import orjson
+
+    cells = []
+    for cell in nb.cells:
+        out = {**cell, "metadata": {k: v for k, v in cell.metadata.items() if k != "trusted"}}
+        if isinstance(cell.get("source"), str):
+            out["source"] = cell.source.splitlines(True)
+        if "attachments" in cell:
+            out["attachments"] = {k: _split_bundle(v) for k, v in cell.attachments.items()}
+        if "outputs" in cell:
+            out["outputs"] = [_split_output(o) for o in cell.outputs]
+        cells.append(out)
+    metadata = {k: v for k, v in nb.metadata.items() if k not in _TRANSIENT}
+    notebook = {**nb, "metadata": metadata, "cells": cells}
+    options = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+    return orjson.dumps(notebook, option=options)
+
+
+def _split_output(output: dict[str, Any]) -> dict[str, Any]:
+    if output.get("output_type") in ("execute_result", "display_data"):
+        return {**output, "data": _split_bundle(output.get("data", {}))}
+    if output.get("output_type") == "stream" and isinstance(output.get("text"), str):
+        return {**output, "text": output["text"].splitlines(True)}
+    return output
+
+
+def _split_bundle(bundle: dict[str, Any]) -> dict[str, Any]:
+    """Text of a mime bundle as lists of lines, except JSON (``application/…+json``)."""
+    return {
+        mime: value.splitlines(True) if isinstance(value, str) and not _is_json(mime) else value
+        for mime, value in bundle.items()
+    }
+
+
+def _is_json(mime: str) -> bool:
+    return mime == "application/json" or (
+        mime.startswith("application/") and mime.endswith("+json")
+    )
 
 
 def stderr_output(nb: Any) -> tuple[int, str] | None:
