@@ -6,13 +6,16 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+@cache
 def checkout_dir() -> Path | None:
-    """The project checkout this package runs from (editable install), or None for a wheel."""
+    """The project checkout this package runs from (editable install), or None for a wheel
+    (looked up once per process: the package does not move while it runs)."""
     root = PACKAGE_DIR.parents[1]
     return root if (root / "pyproject.toml").is_file() and (root / "notebooks").is_dir() else None
 

@@ -98,8 +98,10 @@ def _build_locked(
     if todo:
         _run(todo, out_dir, manifest, jobs, cell_timeout, result, lock_fd)
     try:
-        write_manifest(out_dir, manifest)
-        if index:
+        # A build that changed nothing rewrites nothing (the manifest is also written after
+        # each report, so a build that ran reports always rewrites the index).
+        changed = write_manifest(out_dir, manifest) or bool(todo)
+        if index and (changed or not (out_dir / "index.html").is_file()):
             write_index(out_dir, manifest)
     except OSError as exc:
         raise BuildError(f"cannot write the manifest or index in {out_dir}: {exc}") from exc

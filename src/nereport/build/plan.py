@@ -4,6 +4,7 @@ them with every output's hash."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -11,6 +12,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from nereport._version import __version__, library_revision
 from nereport.build.matrix import Report
@@ -122,18 +125,23 @@ def plan(
 
 
 def read_manifest(out_dir: Path) -> dict[str, Any]:
-    path = out_dir / MANIFEST
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
+        manifest = orjson.loads((out_dir / MANIFEST).read_bytes())
         return manifest if isinstance(manifest.get("reports"), dict) else {"reports": {}}
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         return {"reports": {}}
 
 
-def write_manifest(out_dir: Path, manifest: dict[str, Any]) -> None:
-    manifest = {
-        "nereport_version": __version__,
-        "reports": dict(sorted(manifest["reports"].items())),
-    }
-    text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    write_atomic(out_dir / MANIFEST, text.encode())
+def write_manifest(out_dir: Path, manifest: dict[str, Any]) -> bool:
+    """Write the manifest (sorted, indented JSON) unless the file already holds exactly that;
+    say whether it was written."""
+    manifest = {"nereport_version": __version__, "reports": manifest["reports"]}
+    data = orjson.dumps(
+        manifest, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+    )
+    path = out_dir / MANIFEST
+    with contextlib.suppress(OSError):
+        if path.read_bytes() == data:
+            return False
+    write_atomic(path, data)
+    return True

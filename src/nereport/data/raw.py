@@ -33,10 +33,15 @@ def _digest(path: str, size: int, mtime_ns: int, inode: int) -> str:
 
 def file_hashes(files: list[str]) -> dict[str, str]:
     """Current sha256 of raw files (paths relative to ``data/raw``); "missing" for a gone one."""
-    return {
-        rel: sha256_file(raw_dir() / rel) if (raw_dir() / rel).is_file() else "missing"
-        for rel in files
-    }
+    root = raw_dir()
+    return {rel: _hash_or_missing(root / rel) for rel in files}
+
+
+def _hash_or_missing(path: Path) -> str:
+    try:
+        return sha256_file(path)
+    except (FileNotFoundError, IsADirectoryError):
+        return "missing"
 
 
 def recorded_checksums() -> dict[str, str]:
