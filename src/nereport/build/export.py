@@ -285,6 +285,7 @@ def _vega_bundle() -> str:
 
 
 def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
+    from jinja2 import pass_context
     from nbconvert import HTMLExporter
     from nbconvert.exporters.templateexporter import TemplateExporter
     from nbconvert.filters.highlight import Highlight2HTML
@@ -319,6 +320,19 @@ def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
             page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
             return _focusable(page), resources
 
+        @pass_context
+        def markdown2html(self, context: dict[str, Any], source: str) -> str:
+            # Both pages of a report render the same prose, and nbconvert builds a new
+            # mistune parser for every piece of it; the two exporters share their settings.
+            if context.get("cell", {}).get("attachments"):
+                return super().markdown2html(context, source)
+            key = (source, context.get("resources", {}).get("metadata", {}).get("path", ""))
+            if (page := _markdown_html.get(key)) is None:
+                if len(_markdown_html) >= _MARKDOWN_KEPT:
+                    _markdown_html.clear()
+                page = _markdown_html[key] = super().markdown2html(context, source)
+            return page
+
         def _init_resources(self, resources: dict[str, Any]) -> dict[str, Any]:
             # <html lang>: the report's language as BCP 47 ('zh-CN'); nbconvert's own trait
             # only takes ISO 639-1 codes. Here, not in from_notebook_node: nbconvert fills in
@@ -346,6 +360,12 @@ def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
     exporter.register_filter("nereport_chart_html", chart_html)
     exporter.register_filter("nereport_chart_description", describe)
     return exporter
+
+
+# Markdown rendered by the exporters, by (source, path): a report's prose is rendered once
+# for its two pages.
+_markdown_html: dict[tuple[str, str], str] = {}
+_MARKDOWN_KEPT = 2048
 
 
 # Not a chart's output: the chart inside it is the keyboard stop (see render.chart_html).
