@@ -108,6 +108,8 @@ def test_chinese_pdfs_embed_cjk_fonts_and_extract_as_chinese(built: Path, rid: s
     assert cjk, fonts
     # name type encoding emb sub uni object ID: every font embedded.
     assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:]), fonts
+    # No glyphs printed as drawings (Chromium's synthetic bold): they doubled the PDF's size.
+    assert "Type 3" not in fonts, fonts
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
     assert "主要发现" in text and "资料来源" in text
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
