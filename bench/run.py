@@ -72,6 +72,8 @@ def main() -> None:
             "",
             f"## Building the full report matrix ({len(builds.matrix())} reports, HTML + PDF)",
             "",
+            "Every command runs with Python's bytecode caches on (`PYTHONDONTWRITEBYTECODE` unset).",
+            "",
             builds.table(results),
             "",
         ]

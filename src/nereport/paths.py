@@ -1,11 +1,15 @@
-"""Where nereport's files are (in a checkout or an installed wheel), and how they are written:
-to a temporary file in the same folder first, then renamed, so nothing is ever half-written."""
+"""Where nereport's files are (in a checkout or an installed wheel), how they are written (to a
+temporary file in the same folder first, then renamed, so nothing is ever half-written), and
+how they are hashed (the one sha256 implementation of the project)."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
+import time
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -82,3 +86,62 @@ def write_files_atomic(files: dict[Path, bytes]) -> None:
 def write_atomic(path: Path, data: bytes) -> None:
     """Never leaves a half-written ``path``: readers see the old file or the new one."""
     write_files_atomic({path: data})
+
+
+def sha256_file(path: Path) -> str:
+    """sha256 of a file, hashed once per process while its size, mtime and inode stay the same
+    (a report loads the same dataset many times); inside :func:`remembered_digests`, once
+    while its size, times and inode stay the same."""
+    stat = path.stat()
+    if _remembered is None:
+        return _digest(str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    key = os.path.abspath(path)
+    seen = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+    _used.add(key)
+    entry = _remembered.get(key)
+    if entry and entry[:4] == seen:
+        return entry[4]
+    digest = _digest(key, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    # A file changed in the last seconds could change again within the same clock tick with
+    # the same size: it is hashed again next time (git's "racy" rule).
+    if time.time_ns() - stat.st_mtime_ns > _RACY_NS:
+        _remembered[key] = [*seen, digest]
+    return digest
+
+
+_remembered: dict[str, list] | None = None
+_used: set[str] = set()
+_RACY_NS = 2_000_000_000
+_KEPT = 4096  # files remembered; beyond, only those of the last build
+
+
+@contextlib.contextmanager
+def remembered_digests(store: Path) -> Iterator[None]:
+    """Remember the sha256 of files on disk, in ``store``, by their size, modification and
+    change times and inode, as git's index does: a build that finds nothing changed hashes
+    no file. A store that cannot be read or written costs time only."""
+    import orjson
+
+    global _remembered
+    try:
+        loaded = orjson.loads(store.read_bytes())
+        _remembered = loaded if isinstance(loaded, dict) else {}
+    except (OSError, ValueError):
+        _remembered = {}
+    before = dict(_remembered)
+    try:
+        yield
+    finally:
+        remembered, _remembered = _remembered, None
+        if len(remembered) > _KEPT:
+            remembered = {k: v for k, v in remembered.items() if k in _used}
+        _used.clear()
+        if remembered != before:
+            with contextlib.suppress(OSError):
+                write_atomic(store, orjson.dumps(remembered))
+
+
+@cache
+def _digest(path: str, size: int, mtime_ns: int, inode: int) -> str:
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()

@@ -112,3 +112,42 @@ def test_a_modified_output_is_rebuilt(tmp_path: Path) -> None:
 def test_a_dry_run_writes_nothing(tmp_path: Path) -> None:
     build([report("policy")], out_dir=tmp_path / "out", dry_run=True)
     assert not (tmp_path / "out").exists()
+
+
+def test_file_digests_are_remembered_by_size_times_and_inode(tmp_path: Path) -> None:
+    """A no-op build hashes no file: a digest is taken from the store while the file's size,
+    times and inode are those it was hashed with; a file changed since is hashed again; a
+    file changed in the last seconds is not remembered (it could change again unseen)."""
+    import hashlib
+    import os
+    import time
+
+    from nereport.paths import remembered_digests, sha256_file
+
+    def sha(data: bytes) -> str:
+        return hashlib.sha256(data).hexdigest()
+
+    old = time.time_ns() - 60 * 10**9
+    f, store = tmp_path / "a.csv", tmp_path / "digests.json"
+    f.write_bytes(b"one")
+    os.utime(f, ns=(old, old))
+    with remembered_digests(store):
+        assert sha256_file(f) == sha(b"one")
+    remembered = json.loads(store.read_bytes())
+    assert remembered[str(f)][4] == sha(b"one")
+    # The store answers without reading the file: a planted digest comes back.
+    remembered[str(f)][4] = "0" * 64
+    store.write_text(json.dumps(remembered))
+    with remembered_digests(store):
+        assert sha256_file(f) == "0" * 64
+    # Same size, new content and times: hashed again.
+    f.write_bytes(b"two")
+    os.utime(f, ns=(old + 10**9, old + 10**9))
+    with remembered_digests(store):
+        assert sha256_file(f) == sha(b"two")
+    assert json.loads(store.read_bytes())[str(f)][4] == sha(b"two")
+    fresh = tmp_path / "fresh.csv"
+    fresh.write_bytes(b"new")
+    with remembered_digests(store):
+        assert sha256_file(fresh) == sha(b"new")
+    assert str(fresh) not in json.loads(store.read_bytes())

@@ -18,7 +18,7 @@ import orjson
 from nereport._version import __version__, library_revision
 from nereport.build.matrix import Report
 from nereport.data import provenance
-from nereport.paths import runtime_lock, write_atomic
+from nereport.paths import cache_dir, remembered_digests, runtime_lock, sha256_file, write_atomic
 
 MANIFEST = "manifest.json"
 
@@ -56,11 +56,6 @@ def environment_hash() -> str:
 
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
-
-
-def file_sha(path: Path) -> str:
-    with path.open("rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 @dataclass(frozen=True)
@@ -102,7 +97,7 @@ def stale_reasons(entry: dict[str, Any] | None, inputs: dict[str, Any], out_dir:
         reasons.append(f"data changed: {', '.join(changed)}")
     for kind, out in entry.get("outputs", {}).items():
         path = out_dir / out["path"]
-        if not path.is_file() or file_sha(path) != out["sha256"]:
+        if not path.is_file() or sha256_file(path) != out["sha256"]:
             reasons.append(f"{kind} output missing or modified")
     return reasons
 
@@ -113,14 +108,15 @@ def plan(
     """The reports to build, each with its inputs and why, and those up to date."""
     library, environment = library_revision(), environment_hash()
     todo, current = [], []
-    for report in reports:
-        entry = manifest["reports"].get(report.id)
-        inputs = inputs_of(report, entry, library, environment)
-        reasons = ["--force"] if force else stale_reasons(entry, inputs, out_dir)
-        if reasons:
-            todo.append(Planned(report, inputs, "; ".join(reasons)))
-        else:
-            current.append(report)
+    with remembered_digests(cache_dir() / "digests.json"):
+        for report in reports:
+            entry = manifest["reports"].get(report.id)
+            inputs = inputs_of(report, entry, library, environment)
+            reasons = ["--force"] if force else stale_reasons(entry, inputs, out_dir)
+            if reasons:
+                todo.append(Planned(report, inputs, "; ".join(reasons)))
+            else:
+                current.append(report)
     return todo, current
 
 

@@ -1,34 +1,18 @@
-"""Raw files: the checksum manifest (``data/raw/SHA256SUMS``), verification, and the one
-sha256 implementation of the project. Standard library only, so the build engine can hash
-raw files without importing pandas."""
+"""Raw files: the checksum manifest (``data/raw/SHA256SUMS``) and verification. No pandas,
+so the build engine can hash raw files without importing it."""
 
 from __future__ import annotations
 
-import hashlib
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nereport.errors import ChecksumMismatchError, RawFileMissingError
-from nereport.paths import raw_dir
+from nereport.paths import raw_dir, sha256_file
 
 if TYPE_CHECKING:
     from nereport.data.declarations import Dataset
 
 CHECKSUMS = "SHA256SUMS"
-
-
-def sha256_file(path: Path) -> str:
-    """sha256 of a file, hashed once per process while its size, mtime and inode stay the same
-    (a report loads the same dataset many times)."""
-    stat = path.stat()
-    return _digest(str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
-
-
-@cache
-def _digest(path: str, size: int, mtime_ns: int, inode: int) -> str:
-    with open(path, "rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def file_hashes(files: list[str]) -> dict[str, str]:
