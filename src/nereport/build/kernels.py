@@ -9,6 +9,7 @@ forking it is safe; each kernel runs in its own session and dies with its templa
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import ctypes
 import functools
@@ -101,18 +102,21 @@ def die_with_parent(parent: int) -> None:
 
 
 class KernelTemplate:
-    """A process that has imported the heavy modules and forks kernels on request."""
+    """A process that has imported the heavy modules and forks kernels on request.
+
+    Forked with ``os.fork``, not ``multiprocessing.Process``: a Dask worker is a daemonic
+    process, which multiprocessing forbids to have children."""
 
     def __init__(self, preload: tuple[str, ...] = PRELOAD):
-        ctx = multiprocessing.get_context("fork")
-        self._conn, child = ctx.Pipe()
-        self._process = ctx.Process(
-            target=_template_main,
-            args=(child, preload),
-            daemon=True,
-            name="nereport-kernel-template",
-        )
-        self._process.start()
+        self._conn, child = multiprocessing.Pipe()
+        parent = os.getpid()
+        self._pid = os.fork()
+        if self._pid == 0:
+            try:
+                self._conn.close()
+                _template_main(child, preload, parent)
+            finally:
+                os._exit(0)
         child.close()
 
     def fork_kernel(self, argv: list[str], env: dict[str, str], cwd: str) -> int:
@@ -125,13 +129,26 @@ class KernelTemplate:
     def close(self) -> None:
         with contextlib.suppress(OSError, EOFError):
             self._conn.send(None)
-        self._process.join(timeout=5)
-        if self._process.is_alive():
-            self._process.kill()
+        self._conn.close()
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            with contextlib.suppress(ChildProcessError):
+                if os.waitpid(self._pid, os.WNOHANG)[0]:
+                    return
+                time.sleep(0.01)
+                continue
+            return  # reaped already
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
+            os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
 
 
-def _template_main(conn: Connection, modules: tuple[str, ...]) -> None:
-    die_with_parent(multiprocessing.parent_process().pid)  # type: ignore[union-attr]
+def _template_main(conn: Connection, modules: tuple[str, ...], parent: int) -> None:
+    die_with_parent(parent)
+    # Forked from inside a running event loop (a Dask worker's), this process would carry
+    # that loop as its own, and the kernels' would refuse to start.
+    asyncio._set_running_loop(None)
+    asyncio.set_event_loop(None)
     preload(modules)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
     template = os.getpid()
