@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import nbformat
 
 from nereport.build.matrix import Report, matrix
 from nereport.data.raw import CHECKSUMS, sha256_file
@@ -75,9 +81,33 @@ def wait_for_charts(page: Any) -> None:
 
 
 def tree(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` (but the lock) -> sha256."""
+    """Every file under ``folder`` -> sha256; but the lock, and ``runs.json`` (where and how
+    long each report was built: run information, not an output)."""
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != ".nereport.lock"
+        if p.is_file() and p.relative_to(folder).as_posix() not in {".nereport.lock", "runs.json"}
     }
+
+
+def run_cli(*args: str, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
+    """``python -m nereport.cli ARGS`` in a new process."""
+    return subprocess.run(
+        [sys.executable, "-m", "nereport.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=timeout,
+    )
+
+
+def notebooks_with(tmp_path: Path, code: str) -> Path:
+    """A copy of the notebooks whose economy notebook runs ``code`` in its fifth cell."""
+    folder = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOK_DIR, folder)
+    nb = nbformat.read(folder / "economy.ipynb", as_version=4)
+    cell = nbformat.v4.new_code_cell(code)
+    cell["id"] = "fault"
+    nb.cells.insert(4, cell)
+    nbformat.write(nb, folder / "economy.ipynb")
+    return folder

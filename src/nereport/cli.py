@@ -122,6 +122,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         cell_timeout=args.cell_timeout,
         index=not args.report,
+        scheduler=args.scheduler,
     )
     return 0 if result.ok else 1
 
@@ -158,6 +159,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--param", action="append", metavar="NAME=VALUE", help="report parameter")
     s.add_argument("--jobs", type=int, default=None, help="parallel workers (default: CPUs)")
     s.add_argument("--force", action="store_true", help="rebuild even if up to date")
+    s.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="build on this Dask scheduler (tcp://host:8786), or 'local' for a LocalCluster "
+        "of --jobs workers (docs/distributed.md)",
+    )
     s.add_argument("--dry-run", action="store_true", help="say what would be rebuilt and why")
     s.add_argument("--out", default="reports", help="output folder (default: reports)")
     s.add_argument("--cell-timeout", type=int, default=300, help="seconds per cell")

@@ -16,10 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-import nbformat
 import pytest
 
-from helpers import NOTEBOOK_DIR, tree
+from helpers import notebooks_with, run_cli, tree
 from nereport import ParameterError, cli
 from nereport.build.engine import build
 from nereport.build.matrix import Report
@@ -28,16 +27,6 @@ from nereport.data import regions
 from nereport.report.params import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def run_cli(*args: str, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "nereport.cli", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=timeout,
-    )
 
 
 # -- parameters: refused before any kernel starts, exit 2, nothing written -------------------
@@ -183,17 +172,6 @@ def test_a_changed_raw_file_is_a_checksum_error(tmp_path, raw_copy) -> None:
 
 
 # -- execution faults -------------------------------------------------------------------------
-
-
-def notebooks_with(tmp_path: Path, code: str) -> Path:
-    folder = tmp_path / "notebooks"
-    shutil.copytree(NOTEBOOK_DIR, folder)
-    nb = nbformat.read(folder / "economy.ipynb", as_version=4)
-    cell = nbformat.v4.new_code_cell(code)
-    cell["id"] = "fault"
-    nb.cells.insert(4, cell)
-    nbformat.write(nb, folder / "economy.ipynb")
-    return folder
 
 
 @pytest.mark.slow

@@ -11,9 +11,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from nereport.build.matrix import Report
 from nereport.build.pages import write_index
@@ -27,12 +30,16 @@ from nereport.build.safety import (
     remove_orphaned_temp_dirs,
     remove_stale_temporaries,
 )
-from nereport.build.worker import init_worker, run_report
+from nereport.build.worker import init_worker, run_report, warm_up
 from nereport.errors import BuildError, NereportError
 from nereport.i18n import translate
-from nereport.paths import write_files_atomic
+from nereport.paths import write_atomic, write_files_atomic
+
+if TYPE_CHECKING:
+    from nereport.build.cluster import Cluster
 
 FAILED_DIR = "_failed"
+RUNS = "runs.json"
 
 
 @dataclass
@@ -52,9 +59,12 @@ def build(
     dry_run: bool = False,
     cell_timeout: int = 300,
     index: bool = True,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build ``reports`` into ``out_dir``: only those whose inputs changed (all with
-    ``force``). A dry run only says what would be built and why, and writes nothing."""
+    ``force``). A dry run only says what would be built and why, and writes nothing. With
+    ``scheduler`` (a Dask scheduler's address, or ``local`` for a LocalCluster of ``jobs``
+    workers) the reports are built on that cluster, and written here."""
     out_dir = Path(out_dir)
     result = BuildResult()
     if dry_run:
@@ -63,18 +73,23 @@ def build(
         result.outcomes += [Outcome(p.report.id, "would build", p.reason) for p in todo]
         summary(result.outcomes)
         return result
-    try:
-        lock = build_lock(out_dir, say)
-        lock_fd = lock.__enter__()
-    except OSError as exc:
-        raise BuildError(
-            f"cannot write to the output folder {out_dir}: {exc.strerror or exc}. "
-            "Choose another folder with --out, or make this one writable."
-        ) from exc
-    try:
-        _build_locked(reports, out_dir, force, jobs, cell_timeout, index, result, lock_fd)
-    finally:
-        lock.__exit__(None, None, None)
+    with contextlib.ExitStack() as stack:
+        cluster = None
+        if scheduler:  # a scheduler that cannot be reached fails before anything is touched
+            from nereport.build.cluster import Cluster
+
+            with interrupts_deferred():  # its threads must not take a signal
+                cluster = Cluster(scheduler, jobs)
+            stack.callback(cluster.close)
+        try:
+            lock_fd = stack.enter_context(build_lock(out_dir, say))
+        except OSError as exc:
+            raise BuildError(
+                f"cannot write to the output folder {out_dir}: {exc.strerror or exc}. "
+                "Choose another folder with --out, or make this one writable."
+            ) from exc
+        run = _on_cluster(cluster) if cluster else _on_pool(jobs, lock_fd)
+        _build_locked(reports, out_dir, force, run, cell_timeout, index, result)
     summary(result.outcomes)
     return result
 
@@ -83,11 +98,10 @@ def _build_locked(
     reports: list[Report],
     out_dir: Path,
     force: bool,
-    jobs: int | None,
+    run: Runner,
     cell_timeout: int,
     index: bool,
     result: BuildResult,
-    lock_fd: int,
 ) -> None:
     remove_stale_temporaries(out_dir)  # left by a build that was killed mid-write
     remove_orphaned_temp_dirs()  # and its kernels' and Chromium's folders
@@ -96,7 +110,7 @@ def _build_locked(
     result.outcomes += [Outcome(r.id, "up to date") for r in current]
     todo = _skip_broken_data(todo, manifest, result)
     if todo:
-        _run(todo, out_dir, manifest, jobs, cell_timeout, result, lock_fd)
+        _run(todo, out_dir, manifest, run, cell_timeout, result)
     try:
         # A build that changed nothing rewrites nothing (the manifest is also written after
         # each report, so a build that ran reports always rewrites the index).
@@ -135,58 +149,98 @@ def _skip_broken_data(
     return keep
 
 
-def _warm_up() -> None:
-    """Import and build, once, what the workers and kernels need: they are forked from this
-    process and start with it all."""
-    import nereport.build.execute  # noqa: F401
-    from nereport.build.export import warm
-    from nereport.build.kernels import preload
+# Runs the planned reports: yields each with what its worker returned, and the printer for
+# the PDFs (None when the workers print them).
+Runner = Callable[[list[Planned], int], Iterator[tuple[Planned, Any, "Printer | None"]]]
 
-    preload()
-    warm()
+
+def _on_pool(jobs: int | None, lock_fd: int) -> Runner:
+    """This machine's warm workers; this process prints the PDFs."""
+
+    def run(todo: list[Planned], cell_timeout: int) -> Iterator[tuple[Planned, Any, Printer]]:
+        size = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+        say(f"building {len(todo)} report(s) with {size} worker(s)")
+        printer = Printer()
+        pool = None
+        try:
+            printer.start()  # Chromium starts on the other core while this process warms up
+            warm_up()
+            # No worker forked without the pool knowing it; no thread that takes a signal.
+            with interrupts_deferred():
+                pool = Pool(size, run_report, init_worker, (os.getpid(), [lock_fd, *printer.fds()]))
+            for planned, out in pool.map(todo, lambda p: _task(p, cell_timeout)):
+                yield planned, out, printer
+            pool.close()
+        except BaseException:
+            # Ctrl-C, a kill or a bug: do not wait for running reports. Their kernel templates
+            # and kernels die with the workers (PR_SET_PDEATHSIG). A second Ctrl-C waits the
+            # moment this takes.
+            with interrupts_deferred():
+                if pool is not None:
+                    pool.kill()
+                remove_orphaned_temp_dirs(patience=2.0)  # the killed workers' kernel folders
+            raise
+        finally:
+            with interrupts_deferred():
+                printer.close()
+
+    return run
+
+
+def _on_cluster(cluster: Cluster) -> Runner:
+    """A Dask cluster's workers, which print the PDFs too."""
+    from nereport._version import library_revision
+    from nereport.build.plan import environment_hash
+
+    def run(todo: list[Planned], cell_timeout: int) -> Iterator[tuple[Planned, Any, None]]:
+        with interrupts_deferred():  # the threads of a LocalCluster must not take a signal
+            client = cluster.start()
+        workers = len(client.scheduler_info(n_workers=-1)["workers"])
+        say(f"building {len(todo)} report(s) on {workers} Dask worker(s) at {cluster.address}")
+
+        def task(p: Planned) -> tuple[Any, ...]:
+            source = p.report.notebook.read_text(encoding="utf-8")
+            return (*_task(p, cell_timeout), source, _pdf_info(p.report))
+
+        expected = (library_revision(), environment_hash())
+        for planned, out in cluster.map(todo, task, expected):
+            if isinstance(out, Exception):
+                out = WorkerError(_remote_failure(out))
+            yield planned, out, None
+
+    return run
+
+
+def _remote_failure(exc: Exception) -> str:
+    if type(exc).__name__ == "KilledWorker":
+        return "the Dask workers building it died, twice (it was retried once elsewhere)"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _run(
     todo: list[Planned],
     out_dir: Path,
     manifest: dict[str, Any],
-    jobs: int | None,
+    run: Runner,
     cell_timeout: int,
     result: BuildResult,
-    lock_fd: int,
 ) -> None:
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    say(f"building {len(todo)} report(s) with {jobs} worker(s)")
-    printer = Printer()
-    pool = progress = None
+    runs = _RunLog(out_dir)
+    with interrupts_deferred():  # tqdm's thread must not take a signal
+        progress = Progress(len(todo))
+    finished = run(todo, cell_timeout)
     try:
-        printer.start()  # Chromium starts on the other core while this process warms up
-        _warm_up()
-        # No worker forked without the pool knowing it; no thread that takes a signal.
-        with interrupts_deferred():
-            pool = Pool(jobs, run_report, init_worker, (os.getpid(), [lock_fd, *printer.fds()]))
-            progress = Progress(len(todo))
-        for planned, out in pool.map(todo, lambda p: _task(p, cell_timeout)):
+        for planned, out, printer in finished:
             outcome = _store(planned, out, out_dir, manifest, printer)
             result.outcomes.append(outcome)
             with contextlib.suppress(OSError):  # a full disk fails the report, not this
                 write_manifest(out_dir, manifest)
+                runs.record(planned.report.id, outcome, out)
             progress.update(outcome, planned.reason)
-        pool.close()
-    except BaseException:
-        # Ctrl-C, a kill or a bug: do not wait for running reports. Their kernel templates
-        # and kernels die with the workers (PR_SET_PDEATHSIG). A second Ctrl-C waits the
-        # moment this takes.
-        with interrupts_deferred():
-            if pool is not None:
-                pool.kill()
-            remove_orphaned_temp_dirs(patience=2.0)  # the killed workers' kernel folders
-        raise
     finally:
         with interrupts_deferred():
-            printer.close()
-            if progress is not None:
-                progress.close()
+            finished.close()  # an interrupted build ends its workers now, under the lock
+            progress.close()
 
 
 def _task(planned: Planned, cell_timeout: int) -> tuple[Any, ...]:
@@ -203,7 +257,7 @@ def _store(
     out: dict[str, Any] | WorkerError,
     out_dir: Path,
     manifest: dict[str, Any],
-    printer: Printer,
+    printer: Printer | None,
 ) -> Outcome:
     """Write what a worker returned (all of a report's files, or its partial run under
     ``_failed/``) and record it in the manifest."""
@@ -213,7 +267,10 @@ def _store(
     if not out["ok"]:
         return _store_failure(report, out, out_dir, manifest)
     try:
-        out["pdf"] = printer.pdf(out.pop("static"), _pdf_info(report))
+        if printer is not None:
+            out["pdf"] = printer.pdf(out.pop("static"), _pdf_info(report))
+        elif "pdf_error" in out:  # the cluster worker's printer failed
+            raise PdfError(out["pdf_error"])
     except PdfError as exc:
         detail = f"report {report.id} ({_params(report)}) ran, but {exc}; previous outputs kept"
         return _record_failure(report, manifest, detail, out["seconds"])
@@ -290,3 +347,26 @@ def _record_failure(
             "inputs": {"datasets": {}},
         }
     return Outcome(report.id, "failed", detail, seconds)
+
+
+class _RunLog:
+    """``runs.json``, beside the manifest: where and how long each report was last built (the
+    pool worker, or the Dask worker's address). Kept out of the manifest, which stays
+    byte-identical from one build to the next, wherever it ran."""
+
+    def __init__(self, out_dir: Path):
+        self._path = out_dir / RUNS
+        try:
+            self._runs = orjson.loads(self._path.read_bytes())
+        except (OSError, ValueError):
+            self._runs = {}
+
+    def record(self, report_id: str, outcome: Outcome, out: Any) -> None:
+        worker = out.get("worker", "local") if isinstance(out, dict) else "unknown"
+        self._runs[report_id] = {
+            "status": outcome.status,
+            "worker": worker,
+            "seconds": round(outcome.seconds, 2),
+        }
+        options = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+        write_atomic(self._path, orjson.dumps(self._runs, option=options))

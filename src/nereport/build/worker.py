@@ -13,6 +13,17 @@ from typing import Any
 from nereport.data import provenance
 
 
+def warm_up() -> None:
+    """Import and build, once, what the workers and kernels need: they are forked from this
+    process (the build's, or a Dask worker's) and start with it all."""
+    import nereport.build.execute  # noqa: F401
+    from nereport.build.export import warm
+    from nereport.build.kernels import preload
+
+    preload()
+    warm()
+
+
 def init_worker(parent: int, inherited_fds: list[int]) -> None:
     """Each worker gets a kernel template: kernels forked from it start warm."""
     from multiprocessing.util import Finalize
@@ -46,18 +57,23 @@ def init_worker(parent: int, inherited_fds: list[int]) -> None:
 
 
 def run_report(
-    topic: str, params: dict[str, Any], notebook: str, title: str, cell_timeout: int
+    topic: str,
+    params: dict[str, Any],
+    notebook: str,
+    title: str,
+    cell_timeout: int,
+    source: str | None = None,
 ) -> dict[str, Any]:
-    """Execute and export one report. The result holds ``ok``, the executed notebook
-    (``ipynb``) and ``html``; on success also ``static`` (the page the parent prints the PDF
-    from) and ``datasets`` (the provenance record); on failure the ``failure`` and its
+    """Execute and export one report: the notebook at ``notebook``, or its ``source`` text
+    (a cluster worker need not have the client's files). The result holds ``ok``, the executed
+    notebook (``ipynb``) and ``html``; on success also ``static`` (the page the parent prints
+    the PDF from) and ``datasets`` (the provenance record); on failure the ``failure`` and its
     ``cell``."""
     import nbformat
 
     started = time.perf_counter()
-    executed, failure = _execute(
-        nbformat.read(notebook, as_version=4), params, notebook, cell_timeout
-    )
+    nb = nbformat.reads(source, as_version=4) if source else nbformat.read(notebook, as_version=4)
+    executed, failure = _execute(nb, params, notebook, cell_timeout)
     try:
         nbformat.validate(executed)
     except nbformat.ValidationError:
@@ -83,7 +99,7 @@ def _execute(
     from nereport.build.export import add_static_svgs
     from nereport.build.kernels import ForkedKernelManager, start_spare_kernel, take_spare_kernel
 
-    cwd = str(Path(notebook).parent)
+    cwd = str(Path(notebook).parent) if Path(notebook).parent.is_dir() else os.getcwd()
     manager = ForkedKernelManager if ForkedKernelManager.template else None
     executed, failure = execute(
         nb,

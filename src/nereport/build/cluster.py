@@ -1,0 +1,179 @@
+"""Building on a Dask cluster: ``nereport build --scheduler ADDRESS``.
+
+The client (this process) plans, sends only the stale reports, and writes every output
+itself, as a local build does; workers need the same locked environment (its packages, its
+data, Chromium and fonts) but no shared file system and no write access to the output
+folder. A worker plugin keeps a kernel template and a Chromium alive on each worker across
+tasks. Each task asks for one ``kernel`` resource, so a worker runs as many reports at once as
+it has ``kernel`` slots (Dask does not see the kernels' memory). Imported only when a build is
+sent to a cluster: ``distributed`` is a heavy import.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import dask
+from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
+
+from nereport.build.plan import Planned
+from nereport.errors import BuildError
+
+PLUGIN = "nereport"
+RESOURCE = "kernel"
+CONNECT_TIMEOUT = 10  # seconds to reach the scheduler, and for a worker to join it
+
+
+class ReportWorker(WorkerPlugin):
+    """On each worker: a warm kernel template and a Chromium, started when the plugin is
+    registered (or the worker joins) and ended when the worker closes."""
+
+    name = PLUGIN
+    _checked: tuple[str, str] | None = None
+
+    def setup(self, worker: Any) -> None:
+        from nereport.build.kernels import ForkedKernelManager, KernelTemplate
+        from nereport.build.pdf import Printer
+        from nereport.build.worker import warm_up
+
+        self._lock = threading.Lock()
+        self.printer = Printer()
+        self.printer.start()  # Chromium starts while the modules are imported
+        warm_up()
+        ForkedKernelManager.template = KernelTemplate()
+
+    def teardown(self, worker: Any) -> None:
+        from nereport.build.kernels import ForkedKernelManager, discard_spare_kernel
+
+        discard_spare_kernel()
+        if ForkedKernelManager.template is not None:
+            ForkedKernelManager.template.close()
+            ForkedKernelManager.template = None
+        self.printer.close()
+
+    def run(self, task: tuple[Any, ...], expected: tuple[str, str]) -> dict[str, Any]:
+        from nereport.build.pdf import PdfError
+        from nereport.build.worker import run_report
+
+        # One report at a time per worker process: its kernel template and Chromium serve
+        # one caller. More kernels per machine: more worker processes (dask worker --nworkers).
+        with self._lock:
+            started = time.perf_counter()
+            self._check(expected)
+            *args, source, info = task
+            out = run_report(*args, source=source)
+            if out["ok"]:
+                try:
+                    out["pdf"] = self.printer.pdf(out.pop("static"), info)
+                except PdfError as exc:
+                    out["pdf_error"] = str(exc)
+            return {**out, "seconds": time.perf_counter() - started}  # with its PDF
+
+    def _check(self, expected: tuple[str, str]) -> None:
+        """A worker whose library or environment differs from the client's would build other
+        reports than the cache key says: it refuses, by name."""
+        from nereport._version import library_revision
+        from nereport.build.plan import environment_hash
+
+        if self._checked is None:
+            self._checked = (library_revision(), environment_hash())
+        for what, mine, theirs in zip(
+            ("library", "environment"), self._checked, expected, strict=True
+        ):
+            if mine != theirs:
+                raise RuntimeError(
+                    f"the worker's nereport {what} differs from the build's ({mine[:12]} here, "
+                    f"{theirs[:12]} asked for): install the same commit and lock files there"
+                )
+
+
+def _build_remotely(task: tuple[Any, ...], expected: tuple[str, str]) -> dict[str, Any]:
+    worker = get_worker()
+    out = worker.plugins[PLUGIN].run(task, expected)
+    return {**out, "worker": worker.address}
+
+
+class Cluster:
+    """A connection to a Dask scheduler, made at once (so that one that cannot be reached is
+    named before the build touches anything), or ``local``: a LocalCluster of ``jobs``
+    workers, started only when there is something to build."""
+
+    def __init__(self, address: str, jobs: int | None = None):
+        self.address, self._jobs = address, jobs
+        self._local: LocalCluster | None = None
+        self.client: Client | None = None
+        if address != "local":
+            try:
+                self.client = Client(address, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError) as exc:
+                raise BuildError(
+                    f"cannot reach the Dask scheduler at {address}: {exc}. Start one with "
+                    "`dask scheduler` and its workers with `dask worker ADDRESS --resources "
+                    f"{RESOURCE}=1` (docs/distributed.md), or build without --scheduler."
+                ) from None
+
+    def start(self) -> Client:
+        """Wait for a worker with a kernel slot, and warm every worker up."""
+        if self.client is None:
+            # A worker that dies mid-report gets its report retried once elsewhere.
+            with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+                self._local = LocalCluster(
+                    n_workers=self._jobs or os.cpu_count() or 1,
+                    threads_per_worker=1,
+                    processes=True,
+                    resources={RESOURCE: 1},
+                    dashboard_address=None,
+                )
+            self.client = Client(self._local)
+        try:
+            self.client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+        except TimeoutError:
+            raise BuildError(f"the Dask scheduler at {self.address} has no worker") from None
+        workers = self.client.scheduler_info(n_workers=-1)["workers"].values()
+        if not any(w.get("resources", {}).get(RESOURCE) for w in workers):
+            raise BuildError(
+                f"no worker of the Dask scheduler at {self.address} has a {RESOURCE!r} "
+                f"resource: start them with `dask worker ADDRESS --resources {RESOURCE}=1`"
+            )
+        self.client.register_plugin(ReportWorker(), name=PLUGIN)
+        return self.client
+
+    def map(
+        self, todo: list[Planned], task: Any, expected: tuple[str, str]
+    ) -> Iterator[tuple[Planned, dict[str, Any] | Exception]]:
+        """Send every report, and yield ``(planned, result)`` as each finishes: its result, or
+        the exception that ended it (a ``KilledWorker`` when its workers died twice)."""
+        run = uuid.uuid4().hex[:8]
+        futures = {
+            self.client.submit(
+                _build_remotely,
+                task(p),
+                expected,
+                key=f"nereport-{p.report.id}-{run}",
+                resources={RESOURCE: 1},
+                pure=False,
+            ): p
+            for p in todo
+        }
+        try:
+            for future in as_completed(futures):
+                planned = futures.pop(future)
+                try:
+                    yield planned, future.result()
+                except Exception as exc:  # noqa: BLE001 - reported with its report
+                    yield planned, exc
+                future.release()
+        finally:
+            if futures:  # interrupted: nothing more is built for this client
+                self.client.cancel(list(futures), force=True)
+
+    def close(self) -> None:
+        if self.client is not None:
+            self.client.close()
+        if self._local is not None:
+            self._local.close()

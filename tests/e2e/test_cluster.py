@@ -1,0 +1,191 @@
+"""Builds on a real Dask cluster over loopback: a scheduler and two workers started with
+dask's own command lines from the project's environment, as a user would start them."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+
+from helpers import notebooks_with, report, run_cli, tree
+from nereport.build.engine import build
+from nereport.build.matrix import Report
+from nereport.build.plan import read_manifest
+from nereport.report.params import resolve
+
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
+    """``(address, client)`` of a scheduler and two workers (one kernel slot each, behind
+    their nannies); a worker that dies gets its report retried once elsewhere."""
+    from distributed import Client
+
+    folder = tmp_path_factory.mktemp("dask")
+    env = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1"}
+    log = open(folder / "cluster.log", "wb")  # noqa: SIM115
+    common = {"env": env, "stdout": log, "stderr": log, "start_new_session": True}
+    scheduler_file = folder / "scheduler.json"
+    procs = [
+        subprocess.Popen(
+            [BIN / "dask", "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+             "--scheduler-file", scheduler_file],
+            **common,
+        )
+    ]  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not scheduler_file.is_file() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        address = json.loads(scheduler_file.read_text())["address"]
+        for name in ("w1", "w2"):
+            procs.append(
+                subprocess.Popen(
+                    [BIN / "dask", "worker", address, "--name", name, "--nthreads", "1",
+                     "--resources", "kernel=1", "--no-dashboard", "--host", "127.0.0.1",
+                     "--local-directory", folder / name],
+                    **common,
+                )
+            )  # fmt: skip
+        client = Client(address, timeout=30)
+        client.wait_for_workers(2, timeout=120)
+        yield address, client
+        client.close()
+    finally:
+        for proc in procs[::-1]:
+            os.killpg(proc.pid, signal.SIGTERM)
+        for proc in procs:
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        log.close()
+
+
+def nereport_tasks(client) -> list[str]:
+    return [k for keys in client.processing().values() for k in keys if "nereport-" in str(k)]
+
+
+def wait_until(condition, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+@pytest.mark.slow
+def test_the_matrix_built_on_the_cluster_is_byte_identical_to_the_local_build(
+    built: Path, cluster, tmp_path: Path
+) -> None:
+    address, _ = cluster
+    out = tmp_path / "reports"
+    done = run_cli("build", "--scheduler", address, "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "on 2 Dask worker(s)" in done.stderr
+    assert tree(out) == tree(built)  # HTML, PDF, executed notebooks, index and manifest
+    runs = orjson.loads((out / "runs.json").read_bytes())
+    assert len(runs) == 30 and {r["status"] for r in runs.values()} == {"built"}
+    assert len({r["worker"] for r in runs.values()}) == 2  # both workers built reports
+    assert all(r["worker"].startswith("tcp://127.0.0.1:") for r in runs.values())
+    again = run_cli("build", "--scheduler", address, "--out", str(out))  # nothing is stale
+    assert again.returncode == 0 and "30 up to date" in again.stderr
+    assert "building" not in again.stderr  # nothing was sent
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_report_gets_it_retried_elsewhere(
+    built: Path, cluster, tmp_path: Path
+) -> None:
+    address, client = cluster
+    out = tmp_path / "reports"
+    matrix = tmp_path / "matrix.toml"
+    matrix.write_text('topics = ["policy", "economy"]\nregions = ["jilin"]\nlangs = ["en"]\n')
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nereport.cli", "build", "--scheduler", address, "--matrix",
+         str(matrix), "--out", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    wait_until(lambda: nereport_tasks(client))
+    time.sleep(1.0)  # its kernel is running cells
+    victim = next(w for w, keys in client.processing().items() if keys)
+    pid = client.run(os.getpid, workers=[victim])[victim]
+    os.kill(pid, signal.SIGKILL)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert "summary: 2 built" in err
+    ids = ("policy/jilin", "economy/jilin")
+    expected = {f"{i}.{k}": tree(built)[f"{i}.{k}"] for i in ids for k in ("html", "pdf", "ipynb")}
+    got = {k: v for k, v in tree(out).items() if k in expected}
+    assert expected and got == expected
+    runs = orjson.loads((out / "runs.json").read_bytes())
+    assert victim not in {r["worker"] for r in runs.values()}
+    client.wait_for_workers(2, timeout=120)  # the nanny started a new worker
+
+
+@pytest.mark.slow
+def test_a_failing_report_on_the_cluster_is_reported_with_its_cell(cluster, tmp_path: Path) -> None:
+    address, _ = cluster
+    folder = notebooks_with(tmp_path, "raise ValueError('no such figure')")
+    failing = Report("economy", resolve("economy", {"region": "jilin"}), notebook_dir=folder)
+    out = tmp_path / "reports"
+    first = build([report("economy", "jilin")], out_dir=out, scheduler=address)
+    assert first.ok
+    before = tree(out)
+    result = build([failing], out_dir=out, scheduler=address)
+    (outcome,) = result.outcomes
+    assert outcome.status == "failed"
+    assert "cell 5" in outcome.detail and "ValueError: no such figure" in outcome.detail
+    assert (out / "_failed/economy/jilin.ipynb").is_file()
+    after = tree(out)
+    for kind in ("html", "pdf", "ipynb"):  # the last good outputs stay
+        assert after[f"economy/jilin.{kind}"] == before[f"economy/jilin.{kind}"]
+
+
+@pytest.mark.slow
+def test_ctrl_c_cancels_the_cluster_tasks_and_leaves_nothing_half_written(
+    cluster, tmp_path: Path
+) -> None:
+    address, client = cluster
+    out = tmp_path / "reports"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nereport.cli", "build", "--scheduler", address, "--out", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    wait_until(lambda: nereport_tasks(client))
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    wait_until(lambda: not nereport_tasks(client), timeout=60)  # nothing left running
+    assert not list(out.rglob("*.tmp"))
+    for entry in read_manifest(out)["reports"].values():  # whatever is listed is whole
+        for o in entry.get("outputs", {}).values():
+            assert (out / o["path"]).is_file()
+
+
+def test_an_unreachable_scheduler_is_named_before_anything_is_touched(tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    done = run_cli("build", "--scheduler", "tcp://127.0.0.1:9", "--out", str(out), timeout=120)
+    assert done.returncode == 1
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not out.exists()
+
+
+def test_a_local_build_does_not_import_dask() -> None:
+    code = "import sys, nereport, nereport.build, nereport.cli; print('distributed' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
