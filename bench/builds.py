@@ -6,13 +6,17 @@
 (b) the same loop, two reports at a time;
 (c) `nereport build --force`;
 (d) a no-op rebuild (`nereport build` with nothing changed);
-(e) a rebuild after one dataset changed (a forest figure: the five environment reports).
+(e) a rebuild after one dataset changed (a forest figure: the five environment reports);
+(f) `nereport build --force --jobs 1`;
+(g) `nereport build --force --scheduler local`: the same build on a 2-worker Dask LocalCluster
+    (started and stopped by the build, and counted in its time).
 Each is run REPEAT times (the naive loops NAIVE_REPEAT times: 10 minutes a run for the
 30-report matrix); the table gives medians and the peak RSS of the whole process tree.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import statistics
@@ -143,8 +147,6 @@ def naive_one(report: dict, out: Path, env: dict[str, str]) -> None:
 
 
 def matrix() -> list[dict]:
-    import json
-
     out = subprocess.run(
         [str(BIN / "nereport"), "list", "--json"],
         capture_output=True,
@@ -180,7 +182,7 @@ def bench() -> dict[str, list[tuple[float, int, int, float]]]:
     }
     forest = data / "raw" / FOREST
     original = forest.read_text()
-    results: dict[str, list[tuple[float, int, int, float]]] = {k: [] for k in "abcdef"}
+    results: dict[str, list[tuple[float, int, int, float]]] = {k: [] for k in "abcdefg"}
     nereport = [str(BIN / "nereport"), "build", "--out", str(work / "reports")]
 
     def naive(parallel: int) -> None:
@@ -207,6 +209,14 @@ def bench() -> dict[str, list[tuple[float, int, int, float]]]:
             results["b"].append(timed(naive, 2))
         results["c"].append(timed(run, [*nereport, "--force"], env))
         results["f"].append(timed(run, [*nereport, "--force", "--jobs", "1"], env))
+        results["g"].append(timed(run, [*nereport, "--force", "--scheduler", "local"], env))
+        runs = json.loads((work / "reports" / "runs.json").read_text())
+        TASK_SECONDS[:] = [r["seconds"] for r in runs.values()]
+        sizes = [
+            sum((work / "reports" / f"{id_}.{k}").stat().st_size for k in ("html", "pdf", "ipynb"))
+            for id_ in runs
+        ]
+        OUTPUT_BYTES[0] = int(statistics.median(sizes))
         results["d"].append(timed(run, nereport, env))
         change_forest(original.replace("38.13", f"38.1{i + 4}"))
         results["e"].append(timed(run, nereport, env))
@@ -223,7 +233,12 @@ LABELS = {
     "d": "(d) no-op rebuild",
     "e": "(e) rebuild after one dataset changed (the environment reports, both languages)",
     "f": "(f) `nereport build --force --jobs 1`",
+    "g": "(g) `nereport build --force --scheduler local` (2-worker Dask LocalCluster)",
 }
+# What each report cost its Dask worker in the last (g) run (execute, export, print), from
+# the build's runs.json: the scaling estimate's per-report cost.
+TASK_SECONDS: list[float] = []
+OUTPUT_BYTES = [0]  # a report's HTML, PDF and notebook, median
 
 
 def table(results: dict[str, list[tuple[float, int, int, float]]]) -> str:
@@ -247,6 +262,10 @@ def table(results: dict[str, list[tuple[float, int, int, float]]]) -> str:
     speedup = statistics.median(
         f[0] / c[0] for f, c in zip(results["f"], results["c"], strict=True)
     )
+    cluster = statistics.median(
+        g[0] / c[0] for g, c in zip(results["g"], results["c"], strict=True)
+    )
+    overhead = (med["g"] - med["c"]) / len(matrix())
     lines += [
         "",
         f"- (a) / (c) = **{med['a'] / med['c']:.1f}x** (target >= 8x)",
@@ -256,6 +275,9 @@ def table(results: dict[str, list[tuple[float, int, int, float]]]) -> str:
         f"- (c)'s wall time / (its CPU time / {cores} cores): **{limit:.2f}** (target <= 1.2; "
         "CPU time sampled from /proc, see bench/builds.py)",
         f"- no-op rebuild: **{med['d']:.2f} s** (target <= 0.3 s)",
+        f"- Dask LocalCluster against the local pool, (g) / (c) of the same run: **{cluster:.2f}x** "
+        f"(target <= 1.25x), {overhead:+.2f} s per report ({len(results['c'])} runs of "
+        f"{len(matrix())} reports, the cluster's start and stop included)",
         f"- peak memory of `nereport build --force`: **{rss['c'] / 2**20:.0f} MiB** RSS summed "
         f"over its processes (target <= 1536 MiB), which counts every page shared between "
         f"processes (forked workers and kernels, the Chromium binary) once per process that "

@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import builds  # noqa: E402
 import datasets  # noqa: E402
+import scaling  # noqa: E402
 
 from nereport.build.pdf import chromium_version  # noqa: E402
 
@@ -75,6 +76,10 @@ def main() -> None:
             "Every command runs with Python's bytecode caches on (`PYTHONDONTWRITEBYTECODE` unset).",
             "",
             builds.table(results),
+            "",
+            "## 1,000 reports on N Dask workers (estimate)",
+            "",
+            scaling.estimate(builds.TASK_SECONDS, builds.OUTPUT_BYTES[0]),
             "",
         ]
     )
