@@ -3,6 +3,7 @@ dask's own command lines from the project's environment, as a user would start t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -189,3 +190,35 @@ def test_a_local_build_does_not_import_dask() -> None:
     code = "import sys, nereport, nereport.build, nereport.cli; print('distributed' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr
+
+
+@pytest.mark.slow
+def test_each_worker_keeps_a_template_and_chromium_warm_and_ends_them_when_it_closes(
+    cluster,
+) -> None:
+    import psutil
+
+    from nereport.build.cluster import PLUGIN, Cluster
+
+    address, client = cluster
+    own = Cluster(address)
+    try:
+        own.start()  # as a build does: the plugin is set up on every worker
+    finally:
+        own.close()
+    workers = [psutil.Process(pid) for pid in client.run(os.getpid).values()]
+
+    def helpers(worker: psutil.Process) -> list[str]:
+        """The worker's kernel template (a fork of it) and Chromium."""
+        kinds = []
+        for child in worker.children():
+            with contextlib.suppress(psutil.NoSuchProcess):
+                if child.name() == "chromium":
+                    kinds.append("chromium")
+                elif child.name() == worker.name():
+                    kinds.append("template")
+        return sorted(kinds)
+
+    assert [helpers(w) for w in workers] == [["chromium", "template"]] * 2
+    client.unregister_worker_plugin(PLUGIN)  # what a closing worker runs
+    wait_until(lambda: [helpers(w) for w in workers] == [[], []], timeout=30)
