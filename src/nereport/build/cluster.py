@@ -147,7 +147,7 @@ class Cluster:
         self, todo: list[Planned], task: Any, expected: tuple[str, str]
     ) -> Iterator[tuple[Planned, dict[str, Any] | Exception]]:
         """Send every report, and yield ``(planned, result)`` as each finishes: its result, or
-        the exception that ended it (a ``KilledWorker`` when its workers died twice)."""
+        the exception that ended it (a ``KilledWorker`` when every worker that took it died)."""
         run = uuid.uuid4().hex[:8]
         futures = {
             self.client.submit(

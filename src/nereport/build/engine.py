@@ -213,7 +213,11 @@ def _on_cluster(cluster: Cluster) -> Runner:
 
 def _remote_failure(exc: Exception) -> str:
     if type(exc).__name__ == "KilledWorker":
-        return "the Dask workers building it died, twice (it was retried once elsewhere)"
+        # Dask retried it on other workers as often as the scheduler's allowed-failures lets
+        return (
+            "the Dask workers building it died each time (retried as often as the scheduler's "
+            "allowed-failures setting lets; docs/distributed.md)"
+        )
     return f"{type(exc).__name__}: {exc}"
 
 
