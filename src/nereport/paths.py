@@ -109,6 +109,23 @@ def sha256_file(path: Path) -> str:
     return digest
 
 
+def remember(path: Path, digest: str) -> None:
+    """Inside :func:`remembered_digests`: ``digest`` is the sha256 of what this process has just
+    written to ``path``, so the next build need not read the file back (git records the files
+    it checks out the same way). Like any remembered file, it is trusted while its size, times
+    and inode stay the same; one written less than 2 s before the store is saved is not kept
+    (a change within its clock tick could leave its times as they were)."""
+    if _remembered is None:
+        return
+    try:
+        stat = path.stat()
+    except OSError:
+        return  # read back next time
+    key = os.path.abspath(path)
+    _used.add(key)
+    _remembered[key] = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, digest]
+
+
 _remembered: dict[str, list] | None = None
 _used: set[str] = set()
 _RACY_NS = 2_000_000_000
@@ -133,6 +150,8 @@ def remembered_digests(store: Path) -> Iterator[None]:
         yield
     finally:
         remembered, _remembered = _remembered, None
+        saved = time.time_ns()
+        remembered = {k: v for k, v in remembered.items() if saved - v[1] > _RACY_NS}
         if len(remembered) > _KEPT:
             remembered = {k: v for k, v in remembered.items() if k in _used}
         _used.clear()

@@ -151,3 +151,33 @@ def test_file_digests_are_remembered_by_size_times_and_inode(tmp_path: Path) -> 
     with remembered_digests(store):
         assert sha256_file(fresh) == sha(b"new")
     assert str(fresh) not in json.loads(store.read_bytes())
+
+
+def test_files_a_build_wrote_are_remembered_unless_written_just_before_the_save(
+    tmp_path: Path,
+) -> None:
+    """The outputs a build writes are remembered with the digest of what was written, so the
+    next build does not read them back; one written in the 2 s before the store is saved is
+    left out; one changed after it was written is hashed again."""
+    import os
+    import time
+
+    from nereport.paths import remember, remembered_digests, sha256_file
+
+    store = tmp_path / "digests.json"
+    old, fresh = tmp_path / "old.html", tmp_path / "fresh.html"
+    with remembered_digests(store):
+        for f in (old, fresh):
+            f.write_bytes(b"page")
+            remember(f, "1" * 64)  # not the bytes' digest: shows where the answer came from
+        then = time.time_ns() - 60 * 10**9
+        os.utime(old, ns=(then, then))  # as if written a minute before the save
+        remember(old, "1" * 64)
+    remembered = json.loads(store.read_bytes())
+    assert remembered[str(old)][4] == "1" * 64
+    assert str(fresh) not in remembered
+    with remembered_digests(store):
+        assert sha256_file(old) == "1" * 64  # not read back
+    old.write_bytes(b"edit")
+    with remembered_digests(store):
+        assert sha256_file(old) != "1" * 64  # changed since: read again

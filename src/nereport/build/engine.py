@@ -33,7 +33,13 @@ from nereport.build.safety import (
 from nereport.build.worker import init_worker, run_report, warm_up
 from nereport.errors import BuildError, NereportError
 from nereport.i18n import translate
-from nereport.paths import write_atomic, write_files_atomic
+from nereport.paths import (
+    cache_dir,
+    remember,
+    remembered_digests,
+    write_atomic,
+    write_files_atomic,
+)
 
 if TYPE_CHECKING:
     from nereport.build.cluster import Cluster
@@ -106,11 +112,14 @@ def _build_locked(
     remove_stale_temporaries(out_dir)  # left by a build that was killed mid-write
     remove_orphaned_temp_dirs()  # and its kernels' and Chromium's folders
     manifest = read_manifest(out_dir)
-    todo, current = plan(reports, manifest, out_dir, force)
-    result.outcomes += [Outcome(r.id, "up to date") for r in current]
-    todo = _skip_broken_data(todo, manifest, result)
-    if todo:
-        _run(todo, out_dir, manifest, run, cell_timeout, result)
+    # The digests of the files it reads, and of the outputs it writes, are kept for the next
+    # build, which then reads only what changed.
+    with remembered_digests(cache_dir() / "digests.json"):
+        todo, current = plan(reports, manifest, out_dir, force)
+        result.outcomes += [Outcome(r.id, "up to date") for r in current]
+        todo = _skip_broken_data(todo, manifest, result)
+        if todo:
+            _run(todo, out_dir, manifest, run, cell_timeout, result)
     try:
         # A build that changed nothing rewrites nothing (the manifest is also written after
         # each report, so a build that ran reports always rewrites the index).
@@ -288,6 +297,9 @@ def _store(
             f"to {out_dir}: {exc.strerror or exc}; previous outputs kept"
         )
         return _record_failure(report, manifest, detail, out["seconds"])
+    digests = {kind: hashlib.sha256(out[kind]).hexdigest() for kind in paths}
+    for kind, path in paths.items():
+        remember(path, digests[kind])
     failed = out_dir / FAILED_DIR / report.id
     for stale in failed.parent.glob(f"{failed.name}.*"):
         stale.unlink()
@@ -297,10 +309,7 @@ def _store(
         "notebook": report.as_dict(out_dir)["notebook"],
         "inputs": {**planned.inputs, "datasets": out["datasets"]},
         "outputs": {
-            kind: {
-                "path": path.relative_to(out_dir).as_posix(),
-                "sha256": hashlib.sha256(out[kind]).hexdigest(),
-            }
+            kind: {"path": path.relative_to(out_dir).as_posix(), "sha256": digests[kind]}
             for kind, path in paths.items()
         },
         "status": "ok",

@@ -18,7 +18,7 @@ import orjson
 from nereport._version import __version__, library_revision
 from nereport.build.matrix import Report
 from nereport.data import provenance
-from nereport.paths import cache_dir, remembered_digests, runtime_lock, sha256_file, write_atomic
+from nereport.paths import runtime_lock, sha256_file, write_atomic
 
 MANIFEST = "manifest.json"
 
@@ -68,17 +68,22 @@ class Planned:
 
 
 def inputs_of(
-    report: Report, entry: dict[str, Any] | None, library: str, environment: str
+    report: Report,
+    entry: dict[str, Any] | None,
+    library: str,
+    environment: str,
+    hashed: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The report's cache key. Its data are the datasets it read last time, hashed afresh (a
-    dataset that gains a raw file changes the library, which is keyed separately)."""
+    dataset that gains a raw file changes the library, which is keyed separately); ``hashed``
+    keeps the raw files' hashes from one report to the next."""
     recorded = (entry or {}).get("inputs", {}).get("datasets", {})
     return {
         "notebook": notebook_hash(report.notebook),
         "params": report.params,
         "library": library,
         "environment": environment,
-        "datasets": provenance.current(recorded),
+        "datasets": provenance.current(recorded, hashed),
     }
 
 
@@ -105,18 +110,20 @@ def stale_reasons(entry: dict[str, Any] | None, inputs: dict[str, Any], out_dir:
 def plan(
     reports: list[Report], manifest: dict[str, Any], out_dir: Path, force: bool
 ) -> tuple[list[Planned], list[Report]]:
-    """The reports to build, each with its inputs and why, and those up to date."""
+    """The reports to build, each with its inputs and why, and those up to date. Inside
+    :func:`~nereport.paths.remembered_digests`, files unchanged since the last build are not
+    read."""
     library, environment = library_revision(), environment_hash()
     todo, current = [], []
-    with remembered_digests(cache_dir() / "digests.json"):
-        for report in reports:
-            entry = manifest["reports"].get(report.id)
-            inputs = inputs_of(report, entry, library, environment)
-            reasons = ["--force"] if force else stale_reasons(entry, inputs, out_dir)
-            if reasons:
-                todo.append(Planned(report, inputs, "; ".join(reasons)))
-            else:
-                current.append(report)
+    hashed: dict[str, str] = {}
+    for report in reports:
+        entry = manifest["reports"].get(report.id)
+        inputs = inputs_of(report, entry, library, environment, hashed)
+        reasons = ["--force"] if force else stale_reasons(entry, inputs, out_dir)
+        if reasons:
+            todo.append(Planned(report, inputs, "; ".join(reasons)))
+        else:
+            current.append(report)
     return todo, current
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from typing import Any
 
-from tqdm import tqdm
-
-# tqdm makes its lock on first use; made there, a Ctrl-C can cut it in half and leave tqdm
-# broken (an AttributeError instead of a clean interrupt). Made now, at import.
-tqdm.get_lock()
+# tqdm, once a build has reports to run: a build that finds everything up to date (and must
+# answer in a blink) does without it.
+_tqdm: Any = None
 
 
 @dataclass
@@ -22,13 +21,24 @@ class Outcome:
 
 
 def say(text: str) -> None:
-    tqdm.write(text, file=sys.stderr)
+    if _tqdm is None:
+        print(text, file=sys.stderr, flush=True)
+    else:
+        _tqdm.write(text, file=sys.stderr)  # above the bar, which is redrawn below
 
 
 class Progress:
     """A bar redrawn in place on a terminal; elsewhere one line per finished report."""
 
     def __init__(self, total: int):
+        """Call with interrupts deferred: tqdm makes its lock on first use, and a Ctrl-C that
+        cuts that in half leaves tqdm broken (an AttributeError instead of a clean
+        interrupt)."""
+        global _tqdm
+        from tqdm import tqdm
+
+        tqdm.get_lock()
+        _tqdm = tqdm
         self.total, self.done = total, 0
         self.bar = tqdm(
             total=total,

@@ -65,11 +65,13 @@ def from_notebook(nb: Any) -> Record:
     return {}
 
 
-def current(recorded: Record) -> Record:
+def current(recorded: Record, hashed: dict[str, str] | None = None) -> Record:
     """The same record with the raw files' current hashes ("missing" for a file gone): what
-    the data of a report is now, to compare with what it was when the report was built."""
+    the data of a report is now, to compare with what it was when the report was built.
+    ``hashed`` keeps the hashes across calls (a plan's reports read many of the same files)."""
     files = [f["file"] for raw in recorded.values() for f in raw.values()]
-    now = file_hashes(files)
+    now = {} if hashed is None else hashed
+    now.update(file_hashes([f for f in files if f not in now]))
     return {
         name: {s: {"file": f["file"], "sha256": now[f["file"]]} for s, f in raw.items()}
         for name, raw in recorded.items()
