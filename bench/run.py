@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -56,9 +57,23 @@ def machine() -> str:
     )
 
 
+def speed() -> float:
+    """Seconds a pure-Python loop of 10**7 additions takes (median of 3 fresh interpreters):
+    how fast this machine's CPU is today. The virtual machine's speed varies from day to day
+    by more than the changes measured here, so two RESULTS.md files compare only with it."""
+    loop = "import time\nt = time.perf_counter()\ns = 0\nfor i in range(10**7):\n    s += i\n"
+    code = loop + "print(time.perf_counter() - t)"
+    return statistics.median(
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout)
+        for _ in range(3)
+    )
+
+
 def main() -> None:
+    before = speed()
     rows = datasets.measure()
     results = builds.bench()
+    after = speed()
     text = "\n".join(
         [
             "# nereport benchmarks",
@@ -66,6 +81,10 @@ def main() -> None:
             "Written by `make bench` (bench/run.py); medians of several runs on this machine:",
             "",
             f"*{machine()}*",
+            "",
+            f"Speed check: a pure-Python loop of 10^7 additions took {before:.2f} s before the "
+            f"benchmarks and {after:.2f} s after them (bench/run.py `speed`). This machine's "
+            "speed varies from day to day; compare two results only with this.",
             "",
             "## Import and dataset loads (fresh interpreter each; cold = empty cache)",
             "",
