@@ -7,6 +7,7 @@ import calendar
 import io
 import os
 import subprocess
+import sys
 import time
 
 import pikepdf
@@ -144,3 +145,31 @@ def test_a_pdf_does_not_depend_on_the_pages_printed_before_it() -> None:
     finally:
         used.close()
     assert alone == after
+
+
+def test_an_interrupt_during_the_import_of_pikepdf_waits_for_it(tmp_path) -> None:
+    # Ctrl-C inside the import of pikepdf's nanobind extension aborted the build ("Critical
+    # nanobind error"), with no clean-up. Here the interrupt arrives as that extension is found.
+    blank = tmp_path / "blank.pdf"
+    with pikepdf.new() as doc:
+        doc.add_blank_page()
+        doc.save(blank)
+    script = f"""
+import signal, sys
+from pathlib import Path
+
+class Interrupts:
+    def find_spec(self, name, path=None, target=None):
+        if name == "pikepdf._core":
+            signal.raise_signal(signal.SIGINT)
+
+sys.meta_path.insert(0, Interrupts())
+from nereport.build.pdf import finished
+try:
+    finished(Path({str(blank)!r}).read_bytes(), {{"Author": "x"}})
+except KeyboardInterrupt:
+    print("interrupted", "pikepdf._core" in sys.modules)
+"""
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["interrupted", "True"]  # delivered once the import was done

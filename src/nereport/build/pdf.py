@@ -32,7 +32,7 @@ import threading
 import time
 from typing import Any
 
-from nereport.build.safety import process_temp_dir
+from nereport.build.safety import interrupts_deferred, process_temp_dir
 from nereport.data.sources import newest_access
 from nereport.errors import NereportError
 
@@ -132,7 +132,10 @@ def finished(pdf: bytes, info: dict[str, str]) -> bytes:
     :func:`source_date_epoch`, the structure tree's element ids (Chromium's DOM node numbers,
     which run on from one page to the next) count from 1, and ``info`` (Author, Subject,
     Keywords) joins the title Chromium took from the page."""
-    import pikepdf
+    # An interrupt inside the import of pikepdf's nanobind extension aborts the process
+    # ("Critical nanobind error"): no clean-up, and a traceback instead of the build's message.
+    with interrupts_deferred():
+        import pikepdf
 
     ids = [int(n) for n in _NODE_ID.findall(pdf)]
     if ids:  # the same shift for all keeps their order (the structure tree's IDTree is sorted)
