@@ -177,6 +177,43 @@ def test_ctrl_c_cancels_the_cluster_tasks_and_leaves_nothing_half_written(
             assert (out / o["path"]).is_file()
 
 
+@pytest.mark.slow
+def test_ctrl_c_on_the_terminal_ends_a_local_cluster_build_with_only_its_own_message(
+    tmp_path: Path,
+) -> None:
+    # A terminal's Ctrl-C reaches the whole process group, the LocalCluster's workers too:
+    # they printed tracebacks as they died, and the scheduler logged the comms they cut.
+    matrix = tmp_path / "matrix.toml"
+    matrix.write_text('topics = ["policy", "economy", "environment"]\nregions = ["jilin"]\n')
+    out = tmp_path / "reports"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nereport.cli", "build", "--matrix", str(matrix), "--out",
+         str(out), "--scheduler", "local"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    first = proc.stderr.readline()
+    assert first.startswith("building 6 report(s) on 2 Dask worker(s)"), first
+    time.sleep(2.0)  # both workers are running a report
+    sent = time.monotonic()
+    os.killpg(proc.pid, signal.SIGINT)
+    rest = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert time.monotonic() - sent < 10, "a busy worker is given 4 s to stop, then killed"
+    assert proc.returncode == 130, rest
+    assert rest.endswith("nereport: interrupted; finished reports are kept, and the next build "
+                         "does the rest\n"), rest  # fmt: skip
+    assert "Traceback" not in rest and "distributed" not in rest, rest
+
+    def ended() -> bool:  # workers, kernels and Chromiums: nothing is left of the session
+        return not subprocess.run(["pgrep", "-s", str(proc.pid)], capture_output=True).stdout
+
+    wait_until(ended, timeout=10)
+    assert not list(out.rglob("*.tmp"))
+
+
 def test_an_unreachable_scheduler_is_named_before_anything_is_touched(tmp_path: Path) -> None:
     out = tmp_path / "reports"
     done = run_cli("build", "--scheduler", "tcp://127.0.0.1:9", "--out", str(out), timeout=120)

@@ -11,7 +11,10 @@ sent to a cluster: ``distributed`` is a heavy import.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
+import signal
 import threading
 import time
 import uuid
@@ -36,7 +39,16 @@ class ReportWorker(WorkerPlugin):
     name = PLUGIN
     _checked: tuple[str, str] | None = None
 
+    def __init__(self, local: bool = False):
+        self.local = local  # the workers of this build's LocalCluster
+
     def setup(self, worker: Any) -> None:
+        if self.local and threading.current_thread() is threading.main_thread():
+            # The build's own workers leave its signals to it (it closes the cluster, and a
+            # worker whose build is gone exits): Ctrl-C reaches the whole process group, and
+            # a worker that died of it (or of a `kill` to the group) printed tracebacks.
+            for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+                signal.signal(sig, signal.SIG_IGN)
         from nereport.build.kernels import ForkedKernelManager, KernelTemplate
         from nereport.build.pdf import Printer
         from nereport.build.worker import warm_up
@@ -121,13 +133,19 @@ class Cluster:
         """Wait for a worker with a kernel slot, and warm every worker up."""
         if self.client is None:
             # A worker that dies mid-report gets its report retried once elsewhere.
-            with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+            with dask.config.set({"distributed.scheduler.allowed-failures": 1}), _sigint_ignored():
                 self._local = LocalCluster(
                     n_workers=self._jobs or os.cpu_count() or 1,
                     threads_per_worker=1,
                     processes=True,
                     resources={RESOURCE: 1},
                     dashboard_address=None,
+                    # No dashboard; its scheduler's HTTP server (health, metrics) on a free
+                    # port, not on 8787, where another Dask cluster may be.
+                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                    # Its workers' failures reach the build as the failures of their reports;
+                    # their logs only added noise (tracebacks of the comms cut by a Ctrl-C).
+                    silence_logs=logging.CRITICAL,
                 )
             self.client = Client(self._local)
         try:
@@ -140,7 +158,7 @@ class Cluster:
                 f"no worker of the Dask scheduler at {self.address} has a {RESOURCE!r} "
                 f"resource: start them with `dask worker ADDRESS --resources {RESOURCE}=1`"
             )
-        self.client.register_plugin(ReportWorker(), name=PLUGIN)
+        self.client.register_plugin(ReportWorker(self._local is not None), name=PLUGIN)
         return self.client
 
     def map(
@@ -177,3 +195,19 @@ class Cluster:
             self.client.close()
         if self._local is not None:
             self._local.close()
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """The workers a LocalCluster spawns inside inherit an ignored SIGINT. Ctrl-C reaches the
+    whole process group, and only the build handles it (it cancels the reports and closes
+    the cluster); workers that took it printed tracebacks as they died. The price: a Ctrl-C
+    in these few seconds is not seen (SIGTERM and SIGHUP still are, once the cluster is up)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
