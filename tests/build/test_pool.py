@@ -8,6 +8,7 @@ import signal
 import time
 
 from nereport.build.pool import Pool, WorkerError
+from nereport.build.safety import running
 
 
 def _ready() -> None:
@@ -58,3 +59,34 @@ def test_kill_ends_busy_workers_at_once() -> None:
     processes = list(pool._workers.values())
     pool.kill()
     assert [p.exitcode for p in processes] == [-signal.SIGKILL, -signal.SIGKILL]
+
+
+def _start_a_kernel_like_tree(record: str) -> None:
+    """Fork a child in a session of its own, which forks one more: as a worker's kernel
+    template and its kernels are (neither set to die with its parent here)."""
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            with open(record, "a") as fh:
+                fh.write(f"{os.getpid()}\n")
+            time.sleep(600)
+            os._exit(0)
+        with open(record, "a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        time.sleep(600)
+        os._exit(0)
+
+
+def test_kill_ends_what_the_workers_started_and_waits_for_it(tmp_path) -> None:
+    record = tmp_path / "pids"
+    pool = Pool(2, _work, _start_a_kernel_like_tree, (str(record),))
+    deadline = time.monotonic() + 30
+    while len(record.read_text().split() if record.exists() else []) < 4:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    pool.kill()
+    below = [int(pid) for pid in record.read_text().split()]
+    alive = [pid for pid in below if running(pid)]
+    for pid in alive:  # left by a failing kill()
+        os.kill(pid, signal.SIGKILL)
+    assert alive == []  # all gone when kill() returns

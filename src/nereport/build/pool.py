@@ -13,9 +13,13 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
+import time
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
+
+from nereport.build.safety import running
 
 T = TypeVar("T")
 
@@ -102,15 +106,26 @@ class Pool:
             conn.close()
         self._workers.clear()
 
-    def kill(self) -> None:
-        """End every worker now, whatever it is doing."""
+    def kill(self, patience: float = 5.0) -> None:
+        """End every worker now, whatever it is doing, with the processes it started (a
+        worker's kernel template and kernels, in sessions of their own), and wait up to
+        ``patience`` seconds for those to be gone: what they leave (a kernel's socket folder)
+        is removed next, and a kernel still starting would write into it. They would die with
+        the worker anyway (PR_SET_PDEATHSIG), one after the other, later."""
+        below = _descendants([p.pid for p in self._workers.values() if p.pid])
         for process in self._workers.values():
             with contextlib.suppress(OSError):
                 process.kill()
+        for pid in below:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
         for conn, process in self._workers.items():
             process.join()
             conn.close()
         self._workers.clear()
+        deadline = time.monotonic() + patience
+        while any(map(running, below)) and time.monotonic() < deadline:
+            time.sleep(0.01)
 
 
 def _serve(
@@ -130,3 +145,22 @@ def _serve(
         except Exception as exc:  # noqa: BLE001 - the parent reports it with the report
             result = WorkerError(f"{type(exc).__name__}: {exc}")
         conn.send(result)
+
+
+def _descendants(pids: list[int]) -> list[int]:
+    """The processes below ``pids`` (their children, and theirs), from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat") as fh:
+                    ppid = int(fh.read().rpartition(")")[2].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], list(pids)
+    while todo:
+        below = children.get(todo.pop(), [])
+        found += below
+        todo += below
+    return found

@@ -51,9 +51,9 @@ def remove_orphaned_temp_dirs(patience: float = 0.0) -> list[Path]:
         pid = path.name.split("-")[2]
         if not pid.isdigit():
             continue
-        while _running(int(pid)) and _orphaned(int(pid)) and time.monotonic() < deadline:
+        while running(int(pid)) and _orphaned(int(pid)) and time.monotonic() < deadline:
             time.sleep(0.02)
-        if path.is_dir() and not _running(int(pid)):
+        if path.is_dir() and not running(int(pid)):
             _remove(path)
             removed.append(path)
     return removed
@@ -66,7 +66,7 @@ def _orphaned(pid: int) -> bool:
             ppid = int(fh.read().rpartition(")")[2].split()[1])
     except (OSError, ValueError, IndexError):
         return False
-    return ppid == 1 or not _running(ppid)
+    return ppid == 1 or not running(ppid)
 
 
 def _remove(path: Path, attempts: int = 40) -> None:
@@ -80,7 +80,7 @@ def _remove(path: Path, attempts: int = 40) -> None:
         time.sleep(0.025)
 
 
-def _running(pid: int) -> bool:
+def running(pid: int) -> bool:
     """Whether process ``pid`` runs: exists and is not a zombie (a killed build's processes
     stay zombies until init reaps them, which in some containers takes a while)."""
     try:
