@@ -280,6 +280,12 @@ ENV2_ROUTES: dict[str, list[tuple[str, str | None, str | None, str]]] = {
     ],
 }
 RULES += [(stem, *route) for stem, routes in ENV2_ROUTES.items() for route in routes]
+# -- Figures added for 2020-2024 and the policy's questions (econ3_*, env3_*, demo_*, policy2_*;
+# reference DATA-SOURCES.md section 3): not catalogued yet.
+RULES += [
+    (stem, "", None, None, "2020-2024 first releases and policy questions: not catalogued yet")
+    for stem in ("econ3_communiques", "env3_bulletins", "demo_census_grain", "policy2_provincial")
+]
 
 
 # The communiqué an env2 row in nbs_first_releases belongs to (some rows cite only "same
@@ -428,7 +434,7 @@ def compile_figures(reference: Path, out: Path) -> dict[Path, list[dict]]:
             continue
         with path.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
-                source_id, dataset = route(path.stem, row["source"], row["unit"])
+                source_id, dataset = route(path.stem, row["source"], row.get("unit", ""))
                 if source_id is None:
                     left_out[f"{path.name}: {dataset}"] += 1
                     continue
