@@ -24,6 +24,11 @@ class Source:
     licence: str = ""
     reliability: str = "high"
     note: str = ""
+    # Grade of the copy the figures were read from (GRADES); the original title and publisher
+    # where the publication is Chinese (《…》 as a Chinese bibliography cites it).
+    grade: str = ""
+    title_zh: str = ""
+    publisher_zh: str = ""
 
     def citation(self) -> str:
         """One line naming publisher, document or table, and vintage."""
@@ -34,6 +39,11 @@ class Source:
             parts.append(f"read via {self.via}")
         return "; ".join(parts)
 
+
+# The grades of a source, best first: the publisher's own copy (a statistical bureau, ministry,
+# government document); an official text reposted elsewhere; a scholarly dataset (e.g. CEADs,
+# a peer-reviewed census panel); secondary (news, blog, encyclopaedia, unattributed code).
+GRADES = ("official", "official-repost", "scholarly", "secondary")
 
 NBS = "National Bureau of Statistics of China (NBS)"
 NBS_TERMS = "Official statistics of the PRC; free to cite with attribution"
