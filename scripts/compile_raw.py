@@ -280,12 +280,189 @@ ENV2_ROUTES: dict[str, list[tuple[str, str | None, str | None, str]]] = {
     ],
 }
 RULES += [(stem, *route) for stem, routes in ENV2_ROUTES.items() for route in routes]
-# -- Figures added for 2020-2024 and the policy's questions (econ3_*, env3_*, demo_*, policy2_*;
-# reference DATA-SOURCES.md section 3): not catalogued yet.
+# -- Figures added for 2020-2024 and the policy's questions (econ3_*, env3_*, demo_*;
+# reference DATA-SOURCES.md section 3, notes/communique-figures.md, notes/demo-census-grain.md).
+# These rows cite dozens of copies (reposts, news, blogs) of a few kinds of publication, so they
+# are routed by code, not by a rule per copy: the source id is the publisher's family of
+# publications and the grade of the copy read (see current_route); each row names the document
+# and the copy in `note`. First releases are their own release: an econ3 row that repeats an
+# econ2 row (same region, year, indicator and value) is not written again, and of two copies of
+# one figure with the same value only the best-graded one is kept.
 RULES += [
-    (stem, "", None, None, "2020-2024 first releases and policy questions: not catalogued yet")
-    for stem in ("econ3_communiques", "env3_bulletins", "demo_census_grain", "policy2_provincial")
+    (
+        "policy2_provincial",
+        "",
+        None,
+        None,
+        "provincial programmes: policy rows, not figures; not catalogued here",
+    )
 ]
+CURRENT_FILES = ("econ3_communiques", "env3_bulletins", "demo_census_grain")
+CURRENT_GRADES = ("official", "official-repost", "secondary")  # best first
+FAMILY = {  # region -> the publisher's family of publications
+    "China": "nbs",
+    "Liaoning": "liaoning",
+    "Jilin": "jilin",
+    "Heilongjiang": "heilongjiang",
+    "Inner Mongolia": "inner_mongolia",
+}
+CURRENT_DATASETS = {  # indicator -> dataset (econ3, env3)
+    "gdp_growth_pct": "economy_gdp_index",
+    "gdp_per_capita": "economy_gdp_per_capita",
+    "va_primary": "economy_value_added",
+    "va_secondary": "economy_value_added",
+    "va_tertiary": "economy_value_added",
+    "population_year_end": "economy_population",
+    "all_residents_disposable_income_per_capita": "economy_income",
+    "urban_disposable_income_per_capita": "economy_income",
+    "rural_disposable_income_per_capita": "economy_income",
+    "local_general_budget_revenue": "economy_budget",
+    "local_general_budget_expenditure": "economy_budget",
+    "births_total": "economy_vital_statistics",
+    "deaths_total": "economy_vital_statistics",
+    "birth_rate": "economy_vital_statistics",
+    "death_rate": "economy_vital_statistics",
+    "natural_growth_rate": "economy_vital_statistics",
+    "urbanization_rate": "economy_vital_statistics",
+    "share_good_air_quality_days": "environment_good_air_days",
+    "share_good_air_quality_days_excl_dust": "environment_good_air_days",
+    "pm25_annual_mean": "environment_pm25",
+}
+CURRENT_LEFT_OUT = {  # indicator prefix -> reason
+    "share_": "env3 surface-water shares: section bases differ row by row; not catalogued yet",
+    "forest_coverage": "env3 forest cover (one provincial-definition value): not catalogued yet",
+    "census_persons_university_educated": "census education counts (persons; units differ): "
+    "not catalogued yet",
+    "census_household_separated": "census migration counts (Liaoning and China only, concepts "
+    "differ): not catalogued yet",
+    "census_intra_municipal": "census migration counts: not catalogued yet",
+    "census_floating": "census migration counts: not catalogued yet",
+    "census_inflow": "census migration counts: not catalogued yet",
+    "census_interprovincial": "census migration counts: not catalogued yet",
+    "census_intraprovincial": "census migration counts: not catalogued yet",
+    "daqing_oilfield": "company output (CNPC Daqing Oilfield), not a provincial statistic",
+    "raw_coal_output": "two secondary values of different calibers: not catalogued",
+}
+
+
+def current_grade(row: dict[str, str]) -> str:
+    """The grade of the copy a row was read from: secondary where the reference says so, official
+    on a government site (gov.cn), else the official text reposted (news site, mirror)."""
+    if "secondary" in row["source"] or "secondary" in row["unit"]:
+        return "secondary"
+    if re.search(r"[a-z0-9.]+\.gov\.cn", row["source"]):
+        return "official"
+    return "official-repost"
+
+
+def current_route(stem: str, row: dict[str, str]) -> tuple[str | None, str]:
+    """(source id, dataset) of an econ3/env3/demo row, or (None, reason it is left out)."""
+    indicator, grade = row["indicator"], current_grade(row).replace("official-repost", "repost")
+    if "hard-coded" in row["source"]:  # as the gdp_nominal rule for the same constants
+        return None, "publisher not named in the file read (a code constant); not traceable"
+    if "National-Visualization-Web-Application" in row["source"]:
+        return "nbs_portal_2021", "economy_grain_output"  # the portal scrape of econ2/env2
+    if "hljszw.org.cn" in row["source"]:
+        return "heilongjiang_2020_table", CURRENT_DATASETS.get(indicator, "economy_growth_rates")
+    if "firstreport.acmr.com.cn" in row["source"]:
+        return "acmr_inner_mongolia_2022", CURRENT_DATASETS.get(indicator, "economy_growth_rates")
+    for prefix, reason in CURRENT_LEFT_OUT.items():
+        if indicator.startswith(prefix) and not indicator.startswith("share_good_air"):
+            return None, reason
+    family = FAMILY[row["region"]]
+    if indicator.startswith("census_"):
+        # The publication: a 6th-census (2010) communiqué, or a 7th-census one (which also
+        # prints some 2010 values).
+        sixth = "第六次" in row["source"] or "6th census communiqué" in row["unit"]
+        census = "census6" if sixth else "census7"
+        if indicator.startswith("census_univ"):
+            dataset = "economy_census_education"
+        else:
+            dataset = "economy_census_age"
+        if "NBS" in row["source"][:40] or family == "nbs":
+            return f"nbs_{census}_{grade}", dataset
+        return f"{family}_{census}_{grade}", dataset
+    if indicator.startswith("grain_output"):
+        return f"{family}_grain_{grade}", "economy_grain_output"
+    if "final verification" in row["unit"]:  # a revised first release: its own release
+        return f"{family}_verified_{grade}", CURRENT_DATASETS[indicator]
+    if stem == "env3_bulletins":  # national figures are the ministry's (MEE), not the NBS's
+        return f"{family.replace('nbs', 'mee')}_env_{grade}", CURRENT_DATASETS[indicator]
+    return f"{family}_2020s_{grade}", CURRENT_DATASETS.get(indicator, "economy_growth_rates")
+
+
+def current_rows(reference: Path) -> list[tuple[str, str | None, str, dict[str, str]]]:
+    """(file, source id, dataset or reason, row) of every econ3/env3/demo row to write or leave
+    out, after the duplicates are dropped (see the comment above CURRENT_FILES)."""
+    econ2 = set()  # and env2: the figures catalogued before
+    for path in [
+        *(reference / "figures").glob("econ2_*.csv"),
+        *(reference / "figures").glob("env2_*.csv"),
+    ]:
+        with path.open(encoding="utf-8", newline="") as fh:
+            econ2 |= {cell(r) for r in csv.DictReader(fh)}
+    routed = []
+    for stem in CURRENT_FILES:
+        with (reference / "figures" / f"{stem}.csv").open(encoding="utf-8", newline="") as fh:
+            routed += [(stem, *current_route(stem, r), r) for r in csv.DictReader(fh)]
+    rank = {g: i for i, g in enumerate(CURRENT_GRADES)}
+    routed.sort(key=lambda t: rank[current_grade(t[3])])  # stable: reference order within
+    seen: set[tuple] = set()
+    out = []
+    for stem, source_id, dataset, row in routed:
+        key = (*cell(row), source_id if source_id and source_id.startswith("nbs_portal") else "")
+        if source_id is not None and (key[:4] in econ2 or key in seen):
+            out.append((stem, None, "same figure as a row already written (a second copy)", row))
+            continue
+        seen.add(key)
+        out.append((stem, source_id, dataset, row))
+    # A copy's GDP and its three sectors stay together (shares and sums are taken within one
+    # copy): where one of them is new, the ones it repeats are kept beside it.
+    routes = {id(r): (s, d) for _, s, d, r in routed}
+    sectors = SECTOR_TABLE - {"gdp_nominal"}
+    sectors_kept = {group(s, r) for _, s, _, r in out if s and r["indicator"] in sectors}
+    present = {(group(s, r), r["indicator"]) for _, s, _, r in out if s}
+    restored = []
+    for stem, s, d, r in out:
+        s0, d0 = routes[id(r)]
+        if s is None and s0 and r["indicator"] in SECTOR_TABLE:
+            if group(s0, r) in sectors_kept and (group(s0, r), r["indicator"]) not in present:
+                present.add((group(s0, r), r["indicator"]))
+                s, d = s0, d0
+        restored.append((stem, s, d, r))
+    out = restored
+    # A GDP figure goes beside its sectors (economy_value_added) where its copy prints them.
+    sectors = {(s, r["region"], r["year"]) for _, s, d, r in out if d == "economy_value_added"}
+    return [
+        (stem, s, gdp_dataset(s, r, sectors) if s and r["indicator"] == "gdp_nominal" else d, r)
+        for stem, s, d, r in out
+    ]
+
+
+SECTOR_TABLE = {"gdp_nominal", "va_primary", "va_secondary", "va_tertiary"}
+
+
+def group(source_id: str | None, row: dict[str, str]) -> tuple:
+    return (source_id, row["region"], row["year"])
+
+
+def cell(row: dict[str, str]) -> tuple[str, str, str, float | str]:
+    try:
+        value: float | str = float(row["value"])
+    except ValueError:
+        value = row["value"]
+    return (row["region"], row["year"], row["indicator"], value)
+
+
+def gdp_dataset(source_id: str, row: dict[str, str], sectors: set) -> str:
+    with_sectors = (source_id, row["region"], row["year"]) in sectors
+    return "economy_value_added" if with_sectors else "economy_gdp"
+
+
+def current_note(row: dict[str, str]) -> str:
+    """'secondary source' where so graded, and the document and copy the row cites."""
+    secondary = "secondary source; " if current_grade(row) == "secondary" else ""
+    return f"{secondary}cited: {row['source']}"
 
 
 # The communiqué an env2 row in nbs_first_releases belongs to (some rows cite only "same
@@ -428,7 +605,7 @@ def compile_figures(reference: Path, out: Path) -> dict[Path, list[dict]]:
     files: dict[Path, list[dict]] = defaultdict(list)
     left_out: dict[str, int] = defaultdict(int)
     for path in sorted((reference / "figures").glob("*.csv")):
-        if path.stem == "policy_milestones":
+        if path.stem == "policy_milestones" or path.stem in CURRENT_FILES:
             continue
         if path.stem == "pref_codes":  # the code list: rows of the region table (REGIONS)
             continue
@@ -446,6 +623,13 @@ def compile_figures(reference: Path, out: Path) -> dict[Path, list[dict]]:
                         or env2_note(path.stem, source_id, row),
                     }
                 )
+    for stem, source_id, dataset, row in current_rows(reference):
+        if source_id is None:
+            left_out[f"{stem}.csv: {dataset}"] += 1
+            continue
+        files[out / source_id / f"{dataset}.csv"].append(
+            {**{k: row[k] for k in RAW_COLUMNS[:5]}, "note": current_note(row)}
+        )
     for reason, n in sorted(left_out.items()):
         print(f"left out {n:4d} rows  {reason}", file=sys.stderr)
     return files

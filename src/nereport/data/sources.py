@@ -1320,6 +1320,220 @@ _SOURCES = [
     ),
 ]
 
+# -- econ3/env3/demo: 2020-2024 first releases, environment bulletins, census communiqués and
+# grain figures (reference notes/communique-figures.md and notes/demo-census-grain.md) --------
+# The reference read these figures in dozens of copies (reposts, news sites, blogs) of a few
+# kinds of publication. One source is one publisher's family of publications *and* the grade of
+# the copy read (official: the publisher's or a government site; official-repost: the official
+# text reposted by a news site or mirror; secondary: a data site, blog or news summary quoting
+# it), so that every figure shows its grade; each row's `note` names the document and the copy.
+_RELIABILITY = {"official": "high", "official-repost": "medium-high", "secondary": "low"}
+_SUFFIX = {"official": "official", "official-repost": "repost", "secondary": "secondary"}
+_VIA = {
+    "official": "the publisher's or a government web site (each row's `note` names it)",
+    "official-repost": "reposts of the official text on news sites and mirrors, named in each "
+    "row's `note`",
+    "secondary": "data sites, blogs, aggregators and news summaries quoting the figures, named "
+    "in each row's `note` (secondary)",
+}
+CENSUS7_LABEL = "7th national population census, 1 November 2020 (published May 2021)"
+CENSUS6_LABEL = "6th national population census, 1 November 2010 (published 2011)"
+GRAIN_LABEL = (
+    "first release of each year's grain output (NBS December announcement or the provincial "
+    "figures released with it); not comparable with the portal series revised after the 3rd "
+    "agricultural census"
+)
+ENV_LABEL = "annual monitoring results and ecological-environment bulletins, 2020-2025"
+# (family, publisher, publisher_zh, title, title_zh, vintage, vintage label, grades)
+_CURRENT = [
+    (
+        "nbs_2020s",
+        NBS,
+        "国家统计局",
+        "Statistical communiqués on the national economic and social development 2020-2023 and "
+        "the January releases of GDP and population data 2021-2025",
+        "中华人民共和国国民经济和社会发展统计公报（2020—2023年）及国家统计局年度数据发布",
+        "first-release",
+        FIRST_RELEASE,
+        ("official-repost", "secondary"),
+    ),
+    *[
+        (
+            f"{slug}_2020s",
+            f"{name} statistics bureau, finance department and government",
+            f"{zh}统计局、财政厅、人民政府",
+            f"{name} statistical communiqués 2020-2024, January GDP and population releases, "
+            "budget execution reports and government work reports",
+            f"{zh}国民经济和社会发展统计公报（2020—2024年）、年度经济运行发布、财政预算执行报告、"
+            "政府工作报告",
+            "first-release",
+            FIRST_RELEASE,
+            grades,
+        )
+        for slug, name, zh, grades in [
+            ("liaoning", "Liaoning", "辽宁省", ("official", "official-repost", "secondary")),
+            ("jilin", "Jilin", "吉林省", ("official-repost", "secondary")),
+            (
+                "heilongjiang",
+                "Heilongjiang",
+                "黑龙江省",
+                ("official", "official-repost", "secondary"),
+            ),
+            ("inner_mongolia", "Inner Mongolia", "内蒙古自治区", ("official-repost", "secondary")),
+        ]
+    ],
+    (
+        "inner_mongolia_verified",
+        "Inner Mongolia Autonomous Region Bureau of Statistics (内蒙古自治区统计局)",
+        "内蒙古自治区统计局",
+        "2022 GDP growth after final verification (最终核实), as quoted in coverage of the "
+        "2024-01-19 release of 2023 GDP",
+        "内蒙古自治区2023年经济运行情况发布（2024年1月19日）所引2022年地区生产总值最终核实增速",
+        "final-verification",
+        "growth rate revised after final verification (最终核实), published January 2024; "
+        "differs from the first release",
+        ("official-repost",),
+    ),
+    (
+        "nbs_census7",
+        NBS,
+        "国家统计局、国务院第七次全国人口普查领导小组办公室",
+        "Communiqués of the 7th national population census No. 5 (age composition) and No. 6 "
+        "(educational attainment), 2021-05-11",
+        "第七次全国人口普查公报（第五号、第六号）",
+        "census-2020",
+        CENSUS7_LABEL,
+        ("secondary",),
+    ),
+    (
+        "nbs_census6",
+        NBS,
+        "国家统计局",
+        "Communiqué of the 6th national population census No. 1 (2011-04-28)",
+        "2010年第六次全国人口普查主要数据公报（第1号）",
+        "census-2010",
+        CENSUS6_LABEL,
+        ("secondary",),
+    ),
+    *[
+        (
+            f"{slug}_census7",
+            f"{name} statistics bureau",
+            f"{zh}统计局",
+            f"{name} communiqué or main-data release of the 7th national population census",
+            title_zh,
+            "census-2020",
+            CENSUS7_LABEL,
+            ("secondary",),
+        )
+        for slug, name, zh, title_zh in [
+            ("liaoning", "Liaoning", "辽宁省", "辽宁省第七次全国人口普查公报"),
+            ("heilongjiang", "Heilongjiang", "黑龙江省", "黑龙江省第七次全国人口普查公报"),
+            (
+                "inner_mongolia",
+                "Inner Mongolia",
+                "内蒙古自治区",
+                "内蒙古自治区第七次全国人口普查主要数据情况",
+            ),
+        ]
+    ],
+    *[
+        (
+            f"{slug}_census6",
+            f"{name} statistics bureau",
+            f"{zh}统计局",
+            f"{name} communiqué of the 6th national population census",
+            title_zh,
+            "census-2010",
+            CENSUS6_LABEL,
+            ("secondary",),
+        )
+        for slug, name, zh, title_zh in [
+            ("liaoning", "Liaoning", "辽宁省", "辽宁省2010年第六次全国人口普查主要数据公报"),
+            ("jilin", "Jilin", "吉林省", "吉林省第六次全国人口普查公报"),
+        ]
+    ],
+    (
+        "nbs_grain",
+        NBS,
+        "国家统计局",
+        "Announcements on the national grain output (2010, 2015, 2021-2024) and the 2020 "
+        "statistical communiqué",
+        "国家统计局关于粮食产量数据的公告",
+        "first-release",
+        GRAIN_LABEL,
+        ("secondary",),
+    ),
+    *[
+        (
+            f"{slug}_grain",
+            f"{name} statistics bureau and department of agriculture (provincial figures of the "
+            "NBS grain announcements)",
+            f"{zh}统计局、农业农村厅",
+            f"{name} grain output 2020-2023 as released with the NBS announcements or by the "
+            "province",
+            f"{zh}粮食产量数据发布",
+            "first-release",
+            GRAIN_LABEL,
+            grades,
+        )
+        for slug, name, zh, grades in [
+            ("liaoning", "Liaoning", "辽宁省", ("official-repost", "secondary")),
+            ("jilin", "Jilin", "吉林省", ("secondary",)),
+            ("heilongjiang", "Heilongjiang", "黑龙江省", ("official-repost", "secondary")),
+            ("inner_mongolia", "Inner Mongolia", "内蒙古自治区", ("official", "secondary")),
+        ]
+    ],
+    (
+        "mee_env",
+        MEE,
+        "生态环境部",
+        "Monthly and annual air-quality releases 2020-2022, the 2023 China Ecological and "
+        "Environmental Bulletin and the minister's statement of 2026-03-12",
+        "全国环境空气质量状况发布、中国生态环境状况公报",
+        "bulletin",
+        ENV_LABEL,
+        ("official-repost", "secondary"),
+    ),
+    *[
+        (
+            f"{slug}_env",
+            f"{name} department of ecology and environment",
+            f"{zh}生态环境厅",
+            f"{name} ecological-environment bulletins and annual monitoring results 2020-2025",
+            f"{zh}生态环境状况公报",
+            "bulletin",
+            ENV_LABEL,
+            grades,
+        )
+        for slug, name, zh, grades in [
+            ("liaoning", "Liaoning", "辽宁省", ("secondary",)),
+            ("jilin", "Jilin", "吉林省", ("official-repost", "secondary")),
+            ("heilongjiang", "Heilongjiang", "黑龙江省", ("official-repost", "secondary")),
+            ("inner_mongolia", "Inner Mongolia", "内蒙古自治区", ("official-repost", "secondary")),
+        ]
+    ],
+]
+_SOURCES += [
+    Source(
+        f"{family}_{_SUFFIX[grade]}",
+        publisher,
+        title,
+        vintage,
+        label,
+        via=_VIA[grade],
+        accessed=ACCESSED,
+        licence=NBS_TERMS if publisher == NBS else "",
+        reliability=_RELIABILITY[grade],
+        note="Each row's `note` names the document and the copy read.",
+        grade=grade,
+        title_zh=title_zh,
+        publisher_zh=publisher_zh,
+    )
+    for family, publisher, publisher_zh, title, title_zh, vintage, label, grades in _CURRENT
+    for grade in grades
+]
+
 SOURCES: dict[str, Source] = {s.id: s for s in _SOURCES}
 
 
