@@ -100,8 +100,25 @@ def clean_economy_gdp(raw: pd.DataFrame) -> pd.DataFrame:
     return gdp.assign(release=[_release(v, y) for v, y in zip(gdp["vintage"], year, strict=True)])
 
 
+# The remark a first release read only in a secondary copy keeps in `note` (a caveat a report
+# shows); the document and copy it cites go to `cited`.
+SECONDARY_NOTE = N_("secondary source")
+
+
+def cited_apart(frame: pd.DataFrame) -> pd.DataFrame:
+    """'secondary source; cited: <document, copy>; <unit remarks>' in `note` ->
+    note 'secondary source', cited '<document, copy>; <unit remarks>'. A population note is a
+    flag a report shows beside the value, so the citation and the release remarks the
+    declaration already says leave it; notes without a citation stay as they are."""
+    note = frame["note"].fillna("").astype(str)
+    found = note.str.extract(r"^(?P<flag>.*?)(?:; )?cited: (?P<cited>.*)$")
+    flag = found["flag"].where(found["cited"].notna(), note)
+    return frame.assign(note=flag.replace("", None), cited=found["cited"])
+
+
 def clean_economy_population(raw: pd.DataFrame) -> pd.DataFrame:
     pop = to_units(_published(raw), {"population_year_end": (PERSONS_10K, {PERSONS_10K: 1.0})})
+    pop = cited_apart(pop)
     return pop.assign(vintage=vintage_of(pop["source_id"]), population_10k=pop["value"])
 
 
@@ -220,6 +237,12 @@ DATASETS = [
             Column("population_10k", "float", "Year-end population", unit="10,000 persons", min=0),
             source_column(POPULATION_SOURCES),
             NOTE,
+            Column(
+                "cited",
+                "str",
+                "Document and copy a first release was read from, and the release as printed",
+                required=False,
+            ),
         ),
         primary_key=("region", "year", "vintage", "source_id"),
         processing="Values as published. The csy-annual Heilongjiang 2013 value (3535, likely a "
