@@ -232,3 +232,38 @@ def test_a_population_note_holds_a_caveat_and_the_citation_its_own_column() -> N
     assert one(pop, "cited", region="jilin", year=2021).startswith("'2021年吉林省国民经济")
     hl = nereport.load("economy_population", region="heilongjiang", year=2013)
     assert "typo" in one(hl, "note", vintage="csy-annual")  # a flag without citation stays
+
+
+# -- the 31 provinces (scripts/build_provinces.py) -----------------------------------------
+
+
+def test_all_31_provinces_every_year_of_one_release() -> None:
+    prov = nereport.load("economy_provinces")
+    counts = prov.groupby(["indicator", "year"])["code"].nunique()
+    assert set(counts) == {31} and set(prov["year"]) == set(range(2000, 2020))
+    assert set(prov["vintage"]) == {"nbs-2021"}
+    by_region = prov.drop_duplicates("code")["macro_region"].value_counts().to_dict()
+    assert by_region == {"west": 12, "east": 10, "centre": 6, "northeast": 3}
+
+
+def test_provinces_agree_with_the_same_release_in_economy_value_added() -> None:
+    prov = nereport.load("economy_provinces", indicator="gdp_nominal")
+    va = nereport.load("economy_value_added", vintage="nbs-2021", sector="primary")
+    names = {
+        "210000": "liaoning",
+        "220000": "jilin",
+        "230000": "heilongjiang",
+        "150000": "inner-mongolia",
+    }
+    ours = prov[prov["code"].isin(names)].assign(region=lambda f: f["code"].map(names))
+    merged = ours.merge(va, on=["region", "year"])
+    assert len(merged) == 4 * 20
+    assert (merged["value"] == merged["gdp_cny_100m"]).all()
+
+
+def test_rank_among_the_provinces() -> None:
+    prov = nereport.load("economy_provinces", year=2019, indicator="gdp_per_capita")
+    assert one(prov, "rank", code="110000") == 1  # Beijing
+    assert one(prov, "rank", code="230000") == 30  # Heilongjiang
+    assert set(prov["provinces_ranked"]) == {31}
+    assert sorted(prov["rank"]) == list(range(1, 32))

@@ -1533,6 +1533,30 @@ _SOURCES += [
     for family, publisher, publisher_zh, title, title_zh, vintage, label, grades in _CURRENT
     for grade in grades
 ]
+# The 31 provinces of the NBS portal scrape of c.2021 (scripts/build_provinces.py): the same
+# release as nbs_portal_2021, compiled by its own script for the comparison among provinces.
+_SOURCES.append(
+    Source(
+        "nbs_portal_2021_provinces",
+        NBS,
+        "National data portal (data.stats.gov.cn), 分省年度数据: 地区生产总值 and 人均地区生产总值 "
+        "(国民经济核算), 年末常住人口 (人口), all 31 provinces, 2000-2019",
+        "nbs-2021",
+        "NBS data portal as scraped c.2021 (GDP after the 4th economic census revision; "
+        "population before the 7th-census revision)",
+        via="files 源数据/国家统计局分省年度数据/国民经济核算/地区生产总值.csv and 源数据/国家统计局分省"
+        "年度数据/人口/总人口.csv in github:3112944976/National-Visualization-Web-Application@582d20b",
+        accessed=ACCESSED,
+        licence=NBS_TERMS,
+        reliability="high",
+        note="Unaltered portal export reposted in a student repository; the same scrape as "
+        "nbs_portal_2021 (Liaoning 2013 GDP 19208.8 in both). The NBS four-region grouping "
+        "(《东西中部和东北地区划分方法》, 2011) and the English names are nereport's labels.",
+        grade="official-repost",
+        title_zh="国家数据（分省年度数据）：地区生产总值、人均地区生产总值、年末常住人口",
+        publisher_zh="国家统计局",
+    )
+)
 
 SOURCES: dict[str, Source] = {s.id: s for s in _SOURCES}
 

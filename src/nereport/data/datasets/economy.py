@@ -1206,3 +1206,91 @@ DATASETS += [
         ),
     ),
 ]
+
+
+# -- The 31 provinces (scripts/build_provinces.py): comparison and rank among provinces -------
+PROVINCE_UNITS = {
+    "gdp_nominal": YUAN_100M,
+    "gdp_per_capita": YUAN_PER_PERSON,
+    "population_year_end": PERSONS_10K,
+}
+MACRO_REGIONS = ("east", "centre", "west", "northeast")
+
+
+def clean_economy_provinces(raw: pd.DataFrame) -> pd.DataFrame:
+    value = pd.to_numeric(raw["value"], errors="coerce")
+    known = raw["unit"] == raw["indicator"].map(PROVINCE_UNITS)
+    frame = raw.assign(
+        value=value.where(known),
+        note=pd.Series("unknown indicator or unit", index=raw.index).where(~known),
+        vintage=vintage_of(raw["source_id"]),
+    )
+    # Rank among the provinces that have a value, within one release, series and year
+    # (1 = largest): a derived figure of one release, never across releases.
+    rank = frame.groupby(["vintage", "indicator", "year"])["value"].rank(
+        ascending=False, method="min"
+    )
+    count = frame.groupby(["vintage", "indicator", "year"])["value"].transform("count")
+    return frame.assign(rank=rank, provinces_ranked=count)
+
+
+PROVINCE_SOURCES = ("nbs_portal_2021_provinces",)
+DATASETS += [
+    Dataset(
+        name="economy_provinces",
+        title=N_("GDP, GDP per person and population of the 31 provinces"),
+        description="Nominal GDP, GDP per person and year-end population of all 31 provinces, "
+        "2000-2019, from one NBS portal release (c.2021; GDP after the 4th economic census "
+        "revision, population before the 7th-census revision), with the NBS four-region "
+        "grouping (east, centre, west, northeast) and each province's rank among the 31: the "
+        "basis for comparing the Northeast with China's other regions.",
+        sources=PROVINCE_SOURCES,
+        columns=(
+            Column("code", "str", "GB/T 2260 province code"),
+            Column("name_zh", "str", "Province, as the portal names it"),
+            Column("name_en", "str", "Province, English name"),
+            Column(
+                "macro_region",
+                "str",
+                "NBS four-region grouping (东西中部和东北地区划分方法, 2011)",
+                allowed=MACRO_REGIONS,
+            ),
+            year_column(),
+            _vintage_column(PROVINCE_SOURCES),
+            Column("indicator", "str", "Series", allowed=tuple(PROVINCE_UNITS)),
+            Column("value", "float", "Value in the unit given", min=0),
+            Column("unit", "str", "Unit of the value", allowed=tuple(PROVINCE_UNITS.values())),
+            Column(
+                "rank",
+                "float",
+                "Rank among the provinces with a value that year (1 = largest)",
+                min=1,
+                max=31,
+            ),
+            Column("provinces_ranked", "int", "Provinces with a value that year", min=1, max=31),
+            source_column(PROVINCE_SOURCES),
+            NOTE,
+        ),
+        primary_key=("code", "year", "indicator", "vintage"),
+        processing="Values as the portal stores them; ranks computed here within one release, "
+        "series and year (ties share the better rank). Compiled by scripts/build_provinces.py "
+        "from the pinned commit of the scrape.",
+        clean=clean_economy_provinces,
+        raw_columns=(
+            "code",
+            "name_zh",
+            "name_en",
+            "macro_region",
+            "year",
+            "indicator",
+            "value",
+            "unit",
+        ),
+        gaps=N_(
+            "Only 2000-2019: no provincial release after 2019 covering all 31 provinces was "
+            "found (the 2020-2024 first releases cover the four provinces only). The national "
+            "GDP of the same release is in economy_value_added (vintage nbs-2021); population "
+            "after the 7th-census revision is not in this scrape."
+        ),
+    ),
+]
