@@ -244,9 +244,10 @@ def test_a_value_flagged_in_the_data_is_left_out_of_the_lines_and_named(region: 
 
 
 def test_no_flag_sentence_where_the_data_flags_nothing() -> None:
-    assert (
-        "Left out" not in economy.population_chart(report.start("economy", region="jilin")).caption
-    )
+    # Jilin's 2021 and 2024 first releases were read in secondary copies only (flagged): a
+    # window before them flags nothing.
+    jilin = report.start("economy", region="jilin", end_year=2020)
+    assert "Left out" not in economy.population_chart(jilin).caption
     narrow = report.start("economy", region="heilongjiang", start_year=2015, end_year=2020)
     assert "Left out" not in economy.population_chart(narrow).caption  # 2013 not shown
 
