@@ -331,15 +331,8 @@ CURRENT_DATASETS = {  # indicator -> dataset (econ3, env3)
 CURRENT_LEFT_OUT = {  # indicator prefix -> reason
     "share_": "env3 surface-water shares: section bases differ row by row; not catalogued yet",
     "forest_coverage": "env3 forest cover (one provincial-definition value): not catalogued yet",
-    "census_persons_university_educated": "census education counts (persons; units differ): "
-    "not catalogued yet",
-    "census_household_separated": "census migration counts (Liaoning and China only, concepts "
-    "differ): not catalogued yet",
-    "census_intra_municipal": "census migration counts: not catalogued yet",
-    "census_floating": "census migration counts: not catalogued yet",
-    "census_inflow": "census migration counts: not catalogued yet",
-    "census_interprovincial": "census migration counts: not catalogued yet",
-    "census_intraprovincial": "census migration counts: not catalogued yet",
+    "census_persons_university_educated": "census counts of university-educated persons (three "
+    "regions, units differ; the per-100,000 figures are catalogued): not catalogued",
     "daqing_oilfield": "company output (CNPC Daqing Oilfield), not a provincial statistic",
     "raw_coal_output": "two secondary values of different calibers: not catalogued",
 }
@@ -377,8 +370,10 @@ def current_route(stem: str, row: dict[str, str]) -> tuple[str | None, str]:
         census = "census6" if sixth else "census7"
         if indicator.startswith("census_univ"):
             dataset = "economy_census_education"
-        else:
+        elif indicator.startswith("census_share_age"):
             dataset = "economy_census_age"
+        else:
+            dataset = "economy_census_migration"
         if "NBS" in row["source"][:40] or family == "nbs":
             return f"nbs_{census}_{grade}", dataset
         return f"{family}_{census}_{grade}", dataset

@@ -18,6 +18,7 @@ NEW = [
     "economy_vital_statistics",
     "economy_census_age",
     "economy_census_education",
+    "economy_census_migration",
     "economy_grain_output",
     "environment_good_air_days",
 ]
@@ -267,3 +268,19 @@ def test_rank_among_the_provinces() -> None:
     assert one(prov, "rank", code="230000") == 30  # Heilongjiang
     assert set(prov["provinces_ranked"]) == {31}
     assert sorted(prov["rank"]) == list(range(1, 32))
+
+
+def test_census_migration_in_10k_persons_with_its_two_concepts() -> None:
+    mig = nereport.load("economy_census_migration")
+    assert one(mig, "value", region="china", indicator="census_floating_population") == (
+        pytest.approx(37581.6759)  # 375,816,759 persons, converted once
+    )
+    assert one(mig, "value", region="liaoning", indicator="census_floating_population") == 999.32
+    # Inter-provincial (national, at destination) and inflow (Liaoning) stay two indicators.
+    assert set(mig[mig["region"] == "liaoning"]["indicator"]) >= {
+        "census_inflow_from_other_provinces"
+    }
+    assert "census_inflow_from_other_provinces" not in set(
+        mig[mig["region"] == "china"]["indicator"]
+    )
+    assert set(mig["unit"]) == {"10,000 persons", "%"}

@@ -986,6 +986,36 @@ def clean_economy_census_education(raw: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(census=vintage_of(frame["source_id"]), univ_per_100k=frame["value"])
 
 
+MIGRATION_SOURCES = ("nbs_census7_secondary", "liaoning_census7_secondary")
+PERSONS_PRINTED = {
+    # the published unit's words before its first bracket -> factor to 10,000 persons
+    "persons, 7th census 2020-11-01": 1e-4,
+    "10,000 persons, 7th census 2020-11-01": 1.0,
+    "10,000 persons, change vs 2010 6th census as printed": 1.0,
+}
+MIGRATION_UNITS = {
+    f"census_{name}": (PERSONS_10K, PERSONS_PRINTED)
+    for name in (
+        "household_separated_population",
+        "intra_municipal_separated_population",
+        "floating_population",
+        "interprovincial_floating_population",
+        "intraprovincial_floating_population",
+        "inflow_from_other_provinces",
+        "household_separated_population_change_vs_2010",
+    )
+}
+MIGRATION_UNITS["census_household_separated_population_growth_pct_vs_2010"] = (
+    "%",
+    {"% change vs 2010 6th census as printed": 1.0},
+)
+
+
+def clean_economy_census_migration(raw: pd.DataFrame) -> pd.DataFrame:
+    frame = to_units(_published(raw), MIGRATION_UNITS)
+    return frame.assign(census=vintage_of(frame["source_id"]))
+
+
 GRAIN_SOURCES = (
     "nbs_portal_2021",
     "nbs_grain_secondary",
@@ -1169,8 +1199,40 @@ DATASETS += [
         clean=clean_economy_census_education,
         gaps=N_(
             "Heilongjiang's 2010 figure was not found. The counts of university-educated persons "
-            "and the migration counts (人户分离, 流动人口) were found for Liaoning and China only and "
-            "are not catalogued."
+            "(Liaoning, Inner Mongolia, China) are not catalogued: the figure per 100,000 is the "
+            "comparable one."
+        ),
+    ),
+    Dataset(
+        name="economy_census_migration",
+        title=N_("Migration at the 2020 census"),
+        description="Residents living away from their household registration (人户分离), those "
+        "within the same city's districts (市辖区内), the floating population (流动人口, the "
+        "difference) and its inter- and intra-provincial parts, at the 7th census (1 November "
+        "2020): China and Liaoning (with Liaoning's inflow from other provinces and the printed "
+        "change against 2010). The national inter-provincial count is people living outside "
+        "their registration province (at destination); Liaoning's inflow is people from other "
+        "provinces living in Liaoning: two concepts, two indicators.",
+        sources=MIGRATION_SOURCES,
+        columns=(
+            region_column(),
+            year_column("Census year"),
+            Column("census", "str", "Census (release) of the source"),
+            Column("indicator", "str", "Series", allowed=tuple(MIGRATION_UNITS)),
+            Column("value", "float", "Value in the unit given"),
+            Column("unit", "str", "Unit of the value", allowed=(PERSONS_10K, "%")),
+            source_column(MIGRATION_SOURCES),
+            NOTE,
+        ),
+        primary_key=("region", "year", "indicator", "source_id"),
+        processing="Persons converted to 10,000 persons (x 0.0001) here, once; a printed change "
+        "kept as printed. " + CURRENT_PROCESSING,
+        clean=clean_economy_census_migration,
+        gaps=N_(
+            "Jilin, Heilongjiang and Inner Mongolia: the migration sections of their census "
+            "communiqués were not reached. Liaoning has no inter-provincial outflow (people "
+            "registered in Liaoning living elsewhere). No 2010 levels except the change Liaoning "
+            "prints."
         ),
     ),
     Dataset(
