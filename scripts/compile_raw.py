@@ -386,52 +386,81 @@ def current_route(stem: str, row: dict[str, str]) -> tuple[str | None, str]:
     return f"{family}_2020s_{grade}", CURRENT_DATASETS.get(indicator, "economy_growth_rates")
 
 
-def current_rows(reference: Path) -> list[tuple[str, str | None, str, dict[str, str]]]:
-    """(file, source id, dataset or reason, row) of every econ3/env3/demo row to write or leave
-    out, after the duplicates are dropped (see the comment above CURRENT_FILES)."""
-    econ2 = set()  # and env2: the figures catalogued before
-    for path in [
-        *(reference / "figures").glob("econ2_*.csv"),
-        *(reference / "figures").glob("env2_*.csv"),
-    ]:
-        with path.open(encoding="utf-8", newline="") as fh:
-            econ2 |= {cell(r) for r in csv.DictReader(fh)}
+Routed = tuple[str, str | None, str, dict[str, str]]  # file, source id, dataset or reason, row
+SECOND_COPY = "same figure as a row already written (a second copy)"
+
+
+def current_rows(reference: Path) -> list[Routed]:
+    """Every econ3/env3/demo row, routed to its source and dataset or left out with a reason,
+    after the second copies are dropped (see the comment above CURRENT_FILES)."""
     routed = []
     for stem in CURRENT_FILES:
         with (reference / "figures" / f"{stem}.csv").open(encoding="utf-8", newline="") as fh:
             routed += [(stem, *current_route(stem, r), r) for r in csv.DictReader(fh)]
     rank = {g: i for i, g in enumerate(CURRENT_GRADES)}
     routed.sort(key=lambda t: rank[current_grade(t[3])])  # stable: reference order within
+    out = keep_copies_whole(routed, drop_second_copies(routed, catalogued(reference)))
+    return [place_gdp(t, out) for t in out]
+
+
+def catalogued(reference: Path) -> set[tuple]:
+    """The cells (region, year, indicator, value) of the econ2/env2 figures catalogued before."""
+    cells = set()
+    for path in [
+        *(reference / "figures").glob("econ2_*.csv"),
+        *(reference / "figures").glob("env2_*.csv"),
+    ]:
+        with path.open(encoding="utf-8", newline="") as fh:
+            cells |= {cell(r) for r in csv.DictReader(fh)}
+    return cells
+
+
+def drop_second_copies(routed: list[Routed], before: set[tuple]) -> list[Routed]:
+    """Leave out a row whose figure is catalogued already, or was met in a better-graded copy
+    (``routed`` is sorted best grade first). The portal's revised series is another release:
+    its figures are never second copies of a first release."""
     seen: set[tuple] = set()
     out = []
     for stem, source_id, dataset, row in routed:
-        key = (*cell(row), source_id if source_id and source_id.startswith("nbs_portal") else "")
-        if source_id is not None and (key[:4] in econ2 or key in seen):
-            out.append((stem, None, "same figure as a row already written (a second copy)", row))
+        portal = source_id if source_id and source_id.startswith("nbs_portal") else ""
+        key = (*cell(row), portal)
+        if source_id is not None and (key[:4] in before or key in seen):
+            out.append((stem, None, SECOND_COPY, row))
             continue
         seen.add(key)
         out.append((stem, source_id, dataset, row))
-    # A copy's GDP and its three sectors stay together (shares and sums are taken within one
-    # copy): where one of them is new, the ones it repeats are kept beside it.
+    return out
+
+
+def keep_copies_whole(routed: list[Routed], out: list[Routed]) -> list[Routed]:
+    """A copy's GDP and three sectors stay together (shares and sums are taken within one copy):
+    where one of its sectors is new, the figures it repeats are kept beside it."""
     routes = {id(r): (s, d) for _, s, d, r in routed}
     sectors = SECTOR_TABLE - {"gdp_nominal"}
-    sectors_kept = {group(s, r) for _, s, _, r in out if s and r["indicator"] in sectors}
+    new = {group(s, r) for _, s, _, r in out if s and r["indicator"] in sectors}
     present = {(group(s, r), r["indicator"]) for _, s, _, r in out if s}
-    restored = []
+    whole = []
     for stem, s, d, r in out:
         s0, d0 = routes[id(r)]
-        if s is None and s0 and r["indicator"] in SECTOR_TABLE:
-            if group(s0, r) in sectors_kept and (group(s0, r), r["indicator"]) not in present:
+        if s is None and s0 and r["indicator"] in SECTOR_TABLE and group(s0, r) in new:
+            if (group(s0, r), r["indicator"]) not in present:
                 present.add((group(s0, r), r["indicator"]))
                 s, d = s0, d0
-        restored.append((stem, s, d, r))
-    out = restored
-    # A GDP figure goes beside its sectors (economy_value_added) where its copy prints them.
-    sectors = {(s, r["region"], r["year"]) for _, s, d, r in out if d == "economy_value_added"}
-    return [
-        (stem, s, gdp_dataset(s, r, sectors) if s and r["indicator"] == "gdp_nominal" else d, r)
-        for stem, s, d, r in out
-    ]
+        whole.append((stem, s, d, r))
+    return whole
+
+
+def place_gdp(routed: Routed, out: list[Routed]) -> Routed:
+    """A GDP figure goes beside its sectors (economy_value_added) where its copy prints them,
+    else to economy_gdp."""
+    stem, source_id, dataset, row = routed
+    if source_id is None or row["indicator"] != "gdp_nominal":
+        return routed
+    beside = any(
+        s == source_id and d == "economy_value_added" and group(s, r) == group(source_id, row)
+        for _, s, d, r in out
+    )
+    return (stem, source_id, "economy_value_added" if beside else "economy_gdp", row)
 
 
 SECTOR_TABLE = {"gdp_nominal", "va_primary", "va_secondary", "va_tertiary"}
@@ -447,11 +476,6 @@ def cell(row: dict[str, str]) -> tuple[str, str, str, float | str]:
     except ValueError:
         value = row["value"]
     return (row["region"], row["year"], row["indicator"], value)
-
-
-def gdp_dataset(source_id: str, row: dict[str, str], sectors: set) -> str:
-    with_sectors = (source_id, row["region"], row["year"]) in sectors
-    return "economy_value_added" if with_sectors else "economy_gdp"
 
 
 def current_note(row: dict[str, str]) -> str:
