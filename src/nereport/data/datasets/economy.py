@@ -183,7 +183,9 @@ DATASETS = [
         "2013 across vintages), so each row names its vintage and a series must use one vintage only. Default "
         "vintage: `nbs-2025` (newest). `cnki-mixed` stitches three releases (original yearbook "
         "values to 2009, revised 2010-2018, 2019 as first published): the `release` column "
-        "names them, and a series uses one release only. National GDP from one release with "
+        "names them, and a series uses one release only. First releases 2020-2024 whose copy "
+        "prints no sectors are the vintage `first-release` (the others sit with their sectors "
+        "in economy_value_added). National GDP from one release with "
         "the provinces, for shares, is in economy_value_added.",
         sources=GDP_SOURCES,
         columns=(
@@ -228,7 +230,9 @@ DATASETS = [
         title=N_("Year-end population, every vintage"),
         description="Year-end resident population. The 7th census (2020) led NBS to revise "
         "2011-2019 (Heilongjiang 2013: 3835 before, 3666 after), so each row names its vintage. "
-        "Default vintage: `nbs-census7`.",
+        "First releases 2021-2025 (the annual sample surveys, as the communiqués and January "
+        "releases print them) are the vintage `first-release`; `cited` names the document and "
+        "copy. Default vintage: `nbs-census7`.",
         sources=POPULATION_SOURCES,
         columns=(
             region_column(),
@@ -787,7 +791,8 @@ DATASETS += [
         title=N_("Household income per person"),
         description="Per-capita disposable income of all residents, urban and rural households "
         "from the integrated household survey (2013-): the four provinces and China 2013-2019 "
-        "(`nbs-2021`) and China 2020-2024 (first releases); urban disposable income and rural "
+        "(`nbs-2021`), China 2020-2024 and scattered provincial figures 2020-2023 (first "
+        "releases, most from secondary copies); urban disposable income and rural "
         "net income (纯收入) of the old separate surveys (老口径): provinces 2002-2012, China "
         "2000-2012. The old and new surveys are not comparable; each `indicator` is one survey.",
         sources=INCOME_SOURCES,
@@ -821,8 +826,10 @@ DATASETS += [
         description="Local general (public) budget revenue and expenditure of the four provinces "
         "2000-2019 (`nbs-2021`; the portal's series 地方财政一般预算收入/支出, called 一般公共预算 "
         "from 2014), provincial expenditure 2020-2024 (NBS 2026 export, 本级支出), Heilongjiang "
-        "2020 from a summary table; for China the sum of local governments (地方财政收入/支出) and "
-        "the national totals (central + local) 2000-2019 and 2020 (Ministry of Finance).",
+        "2020 from a summary table, preliminary execution figures 2020-2024 from budget reports "
+        "and finance-department releases (Liaoning, Heilongjiang, Inner Mongolia); for China the "
+        "sum of local governments (地方财政收入/支出) and the national totals (central + local) "
+        "2000-2019 and 2020 (Ministry of Finance).",
         sources=BUDGET_SOURCES,
         columns=_econ2_columns(
             BUDGET_SOURCES,
