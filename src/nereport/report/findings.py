@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 from IPython.display import Markdown
@@ -53,8 +54,58 @@ def _once(finding: Callable[[Context], str | None]) -> Callable[[Context], str |
 
 
 def signed(value: float, digits: int = 1) -> str:
-    """A change with its sign, in per cent: '+3.2 %', '−12.4 %' (Chinese '+3.2%')."""
-    return _("{value} %").format(value=f"{value:+.{digits}f}".replace("-", "−"))
+    """A change with its sign, in per cent: '+3.2 %', '−12.4 %' (Chinese '+3.2%'); rounded
+    half away from zero like every number of a report."""
+    text = number(abs(value), digits)
+    sign = "+" if i18n.round_half_away(value, digits) >= 0 else "−"
+    return _("{value} %").format(value=sign + text)
+
+
+# -- headline figures ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A headline figure, declared once: what it is, the release it is computed within, its
+    rounding, and the one function that computes it for a region and a period. Every report
+    and both languages read it through :func:`stated`, so they state the same number."""
+
+    id: str
+    release: str
+    digits: int
+    compute: Callable[..., float | None]
+
+
+HEADLINES: dict[str, Headline] = {}
+# What the reports stated, per (figure, region, period): the test of one figure, one number
+# reads it after building every report's findings.
+STATED: dict[tuple, set[str]] = {}
+
+
+def headline(id: str, release: str, digits: int) -> Callable:
+    """Declare the decorated function as the computation of headline figure ``id``."""
+
+    def declare(compute: Callable[..., float | None]) -> Callable[..., float | None]:
+        HEADLINES[id] = Headline(id, release, digits, functools.cache(compute))
+        return HEADLINES[id].compute
+
+    return declare
+
+
+def value(id: str, region: str, *period: int) -> float | None:
+    """Headline figure ``id`` of ``region`` over ``period`` (computed once per process)."""
+    return HEADLINES[id].compute(region, *period)
+
+
+def stated(id: str, region: str, *period: int, sign: bool = False) -> str:
+    """Headline figure ``id`` as a report states it, rounded as declared; recorded in STATED."""
+    figure = HEADLINES[id]
+    found = value(id, region, *period)
+    if found is None:
+        return _("n/a")
+    text = signed(found, figure.digits) if sign else number(found, figure.digits)
+    STATED.setdefault((id, region, *period), set()).add(number(found, figure.digits))
+    return text
 
 
 def _percent(value: float, digits: int = 1) -> str:
@@ -84,10 +135,25 @@ def _release(ctx: Context) -> str:
 # -- growth ----------------------------------------------------------------------------------
 
 
-def _chained(region: str, start: int, end: int) -> tuple[float, float] | None:
-    rows = load("economy_gdp_index", region=region, vintage=MAIN)
+def _chained(region: str, start: int, end: int, release: str = MAIN) -> tuple[float, float] | None:
+    rows = load("economy_gdp_index", region=region, vintage=release)
     total = cumulative_growth(rows, start, end)
     return None if total is None else (total, annual_rate(total, end - start))
+
+
+@headline("real_growth_rate", MAIN, 1)
+def real_growth_rate(region: str, start: int, end: int) -> float | None:
+    """Average real growth a year (compounded) from ``start`` to ``end``, published indices of
+    the main release."""
+    chained = _chained(region, start, end)
+    return None if chained is None else chained[1]
+
+
+@headline("real_growth_total", MAIN, 0)
+def real_growth_total(region: str, start: int, end: int) -> float | None:
+    """Real growth in all from ``start`` to ``end``, main release."""
+    chained = _chained(region, start, end)
+    return None if chained is None else chained[0]
 
 
 @_once
@@ -96,20 +162,22 @@ def real_growth(ctx: Context) -> str | None:
     end = 2019  # the last year of the one release that covers every region
     parts = []
     for start in POLICY_YEARS:
-        base = _chained(ctx.comparison, start, end)
-        own = [(r, _chained(r, start, end)) for r in ctx.own()]
+        base = value("real_growth_rate", ctx.comparison, start, end)
+        own = [(r, value("real_growth_rate", r, start, end)) for r in ctx.own()]
         if base is None or any(g is None for _r, g in own):
             continue
         said = _join(
             [
                 _("{region} **{rate} %** a year ({total} in all)").format(
-                    region=ctx.md_name(r), rate=number(g[1], 1), total=signed(g[0], 0)
+                    region=ctx.md_name(r),
+                    rate=stated("real_growth_rate", r, start, end),
+                    total=stated("real_growth_total", r, start, end, sign=True),
                 )
-                for r, g in own
+                for r, _g in own
             ],
             "list",
         )
-        faster = [r for r, g in own if g[1] > base[1]]
+        faster = [r for r, g in own if g > base]
         if len(faster) == len(own):
             period = _("{start}–{end}: {regions}, faster than {comparison} (**{rate} %** a year)")
         elif not faster:
@@ -124,7 +192,7 @@ def real_growth(ctx: Context) -> str | None:
                 end=end,
                 regions=said,
                 comparison=ctx.md_name(ctx.comparison),
-                rate=number(base[1], 1),
+                rate=stated("real_growth_rate", ctx.comparison, start, end),
             )
         )
     if not parts:
@@ -137,30 +205,104 @@ def real_growth(ctx: Context) -> str | None:
     return _join([growth, latest], "sentences") if latest else growth
 
 
-def _first_release_growth(ctx: Context) -> str | None:
-    """Average of the first-release growth rates of the years where every region has one."""
-    rows = load("economy_gdp_index", region=[*ctx.own(), ctx.comparison], vintage="first-release")
-    years = rows.groupby("year")["region"].nunique()
-    years = sorted(years[years == len(ctx.own()) + 1].index)
+# The first releases' period: the 14th Five-Year Plan's years so far. One period for every
+# region and report, so the national figure is one number.
+FIRST_RELEASE = "first-release"
+FIRST_PERIOD = (2021, 2024)
+
+
+def _first_release_years(region: str) -> dict[int, float]:
+    """The first-release growth rates of ``region`` within FIRST_PERIOD, by year."""
+    rows = load("economy_gdp_index", region=region, vintage=FIRST_RELEASE)
+    rows = rows[rows["year"].between(*FIRST_PERIOD)].dropna(subset=["growth_pct"])
+    return dict(zip(rows["year"].astype(int), rows["growth_pct"], strict=True))
+
+
+def first_release_run(region: str) -> tuple[int, int] | None:
+    """The years ``region``'s first-release average covers: FIRST_PERIOD's first year to the
+    last year before any gap; None where the first year itself is missing."""
+    years = _first_release_years(region)
+    start = FIRST_PERIOD[0]
+    if start not in years:
+        return None
+    end = start
+    while end + 1 in years:
+        end += 1
+    return start, end
+
+
+@headline("first_release_growth_rate", FIRST_RELEASE, 1)
+def first_release_growth_rate(region: str, start: int, end: int) -> float | None:
+    """Average real growth a year (compounded) over the first releases of ``start``..``end``
+    (every year present; None otherwise)."""
+    years = _first_release_years(region)
+    if any(y not in years for y in range(start, end + 1)):
+        return None
+    factor = 1.0
+    for y in range(start, end + 1):
+        factor *= 1 + years[y] / 100
+    return 100 * (factor ** (1 / (end - start + 1)) - 1)
+
+
+@headline("first_release_growth", FIRST_RELEASE, 1)
+def first_release_growth(region: str, year: int) -> float | None:
+    """Real growth of one year as first released."""
+    return _first_release_years(region).get(year)
+
+
+def _first_release_clause(ctx: Context, region: str) -> str | None:
+    """One region's first-release growth: an average over the years it covers without a gap,
+    the years outside that run one by one, and the missing years named."""
+    years = _first_release_years(region)
     if not years:
         return None
-    rows = rows[rows["year"].isin(years)]
-    mean = rows.groupby("region")["growth_pct"].mean()
-    said = _join(
-        [
-            _("{region} {rate} %").format(region=ctx.md_name(r), rate=number(mean[r], 1))
-            for r in [*ctx.own(), ctx.comparison]
-        ],
-        "list",
+    run = first_release_run(region)
+    parts = []
+    if run and run[1] > run[0]:
+        parts.append(
+            _("**{rate} %** a year {start}–{end}").format(
+                rate=stated("first_release_growth_rate", region, *run), start=run[0], end=run[1]
+            )
+        )
+        alone = [y for y in sorted(years) if y > run[1]]
+    else:
+        alone = sorted(years)
+    parts += [
+        _("{rate} % in {year}").format(rate=stated("first_release_growth", region, y), year=y)
+        for y in alone
+    ]
+    missing = [y for y in range(FIRST_PERIOD[0], max(years) + 1) if y not in years]
+    if missing:
+        parts.append(
+            _("no figure found for {years}, so not averaged").format(
+                years=_join([str(y) for y in missing], "names")
+            )
+        )
+    return _("{region} {values}").format(
+        region=ctx.md_name(region), values=_join(parts, "list")
     )
-    if len(years) == 1:
-        return _(
-            "First releases for {year} (a separate release, averaged over 1 year(s)): {values}."
-        ).format(year=years[0], values=said)
+
+
+def _first_release_growth(ctx: Context) -> str | None:
+    """First-release growth of each region and the comparison over FIRST_PERIOD, each over
+    the years it has; a gap is named, never averaged over."""
+    said = [c for c in (_first_release_clause(ctx, r) for r in [*ctx.own(), ctx.comparison]) if c]
+    if len(said) < 2:
+        return None
     return _(
-        "First releases for {start}–{end} (a separate release, averaged over {years} year(s)): "
-        "{values}."
-    ).format(start=years[0], end=years[-1], years=len(years), values=said)
+        "First releases for {start}–{end} (a separate release; compounded averages of the years "
+        "named): {values}."
+    ).format(start=FIRST_PERIOD[0], end=FIRST_PERIOD[1], values=_join(said, "clauses"))
+
+
+def segments(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """A line id per row: one per ``keys`` group and unbroken run of years, so that a chart
+    line never bridges a missing year (nor joins two groups)."""
+    frame = frame.sort_values([*keys, "year"])
+    group = frame[keys].astype(str).agg("/".join, axis=1)
+    gap = (frame["year"].diff() != 1) | (group != group.shift())
+    run = gap.astype(int).groupby(group).cumsum()
+    return (group + "/" + run.astype(str)).reindex(frame.index)
 
 
 # -- national share --------------------------------------------------------------------------
@@ -175,35 +317,204 @@ def _gdp_main() -> pd.DataFrame:
     ]
 
 
-def share_frame(ctx: Context) -> pd.DataFrame:
-    """The region's GDP as % of China's, both from the main release; an aggregate is the sum of
-    its members in years where all are published."""
-    gdp = _gdp_main()
-    own = gdp[gdp["region"].isin(ctx.own())].groupby("year")
-    part = own["gdp_cny_100m"].sum()[own["region"].nunique() == len(ctx.own())]
+# The later release: NBS portal figures revised after the 5th economic census, provinces from
+# the 分省年度数据 export of 2025/26 (economy_gdp `nbs-2025`), China from the 年度数据 export
+# of March 2025 (economy_value_added `nbs-2025-03`), 2015-2024. Never joined to MAIN.
+LATER = "nbs-2025"
+LATER_LABEL = N_("NBS portal after the 5th economic census, exports of 2025/26")
+
+
+def _gdp_later() -> pd.DataFrame:
+    """GDP by region and year of the later release: the provinces' and China's."""
+    provinces = load("economy_gdp", vintage=LATER)[["region", "year", "gdp_cny_100m"]]
+    china = load("economy_value_added", vintage="nbs-2025-03", region="china")
+    china = china.dropna(subset=["gdp_cny_100m"]).drop_duplicates(["region", "year"])
+    frame = pd.concat([provinces, china[["region", "year", "gdp_cny_100m"]]], ignore_index=True)
+    return frame.assign(vintage=LATER)
+
+
+def _share(gdp: pd.DataFrame, own: list[str]) -> pd.Series:
+    """``own``'s GDP as % of China's within one release, years where all of ``own`` and China
+    are published."""
+    rows = gdp[gdp["region"].isin(own)].groupby("year")
+    part = rows["gdp_cny_100m"].sum()[rows["region"].nunique() == len(own)]
     whole = gdp[gdp["region"] == "china"].set_index("year")["gdp_cny_100m"]
-    share = (100 * part / whole).dropna().rename("share_pct").reset_index()
-    return share.assign(region=ctx.region, vintage=MAIN)
+    return (100 * part / whole).dropna().rename("share_pct")
+
+
+@headline("national_share", MAIN, 2)
+def national_share_pct(region: str, release: str, year: int) -> float | None:
+    """``region``'s GDP as % of China's in ``year``, both from ``release``."""
+    own = list(regions.members(region)) or [region]
+    share = _share(_gdp_main() if release == MAIN else _gdp_later(), own)
+    return float(share[year]) if year in share.index else None
+
+
+def share_frame(ctx: Context) -> pd.DataFrame:
+    """The region's GDP as % of China's, both from one release: the main release (2000-2019)
+    and the later one (2015-2024), each its own rows; an aggregate is the sum of its members in
+    years where all are published."""
+    frames = [
+        _share(gdp, ctx.own()).reset_index().assign(vintage=release)
+        for release, gdp in ((MAIN, _gdp_main()), (LATER, _gdp_later()))
+    ]
+    return pd.concat(frames, ignore_index=True).assign(region=ctx.region)
 
 
 @_once
 def national_share(ctx: Context) -> str | None:
-    share = share_frame(ctx).set_index("year")["share_pct"]
+    frame = share_frame(ctx)
+    share = frame[frame["vintage"] == MAIN].set_index("year")["share_pct"]
     if share.empty:
         return None
     years = [y for y in (2000, *POLICY_YEARS) if y in share.index] + [int(share.index.max())]
     said = _join(
         [
-            _("{year}: **{share} %**").format(year=y, share=number(share[y], 2))
+            _("{year}: **{share} %**").format(
+                year=y, share=stated("national_share", ctx.region, MAIN, y)
+            )
             for y in dict.fromkeys(years)
         ],
         "clauses",
     )
     peak = int(share.idxmax())
     source = _("{release}, one release for region and nation").format(release=_(MAIN_LABEL))
-    return _(
+    sentence = _(
         "**Share of China's GDP** ({source}): {values}; highest in {peak} ({share} %)."
-    ).format(source=_source(ctx, source), values=said, peak=peak, share=number(share[peak], 2))
+    ).format(
+        source=_source(ctx, source),
+        values=said,
+        peak=peak,
+        share=stated("national_share", ctx.region, MAIN, peak),
+    )
+    later = frame[frame["vintage"] == LATER]["year"]
+    if later.empty:
+        return sentence
+    first, last = int(later.min()), int(later.max())
+    return _join(
+        [
+            sentence,
+            _("In the {release} (a separate release, not joined): {first}: {share_first} %; "
+              "{last}: **{share_last} %**.").format(
+                release=_(LATER_LABEL),
+                first=first,
+                last=last,
+                share_first=stated("national_share", ctx.region, LATER, first),
+                share_last=stated("national_share", ctx.region, LATER, last),
+            ),
+        ],
+        "sentences",
+    )
+
+
+# -- prices: why the share fell while the region grew ---------------------------------------
+
+PARADOX_YEARS = (2003, 2019)
+
+
+def deflator_frame(ctx: Context, base: int = PARADOX_YEARS[0]) -> pd.DataFrame:
+    """The implicit GDP deflator (``base`` = 100) of each of the region's own regions and of the
+    comparison: nominal GDP over the real volume chained from the published indices, both of
+    the main release."""
+    gdp = _gdp_main().set_index(["region", "year"])["gdp_cny_100m"]
+    rows = []
+    for region in [*ctx.own(), ctx.comparison]:
+        index = load("economy_gdp_index", region=region, vintage=MAIN).set_index("year")
+        if base not in index.index or (region, base) not in gdp.index:
+            continue
+        volume = 100.0
+        for year in range(base, int(index.index.max()) + 1):
+            if year > base:
+                if year not in index.index or pd.isna(index.loc[year, "growth_pct"]):
+                    break
+                volume *= 1 + index.loc[year, "growth_pct"] / 100
+            if (region, year) not in gdp.index:
+                break
+            nominal = 100 * gdp[(region, year)] / gdp[(region, base)]
+            rows.append((region, year, nominal, volume, 100 * nominal / volume))
+    columns = ["region", "year", "nominal_index", "volume_index", "deflator_index"]
+    return pd.DataFrame(rows, columns=columns).assign(vintage=MAIN)
+
+
+@headline("deflator_change", MAIN, 0)
+def deflator_change(region: str, start: int, end: int) -> float | None:
+    """% rise of the implicit GDP deflator from ``start`` to ``end`` (main release)."""
+    ctx = _plain_context(region)
+    frame = deflator_frame(ctx, start)
+    row = frame[(frame["region"] == region) & (frame["year"] == end)]
+    return None if row.empty else float(row["deflator_index"].iloc[0] - 100)
+
+
+@headline("nominal_change", MAIN, 0)
+def nominal_change(region: str, start: int, end: int) -> float | None:
+    """% rise of nominal GDP from ``start`` to ``end`` (main release; an aggregate sums)."""
+    own = list(regions.members(region)) or [region]
+    gdp = _gdp_main()
+    gdp = gdp[gdp["region"].isin(own)].groupby("year")["gdp_cny_100m"].sum()
+    if start not in gdp.index or end not in gdp.index:
+        return None
+    return float(100 * (gdp[end] / gdp[start] - 1))
+
+
+def _plain_context(region: str) -> Context:
+    """A bare context for a region against China (headline figures do not depend on the
+    report's language or years)."""
+    return Context("economy", {"region": region, "comparison": "china"}, {}, {}, {})
+
+
+@_once
+def prices(ctx: Context) -> str | None:
+    """The growth-vs-share paradox: the region grew in volume, but its prices rose less."""
+    start, end = PARADOX_YEARS
+    own = [r for r in ctx.own() if value("deflator_change", r, start, end) is not None]
+    if len(own) != len(ctx.own()) or value("deflator_change", ctx.comparison, start, end) is None:
+        return None
+    if value("national_share", ctx.region, MAIN, start) is None:
+        return None
+    deflators = _join(
+        [
+            _("{change} % in {region}").format(
+                region=ctx.md_name(r), change=stated("deflator_change", r, start, end)
+            )
+            for r in own
+        ],
+        "list",
+    )
+    shares = {
+        "share_start": stated("national_share", ctx.region, MAIN, start),
+        "share_end": stated("national_share", ctx.region, MAIN, end),
+    }
+    fell = value("national_share", ctx.region, MAIN, end) < value(
+        "national_share", ctx.region, MAIN, start
+    )
+    cheaper = all(
+        value("deflator_change", r, start, end) < value("deflator_change", ctx.comparison, start, end)
+        for r in own
+    )
+    why = (
+        _(
+            "so the share of China's GDP fell from {share_start} % to {share_end} %: slower "
+            "real growth and a smaller rise in prices both lowered it."
+        )
+        if fell and cheaper
+        else _("the share of China's GDP went from {share_start} % to {share_end} %.")
+    ).format(**shares)
+    return _(
+        "**Growth and the national share** ({source}): from {start} to {end} the implicit GDP "
+        "deflator (current-price GDP over the published volume index) rose by {deflators}, "
+        "against **{national} %** for {comparison}; nominal GDP rose {nominal} against "
+        "{nominal_other}; {why}"
+    ).format(
+        source=_release(ctx),
+        start=start,
+        end=end,
+        deflators=deflators,
+        national=stated("deflator_change", ctx.comparison, start, end),
+        comparison=ctx.md_name(ctx.comparison),
+        nominal=stated("nominal_change", ctx.region, start, end, sign=True),
+        nominal_other=stated("nominal_change", ctx.comparison, start, end, sign=True),
+        why=why,
+    )
 
 
 # -- per-capita GDP --------------------------------------------------------------------------
@@ -240,6 +551,163 @@ def per_capita(ctx: Context) -> str | None:
     return _(
         "**GDP per person against the national level** (China = 100, {source}): {regions}."
     ).format(source=_release(ctx), regions=_join(parts, "clauses"))
+
+
+# -- public finance, investment, income -----------------------------------------------------
+
+FISCAL_YEARS = (2003, 2019)
+
+
+def fiscal_frame(ctx: Context) -> pd.DataFrame:
+    """Fiscal self-sufficiency: local general-budget revenue as % of local general-budget
+    expenditure, main release, for the report's region (an aggregate sums its members) and
+    the comparison (China: all local governments, the like-for-like national level)."""
+    budget = load("economy_budget", vintage=MAIN)
+    budget = budget[budget["indicator"].str.startswith("local_general_budget_")]
+    frames = []
+    for region in (ctx.region, ctx.comparison):
+        own = list(regions.members(region)) or [region]
+        rows = budget[budget["region"].isin(own)]
+        wide = rows.pivot_table(
+            index="year", columns="indicator", values="amount_cny_100m", aggfunc="sum"
+        )
+        counts = rows.groupby("year")["region"].nunique()
+        wide = wide[counts.reindex(wide.index) == len(own)]
+        ratio = 100 * wide["local_general_budget_revenue"] / wide["local_general_budget_expenditure"]
+        frames.append(ratio.dropna().rename("self_sufficiency_pct").reset_index().assign(region=region))
+    return pd.concat(frames, ignore_index=True).assign(vintage=MAIN)
+
+
+@headline("fiscal_self_sufficiency", MAIN, 0)
+def fiscal_self_sufficiency(region: str, year: int) -> float | None:
+    """Own general-budget revenue as % of general-budget spending in ``year`` (main release)."""
+    frame = fiscal_frame(_plain_context(region))
+    row = frame[(frame["region"] == region) & (frame["year"] == year)]
+    return None if row.empty else float(row["self_sufficiency_pct"].iloc[0])
+
+
+@_once
+def fiscal(ctx: Context) -> str | None:
+    start, end = FISCAL_YEARS
+    said = []
+    for region in (*ctx.own(), ctx.comparison):
+        if any(value("fiscal_self_sufficiency", region, y) is None for y in FISCAL_YEARS):
+            return None
+        said.append(
+            _("{region} {start_value} % → **{end_value} %**").format(
+                region=ctx.md_name(region),
+                start_value=stated("fiscal_self_sufficiency", region, start),
+                end_value=stated("fiscal_self_sufficiency", region, end),
+            )
+        )
+    if ctx.region == "northeast":
+        said.insert(
+            0,
+            _("the Northeast {start_value} % → **{end_value} %**").format(
+                start_value=stated("fiscal_self_sufficiency", "northeast", start),
+                end_value=stated("fiscal_self_sufficiency", "northeast", end),
+            ),
+        )
+    return _(
+        "**Fiscal self-sufficiency** (own general-budget revenue as a share of general-budget "
+        "spending, {start} → {end}; {source}; China: all local governments): {values}. The "
+        "rest is financed mainly by transfers from the central government."
+    ).format(start=start, end=end, source=_release(ctx), values=_join(said, "clauses"))
+
+
+FAI_YEARS = (2014, 2017)  # the provincial levels end in 2017
+
+
+@headline("fai_change", MAIN, 0)
+def fai_change(region: str, start: int, end: int) -> float | None:
+    """% change of total-society fixed-asset investment (current prices, main release)."""
+    rows = load("economy_fai", region=region, vintage=MAIN, caliber="total_society")
+    level = rows.set_index("year")["fai_cny_100m"]
+    if start not in level.index or end not in level.index:
+        return None
+    return float(100 * (level[end] / level[start] - 1))
+
+
+def fai_frame(ctx: Context) -> pd.DataFrame:
+    """Total-society fixed-asset investment of the region(s) and the comparison, main release."""
+    rows = load("economy_fai", vintage=MAIN, caliber="total_society")
+    return rows[rows["region"].isin([*ctx.own(), ctx.comparison])]
+
+
+# Liaoning's figures 2011-2014 are known to be inflated: the province said so itself.
+LIAONING_CAVEAT = N_(
+    "Liaoning's levels of 2016-2017 follow the province's data correction and break with the "
+    "years before: the provincial government stated in its "
+    "work report of 17 January 2017 that its cities' and counties' fiscal data of 2011-2014 had "
+    "been inflated (citing the National Audit Office) and that other economic data were being "
+    "corrected from 2016 (as reported by People's Daily)."
+)
+
+
+@_once
+def investment(ctx: Context) -> str | None:
+    start, end = FAI_YEARS
+    said = []
+    for region in (*ctx.own(), ctx.comparison):
+        if value("fai_change", region, start, end) is None:
+            return None
+        said.append(
+            _("{region} {change}").format(
+                region=ctx.md_name(region), change=stated("fai_change", region, start, end, sign=True)
+            )
+        )
+    sentence = _(
+        "**Fixed-asset investment** (total society, current prices, {start} → {end}; "
+        "{source}): {values}."
+    ).format(start=start, end=end, source=_release(ctx), values=_join(said, "list"))
+    if "liaoning" in ctx.own():
+        sentence = _join([sentence, _(LIAONING_CAVEAT)], "sentences")
+    return sentence
+
+
+INCOME = "all_residents_disposable_income_per_capita"
+INCOME_YEARS = (2013, 2019)  # the integrated household survey, main release
+
+
+@headline("income_relative", MAIN, 0)
+def income_relative(region: str, year: int) -> float | None:
+    """Per-capita disposable income of all residents, China = 100 (integrated survey, main
+    release)."""
+    rows = load("economy_income", vintage=MAIN, indicator=INCOME)
+    level = rows.set_index(["region", "year"])["income_cny_per_capita"]
+    if (region, year) not in level.index or ("china", year) not in level.index:
+        return None
+    return float(100 * level[(region, year)] / level[("china", year)])
+
+
+def income_frame(ctx: Context) -> pd.DataFrame:
+    """Disposable income per person, China = 100, one survey and release, own regions."""
+    rows = load("economy_income", vintage=MAIN, indicator=INCOME)
+    china = rows[rows["region"] == "china"].set_index("year")["income_cny_per_capita"]
+    own = rows[rows["region"].isin(ctx.own())].copy()
+    own["relative"] = 100 * own["income_cny_per_capita"] / own["year"].map(china)
+    return own.dropna(subset=["relative"])
+
+
+@_once
+def income(ctx: Context) -> str | None:
+    start, end = INCOME_YEARS
+    said = []
+    for region in ctx.own():
+        if any(value("income_relative", region, y) is None for y in INCOME_YEARS):
+            return None
+        said.append(
+            _("{region} {start_value} → **{end_value}**").format(
+                region=ctx.md_name(region),
+                start_value=stated("income_relative", region, start),
+                end_value=stated("income_relative", region, end),
+            )
+        )
+    return _(
+        "**Disposable income per person against the national level** (China = 100; all "
+        "residents, integrated household survey, {start} → {end}; {source}): {values}. The "
+        "older separate urban and rural surveys are another release and are not joined."
+    ).format(start=start, end=end, source=_release(ctx), values=_join(said, "clauses"))
 
 
 # -- population ------------------------------------------------------------------------------
