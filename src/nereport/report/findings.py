@@ -36,7 +36,7 @@ _MARKS = {
 
 # How a language counts people: English in millions (2 decimals), Chinese in 万 (10,000; no
 # decimals, the same precision). The census message's {before} and {after} are in this unit.
-_PEOPLE = {"en": (1e6, 2), "zh": (1e4, 0)}
+PEOPLE = {"en": (1e6, 2), "zh": (1e4, 0)}
 
 
 def _once(finding: Callable[[Context], str | None]) -> Callable[[Context], str | None]:
@@ -278,9 +278,7 @@ def _first_release_clause(ctx: Context, region: str) -> str | None:
                 years=_join([str(y) for y in missing], "names")
             )
         )
-    return _("{region} {values}").format(
-        region=ctx.md_name(region), values=_join(parts, "list")
-    )
+    return _("{region} {values}").format(region=ctx.md_name(region), values=_join(parts, "list"))
 
 
 def _first_release_growth(ctx: Context) -> str | None:
@@ -394,8 +392,10 @@ def national_share(ctx: Context) -> str | None:
     return _join(
         [
             sentence,
-            _("In the {release} (a separate release, not joined): {first}: {share_first} %; "
-              "{last}: **{share_last} %**.").format(
+            _(
+                "In the {release} (a separate release, not joined): {first}: {share_first} %; "
+                "{last}: **{share_last} %**."
+            ).format(
                 release=_(LATER_LABEL),
                 first=first,
                 last=last,
@@ -488,7 +488,8 @@ def prices(ctx: Context) -> str | None:
         "national_share", ctx.region, MAIN, start
     )
     cheaper = all(
-        value("deflator_change", r, start, end) < value("deflator_change", ctx.comparison, start, end)
+        value("deflator_change", r, start, end)
+        < value("deflator_change", ctx.comparison, start, end)
         for r in own
     )
     why = (
@@ -573,8 +574,12 @@ def fiscal_frame(ctx: Context) -> pd.DataFrame:
         )
         counts = rows.groupby("year")["region"].nunique()
         wide = wide[counts.reindex(wide.index) == len(own)]
-        ratio = 100 * wide["local_general_budget_revenue"] / wide["local_general_budget_expenditure"]
-        frames.append(ratio.dropna().rename("self_sufficiency_pct").reset_index().assign(region=region))
+        ratio = (
+            100 * wide["local_general_budget_revenue"] / wide["local_general_budget_expenditure"]
+        )
+        frames.append(
+            ratio.dropna().rename("self_sufficiency_pct").reset_index().assign(region=region)
+        )
     return pd.concat(frames, ignore_index=True).assign(vintage=MAIN)
 
 
@@ -653,7 +658,8 @@ def investment(ctx: Context) -> str | None:
             return None
         said.append(
             _("{region} {change}").format(
-                region=ctx.md_name(region), change=stated("fai_change", region, start, end, sign=True)
+                region=ctx.md_name(region),
+                change=stated("fai_change", region, start, end, sign=True),
             )
         )
     sentence = _(
@@ -735,6 +741,29 @@ def _census_units(ctx: Context) -> tuple[list[str], str]:
     return prefectures, _("its {count} prefecture-level units").format(count=len(prefectures))
 
 
+# Jilin's prefecture-level units do not add up to the province: the Jilin census bulletin lists
+# the Changbaishan administrative committee apart (no GB/T 2260 unit). Said wherever a sum of
+# prefectures stands for Jilin (the dataset's declaration gives the figures).
+JILIN_CAVEAT = N_(
+    "Jilin's nine units leave out the 61,146 residents (2020) of the Changbaishan "
+    "administrative committee, which the Jilin bulletin lists apart, and their 2010 figures sum "
+    "47,553 short of the province's 2010 total: the sum is not the province's official census "
+    "change."
+)
+
+
+@headline("census_change", "census-2010-2020", 1)
+def census_change_pct(region: str) -> float | None:
+    """% change of the census resident population 2010-2020, summed over the region's
+    prefecture-level units (2020 boundaries)."""
+    units, _what = _census_units(_plain_context(region))
+    rows = census_change()
+    rows = rows[rows["region"].isin(units)]
+    if rows.empty or len(rows) != len(units):
+        return None
+    return float(100 * (rows["pop_2020"].sum() / rows["pop_2010"].sum() - 1))
+
+
 @_once
 def census_population(ctx: Context) -> str | None:
     change = census_change()
@@ -744,18 +773,24 @@ def census_population(ctx: Context) -> str | None:
         return None
     before, after = rows["pop_2010"].sum(), rows["pop_2020"].sum()
     losing = int((rows["change_pct"] < 0).sum())
-    scale, digits = _PEOPLE[i18n.current()]
-    return _(
+    scale, digits = PEOPLE[i18n.current()]
+    sentence = _(
         "**Population, 2010 and 2020 censuses** (sum of {units}, 2020 boundaries): "
         "{before} million → {after} million (**{change}**); {losing} of {count} units lost people."
     ).format(
         units=what,
         before=number(before / scale, digits),
         after=number(after / scale, digits),
-        change=signed(100 * (after / before - 1)),
+        change=stated("census_change", ctx.region, sign=True),
         losing=losing,
         count=len(rows),
     )
+    return _join([sentence, census_caveat(ctx)], "sentences").strip()
+
+
+def census_caveat(ctx: Context) -> str:
+    """The caveat on Jilin's prefecture sum, where the report's region includes Jilin."""
+    return _(JILIN_CAVEAT) if "jilin" in ctx.own() else ""
 
 
 def census_map_sentence(change: pd.DataFrame, ctx: Context) -> str:
@@ -842,6 +877,62 @@ def intensity_frame(ctx: Context) -> pd.DataFrame:
     return frame.assign(t_per_10k_yuan=100 * frame["co2_mt"] / frame["gdp_cny_100m"])
 
 
+# A base year whose value stands more than this far (in %) above or below BOTH neighbours is a
+# one-year spike: a change measured from it says more about that year than about the trend.
+SPIKE_PCT = 15.0
+
+
+def _co2_series() -> pd.Series:
+    from nereport.data.series import with_northeast
+
+    co2 = with_northeast(load("environment_co2"), "co2_mt").set_index(["region", "year"])
+    return co2["co2_mt"]
+
+
+def is_spike(series: pd.Series, year: int) -> bool:
+    """Whether ``year``'s value is a one-year spike of ``series`` (indexed by year)."""
+    if year - 1 not in series.index or year + 1 not in series.index:
+        return False
+    here, before, after = series[year], series[year - 1], series[year + 1]
+    up = here > before * (1 + SPIKE_PCT / 100) and here > after * (1 + SPIKE_PCT / 100)
+    down = here < before * (1 - SPIKE_PCT / 100) and here < after * (1 - SPIKE_PCT / 100)
+    return bool(up or down)
+
+
+def co2_base(region: str, comparison: str = "china") -> int | None:
+    """The base year of the CO2 findings: 2003 (the strategy's launch), or the first later year
+    that is a spike in neither the region's nor the comparison's series."""
+    co2 = _co2_series()
+    try:
+        own, other = co2.loc[region], co2.loc[comparison]
+    except KeyError:
+        return None
+    for year in range(POLICY_YEARS[0], int(min(own.index.max(), other.index.max()))):
+        if year in own.index and year in other.index:
+            if not is_spike(own, year) and not is_spike(other, year):
+                return year
+    return None
+
+
+def _spike_note(ctx: Context, base: int) -> str:
+    """Why a CO2 finding does not start in 2003, with the figures that show the spike."""
+    if base == POLICY_YEARS[0]:
+        return ""
+    own = _co2_series().loc[ctx.region]
+    years = [y for y in range(POLICY_YEARS[0] - 1, base + 1) if y in own.index]
+    skipped = [str(y) for y in range(POLICY_YEARS[0], base)]
+    return _(
+        "Not measured from {skipped}: one-year spikes of {region}'s series ({values} Mt)."
+    ).format(
+        skipped=_join(skipped, "names"),
+        region=ctx.md_name(),
+        values=_join(
+            [_("{year}: {value}").format(year=y, value=number(own[y], 1)) for y in years],
+            "names",
+        ),
+    )
+
+
 @_once
 def co2_intensity(ctx: Context) -> str | None:
     frame = intensity_frame(ctx)
@@ -851,12 +942,13 @@ def co2_intensity(ctx: Context) -> str | None:
     ratio = (wide[ctx.region] / wide[ctx.comparison]).dropna()
     if ratio.empty:
         return None
-    first = 2003 if 2003 in ratio.index else int(ratio.index.min())
+    base = co2_base(ctx.region, ctx.comparison)
+    first = base if base in ratio.index else int(ratio.index.min())
     last = int(ratio.index.max())
     source = _("{inventory} CO2 over GDP of the {release}").format(
         inventory=as_published(CEADS), release=_(MAIN_LABEL)
     )
-    return _(
+    sentence = _(
         "**CO2 per unit of GDP** ({source}): {value} t per 10,000 yuan in {last}, "
         "**{ratio} times** {comparison}'s ({ratio_first} times in {first})."
     ).format(
@@ -868,23 +960,27 @@ def co2_intensity(ctx: Context) -> str | None:
         ratio_first=number(ratio[first], 1),
         first=first,
     )
+    return _join([sentence, _spike_note(ctx, first)], "sentences").strip()
+
+
+@headline("co2_change", "CEADs", 0)
+def co2_change_pct(region: str, start: int, end: int) -> float | None:
+    """% change of CO2 emissions (CEADs inventory) from ``start`` to ``end``."""
+    co2 = _co2_series()
+    if (region, start) not in co2.index or (region, end) not in co2.index:
+        return None
+    return float(100 * (co2[(region, end)] / co2[(region, start)] - 1))
 
 
 @_once
 def co2_change(ctx: Context) -> str | None:
-    from nereport.data.series import with_northeast
-
-    co2 = with_northeast(load("environment_co2"), "co2_mt").set_index(["region", "year"])
-    co2 = co2["co2_mt"]
-    try:
-        own = co2.loc[ctx.region]
-        other = co2.loc[ctx.comparison]
-    except KeyError:
+    co2 = _co2_series()
+    base = co2_base(ctx.region, ctx.comparison)
+    if base is None:
         return None
-    if 2003 not in own.index or 2003 not in other.index:
-        return None
+    own, other = co2.loc[ctx.region], co2.loc[ctx.comparison]
     last = int(min(own.index.max(), other.index.max()))
-    return _(
+    sentence = _(
         "**CO2 emissions** ({source}): {change} from {first} to {last} ({before} → {after} Mt), "
         "against {other} for {comparison}; peak year {peak}."
     ).format(
@@ -892,15 +988,16 @@ def co2_change(ctx: Context) -> str | None:
             ctx,
             _("{inventory}, release to {year}").format(inventory=as_published(CEADS), year=last),
         ),
-        change=signed(100 * (own[last] / own[2003] - 1), 0),
-        first=2003,
+        change=stated("co2_change", ctx.region, base, last, sign=True),
+        first=base,
         last=last,
-        before=number(own[2003], 0),
+        before=number(own[base], 0),
         after=number(own[last], 0),
-        other=signed(100 * (other[last] / other[2003] - 1), 0),
+        other=stated("co2_change", ctx.comparison, base, last, sign=True),
         comparison=ctx.md_name(ctx.comparison),
         peak=int(own.idxmax()),
     )
+    return _join([sentence, _spike_note(ctx, base)], "sentences").strip()
 
 
 @_once
