@@ -296,8 +296,8 @@ def share_chart(ctx: Context) -> Figure:
             ctx,
             caption,
             _(
-                "The later release, revised after the 5th economic census, gives {first} % for "
-                "{first_year} and **{last} %** for {last_year}."
+                "The later release, revised after the 5th economic census, gives {first_year}: "
+                "{first} %; {last_year}: **{last} %**."
             ).format(
                 first=findings.stated(
                     "national_share", ctx.region, findings.LATER, int(later.index[0])
@@ -382,7 +382,7 @@ def fiscal_chart(ctx: Context) -> Figure:
     chart = charts.line(
         frame,
         "self_sufficiency_pct",
-        _("Own revenue as % of spending"),
+        _("Own revenue, share of spending (%)"),
         _("Fiscal self-sufficiency: {region} and {comparison}").format(
             region=ctx.name(), comparison=ctx.name(ctx.comparison)
         ),

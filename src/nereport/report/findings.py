@@ -268,7 +268,7 @@ def _first_release_clause(ctx: Context, region: str) -> str | None:
     else:
         alone = sorted(years)
     parts += [
-        _("{rate} % in {year}").format(rate=stated("first_release_growth", region, y), year=y)
+        _("{rate} % ({year})").format(rate=stated("first_release_growth", region, y), year=y)
         for y in alone
     ]
     missing = [y for y in range(FIRST_PERIOD[0], max(years) + 1) if y not in years]
@@ -473,7 +473,7 @@ def prices(ctx: Context) -> str | None:
         return None
     deflators = _join(
         [
-            _("{change} % in {region}").format(
+            _("{change} % ({region})").format(
                 region=ctx.md_name(r), change=stated("deflator_change", r, start, end)
             )
             for r in own
@@ -1110,9 +1110,17 @@ def section(ctx: Context, wanted: list[Finding]) -> Markdown:
     said = [s for s in (finding(ctx) for finding in wanted) if s]
     lines = ["## " + _("Key findings"), ""] + [f"- {s}" for s in said]
     if len(said) < len(wanted):
-        note = _(
-            "{count} finding(s) left out: the data do not cover them for this region (see "
-            "What is missing)."
-        ).format(count=len(wanted) - len(said))
+        count = len(wanted) - len(said)
+        note = (
+            _(
+                "One finding left out: the data do not cover it for this region (see What is "
+                "missing)."
+            )
+            if count == 1
+            else _(
+                "{count} findings left out: the data do not cover them for this region (see "
+                "What is missing)."
+            ).format(count=count)
+        )
         lines += ["", f"*{note}*"]
     return Markdown("\n".join(lines))
