@@ -195,3 +195,11 @@ def test_the_share_reaches_2024_in_a_release_of_its_own() -> None:
         "NBS release c.2021 (4th-census revision), 2000-2019",
         "NBS portal 2025/26 (5th-census revision), 2015-2024",
     }
+
+
+def test_liaoning_investment_line_breaks_at_its_data_correction() -> None:
+    frame = findings.fai_frame(report.start("economy", region="liaoning"))
+    segment = frame.set_index("year")["segment"]
+    assert segment[2015] != segment[2016]  # the corrected 2016-2017 levels are not joined on
+    assert segment[2014] == segment[2015] and segment[2016] == segment[2017]
+    assert set(frame["region"]) == {"liaoning"}

@@ -403,7 +403,6 @@ def fiscal_chart(ctx: Context) -> Figure:
 
 def investment_chart(ctx: Context) -> Figure:
     frame = ctx.named(ctx.in_years(findings.fai_frame(ctx)))
-    frame = frame.assign(segment=findings.segments(frame, ["region"]))
     chart = charts.line(
         frame,
         "fai_cny_100m",
@@ -412,7 +411,8 @@ def investment_chart(ctx: Context) -> Figure:
         ctx.subtitle(
             _(
                 "Current prices, NBS release of c.2021; provincial levels end in 2017, after "
-                "which NBS publishes growth rates only"
+                "which NBS publishes growth rates only; a line breaks where a province corrected "
+                "its data"
             )
         ),
         start=ctx.start,

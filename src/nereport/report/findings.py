@@ -634,9 +634,13 @@ def fai_change(region: str, start: int, end: int) -> float | None:
 
 
 def fai_frame(ctx: Context) -> pd.DataFrame:
-    """Total-society fixed-asset investment of the region(s) and the comparison, main release."""
-    rows = load("economy_fai", vintage=MAIN, caliber="total_society")
-    return rows[rows["region"].isin([*ctx.own(), ctx.comparison])]
+    """Total-society fixed-asset investment of the region's own provinces, main release, with
+    ``segment``: a line per province, broken where the data declare a break (Liaoning's levels
+    after its data correction do not continue the years before)."""
+    rows = load("economy_fai", vintage=MAIN, caliber="total_society", region=ctx.own())
+    corrected = rows["note"].fillna("").str.contains("data correction")
+    rows = rows.assign(corrected=corrected)
+    return rows.assign(segment=segments(rows, ["region", "corrected"]))
 
 
 # Liaoning's figures 2011-2014 are known to be inflated: the province said so itself.
