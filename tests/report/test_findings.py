@@ -52,16 +52,22 @@ def test_every_headline_figure_has_one_value_across_reports_and_languages(every_
 def test_national_growth_after_2020_is_one_number_with_its_period(every_report) -> None:
     # National real growth of the first releases: one value and one period in every report that
     # states it, in both languages (it once read 6.6, 5.4, 5.3 or 4.6 % by report).
-    stated = set()
-    for (_topic, _region, lang), text in every_report.items():
+    stated, found_in = set(), set()
+    for (topic, region, lang), text in every_report.items():
         pattern = (
-            r"China \*\*(\d+\.\d) %\*\* a year (2021–2024)"
+            r"China \*\*(\d+\.\d) %\*\* a year (2021)–(2024)"
             if lang == "en"
-            else r"全国(2021—2024)年年均\*\*(\d+\.\d)%\*\*"
+            else r"(?:中国|全国)(2021)—(2024)年年均\*\*(\d+\.\d)%\*\*"
         )
         for match in re.finditer(pattern, text):
             groups = match.groups()
-            stated.add((groups[0], groups[1]) if lang == "en" else (groups[1], groups[0]))
+            rate, years = (groups[0], groups[1:]) if lang == "en" else (groups[2], groups[:2])
+            stated.add((rate, "–".join(years)))
+            found_in.add((topic, region, lang))
+    # Every economy and policy report states it, in both languages, with one value and period.
+    assert {
+        (t, r, lang) for t in ("economy", "policy") for r in REGIONS for lang in i18n.LANGS
+    } <= (found_in)
     assert len(stated) == 1
     rates = nereport.load("economy_gdp_index", region="china", vintage="first-release")
     rates = rates.set_index("year")["growth_pct"]
