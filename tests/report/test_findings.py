@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 import nereport
@@ -209,3 +210,17 @@ def test_liaoning_investment_line_breaks_at_its_data_correction() -> None:
     assert segment[2015] != segment[2016]  # the corrected 2016-2017 levels are not joined on
     assert segment[2014] == segment[2015] and segment[2016] == segment[2017]
     assert set(frame["region"]) == {"liaoning"}
+
+
+def test_per_capita_after_2019_comes_from_first_releases_of_province_and_nation() -> None:
+    ctx = report.start("economy", region="liaoning")
+    pc = nereport.load("economy_gdp_per_capita", vintage="first-release", year=2022)
+    pc = pc.set_index("region")["gdp_per_capita_cny"]
+    expected = i18n.decimal(100 * pc["liaoning"] / pc["china"], 0)
+    assert f"Liaoning **{expected}** (2022)" in findings.per_capita(ctx)
+    chart = economy.per_capita_chart(ctx).chart.to_dict()
+    rows = pd.DataFrame([row for rows in chart["datasets"].values() for row in rows])
+    rows = rows.dropna(subset=["relative"])
+    for _segment, line in rows.groupby("segment"):
+        years = sorted(int(y) for y in line["year"])
+        assert years == list(range(years[0], years[-1] + 1))  # 2019 is not joined to 2021

@@ -337,9 +337,12 @@ def prices_chart(ctx: Context) -> Figure:
 
 
 def per_capita_chart(ctx: Context) -> Figure:
-    ratio = ctx.named(findings.per_capita_frame(ctx))
+    ratio = ctx.named(ctx.in_years(findings.per_capita_frame(ctx)))
+    first = ctx.named(ctx.in_years(findings.per_capita_frame(ctx, findings.FIRST_RELEASE)))
+    drawn = pd.concat([ratio, first], ignore_index=True)
+    drawn = drawn.assign(segment=findings.segments(drawn, ["region", "vintage"]))
     chart = charts.line(
-        ratio,
+        drawn,
         "relative",
         _("GDP per person, China = 100"),
         _("GDP per person relative to the national level"),
@@ -349,13 +352,20 @@ def per_capita_chart(ctx: Context) -> Figure:
                 "Northeast's three provinces shown"
             )
             if ctx.region == "northeast"
-            else _("Both from the NBS release of c.2021 (current prices), 2000-2019")
+            else _("Both from the NBS release of c.2021 (current prices), 2000-2019"),
+            _(
+                "After 2020, first releases where the province and the nation both have one, "
+                "drawn apart"
+            )
+            if not first.empty
+            else "",
         ),
         start=ctx.start,
         end=ctx.end,
         marks=charts.MARKED_YEARS,
         fmt=".0f",
         zero=False,
+        segment="segment",
         baseline=100,
     )
     if ratio.empty:

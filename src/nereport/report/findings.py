@@ -521,13 +521,21 @@ def prices(ctx: Context) -> str | None:
 # -- per-capita GDP --------------------------------------------------------------------------
 
 
-def per_capita_frame(ctx: Context) -> pd.DataFrame:
-    """GDP per person of the region(s) with China = 100, within the main release."""
-    pc = load("economy_gdp_per_capita", vintage=MAIN)
+def per_capita_frame(ctx: Context, release: str = MAIN) -> pd.DataFrame:
+    """GDP per person of the region(s) with China = 100, within one release (the main one, or
+    the first releases, where a province's and the nation's first figures exist for a year)."""
+    pc = load("economy_gdp_per_capita", vintage=release)
     china = pc[pc["region"] == "china"].set_index("year")["gdp_per_capita_cny"]
     own = pc[pc["region"].isin(ctx.own())].copy()
     own["relative"] = 100 * own["gdp_per_capita_cny"] / own["year"].map(china)
     return own.dropna(subset=["relative"])
+
+
+@headline("per_capita_relative", MAIN, 0)
+def per_capita_relative(region: str, release: str, year: int) -> float | None:
+    """GDP per person of ``region`` with China = 100 in ``year``, both from ``release``."""
+    frame = per_capita_frame(_plain_context(region), release).set_index("year")["relative"]
+    return float(frame[year]) if year in frame.index else None
 
 
 @_once
@@ -543,15 +551,34 @@ def per_capita(ctx: Context) -> str | None:
         shown = [*then, last]
         values = _join(
             [
-                _("**{value}** ({year})").format(value=number(rel[y], 0), year=y)
+                _("**{value}** ({year})").format(
+                    value=stated("per_capita_relative", region, MAIN, y), year=y
+                )
                 for y in dict.fromkeys(shown)
             ],
             "arrow",
         )
         parts.append(_("{region} {values}").format(region=ctx.md_name(region), values=values))
-    return _(
+    sentence = _(
         "**GDP per person against the national level** (China = 100, {source}): {regions}."
     ).format(source=_release(ctx), regions=_join(parts, "clauses"))
+    first = per_capita_frame(ctx, FIRST_RELEASE)
+    if first.empty:
+        return sentence
+    latest = first.sort_values("year").groupby("region", sort=False).tail(1)
+    said = _join(
+        [
+            _("{region} **{value}** ({year})").format(
+                region=ctx.md_name(r.region),
+                value=stated("per_capita_relative", r.region, FIRST_RELEASE, int(r.year)),
+                year=int(r.year),
+            )
+            for r in latest.itertuples()
+        ],
+        "clauses",
+    )
+    later = _("Latest first releases, province and nation (a separate release): {values}.")
+    return _join([sentence, later.format(values=said)], "sentences")
 
 
 # -- public finance, investment, income -----------------------------------------------------
