@@ -670,8 +670,9 @@ NOT_COVERED = (
         "package holds figures for the four provinces of the policy area and China only."
     ),
     N_(
-        "**Provincial GDP per person, fiscal self-sufficiency, investment and household income "
-        "after 2019:** no later release covering the provinces and China together was found."
+        "**Fiscal self-sufficiency, investment and household income after 2019, and GDP per "
+        "person of Jilin and Heilongjiang:** no later release covering the provinces and China "
+        "together was found."
     ),
 )
 
