@@ -39,6 +39,8 @@ def every_report() -> dict[tuple[str, str, str], str]:
 def test_every_headline_figure_has_one_value_across_reports_and_languages(every_report) -> None:
     assert len(every_report) == 30
     assert findings.STATED, "the reports stated no headline figure"
+    # Every declared figure is stated somewhere (a half-declared figure fails here).
+    assert {key[0] for key in findings.STATED} == set(findings.HEADLINES)
     several = {key: values for key, values in findings.STATED.items() if len(values) != 1}
     assert not several, f"figures stated with several values: {several}"
     # Each stated value is the registry's, rounded as declared, and appears in the reports.

@@ -71,12 +71,15 @@ class Headline:
     and both languages read it through :func:`stated`, so they state the same number."""
 
     id: str
-    release: str
+    release: str  # the release id; RELEASE_ARGUMENT where the figure takes it as an argument
     digits: int
     compute: Callable[..., float | None]
 
 
+RELEASE_ARGUMENT = "(the first period argument)"
 HEADLINES: dict[str, Headline] = {}
+# Figures computed so far, per data folder (a test may point the package at edited data).
+_VALUES: dict[tuple, float | None] = {}
 # What the reports stated, per (figure, region, period): the test of one figure, one number
 # reads it after building every report's findings.
 STATED: dict[tuple, set[str]] = {}
@@ -86,18 +89,21 @@ def headline(id: str, release: str, digits: int) -> Callable:
     """Declare the decorated function as the computation of headline figure ``id``."""
 
     def declare(compute: Callable[..., float | None]) -> Callable[..., float | None]:
-        HEADLINES[id] = Headline(id, release, digits, functools.cache(compute))
-        return HEADLINES[id].compute
+        HEADLINES[id] = Headline(id, release, digits, compute)
+        return compute
 
     return declare
 
 
-def value(id: str, region: str, *period: int) -> float | None:
-    """Headline figure ``id`` of ``region`` over ``period`` (computed once per process)."""
-    return HEADLINES[id].compute(region, *period)
+def value(id: str, region: str, *period: object) -> float | None:
+    """Headline figure ``id`` of ``region`` over ``period``, computed once per data folder."""
+    key = (id, region, *period, os.environ.get("NEREPORT_DATA_DIR"))
+    if key not in _VALUES:
+        _VALUES[key] = HEADLINES[id].compute(region, *period)
+    return _VALUES[key]
 
 
-def stated(id: str, region: str, *period: int, sign: bool = False) -> str:
+def stated(id: str, region: str, *period: object, sign: bool = False) -> str:
     """Headline figure ``id`` as a report states it, rounded as declared; recorded in STATED."""
     figure = HEADLINES[id]
     found = value(id, region, *period)
@@ -340,7 +346,7 @@ def _share(gdp: pd.DataFrame, own: list[str]) -> pd.Series:
     return (100 * part / whole).dropna().rename("share_pct")
 
 
-@headline("national_share", MAIN, 2)
+@headline("national_share", RELEASE_ARGUMENT, 2)
 def national_share_pct(region: str, release: str, year: int) -> float | None:
     """``region``'s GDP as % of China's in ``year``, both from ``release``."""
     own = list(regions.members(region)) or [region]
@@ -531,7 +537,7 @@ def per_capita_frame(ctx: Context, release: str = MAIN) -> pd.DataFrame:
     return own.dropna(subset=["relative"])
 
 
-@headline("per_capita_relative", MAIN, 0)
+@headline("per_capita_relative", RELEASE_ARGUMENT, 0)
 def per_capita_relative(region: str, release: str, year: int) -> float | None:
     """GDP per person of ``region`` with China = 100 in ``year``, both from ``release``."""
     frame = per_capita_frame(_plain_context(region), release).set_index("year")["relative"]
