@@ -4,6 +4,11 @@ which), never guessed.
 
 Each ``<finding>(ctx)`` returns one Markdown sentence or None; the ``*_frame`` functions return
 the rows the sentence and its chart are computed from.
+
+The headline figures (growth over a period, share of national GDP, per-person ratios, the
+deflator, fiscal self-sufficiency, investment, income, census change, CO2 change) are declared
+once in HEADLINES (``@headline(id, release, digits)``) and stated through :func:`stated`, so
+every report and both languages print the same rounded number for the same period.
 """
 
 from __future__ import annotations
