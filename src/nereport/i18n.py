@@ -18,6 +18,7 @@ import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
@@ -113,12 +114,21 @@ def warm() -> None:
         month(2016, 4, lang)
 
 
+def round_half_away(value: float, digits: int = 1) -> Decimal:
+    """``value`` rounded to ``digits`` decimals half away from zero, as statistical tables
+    round (6.45 -> 6.5, -6.45 -> -6.5), not half to even as Python's round() and Babel do.
+    The float is read as its shortest decimal form (``repr``), the figure a reader sees."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
 def decimal(value: float, digits: int = 1, lang: str | None = None) -> str:
-    """``value`` with ``digits`` decimals and the language's grouping: '12,345.7'."""
+    """``value`` with ``digits`` decimals and the language's grouping: '12,345.7'. Rounded
+    half away from zero (see :func:`round_half_away`); the one place reports format numbers."""
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=locale(lang))
+    rounded = round_half_away(value, digits)
+    return format_decimal(rounded, format=pattern, locale=locale(lang))
 
 
 def long_date(value: date, lang: str | None = None) -> str:
