@@ -532,12 +532,15 @@ REMARKS = [
 
 
 def without_remarks(row: dict[str, str]) -> dict[str, str]:
-    """The row with the research remarks of its text moved to a `note` column."""
+    """The row with the research remarks of its text moved to a `note` column. A per cent sign
+    before a word ('84% of') is written out: the event text is a gettext message, where '% o'
+    reads as a printf placeholder that no translation can match."""
     notes = []
     for column, remark, replacement, note in REMARKS:
         if remark in row[column]:
             row[column] = row[column].replace(remark, replacement)
             notes.append(note)
+    row["event"] = re.sub(r"(\d)% (?=[diouxXeEfFgGcrs])", r"\1 per cent ", row["event"])
     return {**row, "note": "; ".join(notes)}
 
 
