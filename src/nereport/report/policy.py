@@ -79,6 +79,11 @@ def when(date: str) -> str:
     return _("undated") if date == "undated" else i18n.when(date)
 
 
+def unbroken(text: str) -> str:
+    """A date for a table cell: its hyphens do not break ('2003-08-12' stays on one line)."""
+    return text.replace("-", "\u2011")
+
+
 def translated(series: pd.Series, how: Callable[[str], str] = _) -> pd.Series:
     """Data text in the report's language, by ``how`` (default: its translation), keeping
     the column's dtype; missing values stay missing."""
@@ -87,8 +92,9 @@ def translated(series: pd.Series, how: Callable[[str], str] = _) -> pd.Series:
 
 def shown(ms: pd.DataFrame) -> pd.DataFrame:
     """The milestones as a reader sees them: their dates, events, issuing bodies, body groups
-    and labels in the report's language (the data summarises the sources in English)."""
-    return ms.assign(
+    and labels in the report's language (the data summarises the sources in English). The
+    research notes stay in the data dictionary: a chart carries its frame into the page."""
+    return ms.drop(columns="note").assign(
         date=translated(ms["date"], when),
         event=translated(ms["event"]),
         issuing_body=translated(ms["issuing_body"]),
@@ -144,8 +150,9 @@ def timeline_chart(ctx: Context) -> Figure:
 
 
 def milestone_table(ctx: Context):
+    ms = shown(milestones())
     return table(
-        shown(milestones()),
+        ms.assign(date=ms["date"].map(unbroken)),
         {
             "date": _("Date"),
             "event": _("Event"),
@@ -169,6 +176,12 @@ def money(ctx: Context) -> pd.DataFrame:
         for d, w in zip(amounts["date"], amounts["what"], strict=True)
     ]
     return amounts
+
+
+def by_amount(amounts: pd.DataFrame) -> pd.DataFrame:
+    """The sums from the smallest to the largest; of equal sums, the first announced last
+    (so that the largest is its first announcement)."""
+    return amounts.sort_values(["amount_value", "date_start"], ascending=[True, False])
 
 
 def trillion_yuan(value: float) -> str:
@@ -203,7 +216,7 @@ def money_chart(ctx: Context) -> Figure:
 
 
 def money_summary(ctx: Context) -> str:
-    amounts = money(ctx).sort_values("amount_value")
+    amounts = by_amount(money(ctx))
     largest, smallest = amounts.iloc[-1], amounts.iloc[0]
     return _(
         "The largest sum, **{largest}** ({date}), is described by its source as “{what}”: the "
@@ -316,7 +329,6 @@ def provincial(ctx: Context) -> pd.DataFrame:
         issuing_body=translated(rows["issuing_body"]),
         document=document(rows),
         grade=grade,
-        cited=[f"[{g}] {s}" for g, s in zip(grade, rows["source"], strict=True)],
     )
 
 
@@ -357,17 +369,22 @@ def own_programmes_summary(ctx: Context) -> Markdown:
     return Markdown(text)
 
 
-def own_programmes(ctx: Context):
-    return table(
-        provincial(ctx),
-        {
-            "shown_date": _("Date"),
-            "event": _("Event"),
-            "issuing_body": _("Issued by"),
-            "document": _("Document"),
-            "cited": _("Source (grade)"),
-        },
-    )
+def own_programmes(ctx: Context) -> Markdown:
+    """The region's own instruments as a list (their texts are long for table columns): date,
+    event, issuing body and document, then the copy read with its grade."""
+    rows = provincial(ctx)
+    items = []
+    for r in rows.itertuples():
+        what = (
+            _("{event} ({body}).").format(event=esc(r.event), body=esc(r.issuing_body))
+            if isinstance(r.issuing_body, str)
+            else _("{event}.").format(event=esc(r.event))
+        )
+        if r.document != "—":
+            what += " " + _("Document: {document}.").format(document=esc(r.document))
+        cited = _("Source ({grade}): {source}").format(grade=r.grade, source=esc(r.source))
+        items.append(f"- **{esc(r.shown_date)}** — {what} *{cited}*")
+    return Markdown("\n".join(items))
 
 
 def own_documents(ctx: Context) -> str:
@@ -388,8 +405,8 @@ def own_documents(ctx: Context) -> str:
         else _("**{region}'s own documents**").format(region=ctx.md_name())
     )
     return _(
-        "{heading}: {count} of its {total} programmes, zones and plans carry a document "
-        "number: {cited}."
+        "{heading}: {count} of the {total} programmes, zones and plans listed carry a "
+        "document number: {cited}."
     ).format(heading=heading, count=len(numbered), total=len(rows), cited=cited)
 
 
@@ -397,7 +414,7 @@ def documents(ctx: Context) -> str:
     ms = milestones()
     numbered = ms[ms["document_number"].notna()]
     first, last = first_and_last(numbered)
-    largest = money(ctx).sort_values("amount_value").iloc[-1]
+    largest = by_amount(money(ctx)).iloc[-1]
     return _(
         "**Policy documents**: {numbered} of the {total} milestones carry a document number, "
         "from {first} ({first_date}) to {last} ({last_date}). The largest sum announced, "
