@@ -288,15 +288,6 @@ RULES += [(stem, *route) for stem, routes in ENV2_ROUTES.items() for route in ro
 # and the copy in `note`. First releases are their own release: an econ3 row that repeats an
 # econ2 row (same region, year, indicator and value) is not written again, and of two copies of
 # one figure with the same value only the best-graded one is kept.
-RULES += [
-    (
-        "policy2_provincial",
-        "",
-        None,
-        None,
-        "provincial programmes: policy rows, not figures; not catalogued here",
-    )
-]
 CURRENT_FILES = ("econ3_communiques", "env3_bulletins", "demo_census_grain")
 CURRENT_GRADES = ("official", "official-repost", "secondary")  # best first
 FAMILY = {  # region -> the publisher's family of publications
@@ -624,7 +615,9 @@ def compile_figures(reference: Path, out: Path) -> dict[Path, list[dict]]:
     files: dict[Path, list[dict]] = defaultdict(list)
     left_out: dict[str, int] = defaultdict(int)
     for path in sorted((reference / "figures").glob("*.csv")):
-        if path.stem == "policy_milestones" or path.stem in CURRENT_FILES:
+        if path.stem in ("policy_milestones", "policy2_provincial"):  # own formats, below
+            continue
+        if path.stem in CURRENT_FILES:  # routed by code, below
             continue
         if path.stem == "pref_codes":  # the code list: rows of the region table (REGIONS)
             continue
@@ -692,6 +685,61 @@ SEED_DETAILS = {
 SEED_DETAIL_SOURCE = {("2010-04", "Summit"): WIKIPEDIA}
 
 
+# Research remarks written into the reference's text columns (how a date was found, what an
+# excerpt lacked, that a conflict was kept): they go to the row's `note` (the data dictionary),
+# not into the text a report shows. (column, remark as written, what replaces it, note.)
+REMARKS = [
+    (
+        "event",
+        " (year inferred from sequence; excerpt truncated)",
+        "",
+        "year inferred from sequence, excerpt truncated (the seed text gives April 2010)",
+    ),
+    ("event", " (date is the repost's update date)", "", "date is the repost's update date"),
+    ("event", ": conflicting date kept", "", "conflicting date kept as its own row"),
+    ("event", ": conflicting month kept", "", "conflicting month kept as its own row"),
+    (
+        "event",
+        " (conflicting time and casualty counts kept)",
+        "",
+        "conflicting time and casualty counts kept as their own row",
+    ),
+    ("event", "; kept)", ")", "conflicting figures kept as their own row"),
+    ("event", "; exact date not in the excerpt", "", "exact date not in the excerpt"),
+    ("event", "; month not seen", "", "month not seen"),
+    ("event", "; date not in excerpt)", ")", "date not in the excerpt"),
+    ("event", "; the approval date of that plan was not seen", "", "approval date not seen"),
+    (
+        "issuing_body",
+        " (issuing body not named in the excerpt)",
+        "",
+        "issuing body not named in the excerpt",
+    ),
+    (
+        "issuing_body",
+        " (issuer not named in the excerpt; plan calls the base a decision of the provincial "
+        "party committee and government)",
+        "",
+        "issuer not named in the excerpt; the plan calls the base a decision of the provincial "
+        "party committee and government",
+    ),
+    ("issuing_body", "(event)", "", "an event, not a document: no issuing body"),
+]
+
+
+def without_remarks(row: dict[str, str]) -> dict[str, str]:
+    """The row with the research remarks of its text moved to a `note` column. A per cent sign
+    before a word ('84% of') is written out: the event text is a gettext message, where '% o'
+    reads as a printf placeholder that no translation can match."""
+    notes = []
+    for column, remark, replacement, note in REMARKS:
+        if remark in row[column]:
+            row[column] = row[column].replace(remark, replacement)
+            notes.append(note)
+    row["event"] = re.sub(r"(\d)% (?=[diouxXeEfFgGcrs])", r"\1 per cent ", row["event"])
+    return {**row, "note": "; ".join(notes)}
+
+
 def milestone_rows(reference: Path) -> list[dict]:
     rows = []
     with (reference / "figures" / "policy_milestones.csv").open(encoding="utf-8") as fh:
@@ -701,8 +749,33 @@ def milestone_rows(reference: Path) -> list[dict]:
                 if row["date"] == date and word in row["event"]:
                     row["event"] += extra
                     row["source"] += f"; {SEED_DETAIL_SOURCE[(date, word)]}"
-            rows.append(row)
-    return rows + SEED_MILESTONES
+            rows.append(without_remarks(row))
+    return rows + [{**row, "note": ""} for row in SEED_MILESTONES]
+
+
+# Provincial and cross-provincial instruments (policy2_provincial; notes/policy-provincial.md):
+# the milestones' columns plus region and source grade, one source id per grade (each row still
+# cites its own publication). Conflicting rows stay rows; the date is as the reference gives it
+# ('YYYY[-MM[-DD]]', 'YYYY-YYYY' or 'n.d. (after|before YYYY[-MM])').
+PROVINCIAL_SOURCES = {
+    "official": "policy_provincial_official",
+    "official-repost": "policy_provincial_repost",
+    "scholarly": "policy_provincial_scholarly",
+    "secondary": "policy_provincial_secondary",
+}
+
+
+def provincial_rows(reference: Path) -> dict[str, list[dict]]:
+    """Source id -> its rows of ``policy2_provincial.csv``, in the reference's order."""
+    by_source: dict[str, list[dict]] = defaultdict(list)
+    with (reference / "figures" / "policy2_provincial.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            row.pop("year")
+            grade = row["source_grade"]
+            if grade not in PROVINCIAL_SOURCES:
+                raise SystemExit(f"policy2_provincial.csv: unknown source grade {grade!r}")
+            by_source[PROVINCIAL_SOURCES[grade]].append(without_remarks(row))
+    return by_source
 
 
 # The region table: GB/T 2260 codes; aggregates are nereport's own (no code). The one place
@@ -932,9 +1005,11 @@ PROGRAMMES = [
         "East-East railway",
         "northeast",
         "railway",
-        "Russian border crossing; East Port (Liaoning)",
+        # The atlas writes "East Port", a word-for-word rendering of 东港: Donggang, the city
+        # of Dandong (Liaoning) where the East-East (东边道) railway ends.
+        "Russian border crossing; Donggang (Liaoning)",
         "A line covered by the four-city agreement, "
-        "connecting a Russian border crossing with East Port in Liaoning.",
+        "connecting a Russian border crossing with Donggang in Liaoning.",
     ),
 ]
 
@@ -970,6 +1045,10 @@ def main(argv: list[str] | None = None) -> None:
     path = args.out / "policy_documents" / "policy_milestones.csv"
     write_csv(path, milestones, list(milestones[0]))
     written[path] = milestones
+    for source_id, rows in provincial_rows(args.reference).items():
+        path = args.out / source_id / "policy_provincial.csv"
+        write_csv(path, rows, list(rows[0]))
+        written[path] = rows
     for name, columns, table in [
         ("gbt2260/regions.csv", REGION_COLUMNS, REGIONS + prefecture_regions(args.reference)),
         ("amur_atlas/policy_programmes.csv", PROGRAMME_COLUMNS, PROGRAMMES),

@@ -1318,6 +1318,72 @@ _SOURCES = [
         licence="MIT (package); geometry origin Amap — attribute it",
         note="Coordinates are lon/lat degrees; Amap's GCJ-02 offset (< 0.5 km) is not corrected.",
     ),
+    # -- Provincial and cross-provincial policy instruments (policy2_provincial) --------------
+    # One record per grade of the copies read: each row cites its own publication and says its
+    # grade (reference notes/policy-provincial.md); the source id groups rows of one grade.
+    Source(
+        "policy_provincial_official",
+        "nereport compilation (publishers' own sites)",
+        "Provincial and cross-provincial revitalization instruments read on the publishers' own "
+        "sites: the central government portal (国发〔2011〕21号, 发改办东北〔2011〕105号, a Xinhua report "
+        "on the Shenyang Economic Zone), the Shenyang government and the Liaoning DRC",
+        "compiled-2026",
+        "compiled November 2026",
+        accessed=ACCESSED,
+        note="Per-row citations are in the 'source' column.",
+        grade="official",
+        title_zh="东北振兴省级及跨省政策文件（政府网站原文）",
+        publisher_zh="中国政府网、沈阳市人民政府、辽宁省发展和改革委员会",
+    ),
+    Source(
+        "policy_provincial_repost",
+        "nereport compilation (official texts reposted)",
+        "Provincial and cross-provincial revitalization documents read as full texts reposted "
+        "on law, document or third-party sites (e.g. 国发〔2017〕15号, 国函〔2016〕31号, "
+        "吉政发〔2014〕37号, 黑政发〔2011〕11号, 国发〔2016〕62号, 财税〔2004〕156号 in Lexis China's "
+        "English text)",
+        "compiled-2026",
+        "compiled November 2026",
+        accessed=ACCESSED,
+        reliability="medium",
+        note="Per-row citations are in the 'source' column; the reposts were not checked "
+        "against the originals.",
+        grade="official-repost",
+        title_zh="东北振兴省级及跨省政策文件（转载全文）",
+        publisher_zh="国务院、国家发展和改革委员会及各省（自治区）人民政府（转载）",
+    ),
+    Source(
+        "policy_provincial_scholarly",
+        "nereport compilation (journal articles)",
+        "Provincial and cross-provincial revitalization instruments as described in journal "
+        "articles and abstracts (Qiushi, a forestry journal, a logistics paper, a Northeast "
+        "Asia journal)",
+        "compiled-2026",
+        "compiled November 2026",
+        accessed=ACCESSED,
+        reliability="medium",
+        note="Per-row citations are in the 'source' column.",
+        grade="scholarly",
+        title_zh="东北振兴省级及跨省政策（期刊文献）",
+        publisher_zh="《求是》及林业、物流、东北亚研究期刊",
+    ),
+    Source(
+        "policy_provincial_secondary",
+        "nereport compilation (news and other secondary sources)",
+        "Provincial and cross-provincial revitalization instruments as reported by news "
+        "agencies and newspapers (Xinhua, People's Daily, CCTV, China News Service, China "
+        "Daily, regional papers), mostly read through reposts, and by encyclopaedia mirrors "
+        "and investment-promotion pages",
+        "compiled-2026",
+        "compiled November 2026",
+        accessed=ACCESSED,
+        reliability="low",
+        note="Per-row citations are in the 'source' column; the original outlet is named "
+        "where the copy read names it.",
+        grade="secondary",
+        title_zh="东北振兴省级及跨省政策（新闻报道等二手来源）",
+        publisher_zh="新华社、人民日报、中央电视台、中国新闻社等（多为转载）",
+    ),
 ]
 
 # -- econ3/env3/demo: 2020-2024 first releases, environment bulletins, census communiqués and
