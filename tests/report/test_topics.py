@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -200,8 +202,13 @@ def test_sources_section_lists_what_was_loaded() -> None:
     environment.co2_chart(ctx)
     section = report.sources(ctx)
     text, metadata = section._repr_markdown_()
-    assert "CEADs" in text and "ceads_provinces/environment_co2.csv" in text
-    assert "`region=jilin`" in text and "nereport version" in text
+    assert "CEADs" in text and "<code>region=jilin</code>" in text and "nereport version" in text
+    # Raw files and their checksums are the data dictionary's and the manifest's, not the
+    # reader's: the metadata carries them for the build engine.
+    assert "ceads_provinces/environment_co2.csv" not in text
+    recorded = metadata["nereport"]["datasets"]["environment_co2"]["ceads_provinces"]
+    assert recorded["file"] == "ceads_provinces/environment_co2.csv"
+    assert recorded["sha256"][:16] not in text
     # The region table (names, regions, map units) is an input of every report.
     assert list(metadata["nereport"]["datasets"]) == ["regions", "environment_co2"]
 
@@ -251,22 +258,40 @@ def test_no_flag_sentence_where_the_data_flags_nothing() -> None:
     assert "Left out" not in economy.population_chart(narrow).caption  # 2013 not shown
 
 
-def test_each_source_line_names_its_own_raw_file() -> None:
+def test_each_publication_is_cited_once_under_its_grade() -> None:
+    from nereport.data import provenance
     from nereport.data.sources import SOURCES
 
     ctx = report.start("economy", region="jilin")
     for name in ("economy_gdp", "economy_population", "environment_co2", "economy_employment"):
         nereport.load(name)
+    used = {s for raw in provenance.used().values() for s in raw}
     text = report.sources(ctx).data
-    lines = [line for line in text.splitlines() if "Raw file `" in line]
-    assert len(lines) >= 15
-    for line in lines:
-        raw_file = line.split("Raw file `")[1].split("`")[0]
-        source_id = raw_file.split("/")[0]
+    headings = {
+        "official": "Official publications",
+        "official-repost": "Official texts and tables read in a repost",
+        "scholarly": "Scholarly datasets",
+        "secondary": "Secondary sources",
+    }
+    # Each grade's heading, then the list of its publications.
+    groups = re.findall(r"<strong>([^<]*)</strong></p>\s*<ul>(.*?)</ul>", text, re.S)
+    cited = [
+        (heading, item)
+        for heading, items in groups
+        for item in re.findall(r"<li>(.*?)</li>", items)
+    ]
+    assert len(used) >= 15
+    for source_id in used:
         source = SOURCES[source_id]
-        # The line names the publication of the source its raw file was compiled from.
-        assert report.esc(source.title) in line, (raw_file, line[:120])
-        assert report.esc(source.vintage_label) in line, (raw_file, line[:120])
+        found = [heading for heading, item in cited if item == report.citation(source)]
+        assert len(found) == 1, source_id
+        assert found[0].startswith(headings[source.grade]), (source_id, found[0])
+        # The publication's English rendering, its original title beside it, its vintage.
+        line = report.citation(source)
+        assert html.escape(source.title, quote=False) in line
+        assert html.escape(source.vintage_label, quote=False) in line
+        if source.title_zh:
+            assert f'<span lang="zh-CN">{source.title_zh}</span>' in line
 
 
 @pytest.mark.parametrize("topic", ["economy", "environment", "policy"])

