@@ -64,3 +64,15 @@ def test_chinese_titles_cite_yearbooks_by_their_title() -> None:
     assert SOURCES["csy2006_t5_28"].title_zh.startswith("《中国统计年鉴2006》表5-28")
     assert SOURCES["cnki_compendium_population"].title_zh.startswith("《新中国六十年统计资料汇编》")
     assert SOURCES["csy2006_t2_6"].publisher_zh == "国家统计局"
+
+
+def test_the_data_dictionary_keeps_the_grades_files_and_checksums() -> None:
+    # The report's appendix leaves files and hashes out: the data dictionary has them.
+    import nereport
+    from nereport.data.raw import recorded_checksums
+
+    text = nereport.describe("economy_gdp_index")
+    assert "**`jilin_first_releases`** (secondary)" in text
+    assert "Original: 辽宁省统计局：《辽宁省国民经济和社会发展统计公报》" in text
+    digest = recorded_checksums()["jilin_first_releases/economy_gdp_index.csv"]
+    assert f"`data/raw/jilin_first_releases/economy_gdp_index.csv` sha256 `{digest}`" in text

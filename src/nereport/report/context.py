@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -368,8 +369,9 @@ def sources(ctx: Context) -> Markdown:
         "build's manifest (`manifest.json`)."
     )
     body = [f"<p>{_html(intro)}</p>"]
+    seen: set[str] = set()  # publishers and vintages named so far
     for grade in GRADES:
-        entries = list(dict.fromkeys(citation(s) for s in cited if s.grade == grade))
+        entries = list(dict.fromkeys(citation(s, seen) for s in cited if s.grade == grade))
         if entries:
             body.append(
                 f'<p class="nr-sources-grade"><strong>{_html(_(_GRADE_HEADINGS[grade]))}</strong></p>'
@@ -387,7 +389,8 @@ def sources(ctx: Context) -> Markdown:
         ),
     ]
     run_text = _("{items}.").format(items=_join(run, _("{list}; {item}")))
-    body.append(f"<p><strong>{_html(_('Run information'))}</strong>: {_html(run_text)}</p>")
+    label = f"<strong>{_html(_('Run information'))}</strong>"
+    body.append("<p>" + _("{label}: {value}").format(label=label, value=_html(run_text)) + "</p>")
     text = "\n".join(
         ["## " + _("Sources and run information"), "", '<div class="nr-sources">', *body, "</div>"]
     )
@@ -408,10 +411,13 @@ def _published(text: str) -> str:
     return out
 
 
-def citation(source: Source) -> str:
+def citation(source: Source, cited: set[str] | None = None) -> str:
     """One publication as the report's language cites it (HTML): in Chinese by its original
     publisher and title (《…》), as a Chinese bibliography does; in English by its English
-    rendering with the original title beside it, and its vintage."""
+    rendering with the original title beside it (unless the rendering already quotes it), and
+    its vintage. ``cited`` collects what the appendix printed before: a publisher named again
+    is named by its abbreviation, a vintage given again by its first clause."""
+    cited = set() if cited is None else cited
     if i18n.current() == "zh" and source.title_zh:
         return _("{publisher}: {title}.").format(
             publisher=html.escape(source.publisher_zh, quote=False),
@@ -422,13 +428,32 @@ def citation(source: Source) -> str:
             publisher=_published(source.publisher), title=_published(source.title)
         )
     title = _published(source.title)
-    if source.title_zh:
+    if source.title_zh and _original(source.title_zh) not in source.title:
         title += ' (<span lang="zh-CN">' + html.escape(source.title_zh, quote=False) + "</span>)"
     return _("{publisher}: {title}. Vintage: {vintage}.").format(
-        publisher=_published(source.publisher),
+        publisher=_published(_again(source.publisher, cited, _ABBREVIATED)),
         title=title,
-        vintage=_published(source.vintage_label),
+        vintage=_published(_again(source.vintage_label, cited, _FIRST_CLAUSE)),
     )
+
+
+# A publisher's abbreviation, "… (NBS)", "… (MEP; MEE since 2018)"; a vintage's first clause.
+_ABBREVIATED = re.compile(r"^[^()]+ \(([A-Z]{2,6})(?:;[^()]*)?\)$")
+_FIRST_CLAUSE = re.compile(r"^([^(;:,]+?)\s*[(;:,]")
+
+
+def _again(text: str, cited: set[str], short: re.Pattern[str]) -> str:
+    """``text`` in full the first time, shortened by ``short`` (its first group) after."""
+    if text in cited and (m := short.match(text)):
+        return m[1]
+    cited.add(text)
+    return text
+
+
+def _original(title_zh: str) -> str:
+    """The original title a Chinese citation quotes (in 《》), or its first phrase."""
+    m = re.search(r"《([^》]+)》", title_zh)
+    return m[1] if m else re.split(r"[（：(]", title_zh)[0]
 
 
 class _MarkdownWithMetadata(Markdown):
