@@ -46,7 +46,10 @@ class Source:
 # A source read in a third-party copy that agrees with an official release (nbs_sectors_2002_2011
 # matches the NBS c.2018 portal; heilongjiang_2020_table matches the NBS 2026 export) is graded as
 # the official text it copies. A row whose note begins "secondary source" is secondary whatever its
-# source's grade (nereport.data.grades). In ``title_zh``, a table title in brackets is a rendering
+# source's grade (nereport.data.grades). A source whose copy names no issuing body
+# (liaoning_health_white_paper), or a compilation whose rows mix government texts with
+# encyclopaedia, news and abstract copies (policy_documents), takes the grade of its weakest
+# copies. In ``title_zh``, a table title in brackets is a rendering
 # of its subject where only the English edition was read, not the printed Chinese title.
 GRADES = ("official", "official-repost", "scholarly", "secondary")
 
@@ -1175,7 +1178,7 @@ _SOURCES = [
         "%E7%9C%812014/64154369",
         accessed=ACCESSED,
         reliability="medium",
-        grade="official-repost",
+        grade="secondary",
         title_zh="《辽宁省健康白皮书》：辽宁省（2016年）和沈阳市（2014年、2016年）PM2.5年均浓度",
         publisher_zh="辽宁省（发布机构未注明）",
     ),
@@ -1606,7 +1609,7 @@ _SOURCES = [
         "compiled November 2026",
         accessed=ACCESSED,
         note="Per-row citations are in the 'source' column.",
-        grade="official-repost",
+        grade="secondary",
         title_zh="振兴东北政策大事记（据中共中央和国务院文件、国家发展改革委发布及新闻报道整理）",
         publisher_zh="nereport整理",
     ),
