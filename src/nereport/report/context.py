@@ -299,7 +299,7 @@ def table(
     )
 
 
-def _secondary_rows(frame: Any, among: Any = None) -> list[bool]:
+def _secondary_rows(frame: Any, among: Any = None) -> Any:
     if "source_id" not in frame:
         return pd.Series(False, index=frame.index).to_numpy()
     return grades.secondary_only(frame, among).to_numpy()
