@@ -20,6 +20,7 @@ from nereport._version import __version__, library_revision
 from nereport.data import dataset, grades, provenance, regions
 from nereport.data.sources import GRADES, SOURCES, Source
 from nereport.i18n import N_, _
+from nereport.report.describe import _join  # the one way to join words in the report's language
 from nereport.report.params import resolve
 
 
@@ -172,7 +173,7 @@ def secondary_note(frame: Any, among: Any = None) -> str:
     if frame is None or "source_id" not in frame or frame.empty:
         return ""
     marked = frame[grades.secondary_only(frame, among).to_numpy()]
-    if marked.empty or "year" not in marked:
+    if marked.empty or not {"region", "year"} <= set(marked.columns):
         return ""
     names = regions.names(i18n.current())
     points = []
@@ -184,15 +185,6 @@ def secondary_note(frame: Any, among: Any = None) -> str:
             _("{region} {years}").format(region=esc(names.get(region, region)), years=years)
         )
     return _("† Secondary source only: {points}.").format(points=_join(points, _("{list}; {item}")))
-
-
-def _join(items: list[str], message: str) -> str:
-    """``items`` as one list, each added to those before it by ``message`` ("{list}, {item}"),
-    so that the separator is the report language's."""
-    out = ""
-    for item in items:
-        out = item if not out else message.format(list=out, item=item)
-    return out
 
 
 def esc(text: object) -> str:
