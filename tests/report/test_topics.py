@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -203,8 +205,13 @@ def test_sources_section_lists_what_was_loaded() -> None:
     environment.co2_chart(ctx)
     section = report.sources(ctx)
     text, metadata = section._repr_markdown_()
-    assert "CEADs" in text and "ceads_provinces/environment_co2.csv" in text
-    assert "`region=jilin`" in text and "nereport version" in text
+    assert "CEADs" in text and "<code>region=jilin</code>" in text and "nereport version" in text
+    # Raw files and their checksums are the data dictionary's and the manifest's, not the
+    # reader's: the metadata carries them for the build engine.
+    assert "ceads_provinces/environment_co2.csv" not in text
+    recorded = metadata["nereport"]["datasets"]["environment_co2"]["ceads_provinces"]
+    assert recorded["file"] == "ceads_provinces/environment_co2.csv"
+    assert recorded["sha256"][:16] not in text
     # The region table (names, regions, map units) is an input of every report.
     assert list(metadata["nereport"]["datasets"]) == ["regions", "environment_co2"]
 
@@ -255,22 +262,48 @@ def test_no_flag_sentence_where_the_data_flags_nothing() -> None:
     assert "Left out" not in economy.population_chart(narrow).caption  # 2013 not shown
 
 
-def test_each_source_line_names_its_own_raw_file() -> None:
+def test_each_publication_is_cited_once_under_its_grade() -> None:
+    from nereport.data import provenance
     from nereport.data.sources import SOURCES
 
     ctx = report.start("economy", region="jilin")
     for name in ("economy_gdp", "economy_population", "environment_co2", "economy_employment"):
         nereport.load(name)
+    used = {s for raw in provenance.used().values() for s in raw}
     text = report.sources(ctx).data
-    lines = [line for line in text.splitlines() if "Raw file `" in line]
-    assert len(lines) >= 15
-    for line in lines:
-        raw_file = line.split("Raw file `")[1].split("`")[0]
-        source_id = raw_file.split("/")[0]
+    headings = {
+        "official": "Official publications",
+        "official-repost": "Official texts and tables read in a repost",
+        "scholarly": "Scholarly datasets",
+        "secondary": "Secondary sources",
+    }
+    # Each grade's heading, then the list of its publications.
+    groups = re.findall(r"<strong>([^<]*)</strong></p>\s*<ul>(.*?)</ul>", text, re.S)
+    cited = [
+        (heading, item)
+        for heading, items in groups
+        for item in re.findall(r"<li>(.*?)</li>", items)
+    ]
+    assert len(used) >= 15
+    for source_id in used:
         source = SOURCES[source_id]
-        # The line names the publication of the source its raw file was compiled from.
-        assert report.esc(source.title) in line, (raw_file, line[:120])
-        assert report.esc(source.vintage_label) in line, (raw_file, line[:120])
+        title = html.escape(source.title, quote=False)
+        # The English rendering, with the original title beside it unless it quotes it.
+        quoted = re.search(r"《([^》]+)》", source.title_zh)
+        original = quoted[1] if quoted else re.split(r"[（：(]", source.title_zh)[0]
+        beside = not source.title_zh or original in source.title
+        found = [
+            heading
+            for heading, item in cited
+            if title in item and (beside or f'<span lang="zh-CN">{source.title_zh}</span>' in item)
+        ]
+        # Once under its own grade (a family read in copies of two grades is also listed
+        # under the other, with the other copy's source id).
+        mine = [h for h in found if h.startswith(headings[source.grade])]
+        assert len(mine) == 1, (source_id, found)
+    # A publisher is named in full once, then by its abbreviation.
+    assert text.count("National Bureau of Statistics of China (NBS)") == 1
+    assert "<li>NBS: " in text
 
 
 @pytest.mark.parametrize("topic", ["economy", "environment", "policy"])

@@ -149,7 +149,7 @@ def real_growth_chart(ctx: Context) -> Figure:
         segment="segment",
         zero=True,
     )
-    return Figure(chart, _growth_caption(growth, ctx))
+    return Figure(chart, _growth_caption(growth, ctx), data=growth)
 
 
 def _growth_caption(growth: pd.DataFrame, ctx: Context) -> str:
