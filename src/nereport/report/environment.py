@@ -205,7 +205,9 @@ POLLUTANTS = {"so2": N_("SO2"), "nox": N_("NOx"), "soot_dust": N_("Soot and dust
 
 
 def air_pollutants(ctx: Context) -> pd.DataFrame:
-    air = load("environment_air_pollutants", pollutant=list(POLLUTANTS))
+    # One figure per region, year, pollutant and scope: a second source's copy of the same
+    # figure is never added to it (Inner Mongolia 2014 was drawn doubled).
+    air = load("environment_air_pollutants", pollutant=list(POLLUTANTS), primary=True)
     air = air[air["region"].isin(ctx.own())]
     # An aggregate sums its members within one scope and year, only where all are published.
     keys = ["year", "pollutant", "scope"]
@@ -248,14 +250,12 @@ def pm25_chart(ctx: Context) -> Figure:
     if pm.empty:
         return Figure(None, "*" + _("No PM2.5 figures for these years.") + "*")
     series = _("{region} ({network})")
-    pm = _runs(
-        pm.assign(
-            series=[
-                series.format(region=r, network=_(n))
-                for r, n in zip(pm["region_name"], pm["network"], strict=True)
-            ],
-            segment=pm["region"] + "/" + pm["network"],
-        )
+    pm = pm.assign(
+        series=[
+            series.format(region=r, network=_(n))
+            for r, n in zip(pm["region_name"], pm["network"], strict=True)
+        ],
+        segment=pm["region"] + "/" + pm["network"],
     )
     chart = charts.line(
         pm,
@@ -273,14 +273,6 @@ def pm25_chart(ctx: Context) -> Figure:
         fmt=".0f",
     )
     return Figure(chart, findings.pm25(ctx) or "*" + _("No provincial PM2.5 mean was found.") + "*")
-
-
-def _runs(frame: pd.DataFrame) -> pd.DataFrame:
-    """Split each ``segment`` where years are missing: a line joins consecutive years only."""
-    frame = frame.sort_values(["segment", "year"])
-    gap = frame.groupby("segment")["year"].diff().fillna(1).ne(1)
-    run = gap.groupby(frame["segment"]).cumsum().astype(int).astype(str)
-    return frame.assign(segment=frame["segment"] + "#" + run)
 
 
 def _cities(ctx: Context) -> list[str]:
@@ -301,14 +293,12 @@ def water_chart(ctx: Context) -> Figure:
     if water.empty:
         return Figure(None, "*" + _("No water quality shares for these years.") + "*")
     series = _("{region}: {network}")
-    water = _runs(
-        water.assign(
-            series=[
-                series.format(region=r, network=_(n))
-                for r, n in zip(water["region_name"], water["network"].fillna(""), strict=True)
-            ],
-            segment=water["region"] + "/" + water["network"].fillna("") + "/" + water["indicator"],
-        )
+    water = water.assign(
+        series=[
+            series.format(region=r, network=_(n))
+            for r, n in zip(water["region_name"], water["network"].fillna(""), strict=True)
+        ],
+        segment=water["region"] + "/" + water["network"].fillna("") + "/" + water["indicator"],
     )
     chart = charts.line(
         water,

@@ -464,7 +464,7 @@ def coal(ctx: Context) -> str | None:
 
 @_once
 def sulphur(ctx: Context) -> str | None:
-    air = load("environment_air_pollutants", pollutant="so2", scope="env-stats-2011")
+    air = load("environment_air_pollutants", pollutant="so2", scope="env-stats-2011", primary=True)
     wide = air.pivot_table(index="year", columns="region", values="emission_10k_t")
     own = [r for r in ctx.own() if r in wide]
     if len(own) != len(ctx.own()) or ctx.comparison not in wide:

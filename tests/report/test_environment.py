@@ -1,0 +1,52 @@
+"""Environment report: each figure drawn once, from one source per year and scope."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import nereport
+from nereport import report
+from nereport.report import environment
+
+
+def _values(figure) -> pd.DataFrame:
+    spec = figure.chart.to_dict()
+    return pd.DataFrame([r for rows in spec["datasets"].values() for r in rows])
+
+
+def test_inner_mongolia_2014_air_pollutants_are_the_published_figures() -> None:
+    # Two sources print the same 2014 figures (NBS portal, regional statistics); summed, the
+    # chart drew SO2 262.5, NOx 251.7, soot and dust 204.3.
+    ctx = report.start("environment", region="inner-mongolia")
+    air = environment.air_pollutants(ctx)
+    shown = air[air["year"] == 2014].set_index("pollutant")["emission_10k_t"].round(2)
+    assert shown.to_dict() == {"nox": 125.83, "so2": 131.24, "soot_dust": 102.15}
+    drawn = _values(environment.air_chart(ctx))
+    assert not drawn.duplicated(["series", "year"]).any()
+    assert sorted(drawn.loc[drawn["year"] == 2014, "emission_10k_t"].round(2)) == [
+        102.15,
+        125.83,
+        131.24,
+    ]
+
+
+def test_one_primary_air_pollutant_row_per_region_year_pollutant_and_scope() -> None:
+    air = nereport.load("environment_air_pollutants")
+    primary = air[air["primary"].astype(bool)]
+    assert not primary.duplicated(["region", "year", "pollutant", "scope"]).any()
+    assert len(primary[["region", "year", "pollutant", "scope"]].drop_duplicates()) == len(
+        air[["region", "year", "pollutant", "scope"]].drop_duplicates()
+    )
+    # the portal's series is the primary one where it has the figure
+    im = primary[(primary["region"] == "inner-mongolia") & (primary["year"] == 2014)]
+    assert set(im["source_id"]) == {"nbs_portal_2021"}
+
+
+def test_northeast_air_pollutants_sum_one_figure_per_province() -> None:
+    ne = environment.air_pollutants(report.start("environment", region="northeast"))
+    so2 = ne[(ne["pollutant"] == "so2") & (ne["year"] == 2014)]["emission_10k_t"]
+    provinces = nereport.load("environment_air_pollutants", pollutant="so2", year=2014)
+    provinces = provinces[provinces["region"].isin(["liaoning", "jilin", "heilongjiang"])]
+    assert len(provinces) == 3  # one source each
+    assert so2.tolist() == [pytest.approx(provinces["emission_10k_t"].sum())]
