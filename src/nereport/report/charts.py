@@ -57,23 +57,86 @@ def _year_axis(title: str | None = None) -> alt.X:
     return alt.X("year:Q", title=title or _("Year"), axis=alt.Axis(format="d", tickMinStep=1))
 
 
-def year_rules(years: dict[int, str], start: int, end: int) -> alt.Chart | None:
-    """Vertical rules with labels for the policy years inside [start, end]."""
-    marks = pd.DataFrame(
-        [{"year": y, "label": _(t)} for y, t in years.items() if start <= y <= end]
-    )
-    if marks.empty:
+def year_rules(
+    years: dict[int, str],
+    start: int,
+    end: int,
+    data_years: pd.Series | None = None,
+) -> alt.LayerChart | None:
+    """Vertical rules with labels for the policy years inside [start, end]. The labels stand
+    above the plotting area, in the chart's top margin, where no data line can cross them
+    (one row per label); a label that would run past the right edge ends at its rule."""
+    shown = {y: t for y, t in years.items() if start <= y <= end}
+    if data_years is not None and len(data_years):
+        low, high = int(data_years.min()), int(data_years.max())
+        shown = {y: t for y, t in shown.items() if low <= y <= high}
+    else:
+        low, high = start, end
+    if not shown:
         return None
+    rows = []
+    for row, (year, text) in enumerate(sorted(shown.items())):
+        label = _(text)
+        at = WIDTH * (year - low) / max(high - low, 1)
+        rows.append(
+            {
+                "year": year,
+                "label": label,
+                "right": at + _text_width(label) + 6 > WIDTH,
+                "row": row,
+            }
+        )
+    marks = pd.DataFrame(rows)
     base = alt.Chart(marks)
     # Channel objects, not shorthand strings: altair turns each string into a channel by
     # searching its whole schema (about 10 ms each, four times per chart).
     rule = base.mark_rule(color="#999", strokeDash=[4, 3]).encode(
         x=alt.X("year:Q"), tooltip=[alt.Tooltip("label:N", title=_("Milestone"))]
     )
-    text = base.mark_text(
-        align="left", dx=3, dy=-4, fontSize=10, color="#555", baseline="top"
-    ).encode(x=alt.X("year:Q"), y=alt.YValue(2), text=alt.Text("label:N"))
-    return rule + text
+    layers = [rule]
+    for row in marks.itertuples():
+        one = alt.Chart(marks[marks["row"] == row.row])
+        layers.append(
+            one.mark_text(
+                align="right" if row.right else "left",
+                dx=-3 if row.right else 3,
+                # above the plot: row 0 just over its top edge, the next one a line higher
+                dy=-(4 + 13 * (len(marks) - 1 - row.row)),
+                fontSize=10,
+                color="#555",
+                baseline="bottom",
+            ).encode(x=alt.X("year:Q"), y=alt.YValue(0), text=alt.Text("label:N"))
+        )
+        layers.append(
+            one.mark_rule(color="#999", strokeDash=[4, 3]).encode(
+                x=alt.X("year:Q"),
+                y=alt.YValue(-(4 + 13 * (len(marks) - 1 - row.row))),
+                y2=alt.Y2Value(0),
+            )
+        )
+    return alt.layer(*layers)
+
+
+LINE_RUN = "line_run"  # the column of a line's spec that names each unbroken run of years
+
+
+class JoinedSourcesError(ValueError):
+    """A line was asked to draw two values for one year (two sources or releases of it)."""
+
+
+def runs(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """The run of each row: rows of one ``keys`` value in consecutive years share a run; a
+    missing year starts a new one, so that a line never bridges the gap."""
+    if frame.empty:
+        return pd.Series([], index=frame.index, dtype=object)
+    ordered = frame.sort_values([*keys, "year"])
+    group = [ordered[k].astype(str) for k in keys]
+    gap = ordered.groupby(group, sort=False)["year"].diff().fillna(1).ne(1)
+    number = gap.groupby(group, sort=False).cumsum().astype(int).astype(str)
+    label = pd.Series("", index=ordered.index)
+    for part in group:
+        label = label + part + "/"
+    return (label + "#" + number).reindex(frame.index)
 
 
 def line(
@@ -93,15 +156,27 @@ def line(
 ) -> alt.Chart | alt.LayerChart:
     """One line per ``color`` over years, with optional policy-year rules. With ``segment``,
     each value of that column is a line of its own (one release never joins another); with
-    ``baseline``, a horizontal rule marks that value (e.g. 100 for an index)."""
-    extra = {"detail": alt.Detail(f"{segment}:N")} if segment else {}
+    ``baseline``, a horizontal rule marks that value (e.g. 100 for an index).
+
+    A line joins consecutive years only: where a year is missing (or its value is empty) the
+    line breaks. Two values for one year of one line (two sources or releases of that year)
+    raise ``JoinedSourcesError``: the caller chooses one, or gives each its ``segment``."""
+    keys = [color, *([segment] if segment else [])]
     # Only the columns drawn travel into the spec (and the page): smaller and faster.
-    frame = frame[list(dict.fromkeys(["year", y, color, *([segment] if segment else [])]))]
+    frame = frame[list(dict.fromkeys(["year", y, *keys]))].dropna(subset=[y])
+    twice = frame[frame.duplicated([*keys, "year"], keep=False)]
+    if not twice.empty:
+        raise JoinedSourcesError(
+            f"line '{title}': two values for one year of one line "
+            f"({twice[[*keys, 'year']].drop_duplicates().to_dict('records')}); choose one "
+            "source, or give each release its own segment"
+        )
+    frame = frame.assign(**{LINE_RUN: runs(frame, keys)})
     chart = (
         alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=18))
         .encode(
-            **extra,
+            detail=alt.Detail(f"{LINE_RUN}:N"),
             x=_year_axis(),
             y=alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(zero=zero)),
             color=alt.Color(
@@ -123,7 +198,7 @@ def line(
         level = pd.DataFrame({"level": [baseline]})
         layers.append(alt.Chart(level).mark_rule(color="#888").encode(y=alt.Y("level:Q")))
     if marks and start is not None and end is not None:
-        rules = year_rules(marks, start, end)
+        rules = year_rules(marks, start, end, frame["year"])
         if rules is not None:
             layers.append(rules)
     if len(layers) > 1:
