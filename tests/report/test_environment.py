@@ -50,3 +50,38 @@ def test_northeast_air_pollutants_sum_one_figure_per_province() -> None:
     provinces = provinces[provinces["region"].isin(["liaoning", "jilin", "heilongjiang"])]
     assert len(provinces) == 3  # one source each
     assert so2.tolist() == [pytest.approx(provinces["emission_10k_t"].sum())]
+
+
+def test_pm25_is_compared_across_the_regions_in_one_year_naming_who_lacks_it() -> None:
+    year, rows, lacking = environment.pm25_regions_frame()
+    assert year == 2021  # Liaoning, Jilin, Inner Mongolia and China; 2016 has three
+    assert lacking == ["heilongjiang"]
+    assert set(rows["year"]) == {2021}
+    said = environment.pm25_regions(report.start("environment", region="jilin"))
+    assert "in 2021" in said and "Liaoning **35**" in said and "China 30" in said
+    assert "No 2021 figure was found for Heilongjiang." in said
+
+
+def test_water_quality_compares_the_latest_provincial_share_with_china_in_that_year() -> None:
+    said = environment.water_quality(report.start("environment", region="jilin"))
+    assert "Jilin 2023: **86.2 %**" in said and "against 89.4 % for China" in said
+    assert environment.water_quality(report.start("environment", region="inner-mongolia")) is None
+
+
+def test_coal_per_unit_of_gdp_takes_coal_and_gdp_from_one_release() -> None:
+    ctx = report.start("environment", region="liaoning")
+    frame = environment.coal_intensity_frame(ctx).set_index(["region", "year"])
+    coal = nereport.load("environment_coal_use", region="liaoning", year=2017)
+    gdp = nereport.load("economy_value_added", vintage="nbs-2021", region="liaoning", year=2017)
+    expected = coal["coal_10k_t"].iloc[0] / gdp["gdp_cny_100m"].dropna().iloc[0]
+    assert frame.loc[("liaoning", 2017), "t_per_10k_yuan"] == pytest.approx(expected)
+    said = environment.coal_intensity(ctx)
+    assert "in 2017" in said and "NBS release of c.2021" in said
+
+
+def test_energy_mix_names_each_release() -> None:
+    said = environment.energy_mix(report.start("environment", region="jilin"))
+    assert "**65.8 %** of energy consumption in 2014, **57.7 %** in 2019" in said
+    assert "**56.8 %** in 2020 (first release" in said
+    lines = _values(environment.energy_mix_chart(report.start("environment", region="jilin")))
+    assert not lines.duplicated(["series", "year"]).any()

@@ -266,7 +266,9 @@ def energy_mix(ctx: Context) -> str | None:
             _("clean energy {values} (first releases)").format(
                 values=findings._join(
                     [
-                        _("{value} % in {year}").format(value=number(r.value, 1), year=int(r.year))
+                        _("{value} in {year}").format(
+                            value=findings._percent(r.value, 1), year=int(r.year)
+                        )
                         for r in clean.itertuples()
                     ],
                     "list",
@@ -568,15 +570,15 @@ def water_quality(ctx: Context) -> str | None:
         return None
     parts = []
     for r in own.itertuples():
-        said = _("{region} {year}: **{share} %** of {network}").format(
+        said = _("{region} {year}: **{share}** of {network}").format(
             region=ctx.md_name(r.region),
             year=int(r.year),
-            share=number(r.share_pct, 1),
+            share=findings._percent(r.share_pct, 1),
             network=esc(_(r.network)),
         )
         if r.year in china.index:
-            said = _("{said}, against {share} % for China").format(
-                said=said, share=number(china.loc[r.year, "share_pct"], 1)
+            said = _("{said}, against {share} for China").format(
+                said=said, share=findings._percent(china.loc[r.year, "share_pct"], 1)
             )
         parts.append(said)
     return _(
