@@ -5,6 +5,7 @@ the look and their own words (tooltip titles, map states), which they translate.
 from __future__ import annotations
 
 import json
+import math
 import unicodedata
 
 import altair as alt
@@ -412,7 +413,10 @@ def change_map(
     )
     outlined = features[units["selected"].to_numpy()]
     low, high = float(units[value].min()), float(units[value].max())
-    bound = max(abs(low), abs(high))
+    # The scale and its legend reach past the data's extremes, with a labelled tick every 10
+    # points: a legend that ends before the data (±30 against −35.2) says the map is clamped.
+    bound = 10 * max(1, math.ceil(max(abs(low), abs(high)) / 10))
+    ticks = list(range(-bound, bound + 1, 10))
     areas = (
         alt.Chart(features)
         .mark_geoshape(stroke="white", strokeWidth=0.6)
@@ -422,7 +426,13 @@ def change_map(
                 title=legend,
                 scale=alt.Scale(scheme="redblue", domain=[-bound, bound]),
                 legend=alt.Legend(
-                    orient="bottom", gradientLength=320, format="+.0f", titleLimit=400
+                    orient="bottom",
+                    gradientLength=320,
+                    format=".0f",
+                    # a gain with its sign, as a loss has its own: "+10", "0", "−10"
+                    labelExpr="datum.value > 0 ? '+' + datum.label : datum.label",
+                    titleLimit=400,
+                    values=ticks,
                 ),
             ),
             tooltip=[
@@ -434,11 +444,48 @@ def change_map(
     outline = alt.Chart(outlined).mark_geoshape(  # decoration: not a mark to describe
         fill=None, stroke="#222", strokeWidth=1.4, aria=False
     )
+    layers = [areas, outline, *_extreme_labels(units, value)]
     return (
-        alt.layer(areas, outline)
+        alt.layer(*layers)
         .project("mercator")
         .properties(width=WIDTH, height=440, title=_title(title, subtitle))
     )
+
+
+def _label_point(geometry: dict) -> tuple[float, float]:
+    """A point to write a unit's name at: the mean vertex of its largest ring (the unit's
+    main part; close enough to its middle for a label)."""
+    rings = (
+        [p[0] for p in geometry["coordinates"]]
+        if geometry["type"] == "MultiPolygon"
+        else [geometry["coordinates"][0]]
+    )
+    ring = max(rings, key=len)
+    return (sum(x for x, _y in ring) / len(ring), sum(y for _x, y in ring) / len(ring))
+
+
+def _extreme_labels(units: pd.DataFrame, value: str, each: int = 2) -> list[alt.Chart]:
+    """The names and values of the ``each`` largest losses and gains written on the map, so
+    that a printed map (no tooltips) names its extremes."""
+    ends = pd.concat([units.nsmallest(each, value), units.nlargest(each, value)])
+    ends = ends[~ends.index.duplicated()]
+    points = [_label_point(json.loads(g)) for g in ends["geometry"]]
+    labels = pd.DataFrame(
+        {
+            "lon": [p[0] for p in points],
+            "lat": [p[1] for p in points],
+            "label": [
+                f"{name} {getattr(r, value):+.1f}%".replace("-", "−")
+                for name, r in zip(ends["name"], ends.itertuples(), strict=True)
+            ],
+        }
+    )
+    base = alt.Chart(labels).encode(
+        longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), text=alt.Text("label:N")
+    )
+    style = {"fontSize": 10, "fontWeight": "bold", "aria": False}
+    halo = base.mark_text(stroke="white", strokeWidth=3, strokeOpacity=0.9, **style)
+    return [halo, base.mark_text(color="#111", **style)]
 
 
 def region_map(units: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart:
