@@ -538,7 +538,9 @@ def pm25_regions_chart(ctx: Context) -> Figure:
     year, rows, _lacking = pm25_regions_frame()
     if year is None or rows.empty:
         return Figure(None, "*" + _("No year has PM2.5 figures for several regions.") + "*")
-    rows = ctx.named(rows).assign(network=[_(n) for n in rows["network"]])
+    # only the columns drawn travel into the page (not the compiler's notes)
+    rows = ctx.named(rows[["region", "year", "network", "pm25_ugm3"]])
+    rows = rows.assign(network=[_(n) for n in rows["network"]])
     chart = charts.bars(
         rows,
         "region_name",
@@ -832,9 +834,11 @@ def coverage_statement(ctx: Context) -> Markdown:
         frame = load(name)
         years = sorted(frame[frame["region"].isin(ctx.own())]["year"].unique())
         if not years:
-            said = _("**{title}:** 0 year(s) for {region}: none.")
+            said = _("**{title}:** no year for {region}.")
+        elif len(years) == 1:
+            said = _("**{title}:** one year for {region}: {years}.")
         else:
-            said = _("**{title}:** {count} year(s) for {region}: {years}.")
+            said = _("**{title}:** {count} years for {region}: {years}.")
         shown = (
             _listed(ctx, [str(y) for y in years], ", ")
             if len(years) <= 8
