@@ -55,7 +55,14 @@ def _legend(labels) -> alt.Legend:
 
 
 def _year_axis(title: str | None = None) -> alt.X:
-    return alt.X("year:Q", title=title or _("Year"), axis=alt.Axis(format="d", tickMinStep=1))
+    # A few pixels of room at both ends, so that a point on the first or last year is drawn
+    # whole, not cut in half by the axis.
+    return alt.X(
+        "year:Q",
+        title=title or _("Year"),
+        axis=alt.Axis(format="d", tickMinStep=1),
+        scale=alt.Scale(padding=8),
+    )
 
 
 def year_rules(
