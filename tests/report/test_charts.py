@@ -75,3 +75,41 @@ def test_policy_year_labels_stand_above_the_plot() -> None:
     # the 2016 label would run past the right edge: it ends at its rule instead
     aligns = {t["mark"]["align"] for t in texts}
     assert aligns == {"left", "right"}
+
+
+@pytest.mark.parametrize("topic", ["economy", "environment"])
+@pytest.mark.parametrize("region", ["heilongjiang", "jilin", "northeast", "inner-mongolia"])
+def test_no_chart_line_bridges_a_gap_or_joins_two_values_of_a_year(topic: str, region: str) -> None:
+    # Heilongjiang's first-published population joined 2012 to 2014 across the excluded 2013
+    # value; Jilin's first-release growth joined 2021 to 2023 across its missing 2022.
+    import importlib
+    import inspect
+
+    from nereport import report
+    from pages import line_faults
+
+    module = importlib.import_module(f"nereport.report.{topic}")
+    ctx = report.start(topic, region=region)
+    faults = []
+    for name, function in inspect.getmembers(module, inspect.isfunction):
+        if function.__module__ == module.__name__ and name.endswith("_chart"):
+            figure = function(ctx)
+            if figure.chart is not None:
+                faults += line_faults(figure.chart.to_dict())
+    assert not faults
+
+
+def test_census_map_legend_covers_the_data_and_the_map_names_its_extremes() -> None:
+    from nereport import report
+    from nereport.report import economy
+
+    spec = economy.census_map(report.start("economy", region="northeast")).chart.to_dict()
+    areas = spec["layer"][0]["encoding"]["color"]
+    low, high = areas["scale"]["domain"]
+    values = pd.DataFrame([r for rows in spec["datasets"].values() for r in rows])
+    changes = [p["value"] for p in values["properties"].dropna()]
+    assert low <= min(changes) and max(changes) <= high  # −35.2 % is inside the legend
+    assert areas["legend"]["values"][0] == low and areas["legend"]["values"][-1] == high
+    labels = set(values["label"].dropna())
+    assert any(label.startswith("Da Hinggan Ling −35.2") for label in labels)
+    assert any(label.startswith("Shenyang +11.9") for label in labels)
