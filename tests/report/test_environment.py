@@ -85,3 +85,17 @@ def test_energy_mix_names_each_release() -> None:
     assert "**56.8 %** in 2020 (first release" in said
     lines = _values(environment.energy_mix_chart(report.start("environment", region="jilin")))
     assert not lines.duplicated(["series", "year"]).any()
+
+
+def test_co2_change_is_measured_between_three_year_means_not_from_the_2003_spike() -> None:
+    # Jilin's CEADs series: 92.2 (2002), 134.3 (2003), 112.3 (2004) Mt; from 2003 alone the
+    # change read +52 % and the intensity "2.1 times China's".
+    ctx = report.start("environment", region="jilin")
+    co2 = nereport.load("environment_co2", region="jilin").set_index("year")["co2_mt"]
+    before = co2.loc[[2002, 2003, 2004]].mean()
+    after = co2.loc[[2017, 2018, 2019]].mean()
+    said = environment.co2_change(ctx)
+    assert "means of 2002–2004 and of 2017–2019" in said
+    assert f"{before:.0f} → {after:.0f} Mt" in said
+    assert f"**+{100 * (after / before - 1):.0f} %**" in said and "+52 %" not in said
+    assert "times on average in 2002–2004" in environment.co2_intensity(ctx)

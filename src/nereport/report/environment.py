@@ -16,11 +16,12 @@ import altair as alt
 import pandas as pd
 from IPython.display import Markdown
 
+from nereport import i18n
 from nereport.data import load, regions
 from nereport.data.series import with_northeast
 from nereport.i18n import N_, _
 from nereport.report import charts, findings
-from nereport.report.context import Context, Figure, esc, label, number, table
+from nereport.report.context import Context, Figure, as_published, esc, label, number, table
 
 MAIN = findings.MAIN
 MAIN_LABEL = findings.MAIN_LABEL
@@ -93,8 +94,8 @@ def key_findings(ctx: Context) -> Markdown:
     return findings.section(
         ctx,
         [
-            findings.co2_intensity,
-            findings.co2_change,
+            co2_intensity,
+            co2_change,
             findings.coal,
             coal_intensity,
             energy_mix,
@@ -104,6 +105,83 @@ def key_findings(ctx: Context) -> Markdown:
             water_quality,
             findings.forest,
         ],
+    )
+
+
+# -- CO2: change and intensity over three-year means -----------------------------------------
+
+# The years a change is measured between: three-year means around the launch year and at the
+# end of the CEADs release, so that one year's swing (Jilin 2003: 92.2 -> 134.3 -> 112.3 Mt)
+# does not set the figure.
+BASE_YEARS = (2002, 2003, 2004)
+
+
+def _mean(series: pd.Series, years: tuple[int, ...]) -> float | None:
+    """The mean of ``series`` over ``years``, only where every one of them is published."""
+    if not set(years) <= set(series.dropna().index):
+        return None
+    return float(series.loc[list(years)].mean())
+
+
+def _years(years: tuple[int, ...]) -> str:
+    return f"{years[0]}{'—' if i18n.current() == 'zh' else '–'}{years[-1]}"
+
+
+def co2_change(ctx: Context) -> str | None:
+    co2 = with_northeast(load("environment_co2"), "co2_mt")
+    wide = co2.pivot_table(index="year", columns="region", values="co2_mt")
+    if ctx.region not in wide or ctx.comparison not in wide:
+        return None
+    both = wide[[ctx.region, ctx.comparison]].dropna()
+    last = int(both.index.max())
+    end_years = (last - 2, last - 1, last)
+    own, other = wide[ctx.region], wide[ctx.comparison]
+    means = [_mean(s, y) for s in (own, other) for y in (BASE_YEARS, end_years)]
+    if any(m is None for m in means):
+        return None
+    before, after, other_before, other_after = means
+    source = _("{inventory}, release to {year}").format(
+        inventory=as_published(findings.CEADS), year=last
+    )
+    return _(
+        "**CO2 emissions** ({source}; means of {first} and of {last}): {before} → {after} Mt "
+        "a year (**{change}**), against {other} for {comparison}; peak year {peak}."
+    ).format(
+        source=findings._source(ctx, source),
+        first=_years(BASE_YEARS),
+        last=_years(end_years),
+        before=number(before, 0),
+        after=number(after, 0),
+        change=findings.signed(100 * (after / before - 1), 0),
+        other=findings.signed(100 * (other_after / other_before - 1), 0),
+        comparison=ctx.md_name(ctx.comparison),
+        peak=int(own.idxmax()),
+    )
+
+
+def co2_intensity(ctx: Context) -> str | None:
+    frame = findings.intensity_frame(ctx)
+    wide = frame.pivot_table(index="year", columns="region", values="t_per_10k_yuan")
+    if ctx.region not in wide or ctx.comparison not in wide:
+        return None
+    ratio = (wide[ctx.region] / wide[ctx.comparison]).dropna()
+    base = _mean(ratio, BASE_YEARS)
+    if ratio.empty or base is None:
+        return None
+    last = int(ratio.index.max())
+    source = _("{inventory} CO2 over GDP of the {release}").format(
+        inventory=as_published(findings.CEADS), release=_(MAIN_LABEL)
+    )
+    return _(
+        "**CO2 per unit of GDP** ({source}): {value} t per 10,000 yuan in {last}, "
+        "**{ratio} times** China's ({ratio_first} times on average in {first})."
+    ).format(
+        source=findings._source(ctx, source),
+        value=number(wide.loc[last, ctx.region], 2),
+        last=last,
+        ratio=number(ratio[last], 1),
+        ratio_first=number(base, 1),
+        first=_years(BASE_YEARS),
     )
 
 
@@ -372,9 +450,7 @@ def intensity_chart(ctx: Context) -> Figure:
         marks=charts.MARKED_YEARS,
         fmt=".2f",
     )
-    return Figure(
-        chart, findings.co2_intensity(ctx) or "*" + _("No years with both CO2 and GDP.") + "*"
-    )
+    return Figure(chart, co2_intensity(ctx) or "*" + _("No years with both CO2 and GDP.") + "*")
 
 
 # -- energy and air --------------------------------------------------------------------------
