@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from nereport.errors import NereportError, ParameterError
+from nereport.errors import InputError, NereportError, ParameterError
 
 
 def _print_json(obj: object) -> None:
@@ -103,6 +103,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
     if args.jobs is not None and args.jobs < 1:
         raise ParameterError(f"--jobs: {args.jobs} is not a positive number of workers")
+    if not args.out.strip():
+        raise InputError(
+            f"--out: {args.out!r} names no folder (it would be the current one): give the "
+            "output folder, e.g. --out reports"
+        )
     if args.param and not args.report:
         raise ParameterError("--param needs --report TOPIC")
     if args.report:
@@ -185,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
         return args.func(args)
-    except ParameterError as exc:
+    except (ParameterError, InputError) as exc:
         print(f"nereport: error: {exc}", file=sys.stderr)
         return 2
     except NereportError as exc:

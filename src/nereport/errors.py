@@ -18,6 +18,11 @@ class ParameterError(NereportError, ValueError):
     """A report parameter is unknown or has a value outside its schema."""
 
 
+class InputError(NereportError, ValueError):
+    """Something the user gave (a file, a folder, an option) cannot be used: the command exits
+    with status 2, as for a bad parameter, and the message names it and what is allowed."""
+
+
 class BuildError(NereportError):
     """One or more reports failed to build."""
 

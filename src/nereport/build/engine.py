@@ -21,17 +21,18 @@ import orjson
 from nereport.build.matrix import Report
 from nereport.build.pages import write_index
 from nereport.build.pdf import PdfError, Printer
-from nereport.build.plan import Planned, plan, read_manifest, write_manifest
+from nereport.build.plan import MANIFEST, Planned, plan, read_manifest, write_manifest
 from nereport.build.pool import Pool, WorkerError
 from nereport.build.progress import Outcome, Progress, say, summary
 from nereport.build.safety import (
+    LOCK,
     build_lock,
     interrupts_deferred,
     remove_orphaned_temp_dirs,
     remove_stale_temporaries,
 )
 from nereport.build.worker import init_worker, run_report, warm_up
-from nereport.errors import BuildError, NereportError
+from nereport.errors import BuildError, InputError, NereportError
 from nereport.i18n import translate
 from nereport.paths import (
     cache_dir,
@@ -40,6 +41,7 @@ from nereport.paths import (
     write_atomic,
     write_files_atomic,
 )
+from nereport.report.params import TOPICS
 
 if TYPE_CHECKING:
     from nereport.build.cluster import Cluster
@@ -87,17 +89,45 @@ def build(
             with interrupts_deferred():  # its threads must not take a signal
                 cluster = Cluster(scheduler, jobs)
             stack.callback(cluster.close)
+        check_out_dir(out_dir)
         try:
-            lock_fd = stack.enter_context(build_lock(out_dir, say))
+            lock_fds = stack.enter_context(build_lock(out_dir, say))
         except OSError as exc:
             raise BuildError(
                 f"cannot write to the output folder {out_dir}: {exc.strerror or exc}. "
                 "Choose another folder with --out, or make this one writable."
             ) from exc
-        run = _on_cluster(cluster) if cluster else _on_pool(jobs, lock_fd)
+        run = _on_cluster(cluster) if cluster else _on_pool(jobs, lock_fds)
         _build_locked(reports, out_dir, force, run, cell_timeout, index, result)
     summary(result.outcomes)
     return result
+
+
+# What a folder may hold and still be taken as an output folder never built into: nothing, or
+# the placeholder that keeps an empty folder in git.
+_PLACEHOLDERS = frozenset({".gitkeep"})
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Refuse an output folder the build could damage: the build writes, and deletes its
+    own temporary files, only in a folder that is new, empty or one of its own (it holds the
+    manifest or the lock): ``--out ~`` or a project's folder is refused."""
+    if out_dir.is_symlink() and not out_dir.is_dir():
+        raise InputError(f"--out: {out_dir} is a broken symbolic link")
+    if not out_dir.exists():
+        return
+    if not out_dir.is_dir():
+        raise InputError(f"--out: {out_dir} exists and is not a folder")
+    try:
+        names = {p.name for p in out_dir.iterdir()}
+    except OSError as exc:
+        raise InputError(f"--out: cannot read the folder {out_dir}: {exc.strerror}") from None
+    if names - _PLACEHOLDERS and not names & {MANIFEST, LOCK}:
+        raise InputError(
+            f"--out: {out_dir} is not empty and is not a nereport output folder (it has no "
+            f"{MANIFEST}): the build writes only into a new or empty folder, or one it built "
+            "before. Choose another folder."
+        )
 
 
 def _build_locked(
@@ -109,7 +139,9 @@ def _build_locked(
     index: bool,
     result: BuildResult,
 ) -> None:
-    remove_stale_temporaries(out_dir)  # left by a build that was killed mid-write
+    # left by a build that was killed mid-write, in the folders it writes
+    topics = sorted(set(TOPICS) | {r.topic for r in reports})
+    remove_stale_temporaries(out_dir, [*topics, *(f"{FAILED_DIR}/{t}" for t in topics)])
     remove_orphaned_temp_dirs()  # and its kernels' and Chromium's folders
     manifest = read_manifest(out_dir)
     # The digests of the files it reads, and of the outputs it writes, are kept for the next
@@ -163,7 +195,7 @@ def _skip_broken_data(
 Runner = Callable[[list[Planned], int], Iterator[tuple[Planned, Any, "Printer | None"]]]
 
 
-def _on_pool(jobs: int | None, lock_fd: int) -> Runner:
+def _on_pool(jobs: int | None, lock_fds: list[int]) -> Runner:
     """This machine's warm workers; this process prints the PDFs."""
 
     def run(todo: list[Planned], cell_timeout: int) -> Iterator[tuple[Planned, Any, Printer]]:
@@ -176,7 +208,9 @@ def _on_pool(jobs: int | None, lock_fd: int) -> Runner:
             warm_up()
             # No worker forked without the pool knowing it; no thread that takes a signal.
             with interrupts_deferred():
-                pool = Pool(size, run_report, init_worker, (os.getpid(), [lock_fd, *printer.fds()]))
+                pool = Pool(
+                    size, run_report, init_worker, (os.getpid(), [*lock_fds, *printer.fds()])
+                )
             for planned, out in pool.map(todo, lambda p: _task(p, cell_timeout)):
                 yield planned, out, printer
             pool.close()
