@@ -3,16 +3,24 @@ root. The fast ones are here; those that need a built report are in e2e/test_har
 
 from __future__ import annotations
 
+import hashlib
+import json
+import shutil
 import threading
 import time
 from pathlib import Path
 
+import nbformat
 import pytest
 
-from nereport.build import safety
-from nereport.build.engine import check_out_dir
+from helpers import NOTEBOOK_DIR, report
+from nereport.build import plan, safety
+from nereport.build.engine import build, check_out_dir
+from nereport.build.execute import prepare
+from nereport.build.plan import inputs_of, read_manifest
 from nereport.cli import main
-from nereport.errors import BuildError, InputError
+from nereport.data.raw import file_hashes, recorded_checksums
+from nereport.errors import BuildError, ChecksumMismatchError, InputError, NereportError
 
 
 # F2: the build deletes only files it wrote, and writes only into a folder of its own.
@@ -90,3 +98,146 @@ def test_deleting_the_output_folder_keeps_the_lock(tmp_path: Path) -> None:
         assert said and "being built by another nereport process" in said[0]
     thread.join(5)
     assert entered.is_set()
+
+
+@pytest.fixture()
+def notebooks(tmp_path: Path) -> Path:
+    folder = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOK_DIR, folder)
+    return folder
+
+
+def _untag_parameters(notebook: Path) -> None:
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "parameters" in tags:
+            tags.remove("parameters")
+    notebook.write_text(json.dumps(nb), encoding="utf-8")
+
+
+# F1: a notebook whose parameters cell lost its tag is refused, never built with its defaults.
+def test_a_notebook_without_a_parameters_cell_is_refused(tmp_path: Path, notebooks) -> None:
+    _untag_parameters(notebooks / "policy.ipynb")
+    out = tmp_path / "out"
+    result = build([report("policy", notebook_dir=notebooks)], out_dir=out)
+    [outcome] = result.outcomes
+    assert not result.ok and outcome.status == "failed"
+    assert "policy.ipynb: no code cell is tagged 'parameters'" in outcome.detail
+    assert not (out / "policy" / "jilin.html").exists()
+    with pytest.raises(InputError, match="no cell tagged 'parameters'"):
+        prepare(nbformat.read(notebooks / "policy.ipynb", as_version=4), {"region": "jilin"})
+
+
+# F5: a broken input fails the reports that read it, and no other; never a traceback.
+@pytest.mark.parametrize("damage", ["missing", "not json", "untagged"])
+def test_a_broken_notebook_fails_only_its_report(tmp_path: Path, notebooks, damage) -> None:
+    bad = notebooks / "policy.ipynb"
+    if damage == "missing":
+        bad.unlink()
+    elif damage == "not json":
+        bad.write_text('{"cells": [', encoding="utf-8")
+    else:
+        _untag_parameters(bad)
+    reports = [report("policy", notebook_dir=notebooks), report("economy", notebook_dir=notebooks)]
+    outcomes = {o.id: o for o in build(reports, out_dir=tmp_path / "out", dry_run=True).outcomes}
+    assert outcomes["economy/jilin"].status == "would build"
+    assert outcomes["policy/jilin"].status == "failed"
+    assert str(bad) in outcomes["policy/jilin"].detail
+
+
+def test_a_symlink_loop_in_raw_is_a_missing_file_not_a_traceback(raw_copy) -> None:
+    loop = raw_copy.path("loop.csv")
+    loop.symlink_to(loop)
+    assert file_hashes(["loop.csv"]) == {"loop.csv": "missing"}
+
+
+def test_a_malformed_checksum_line_is_named(raw_copy) -> None:
+    from nereport import data
+
+    sums = raw_copy.path("SHA256SUMS")
+    sums.write_text(sums.read_text() + "not-a-digest\n")
+    line = len(sums.read_text().splitlines())
+    with pytest.raises(ChecksumMismatchError, match=rf"SHA256SUMS, line {line}: 'not-a-digest'"):
+        recorded_checksums()
+    with pytest.raises(NereportError):
+        data.check("economy_gdp")
+
+
+# F6: a year in other digits, or with two signs, is a parameter error (exit 2), not a crash.
+@pytest.mark.parametrize("value", ["--2005", "²⁰⁰⁵", "٢٠٠٥", "+-2005", "2005-"])
+def test_odd_digits_in_a_year_are_refused(capsys, value: str) -> None:
+    argv = ["build", "--report", "policy", "--param", f"start_year={value}", "--dry-run"]
+    assert main(argv) == 2
+    assert "parameter 'start_year'" in capsys.readouterr().err
+
+
+# F9: a hand-edited manifest is read entry by entry: a bad entry is rebuilt, never trusted.
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "a string",
+        {"status": "ok"},
+        {"status": "ok", "params": {}, "inputs": {"datasets": {}}, "outputs": {"x": {}}},
+        {"status": "failed", "inputs": {"datasets": {}}, "outputs": {}},  # no params
+    ],
+)
+def test_a_malformed_manifest_entry_is_rebuilt(tmp_path: Path, entry) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text(json.dumps({"reports": {"policy/jilin": entry}}))
+    assert read_manifest(out) == {"reports": {}}
+    [outcome] = build([report("policy")], out_dir=out, dry_run=True).outcomes
+    assert (outcome.status, outcome.detail) == ("would build", "never built")
+
+
+def test_an_output_path_outside_the_report_is_never_trusted(tmp_path: Path) -> None:
+    out = tmp_path / "a" / "b" / "out"
+    rep = report("policy")
+    target = Path("/etc/hostname")
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    entry = {"status": "ok", "params": rep.params, "inputs": {"datasets": {}}}
+    entry["inputs"] = inputs_of(rep, entry, plan.library_revision(), plan.environment_hash())
+    entry["outputs"] = {
+        kind: {"path": f"../../../../../../../..{target}", "sha256": digest}
+        for kind in ("ipynb", "html", "pdf")
+    }
+    out.mkdir(parents=True)
+    (out / "manifest.json").write_text(json.dumps({"reports": {rep.id: entry}}))
+    [outcome] = build([rep], out_dir=out, dry_run=True).outcomes
+    assert outcome.status == "would build"
+
+
+POP = "nbs_population_census7/economy_population.csv"
+
+
+# F8: an infinite number is not a value; a report would say "∞ trillion yuan".
+@pytest.mark.parametrize("value", ["inf", "-Infinity", "1e999"])
+def test_an_infinite_value_fails_validation(raw_copy, value: str) -> None:
+    import nereport
+
+    path = raw_copy.edit(POP, lambda t: t.replace(",3666,", f",{value},", 1))
+    line = next(i for i, x in enumerate(path.read_text().splitlines(), 1) if f",{value}," in x)
+    with pytest.raises(nereport.InvalidDataError) as err:
+        nereport.load("economy_population")
+    assert f"{POP}, line {line}, column 'population_10k': not a finite number" in str(err.value)
+
+
+# F13: a byte-order mark before the header is not part of the first column's name; the hint
+# names folders that exist and never suggests what would overwrite a fix.
+def test_a_byte_order_mark_in_a_raw_csv_is_read(raw_copy) -> None:
+    import nereport
+
+    before = nereport.load("economy_population")
+    raw_copy.edit(POP, lambda t: "\ufeff" + t)
+    assert nereport.load("economy_population").equals(before)
+
+
+def test_the_data_hint_names_existing_folders() -> None:
+    from nereport.errors import InvalidDataError
+    from nereport.paths import PACKAGE_DIR
+
+    hint = InvalidDataError.hint
+    assert "src/nereport/data/datasets/" in hint and (PACKAGE_DIR / "data" / "datasets").is_dir()
+    assert "git checkout data/raw" in hint
+    assert "run `make raw`" not in hint

@@ -78,7 +78,12 @@ def build(
     if dry_run:
         todo, current = plan(reports, read_manifest(out_dir), out_dir, force)
         result.outcomes += [Outcome(r.id, "up to date") for r in current]
-        result.outcomes += [Outcome(p.report.id, "would build", p.reason) for p in todo]
+        result.outcomes += [
+            Outcome(p.report.id, "failed", p.error)
+            if p.error
+            else Outcome(p.report.id, "would build", p.reason)
+            for p in todo
+        ]
         summary(result.outcomes)
         return result
     with contextlib.ExitStack() as stack:
@@ -149,7 +154,7 @@ def _build_locked(
     with remembered_digests(cache_dir() / "digests.json"):
         todo, current = plan(reports, manifest, out_dir, force)
         result.outcomes += [Outcome(r.id, "up to date") for r in current]
-        todo = _skip_broken_data(todo, manifest, result)
+        todo = _skip_broken_inputs(todo, manifest, result)
         if todo:
             _run(todo, out_dir, manifest, run, cell_timeout, result)
     try:
@@ -162,14 +167,21 @@ def _build_locked(
         raise BuildError(f"cannot write the manifest or index in {out_dir}: {exc}") from exc
 
 
-def _skip_broken_data(
+def _skip_broken_inputs(
     todo: list[Planned], manifest: dict[str, Any], result: BuildResult
 ) -> list[Planned]:
-    """Reports known to read a dataset whose raw data no longer validates are not run (the
-    others still are); the failure names the dataset and its problems. A report never built
-    before finds out in its kernel, with the same message."""
+    """Reports whose notebook cannot be used, or known to read a dataset whose raw data no
+    longer validates, are not run (the others still are); the failure names the notebook, or
+    the dataset and its problems. A report never built before finds out in its kernel, with
+    the same message."""
     from nereport import data
 
+    for p in todo:
+        if p.error:
+            result.outcomes.append(
+                _record_failure(p.report, manifest, f"not built: {p.error}; previous outputs kept")
+            )
+    todo = [p for p in todo if not p.error]
     broken = {}
     for name in sorted({name for p in todo for name in p.inputs["datasets"]}):
         try:
