@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -52,10 +53,16 @@ def cmd_describe(args: argparse.Namespace) -> int:
 
         out = Path(args.output)
         index = ["# nereport data dictionary", ""]
-        for name in names:
-            write_atomic(out / f"{name}.md", describe(name).encode())
-            index.append(f"- [{name}]({name}.md): {declared[name].title}")
-        write_atomic(out / "README.md", ("\n".join(index) + "\n").encode())
+        try:
+            for name in names:
+                write_atomic(out / f"{name}.md", describe(name).encode())
+                index.append(f"- [{name}]({name}.md): {declared[name].title}")
+            write_atomic(out / "README.md", ("\n".join(index) + "\n").encode())
+        except OSError as exc:
+            raise InputError(
+                f"describe --output: cannot write to {out}: {exc.strerror or exc}; choose a "
+                "folder you can write to"
+            ) from None
         print(f"wrote {len(names)} dataset pages to {out}/")
     else:
         print("\n".join(describe(name) for name in names), end="")
@@ -92,6 +99,19 @@ def cmd_params(args: argparse.Namespace) -> int:
     return 0
 
 
+# Dask's address forms: [scheme://]host:port (docs/distributed.md)
+_SCHEDULER = re.compile(r"(?:(?:tcp|tls|ws|wss|ucx)://)?(?:\[[0-9A-Fa-f:.]+\]|[\w.-]+):\d{1,5}")
+
+
+def check_scheduler(address: str) -> None:
+    """``local``, or a Dask scheduler's address; anything else is refused before any work."""
+    if address != "local" and not _SCHEDULER.fullmatch(address):
+        raise InputError(
+            f"--scheduler: {address!r} is not a Dask scheduler address (allowed: 'local', or "
+            "[tcp|tls|ws|wss|ucx://]HOST:PORT, e.g. tcp://10.0.0.5:8786)"
+        )
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from nereport.build import Report, build, matrix
     from nereport.build.safety import interrupt_on_signals
@@ -108,6 +128,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             f"--out: {args.out!r} names no folder (it would be the current one): give the "
             "output folder, e.g. --out reports"
         )
+    if args.scheduler is not None:
+        check_scheduler(args.scheduler)
     if args.param and not args.report:
         raise ParameterError("--param needs --report TOPIC")
     if args.report:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import threading
 import time
@@ -17,6 +18,7 @@ from helpers import NOTEBOOK_DIR, report
 from nereport.build import plan, safety
 from nereport.build.engine import build, check_out_dir
 from nereport.build.execute import prepare
+from nereport.build.matrix import matrix
 from nereport.build.plan import inputs_of, read_manifest
 from nereport.cli import main
 from nereport.data.raw import file_hashes, recorded_checksums
@@ -241,3 +243,68 @@ def test_the_data_hint_names_existing_folders() -> None:
     assert "src/nereport/data/datasets/" in hint and (PACKAGE_DIR / "data" / "datasets").is_dir()
     assert "git checkout data/raw" in hint
     assert "run `make raw`" not in hint
+
+
+# F7: every bad input is exit 2 with a message naming the file, option or value.
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("regions = 5", "'regions' is 5; it must be a list of names"),
+        ("params = 5", "'params' is 5; it must be a table"),
+        ('topics = "policy"', "'topics' is 'policy'; it must be a list of names"),
+        ("langs = [1]", "'langs' is [1]; it must be a list of names"),
+        ('[params]\nstart_year = "abc"', "matrix.toml: parameter 'start_year': 'abc'"),
+        ('topics = ["weather"]', "matrix.toml: unknown report 'weather'"),
+    ],
+)
+def test_a_malformed_matrix_is_named(tmp_path: Path, capsys, text: str, message: str) -> None:
+    path = tmp_path / "matrix.toml"
+    path.write_text(text)
+    assert main(["list", "--matrix", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_a_matrix_not_in_utf8_is_named(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "matrix.toml"
+    path.write_bytes('regions = ["吉林"]'.encode("gb18030"))
+    assert main(["list", "--matrix", str(path)]) == 2
+    assert f"{path}: cannot read the report matrix" in capsys.readouterr().err
+
+
+def test_a_matrix_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "matrix.toml"
+    path.write_text('\ufefftopics = ["policy"]\nregions = ["jilin"]\nlangs = ["en"]\n')
+    assert [r.id for r in matrix(path)] == ["policy/jilin"]
+
+
+# F12: a report listed twice is built once.
+def test_duplicates_in_the_matrix_are_planned_once(tmp_path: Path) -> None:
+    path = tmp_path / "matrix.toml"
+    topics = ", ".join(['"policy"'] * 5000 + ['"economy"'] * 5000)
+    path.write_text(f'topics = [{topics}]\nregions = ["jilin", "jilin"]\nlangs = ["en", "en"]\n')
+    assert [r.id for r in matrix(path)] == ["policy/jilin", "economy/jilin"]
+
+
+@pytest.mark.parametrize("address", ["foo", "http://127.0.0.1:8786", "", "tcp://host", "local "])
+def test_a_bad_scheduler_is_refused(tmp_path: Path, capsys, address: str) -> None:
+    argv = ["build", "--report", "policy", "--out", str(tmp_path / "o"), "--scheduler", address]
+    assert main(argv) == 2
+    assert f"--scheduler: {address!r} is not a Dask scheduler address" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_data_dir_that_does_not_exist_is_named(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("NEREPORT_DATA_DIR", "/nonexistent")
+    assert main(["describe", "economy_gdp"]) == 2
+    assert "NEREPORT_DATA_DIR='/nonexistent' is not a folder" in capsys.readouterr().err
+
+
+def test_describe_into_a_read_only_folder_is_named(tmp_path: Path, capsys) -> None:
+    if os.geteuid() == 0:
+        folder = Path("/proc/nereport-docs")  # root writes anywhere but here
+    else:
+        folder = tmp_path / "ro"
+        folder.mkdir(mode=0o555)
+    assert main(["describe", "economy_gdp", "--output", str(folder)]) == 2
+    assert f"describe --output: cannot write to {folder}" in capsys.readouterr().err

@@ -67,28 +67,53 @@ class Report:
 
 def matrix(path: Path | None = None) -> list[Report]:
     """The reports declared in the matrix file (``notebooks/matrix.toml`` by default),
-    validated."""
+    validated, each once (a report listed twice is built once)."""
     path = path or matrix_file()
     try:
-        spec = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        # utf-8-sig: a byte-order mark (what some editors save) is not part of the TOML
+        spec = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ParameterError(f"{path}: cannot read the report matrix: {exc}") from exc
     unknown = sorted(set(spec) - {"topics", "regions", "langs", "params"})
     if unknown:
         raise ParameterError(
             f"{path}: unknown key(s) {', '.join(unknown)} (keys: topics, regions, langs, params)"
         )
-    reports = []
+    topics = _names(spec, "topics", TOPICS, path)
+    regions_ = _names(spec, "regions", regions.reported(), path)
+    langs = _names(spec, "langs", LANGS, path)
     overrides = spec.get("params", {})
+    if not isinstance(overrides, dict):
+        raise ParameterError(
+            f"{path}: 'params' is {overrides!r}; it must be a table ([params] with "
+            "name = value lines; `nereport params TOPIC` lists them)"
+        )
     for key, top in (("region", "regions"), ("lang", "langs")):
         if key in overrides:
             raise ParameterError(f"{path}: set {top} with the top-level '{top}' list")
-    for topic in spec.get("topics", TOPICS):
-        check_topic(topic)
-        for region in spec.get("regions", regions.reported()):
-            for lang in spec.get("langs", LANGS):
-                given = {"region": region, "lang": lang}
-                params = resolve(topic, {**overrides, **given})
-                is_default = params == resolve(topic, given)
-                reports.append(Report(topic, params, default=is_default))
-    return reports
+    reports: dict[str, Report] = {}
+    for topic in topics:
+        try:
+            check_topic(topic)
+            for region in regions_:
+                for lang in langs:
+                    given = {"region": region, "lang": lang}
+                    params = resolve(topic, {**overrides, **given})
+                    is_default = params == resolve(topic, given)
+                    report = Report(topic, params, default=is_default)
+                    reports.setdefault(report.id, report)
+        except ParameterError as exc:
+            raise ParameterError(f"{path}: {exc}") from None
+    return list(reports.values())
+
+
+def _names(spec: dict[str, Any], key: str, default: tuple[str, ...], path: Path) -> list[str]:
+    """A list of names of the matrix (``topics``, ``regions``, ``langs``), or its default."""
+    value = spec.get(key, list(default))
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ParameterError(
+            f"{path}: '{key}' is {value!r}; it must be a list of names, e.g. "
+            f"{key} = [{', '.join(repr(v).replace(chr(39), chr(34)) for v in default[:2])}] "
+            f"(allowed: {', '.join(default)})"
+        )
+    return value
