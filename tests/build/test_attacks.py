@@ -308,3 +308,26 @@ def test_describe_into_a_read_only_folder_is_named(tmp_path: Path, capsys) -> No
         folder.mkdir(mode=0o555)
     assert main(["describe", "economy_gdp", "--output", str(folder)]) == 2
     assert f"describe --output: cannot write to {folder}" in capsys.readouterr().err
+
+
+# F11: a cache entry whose bytes changed is never used.
+def test_a_tampered_chart_in_the_cache_is_drawn_again(tmp_path: Path, monkeypatch) -> None:
+    from nereport.report.render import spec_to_svg
+
+    monkeypatch.setenv("NEREPORT_CACHE_DIR", str(tmp_path))
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "data": {"values": [{"a": 1, "b": 2}]},
+        "mark": "point",
+        "encoding": {"x": {"field": "a", "type": "quantitative"}},
+    }
+    svg = spec_to_svg(spec)
+    [entry] = (tmp_path / "svg").iterdir()
+    for tampered in (
+        entry.read_bytes().replace(b"<svg", b"<svg data-tampered='1'"),
+        b"<svg>tampered</svg>",
+        b"",
+    ):
+        entry.write_bytes(tampered)
+        assert spec_to_svg(spec) == svg
+        assert b"tampered" not in entry.read_bytes()  # and the entry is made again
