@@ -450,3 +450,45 @@ def test_building_needs_no_network_at_all(tmp_path: Path) -> None:
     assert (
         json.loads((out / "manifest.json").read_text())["reports"]["policy/jilin"]["status"] == "ok"
     )
+
+
+# -- Dask: plain workers, and no more workers than reports -----------------------------------
+
+
+@pytest.mark.slow
+def test_plain_dask_workers_without_a_kernel_resource_build(tmp_path: Path) -> None:
+    """A cluster of plain workers (no ``--resources kernel=1``, as a managed cluster may
+    allow): refused before; now each worker process builds one report at a time (its
+    plugin's lock), even with two threads."""
+    import logging
+
+    from distributed import LocalCluster
+
+    from helpers import report
+
+    reports = [report("policy"), report("policy", lang="zh")]
+    with LocalCluster(
+        n_workers=1,
+        threads_per_worker=2,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.CRITICAL,
+    ) as plain:
+        result = build(reports, out_dir=tmp_path / "out", scheduler=plain.scheduler_address)
+    assert [o.status for o in result.outcomes] == ["built", "built"], result.outcomes
+    runs = json.loads((tmp_path / "out" / "runs.json").read_text())
+    assert len({r["worker"] for r in runs.values()}) == 1  # the one worker built both
+
+
+@pytest.mark.slow
+def test_a_local_cluster_has_no_more_workers_than_reports() -> None:
+    from nereport.build.cluster import RESOURCE, Cluster
+
+    cluster = Cluster("local", jobs=6)
+    try:
+        client = cluster.start(reports=1)
+        workers = client.scheduler_info(n_workers=-1)["workers"].values()
+        assert len(workers) == 1  # one Chromium and one kernel template, not six
+        assert cluster.resources == {RESOURCE: 1}  # its own workers declare the resource
+    finally:
+        cluster.close()

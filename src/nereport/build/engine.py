@@ -249,7 +249,7 @@ def _on_cluster(cluster: Cluster) -> Runner:
 
     def run(todo: list[Planned], cell_timeout: int) -> Iterator[tuple[Planned, Any, None]]:
         with interrupts_deferred():  # the threads of a LocalCluster must not take a signal
-            client = cluster.start()
+            client = cluster.start(len(todo))
         workers = len(client.scheduler_info(n_workers=-1)["workers"])
         say(f"building {len(todo)} report(s) on {workers} Dask worker(s) at {cluster.address}")
 
