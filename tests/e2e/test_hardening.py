@@ -492,3 +492,35 @@ def test_a_local_cluster_has_no_more_workers_than_reports() -> None:
         assert cluster.resources == {RESOURCE: 1}  # its own workers declare the resource
     finally:
         cluster.close()
+
+
+# -- time zone and locale: the same bytes wherever and whenever a report is built -----------
+
+
+@pytest.mark.slow
+def test_the_same_report_is_byte_identical_in_any_time_zone_and_locale(tmp_path: Path) -> None:
+    """F4: policy/jilin (its timeline has a time axis) built under three time zones and two
+    locales (C.UTF-8 and zh_CN.UTF-8 with LANGUAGE=zh_CN: the only locale installed here is
+    C.UTF-8, so the second exercises what reads LANG/LANGUAGE), each with a fresh chart cache,
+    and once more with the cache another time zone filled."""
+    shared = tmp_path / "shared-cache"
+    runs = [
+        ("UTC", "C.UTF-8", shared),
+        ("Asia/Shanghai", "zh_CN.UTF-8", tmp_path / "cache-shanghai"),
+        ("America/Los_Angeles", "C.UTF-8", tmp_path / "cache-la"),
+        ("America/Los_Angeles", "zh_CN.UTF-8", shared),  # what UTC left in the cache
+    ]
+    trees = []
+    for n, (zone, lang, cache) in enumerate(runs):
+        out = tmp_path / f"out{n}"
+        env = {"TZ": zone, "LANG": lang, "NEREPORT_CACHE_DIR": str(cache)}
+        if lang.startswith("zh"):
+            env["LANGUAGE"] = "zh_CN:zh"
+        done = run_cli(
+            "build", "--report", "policy", "--param", "region=jilin", "--out", str(out), env=env
+        )
+        assert done.returncode == 0, done.stderr
+        trees.append(tree(out))
+    assert {"policy/jilin.html", "policy/jilin.pdf", "policy/jilin.ipynb"} <= set(trees[0])
+    for other in trees[1:]:
+        assert other == trees[0]
