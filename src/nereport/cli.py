@@ -134,10 +134,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise ParameterError("--param needs --report TOPIC")
     if args.report:
         given = parse_cli_params(args.param or [])
-        params = resolve(args.report, given)
-        own = {"region": params["region"], "lang": params["lang"]}
-        is_default = params == resolve(args.report, own)
-        reports = [Report(args.report, params, default=is_default)]
+        reports = [Report(args.report, resolve(args.report, given))]
     else:
         reports = matrix(Path(args.matrix) if args.matrix else None)
     interrupt_on_signals()  # SIGTERM and SIGHUP clean up as Ctrl-C does

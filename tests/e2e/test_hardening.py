@@ -524,3 +524,30 @@ def test_the_same_report_is_byte_identical_in_any_time_zone_and_locale(tmp_path:
     assert {"policy/jilin.html", "policy/jilin.pdf", "policy/jilin.ipynb"} <= set(trees[0])
     for other in trees[1:]:
         assert other == trees[0]
+
+
+READ_DATES = """() => [...document.querySelectorAll('.nr-chart svg')].flatMap(svg => [
+    ...[...svg.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label')),
+    ...[...svg.querySelectorAll('.role-axis-label text')].map(e => e.textContent)])"""
+
+
+@pytest.mark.slow
+def test_a_reader_west_of_utc_reads_the_same_dates(tmp_path: Path, browser) -> None:
+    """F4 in the browser: the interactive report opened under America/Los_Angeles shows the
+    same axis labels and the same dates in its marks' accessible descriptions as under UTC
+    (a local-time axis put a 2003-10-05 event on Oct 4 and years on the day before)."""
+    from helpers import report, wait_for_charts
+
+    out = tmp_path / "out"
+    assert build([report("policy")], out_dir=out, index=False).ok
+    seen = {}
+    for zone in ("UTC", "America/Los_Angeles"):
+        context = browser.new_context(timezone_id=zone)
+        page = context.new_page()
+        page.goto((out / "policy" / "jilin.html").as_uri())
+        wait_for_charts(page)
+        assert page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == zone
+        seen[zone] = page.evaluate(READ_DATES)
+        context.close()
+    assert any("2003" in text for text in seen["UTC"])  # the timeline's dates are read
+    assert seen["America/Los_Angeles"] == seen["UTC"]

@@ -19,13 +19,14 @@ import signal
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from nereport.build.plan import Planned
+from nereport.build.tasks import Result, Task
 from nereport.errors import BuildError
 
 PLUGIN = "nereport"
@@ -69,7 +70,7 @@ class ReportWorker(WorkerPlugin):
             ForkedKernelManager.template = None
         self.printer.close()
 
-    def run(self, task: tuple[Any, ...], expected: tuple[str, str]) -> dict[str, Any]:
+    def run(self, task: Task, expected: tuple[str, str]) -> Result:
         from nereport.build.pdf import PdfError
         from nereport.build.worker import run_report
 
@@ -78,14 +79,15 @@ class ReportWorker(WorkerPlugin):
         with self._lock:
             started = time.perf_counter()
             self._check(expected)
-            *args, source, info = task
-            out = run_report(*args, source=source)
-            if out["ok"]:
+            result = run_report(task)
+            if result.ok:
                 try:
-                    out["pdf"] = self.printer.pdf(out.pop("static"), info)
+                    result.pdf = self.printer.pdf(result.static, task.pdf_info)
                 except PdfError as exc:
-                    out["pdf_error"] = str(exc)
-            return {**out, "seconds": time.perf_counter() - started}  # with its PDF
+                    result.pdf_error = str(exc)
+                result.static = None  # the client needs the PDF only
+            result.seconds = time.perf_counter() - started  # with its PDF
+            return result
 
     def _check(self, expected: tuple[str, str]) -> None:
         """A worker whose library or environment differs from the client's would build other
@@ -105,10 +107,11 @@ class ReportWorker(WorkerPlugin):
                 )
 
 
-def _build_remotely(task: tuple[Any, ...], expected: tuple[str, str]) -> dict[str, Any]:
+def _build_remotely(task: Task, expected: tuple[str, str]) -> Result:
     worker = get_worker()
-    out = worker.plugins[PLUGIN].run(task, expected)
-    return {**out, "worker": worker.address}
+    result = worker.plugins[PLUGIN].run(task, expected)
+    result.worker = worker.address
+    return result
 
 
 class Cluster:
@@ -167,8 +170,8 @@ class Cluster:
         return self.client
 
     def map(
-        self, todo: list[Planned], task: Any, expected: tuple[str, str]
-    ) -> Iterator[tuple[Planned, dict[str, Any] | Exception]]:
+        self, todo: list[Planned], task: Callable[[Planned], Task], expected: tuple[str, str]
+    ) -> Iterator[tuple[Planned, Result | Exception]]:
         """Send every report, and yield ``(planned, result)`` as each finishes: its result, or
         the exception that ended it (a ``KilledWorker`` when every worker that took it died)."""
         run = uuid.uuid4().hex[:8]

@@ -31,6 +31,7 @@ from nereport.build.safety import (
     remove_orphaned_temp_dirs,
     remove_stale_temporaries,
 )
+from nereport.build.tasks import Result, Status, Task
 from nereport.build.worker import init_worker, run_report, warm_up
 from nereport.errors import BuildError, InputError, NereportError
 from nereport.i18n import translate
@@ -56,7 +57,7 @@ class BuildResult:
 
     @property
     def ok(self) -> bool:
-        return all(o.status != "failed" for o in self.outcomes)
+        return all(o.status != Status.FAILED for o in self.outcomes)
 
 
 def build(
@@ -77,11 +78,11 @@ def build(
     result = BuildResult()
     if dry_run:
         todo, current = plan(reports, read_manifest(out_dir), out_dir, force)
-        result.outcomes += [Outcome(r.id, "up to date") for r in current]
+        result.outcomes += [Outcome(r.id, Status.UP_TO_DATE) for r in current]
         result.outcomes += [
-            Outcome(p.report.id, "failed", p.error)
+            Outcome(p.report.id, Status.FAILED, p.error)
             if p.error
-            else Outcome(p.report.id, "would build", p.reason)
+            else Outcome(p.report.id, Status.WOULD_BUILD, p.reason)
             for p in todo
         ]
         summary(result.outcomes)
@@ -153,7 +154,7 @@ def _build_locked(
     # build, which then reads only what changed.
     with remembered_digests(cache_dir() / "digests.json"):
         todo, current = plan(reports, manifest, out_dir, force)
-        result.outcomes += [Outcome(r.id, "up to date") for r in current]
+        result.outcomes += [Outcome(r.id, Status.UP_TO_DATE) for r in current]
         todo = _skip_broken_inputs(todo, manifest, result)
         if todo:
             _run(todo, out_dir, manifest, run, cell_timeout, result)
@@ -223,7 +224,7 @@ def _on_pool(jobs: int | None, lock_fds: list[int]) -> Runner:
                 pool = Pool(
                     size, run_report, init_worker, (os.getpid(), [*lock_fds, *printer.fds()])
                 )
-            for planned, out in pool.map(todo, lambda p: _task(p, cell_timeout)):
+            for planned, out in pool.map(todo, lambda p: (_task(p, cell_timeout),)):
                 yield planned, out, printer
             pool.close()
         except BaseException:
@@ -255,7 +256,7 @@ def _on_cluster(cluster: Cluster) -> Runner:
 
         def task(p: Planned) -> tuple[Any, ...]:
             source = p.report.notebook.read_text(encoding="utf-8")
-            return (*_task(p, cell_timeout), source, _pdf_info(p.report))
+            return _task(p, cell_timeout, source=source, pdf_info=_pdf_info(p.report))
 
         expected = (library_revision(), environment_hash())
         for planned, out in cluster.map(todo, task, expected):
@@ -302,9 +303,11 @@ def _run(
             progress.close()
 
 
-def _task(planned: Planned, cell_timeout: int) -> tuple[Any, ...]:
+def _task(planned: Planned, cell_timeout: int, **more: Any) -> Task:
     report = planned.report
-    return report.topic, report.params, str(report.notebook), report.title, cell_timeout
+    return Task(
+        report.topic, report.params, str(report.notebook), report.title, cell_timeout, **more
+    )
 
 
 def _params(report: Report) -> str:
@@ -313,7 +316,7 @@ def _params(report: Report) -> str:
 
 def _store(
     planned: Planned,
-    out: dict[str, Any] | WorkerError,
+    out: Result | WorkerError,
     out_dir: Path,
     manifest: dict[str, Any],
     printer: Printer | None,
@@ -323,27 +326,28 @@ def _store(
     report = planned.report
     if isinstance(out, WorkerError):  # the worker itself broke (not the notebook)
         return _record_failure(report, manifest, str(out))
-    if not out["ok"]:
+    if not out.ok:
         return _store_failure(report, out, out_dir, manifest)
     try:
         if printer is not None:
-            out["pdf"] = printer.pdf(out.pop("static"), _pdf_info(report))
-        elif "pdf_error" in out:  # the cluster worker's printer failed
-            raise PdfError(out["pdf_error"])
+            out.pdf, out.static = printer.pdf(out.static, _pdf_info(report)), None
+        elif out.pdf_error is not None:  # the cluster worker's printer failed
+            raise PdfError(out.pdf_error)
     except PdfError as exc:
         detail = f"report {report.id} ({_params(report)}) ran, but {exc}; previous outputs kept"
-        return _record_failure(report, manifest, detail, out["seconds"])
-    paths = {kind: out_dir / f"{report.id}.{kind}" for kind in ("ipynb", "html", "pdf")}
+        return _record_failure(report, manifest, detail, out.seconds)
+    paths = report.outputs(out_dir)
+    files = {"ipynb": out.ipynb, "html": out.html, "pdf": out.pdf}
     try:  # all three or none: never a new HTML beside an old PDF
         with interrupts_deferred():
-            write_files_atomic({paths[kind]: out[kind] for kind in paths})
+            write_files_atomic({paths[kind]: files[kind] for kind in paths})
     except OSError as exc:
         detail = (
             f"report {report.id} ({_params(report)}) ran, but its outputs could not be written "
             f"to {out_dir}: {exc.strerror or exc}; previous outputs kept"
         )
-        return _record_failure(report, manifest, detail, out["seconds"])
-    digests = {kind: hashlib.sha256(out[kind]).hexdigest() for kind in paths}
+        return _record_failure(report, manifest, detail, out.seconds)
+    digests = {kind: hashlib.sha256(files[kind]).hexdigest() for kind in paths}
     for kind, path in paths.items():
         remember(path, digests[kind])
     failed = out_dir / FAILED_DIR / report.id
@@ -353,14 +357,14 @@ def _store(
         "topic": report.topic,
         "params": report.params,
         "notebook": report.as_dict(out_dir)["notebook"],
-        "inputs": {**planned.inputs, "datasets": out["datasets"]},
+        "inputs": {**planned.inputs, "datasets": out.datasets},
         "outputs": {
             kind: {"path": path.relative_to(out_dir).as_posix(), "sha256": digests[kind]}
             for kind, path in paths.items()
         },
         "status": "ok",
     }
-    return Outcome(report.id, "built", seconds=out["seconds"])
+    return Outcome(report.id, Status.BUILT, seconds=out.seconds)
 
 
 def _pdf_info(report: Report) -> dict[str, str]:
@@ -374,19 +378,17 @@ def _pdf_info(report: Report) -> dict[str, str]:
     }
 
 
-def _store_failure(
-    report: Report, out: dict[str, Any], out_dir: Path, manifest: dict[str, Any]
-) -> Outcome:
+def _store_failure(report: Report, out: Result, out_dir: Path, manifest: dict[str, Any]) -> Outcome:
     failed = out_dir / FAILED_DIR / report.id
     with contextlib.suppress(OSError):  # the failure is reported even if this fails
         write_files_atomic(
-            {failed.with_suffix(".ipynb"): out["ipynb"], failed.with_suffix(".html"): out["html"]}
+            {failed.with_suffix(".ipynb"): out.ipynb, failed.with_suffix(".html"): out.html}
         )
     detail = (
-        f"report {report.id} ({_params(report)}) failed at {out['failure']}; partial run: "
+        f"report {report.id} ({_params(report)}) failed at {out.failure}; partial run: "
         f"{failed.with_suffix('.html')}; previous outputs kept"
     )
-    return _record_failure(report, manifest, detail, out["seconds"])
+    return _record_failure(report, manifest, detail, out.seconds)
 
 
 def _record_failure(
@@ -394,18 +396,20 @@ def _record_failure(
 ) -> Outcome:
     entry = manifest["reports"].get(report.id)
     if entry:
-        entry["status"] = "failed"  # outputs listed are the last good ones, still on disk
+        entry["status"] = (
+            Status.FAILED.value
+        )  # outputs listed are the last good ones, still on disk
         entry["error"] = detail
     else:
         manifest["reports"][report.id] = {
             "topic": report.topic,
             "params": report.params,
-            "status": "failed",
+            "status": Status.FAILED.value,
             "error": detail,
             "outputs": {},
             "inputs": {"datasets": {}},
         }
-    return Outcome(report.id, "failed", detail, seconds)
+    return Outcome(report.id, Status.FAILED, detail, seconds)
 
 
 class _RunLog:
@@ -421,7 +425,7 @@ class _RunLog:
             self._runs = {}
 
     def record(self, report_id: str, outcome: Outcome, out: Any) -> None:
-        worker = out.get("worker", "local") if isinstance(out, dict) else "unknown"
+        worker = out.worker if isinstance(out, Result) else "unknown"
         self._runs[report_id] = {
             "status": outcome.status,
             "worker": worker,

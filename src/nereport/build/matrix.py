@@ -19,12 +19,27 @@ def matrix_file() -> Path:
     return notebook_dir() / "matrix.toml"
 
 
+# A report's files, named ``<id>.<kind>`` in the output folder.
+OUTPUT_KINDS = ("ipynb", "html", "pdf")
+
+
+def output_name(report_id: str, kind: str) -> str:
+    """Where a report's output of ``kind`` is, relative to the output folder."""
+    return f"{report_id}.{kind}"
+
+
 @dataclass(frozen=True)
 class Report:
     topic: str
     params: dict[str, Any] = field(hash=False)
-    default: bool = True  # a matrix report with the defaults: short output name
     notebook_dir: Path = field(default_factory=notebook_dir, compare=False)
+
+    @property
+    def default(self) -> bool:
+        """Whether it has its topic's default parameters but region and language: then its
+        output name is short (economy/jilin.zh)."""
+        own = {"region": self.params["region"], "lang": self.params["lang"]}
+        return self.params == resolve(self.topic, own)
 
     @property
     def id(self) -> str:
@@ -49,8 +64,8 @@ class Report:
     def title(self) -> str:
         return report_title(self.topic, self.params["region"], self.lang)
 
-    def outputs(self, out_dir: Path) -> dict[str, Path]:
-        return {ext: out_dir / f"{self.id}.{ext}" for ext in ("html", "pdf")}
+    def outputs(self, out_dir: Path, kinds: tuple[str, ...] = OUTPUT_KINDS) -> dict[str, Path]:
+        return {kind: out_dir / output_name(self.id, kind) for kind in kinds}
 
     def as_dict(self, out_dir: Path) -> dict[str, Any]:
         notebook = self.notebook
@@ -61,7 +76,7 @@ class Report:
             "id": self.id,
             "notebook": str(notebook),
             "params": self.params,
-            "outputs": {k: str(v) for k, v in self.outputs(out_dir).items()},
+            "outputs": {k: str(v) for k, v in self.outputs(out_dir, ("html", "pdf")).items()},
         }
 
 
@@ -98,9 +113,7 @@ def matrix(path: Path | None = None) -> list[Report]:
             for region in regions_:
                 for lang in langs:
                     given = {"region": region, "lang": lang}
-                    params = resolve(topic, {**overrides, **given})
-                    is_default = params == resolve(topic, given)
-                    report = Report(topic, params, default=is_default)
+                    report = Report(topic, resolve(topic, {**overrides, **given}))
                     reports.setdefault(report.id, report)
         except ParameterError as exc:
             raise ParameterError(f"{path}: {exc}") from None

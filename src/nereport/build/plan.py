@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 
 from nereport._version import __version__, library_revision
-from nereport.build.matrix import Report
+from nereport.build.matrix import OUTPUT_KINDS, Report, output_name
 from nereport.data import provenance
 from nereport.errors import InputError
 from nereport.paths import runtime_lock, sha256_file, write_atomic
@@ -169,7 +169,6 @@ def read_manifest(out_dir: Path) -> dict[str, Any]:
 
 
 _STATUSES = ("ok", "failed")
-_KINDS = ("ipynb", "html", "pdf")
 
 
 def _well_formed(report_id: str, entry: Any) -> bool:
@@ -180,11 +179,11 @@ def _well_formed(report_id: str, entry: Any) -> bool:
         return False
     if not isinstance(inputs, dict) or not isinstance(inputs.get("datasets"), dict):
         return False
-    if not set(outputs) <= set(_KINDS):
+    if not set(outputs) <= set(OUTPUT_KINDS):
         return False
     for kind, out in outputs.items():
         # only the report's own files: never a path the manifest could point elsewhere
-        if not isinstance(out, dict) or out.get("path") != f"{report_id}.{kind}":
+        if not isinstance(out, dict) or out.get("path") != output_name(report_id, kind):
             return False
         if not isinstance(out.get("sha256"), str) or ".." in report_id.split("/"):
             return False
