@@ -76,3 +76,22 @@ def test_failure_page_shows_the_message_and_marks_the_failing_cell() -> None:
     division = page.index('<span class="o">/</span>')
     assert page.index("first_cell") < marker < division < page.index("last_cell")
     assert page.count("failed.</strong>") == 1
+
+
+def test_the_failure_page_has_the_strict_policy_and_loads_nothing() -> None:
+    import re
+
+    cell = new_code_cell("1 / 0")
+    cell.outputs = [new_output("error", ename="ZeroDivisionError", evalue="x", traceback=[])]
+    page = failure_page(nbformat.from_dict(new_notebook(cells=[cell])), "T", "cell 0", 0)
+    head = page.split("</head>")[0]
+    meta = re.search(r"<meta[^>]*Content-Security-Policy[^>]*>", head)
+    policy = meta and re.search(r'content="([^"]+)"', meta[0])
+    assert policy and policy[1].startswith("default-src 'none';")
+    assert "script-src" not in policy[1]
+    # before anything that could load: the first element of <head> that refers to anything
+    assert head.index("Content-Security-Policy") < min(
+        (head.index(x) for x in ("<script", "<link") if x in head), default=len(head)
+    )
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    assert "require.js" not in page and "MathJax" not in page
