@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 import nereport
+from citecheck import check_built_citation
 from helpers import REPORT_IDS, wait_for_charts
 from nereport.build.engine import build
 from nereport.build.matrix import matrix
@@ -84,6 +85,11 @@ def test_html_is_one_offline_file_with_sources(built: Path, rid: str) -> None:
     assert 'http-equiv="Content-Security-Policy"' in page
     assert words(rid)["sources"] in page and "sha256" in page
     assert "<pre" not in page or "In&nbsp;[" not in page  # no code cells shown
+
+
+@pytest.mark.parametrize("rid", REPORT_IDS)
+def test_every_report_can_be_cited(built: Path, rid: str) -> None:
+    check_built_citation(built, rid)
 
 
 @pytest.mark.parametrize("rid", ["policy/inner-mongolia", "economy/jilin", "environment/northeast"])

@@ -87,7 +87,7 @@ def run_report(
     out = (
         _failed(executed, title, *failure)
         if failure
-        else _exported(executed, title, params["lang"])
+        else _exported(executed, title, params["lang"], topic, params)
     )
     return {**out, "ipynb": ipynb, "seconds": time.perf_counter() - started}
 
@@ -127,14 +127,21 @@ def _failed(executed: Any, title: str, message: str, cell: int | None) -> dict[s
     }
 
 
-def _exported(executed: Any, title: str, lang: str) -> dict[str, Any]:
+def _exported(
+    executed: Any, title: str, lang: str, topic: str, params: dict[str, Any]
+) -> dict[str, Any]:
+    from nereport.build.cite import add_to_page, pdf_name, report_citation
     from nereport.build.export import html_from_notebook, static_html_from_notebook
 
+    datasets = provenance.from_notebook(executed)
+    cite = report_citation(topic, params, title, datasets)
+    page = html_from_notebook(executed, title, lang)
+    static = static_html_from_notebook(executed, title, lang)
     return {
         "ok": True,
-        "html": html_from_notebook(executed, title, lang).encode(),
-        "static": static_html_from_notebook(executed, title, lang),
-        "datasets": provenance.from_notebook(executed),
+        "html": add_to_page(page, cite, downloads=True, pdf=pdf_name(topic, params)).encode(),
+        "static": add_to_page(static, cite, downloads=False),
+        "datasets": datasets,
     }
 
 

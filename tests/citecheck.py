@@ -1,0 +1,47 @@
+"""What a built report carries to be cited (tests/e2e/test_built_reports.py runs it on the whole
+matrix; tests/build/test_cite.py tests the parts)."""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+from pathlib import Path
+
+import bibtexparser
+import jsonschema
+import pikepdf
+
+from nereport.build.cite import snapshot
+
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+
+
+def check_built_citation(out_dir: Path, rid: str) -> None:
+    """What a built report carries to be cited: the block, the meta tags, BibTeX, CSL-JSON and
+    RIS as data: links matching the manifest's data snapshot, GB/T 7714 in Chinese, and the
+    PDF's XMP title and date."""
+    manifest = json.loads((out_dir / "manifest.json").read_text())
+    entry = manifest["reports"][rid]
+    page = (out_dir / f"{rid}.html").read_text(encoding="utf-8")
+    tags = dict(re.findall(r'<meta name="(citation_\w+)" content="([^"]*)">', page))
+    assert {"citation_title", "citation_author", "citation_publication_date"} <= set(tags)
+    assert tags["citation_pdf_url"] == Path(rid).name + ".pdf"
+    assert (out_dir / rid).parent.joinpath(tags["citation_pdf_url"]).is_file()
+    assert page.count('class="nr-cite"') == 1
+    short = snapshot(entry["inputs"]["datasets"])[:16]
+    assert short in page
+    links = dict(
+        re.findall(r'download="[^"]+\.(\w+)" href="data:[^;]+;charset=utf-8;base64,([^"]+)"', page)
+    )
+    library = bibtexparser.parse_string(base64.b64decode(links["bib"]).decode())
+    assert len(library.entries) == 1 and not library.failed_blocks
+    schema = json.loads((SCHEMAS / "csl-data.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(base64.b64decode(links["json"])), schema)
+    assert base64.b64decode(links["ris"]).decode().startswith("TY  - RPRT\r\n")
+    assert ("GB/T 7714-2015" in page) == rid.endswith(".zh")
+    with pikepdf.open(out_dir / f"{rid}.pdf") as pdf:
+        meta = pdf.open_metadata()
+        assert meta["dc:title"] == html.unescape(tags["citation_title"])
+        assert meta["xmp:CreateDate"][:10].replace("-", "/") == tags["citation_publication_date"]
