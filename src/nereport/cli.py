@@ -1,4 +1,4 @@
-"""The ``nereport`` command: datasets, describe, list, params, build."""
+"""The ``nereport`` command: datasets, describe, cite, list, params, build."""
 
 from __future__ import annotations
 
@@ -59,6 +59,13 @@ def cmd_describe(args: argparse.Namespace) -> int:
         print(f"wrote {len(names)} dataset pages to {out}/")
     else:
         print("\n".join(describe(name) for name in names), end="")
+    return 0
+
+
+def cmd_cite(args: argparse.Namespace) -> int:
+    from nereport.data.citation import dataset_citation
+
+    print(dataset_citation(args.name).text(), end="")
     return 0
 
 
@@ -143,6 +150,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--all", action="store_true", help="every dataset")
     s.add_argument("--output", help="write one Markdown file per dataset into this folder")
     s.set_defaults(func=cmd_describe)
+    s = sub.add_parser("cite", help="how to cite a dataset: its publications, and as processed")
+    s.add_argument("name")
+    s.set_defaults(func=cmd_cite)
     s = sub.add_parser("list", help="the reports of the matrix (notebooks/matrix.toml)")
     s.add_argument("--json", action="store_true")
     s.add_argument("--out", default="reports")

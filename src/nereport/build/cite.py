@@ -11,7 +11,6 @@ two builds of the same inputs stay byte-identical. Everything here is a pure fun
 from __future__ import annotations
 
 import base64
-import hashlib
 import html
 import json
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from nereport._version import __version__
+from nereport.data.provenance import snapshot
 from nereport.i18n import HTML_LANG, N_, translate
 
 __all__ = [
@@ -47,13 +47,6 @@ SHOWN = 16
 
 _CHARSET = '<meta charset="utf-8" />'
 _MAIN_END = "</main>"
-
-
-def snapshot(record: dict[str, Any]) -> str:
-    """sha256 of a report's provenance record (every dataset it read, with the sha256 of each
-    raw file: what ``manifest.json`` keeps under ``inputs.datasets``), in canonical JSON."""
-    text = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def citation_date() -> date:

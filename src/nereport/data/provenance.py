@@ -13,6 +13,8 @@ Standard library only.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import TYPE_CHECKING, Any
 
 from nereport.data.raw import file_hashes
@@ -43,6 +45,13 @@ def record_file(dataset: str, source_id: str, file: str, sha256: str) -> None:
 def used() -> Record:
     """The datasets loaded so far, in the order first loaded."""
     return {name: {s: dict(f) for s, f in raw.items()} for name, raw in _USED.items()}
+
+
+def snapshot(record: Record) -> str:
+    """The data snapshot of a record: sha256 of the record (datasets, their sources, raw files
+    and those files' sha256) in canonical JSON. A report and a dataset are cited with it."""
+    text = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def reset() -> None:
