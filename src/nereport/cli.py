@@ -1,4 +1,4 @@
-"""The ``nereport`` command: datasets, describe, cite, list, params, build."""
+"""The ``nereport`` command: datasets, describe, cite, export, list, params, build."""
 
 from __future__ import annotations
 
@@ -66,6 +66,14 @@ def cmd_cite(args: argparse.Namespace) -> int:
     from nereport.data.citation import dataset_citation
 
     print(dataset_citation(args.name).text(), end="")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from nereport.data.package import write_package
+
+    path = write_package(Path(args.dir))
+    print(f"wrote the data package {path} (`frictionless validate {path}` checks it)")
     return 0
 
 
@@ -153,6 +161,9 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("cite", help="how to cite a dataset: its publications, and as processed")
     s.add_argument("name")
     s.set_defaults(func=cmd_cite)
+    s = sub.add_parser("export", help="write the datasets as a Frictionless data package")
+    s.add_argument("dir", help="the folder to write datapackage.json and data/*.csv into")
+    s.set_defaults(func=cmd_export)
     s = sub.add_parser("list", help="the reports of the matrix (notebooks/matrix.toml)")
     s.add_argument("--json", action="store_true")
     s.add_argument("--out", default="reports")
