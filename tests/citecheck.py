@@ -45,3 +45,40 @@ def check_built_citation(out_dir: Path, rid: str) -> None:
         meta = pdf.open_metadata()
         assert meta["dc:title"] == html.unescape(tags["citation_title"])
         assert meta["xmp:CreateDate"][:10].replace("-", "/") == tags["citation_publication_date"]
+
+
+def check_chart_files(out_dir: Path, rid: str) -> int:
+    """Every chart of a built report offers its CSV, equal to the chart's own data (the rows of
+    its spec in the executed notebook), and its SVG; the manifest lists the charts' anchors,
+    each an id on the page. Returns the number of charts."""
+    import nbformat
+
+    from nereport.build.chartfiles import chart_csv
+    from nereport.report.render import VEGALITE_MIMETYPE, chart_id
+
+    page = (out_dir / f"{rid}.html").read_text(encoding="utf-8")
+    files = dict(
+        re.findall(r'download="(nr-chart-[^"]+)" type="[^"]+" href="data:[^,]+,([^"]+)"', page)
+    )
+    nb = nbformat.read(out_dir / f"{rid}.ipynb", as_version=4)
+    specs = [
+        o["data"][VEGALITE_MIMETYPE]
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if VEGALITE_MIMETYPE in o.get("data", {})
+    ]
+    from nereport import i18n
+
+    with i18n.using("zh" if rid.endswith(".zh") else "en"):
+        for spec in specs:
+            name = chart_id(spec)
+            expected = chart_csv(spec)
+            if expected is not None:
+                assert base64.b64decode(files[f"{name}.csv"]).decode() == expected
+            assert base64.b64decode(files[f"{name}.svg"]).decode().lstrip().startswith("<svg")
+    entry = json.loads((out_dir / "manifest.json").read_text())["reports"][rid]
+    assert entry["charts"] and all(f'id="{a}"' in page for a in entry["charts"])
+    assert {a.rsplit("-", 1)[0] if a.count("-") > 2 else a for a in entry["charts"]} == {
+        chart_id(s) for s in specs
+    }
+    return len(specs)

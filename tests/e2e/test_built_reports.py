@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 import nereport
-from citecheck import check_built_citation
+from citecheck import check_built_citation, check_chart_files
 from helpers import REPORT_IDS, wait_for_charts
 from nereport.build.engine import build
 from nereport.build.matrix import matrix
@@ -90,6 +90,11 @@ def test_html_is_one_offline_file_with_sources(built: Path, rid: str) -> None:
 @pytest.mark.parametrize("rid", REPORT_IDS)
 def test_every_report_can_be_cited(built: Path, rid: str) -> None:
     check_built_citation(built, rid)
+
+
+@pytest.mark.parametrize("rid", REPORT_IDS)
+def test_every_charts_csv_is_its_data(built: Path, rid: str) -> None:
+    assert check_chart_files(built, rid) >= 3
 
 
 @pytest.mark.parametrize("rid", ["policy/inner-mongolia", "economy/jilin", "environment/northeast"])

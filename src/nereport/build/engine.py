@@ -313,6 +313,7 @@ def _store(
             for kind, path in paths.items()
         },
         "status": "ok",
+        "charts": out.get("charts", []),  # each chart's anchor in the HTML, in page order
     }
     return Outcome(report.id, "built", seconds=out["seconds"])
 

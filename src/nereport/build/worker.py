@@ -130,6 +130,7 @@ def _failed(executed: Any, title: str, message: str, cell: int | None) -> dict[s
 def _exported(
     executed: Any, title: str, lang: str, topic: str, params: dict[str, Any]
 ) -> dict[str, Any]:
+    from nereport.build.chartfiles import anchors
     from nereport.build.cite import add_to_page, pdf_name, report_citation
     from nereport.build.export import html_from_notebook, static_html_from_notebook
 
@@ -142,6 +143,7 @@ def _exported(
         "html": add_to_page(page, cite, downloads=True, pdf=pdf_name(topic, params)).encode(),
         "static": add_to_page(static, cite, downloads=False),
         "datasets": datasets,
+        "charts": anchors(page),
     }
 
 
