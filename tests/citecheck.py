@@ -41,6 +41,10 @@ def check_built_citation(out_dir: Path, rid: str) -> None:
     jsonschema.validate(json.loads(base64.b64decode(links["json"])), schema)
     assert base64.b64decode(links["ris"]).decode().startswith("TY  - RPRT\r\n")
     assert ("GB/T 7714-2015" in page) == rid.endswith(".zh")
+    twin = re.search(r'<p class="nr-twin"><a href="([^"]+)" hreflang="([^"]+)"', page)
+    assert twin and twin[2] == ("en" if rid.endswith(".zh") else "zh-CN")
+    assert f'<link rel="alternate" hreflang="{twin[2]}" href="{twin[1]}">' in page
+    assert (out_dir / rid).parent.joinpath(twin[1]).is_file()
     with pikepdf.open(out_dir / f"{rid}.pdf") as pdf:
         meta = pdf.open_metadata()
         assert meta["dc:title"] == html.unescape(tags["citation_title"])

@@ -21,6 +21,7 @@ from nereport.build.cite import (
     Person,
     ReportCitation,
     add_to_page,
+    add_twin_links,
     gbt7714,
     gbt7714_names,
     pdf_name,
@@ -268,3 +269,17 @@ def test_pdf_xmp_carries_title_author_and_the_reproducible_date(monkeypatch) -> 
         assert meta["dc:title"] == "吉林省：经济"
         assert meta["xmp:CreateDate"] == "2025-06-01T00:00:00Z"
         assert meta["xmp:MetadataDate"] == "2025-06-01T00:00:00Z"  # not the wall clock
+
+
+def test_a_page_links_to_its_twin_in_the_other_language() -> None:
+    page = PAGE.replace("<main>", '<main><header class="nr-header"><h1>T</h1></header>')
+    zh = add_twin_links(page, "economy", PARAMS)
+    head = zh.partition("<script>")[0]
+    assert '<link rel="alternate" hreflang="en" href="jilin.html">' in head
+    assert '<link rel="alternate" hreflang="zh-CN" href="jilin.zh.html">' in head
+    assert '</header>\n<p class="nr-twin"><a href="jilin.html" hreflang="en" lang="en">' in zh
+    en = add_twin_links(page, "economy", {**PARAMS, "lang": "en", "start_year": 2003})
+    assert 'href="jilin-2003-2024-vs-china.zh.html" hreflang="zh-CN" lang="zh-CN">中文版<' in en
+    assert en.count("<script>") == page.count("<script>")
+    with pytest.raises(RuntimeError):
+        add_twin_links(PAGE, "economy", PARAMS)  # no header

@@ -28,6 +28,7 @@ __all__ = [
     "Person",
     "ReportCitation",
     "add_to_page",
+    "add_twin_links",
     "citation_date",
     "gbt7714",
     "gbt7714_names",
@@ -343,6 +344,42 @@ def add_to_page(page: str, citation: ReportCitation, *, downloads: bool, pdf: st
         raise RuntimeError("the report page has no </main> to put the citation before")
     block = citation.block(downloads)
     return head + marker + "\n" + citation.meta_tags(pdf) + body + block + end + tail
+
+
+# Each language's name for the other one's version, written in that language.
+_TWIN_TEXT = {"en": "English version", "zh": "中文版"}
+
+
+def add_twin_links(page: str, topic: str, params: dict[str, Any]) -> str:
+    """``page`` with ``hreflang`` alternates in its head (itself and its twin, the same report
+    in the other language, beside it) and a visible link to the twin under its title."""
+    own, other = params["lang"], "zh" if params["lang"] == "en" else "en"
+    twin = {**params, "lang": other}
+    links = "".join(
+        f'<link rel="alternate" hreflang="{HTML_LANG[lang]}" href="{html.escape(name)}">\n'
+        for lang, name in sorted(
+            {own: _html_name(topic, params), other: _html_name(topic, twin)}.items()
+        )
+    )
+    head, marker, rest = page.partition(_CHARSET)
+    if not marker:
+        raise RuntimeError("the report page has no <meta charset> to put the alternates after")
+    # The Vega bundle, in the head, may hold "</header>" in its strings: from the header on.
+    before, start, after = rest.partition('<header class="nr-header">')
+    header, end, body = after.partition("</header>")
+    header = before + start + header
+    if not start or not end:
+        raise RuntimeError("the report page has no header to put the link to its twin under")
+    tag = HTML_LANG[other]
+    link = (
+        f'\n<p class="nr-twin"><a href="{html.escape(_html_name(topic, twin))}" hreflang="{tag}" '
+        f'lang="{tag}">{_TWIN_TEXT[other]}</a></p>'
+    )
+    return head + marker + "\n" + links + header + end + link + body
+
+
+def _html_name(topic: str, params: dict[str, Any]) -> str:
+    return pdf_name(topic, params).removesuffix(".pdf") + ".html"
 
 
 def pdf_name(topic: str, params: dict[str, Any]) -> str:

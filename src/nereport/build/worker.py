@@ -131,12 +131,12 @@ def _exported(
     executed: Any, title: str, lang: str, topic: str, params: dict[str, Any]
 ) -> dict[str, Any]:
     from nereport.build.chartfiles import anchors
-    from nereport.build.cite import add_to_page, pdf_name, report_citation
+    from nereport.build.cite import add_to_page, add_twin_links, pdf_name, report_citation
     from nereport.build.export import html_from_notebook, static_html_from_notebook
 
     datasets = provenance.from_notebook(executed)
     cite = report_citation(topic, params, title, datasets)
-    page = html_from_notebook(executed, title, lang)
+    page = add_twin_links(html_from_notebook(executed, title, lang), topic, params)
     static = static_html_from_notebook(executed, title, lang)
     return {
         "ok": True,
