@@ -16,7 +16,7 @@ from nereport.i18n import _
 from nereport.report.describe import chart_data, value
 from nereport.report.render import VEGALITE_MIMETYPE, chart_id
 
-__all__ = ["anchors", "chart_csv", "chart_downloads"]
+__all__ = ["anchors", "chart_csv", "chart_downloads", "thumbnail"]
 
 _ANCHOR = re.compile(r'<div id="(nr-chart-[0-9a-f]{16}(?:-\d+)?)" class="nr-chart"')
 
@@ -70,3 +70,14 @@ def anchors(page: str) -> list[str]:
     """The charts' anchors on a finished page, in page order (``page.html#nr-chart-…``): each
     a hash of the chart's spec, so a chart keeps its anchor while it stays the same."""
     return _ANCHOR.findall(page)
+
+
+def thumbnail(nb: Any) -> bytes | None:
+    """The report's thumbnail for the index: the static SVG of its first chart (None without a
+    chart), as vl-convert drew it for the PDF."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if VEGALITE_MIMETYPE in data and (svg := data.get("image/svg+xml")):
+                return ("".join(svg) if isinstance(svg, list) else svg).encode()
+    return None

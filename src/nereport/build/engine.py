@@ -287,7 +287,8 @@ def _store(
     except PdfError as exc:
         detail = f"report {report.id} ({_params(report)}) ran, but {exc}; previous outputs kept"
         return _record_failure(report, manifest, detail, out["seconds"])
-    paths = {kind: out_dir / f"{report.id}.{kind}" for kind in ("ipynb", "html", "pdf")}
+    kinds = ("ipynb", "html", "pdf", *(("svg",) if out.get("svg") else ()))  # svg: thumbnail
+    paths = {kind: out_dir / f"{report.id}.{kind}" for kind in kinds}
     try:  # all three or none: never a new HTML beside an old PDF
         with interrupts_deferred():
             write_files_atomic({paths[kind]: out[kind] for kind in paths})

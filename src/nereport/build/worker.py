@@ -130,7 +130,7 @@ def _failed(executed: Any, title: str, message: str, cell: int | None) -> dict[s
 def _exported(
     executed: Any, title: str, lang: str, topic: str, params: dict[str, Any]
 ) -> dict[str, Any]:
-    from nereport.build.chartfiles import anchors
+    from nereport.build.chartfiles import anchors, thumbnail
     from nereport.build.cite import add_to_page, add_twin_links, pdf_name, report_citation
     from nereport.build.export import html_from_notebook, static_html_from_notebook
 
@@ -144,6 +144,7 @@ def _exported(
         "static": add_to_page(static, cite, downloads=False),
         "datasets": datasets,
         "charts": anchors(page),
+        **({"svg": svg} if (svg := thumbnail(executed)) else {}),  # the index's thumbnail
     }
 
 
