@@ -97,6 +97,15 @@ def test_every_charts_csv_is_its_data(built: Path, rid: str) -> None:
     assert check_chart_files(built, rid) >= 3
 
 
+def test_the_index_shows_a_thumbnail_of_every_report(built: Path) -> None:
+    page = (built / "index.html").read_text()
+    body = page.split("<tbody>")[1]
+    rows = body.count("<tr ")
+    thumbs = re.findall(r'<img src="([^"]+\.svg)" alt=""', body)
+    assert rows and len(thumbs) == rows
+    assert all((built / t).read_text().lstrip().startswith("<svg") for t in thumbs)
+
+
 @pytest.mark.parametrize("rid", ["policy/inner-mongolia", "economy/jilin", "environment/northeast"])
 def test_pdf_is_a4_vector_with_region_and_sources(built: Path, rid: str) -> None:
     pdf = built / f"{rid}.pdf"
