@@ -52,9 +52,20 @@ def cmd_describe(args: argparse.Namespace) -> int:
 
         out = Path(args.output)
         index = ["# nereport data dictionary", ""]
+        from nereport.data.package import Refused, dataset_jsonld
+
+        refused = []
         for name in names:
             write_atomic(out / f"{name}.md", describe(name).encode())
             index.append(f"- [{name}]({name}.md): {declared[name].title}")
+            try:  # schema.org Dataset, only where licence, provenance and description are known
+                jsonld = json.dumps(dataset_jsonld(name), ensure_ascii=False, indent=2) + "\n"
+                write_atomic(out / f"{name}.jsonld", jsonld.encode())
+            except Refused as exc:
+                refused.append(f"- {exc}")
+        if refused:
+            index += ["", "## No schema.org description (something it needs is missing)", ""]
+            index += refused
         write_atomic(out / "README.md", ("\n".join(index) + "\n").encode())
         print(f"wrote {len(names)} dataset pages to {out}/")
     else:

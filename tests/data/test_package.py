@@ -4,6 +4,7 @@ CSVs hold the datasets' rows, and which names the sources it does not redistribu
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +13,7 @@ from frictionless import Package, validate
 
 from nereport import cli
 from nereport.data import registry
-from nereport.data.package import redistributable, write_package
+from nereport.data.package import Refused, dataset_jsonld, redistributable, write_package
 from nereport.data.sources import SOURCES
 
 
@@ -78,3 +79,34 @@ def test_cli_export_writes_it(tmp_path: Path, capsys) -> None:
     assert cli.main(["export", str(tmp_path / "pkg")]) == 0
     assert (tmp_path / "pkg" / "datapackage.json").is_file()
     assert "datapackage.json" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", sorted(registry()))
+def test_a_dataset_has_schema_org_json_ld_or_is_refused_saying_why(name: str) -> None:
+    ds = registry()[name]
+    lacking = [s.id for s in ds.source_objects() if not s.licence]
+    if lacking:
+        with pytest.raises(Refused) as refused:
+            dataset_jsonld(name)
+        assert all(sid in str(refused.value) for sid in lacking)
+        return
+    doc = dataset_jsonld(name)
+    required = {"name", "description", "license", "creator", "distribution"}
+    assert doc["@type"] == "Dataset" and required <= set(doc)
+    assert all(doc[k] for k in required)
+    if name != "geo_boundaries":  # boundaries have no years
+        assert re.fullmatch(r"\d{4}/\d{4}", doc["temporalCoverage"])
+    assert doc["spatialCoverage"]["name"]
+
+
+def test_describe_output_writes_json_ld_beside_the_pages_and_names_the_refused(
+    tmp_path: Path,
+) -> None:
+    assert cli.main(["describe", "--all", "--output", str(tmp_path)]) == 0
+    readme = (tmp_path / "README.md").read_text()
+    for name, ds in registry().items():
+        has_terms = all(s.licence for s in ds.source_objects())
+        assert (tmp_path / f"{name}.jsonld").is_file() == has_terms
+        assert (f"- {name}: terms of use not recorded" in readme) == (not has_terms)
+    doc = json.loads((tmp_path / "environment_co2.jsonld").read_text())
+    assert doc["temporalCoverage"] == "1997/2019"

@@ -23,7 +23,14 @@ from nereport.data.sources import Source
 from nereport.i18n import translate
 from nereport.paths import write_atomic
 
-__all__ = ["FIELD_TYPES", "package_descriptor", "redistributable", "write_package"]
+__all__ = [
+    "FIELD_TYPES",
+    "Refused",
+    "dataset_jsonld",
+    "package_descriptor",
+    "redistributable",
+    "write_package",
+]
 
 #: A declared column's dtype -> its Frictionless field type.
 FIELD_TYPES = {
@@ -172,3 +179,60 @@ def write_package(out: Path, names: list[str] | None = None) -> Path:
     text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     write_atomic(path, text.encode())
     return path
+
+
+class Refused(ValueError):
+    """A dataset's schema.org description cannot be given: what it lacks."""
+
+
+def dataset_jsonld(name: str) -> dict[str, Any]:
+    """The schema.org ``Dataset`` of dataset ``name`` (for its data dictionary page), or
+    :class:`Refused` naming what is missing: a description, a source (provenance) or the terms
+    of use of any of its sources (a licence is not guessed)."""
+    from nereport.data.catalog import coverage
+
+    ds = REGISTRY[name]
+    sources = ds.source_objects()
+    lacking = [s.id for s in sources if not s.licence]
+    problems = []
+    if not ds.description:
+        problems.append("no description")
+    if not sources:
+        problems.append("no source (provenance)")
+    if lacking:
+        problems.append(f"terms of use not recorded for {', '.join(lacking)}")
+    if problems:
+        raise Refused(f"{name}: " + "; ".join(problems))
+    cov = coverage(ds)
+    cite = dataset_citation(name)
+    doc: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": ds.title,
+        "alternateName": ds.name,
+        "description": ds.description,
+        "version": __version__,
+        "license": list(dict.fromkeys(s.licence for s in sources)),
+        "creator": [
+            {"@type": "Organization", "name": p}
+            for p in dict.fromkeys(s.publisher for s in sources)
+        ],
+        "isBasedOn": [cite.originals[s.id] for s in sources],
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "text/csv",
+                "contentUrl": f"data/{name}.csv",
+                "description": "nereport export DIR writes it (docs/citing.md)",
+            }
+        ],
+    }
+    if "years" in cov:
+        doc["temporalCoverage"] = f"{cov['years'][0]}/{cov['years'][1]}"
+    if cov.get("regions"):
+        doc["spatialCoverage"] = {
+            "@type": "Place",
+            "name": ", ".join(cov["regions"]),
+            "containedInPlace": {"@type": "Country", "name": "China"},
+        }
+    return doc
