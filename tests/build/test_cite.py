@@ -248,6 +248,13 @@ def test_add_to_page_puts_tags_in_the_head_and_the_block_last_without_a_script()
     assert "citation_pdf_url" not in static
 
 
+def test_the_cite_block_ends_the_table_of_contents() -> None:
+    toc = '<nav class="nr-toc" aria-label="目录">\n<ul>\n<li><a href="#a">A</a></li>\n</ul>\n</nav>'
+    page = add_to_page(PAGE.replace("<main>", "<main>" + toc), _citation(), downloads=False)
+    assert '<li><a href="#a">A</a></li>\n<li><a href="#cite">引用本报告</a></li>\n</ul>' in page
+    assert add_to_page(PAGE, _citation(), downloads=False).count("#cite") == 0
+
+
 def test_pdf_name_is_the_builds() -> None:
     assert pdf_name("economy", PARAMS) == "jilin.zh.pdf"
     assert pdf_name("economy", {**PARAMS, "start_year": 2003}) == (

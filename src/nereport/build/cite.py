@@ -343,7 +343,27 @@ def add_to_page(page: str, citation: ReportCitation, *, downloads: bool, pdf: st
     if not end:
         raise RuntimeError("the report page has no </main> to put the citation before")
     block = citation.block(downloads)
-    return head + marker + "\n" + citation.meta_tags(pdf) + body + block + end + tail
+    return (
+        head
+        + marker
+        + "\n"
+        + citation.meta_tags(pdf)
+        + _in_toc(body, citation)
+        + block
+        + end
+        + tail
+    )
+
+
+def _in_toc(body: str, citation: ReportCitation) -> str:
+    """The page's table of contents (nereport.build.export) with the cite block as its last
+    entry; a page without one is left as it is."""
+    before, nav, rest = body.partition('<nav class="nr-toc"')
+    items, end, after = rest.partition("</ul>")
+    if not nav or not end:
+        return body
+    title = html.escape(translate("Cite this report", citation.lang))
+    return before + nav + items + f'<li><a href="#cite">{title}</a></li>\n' + end + after
 
 
 # Each language's name for the other one's version, written in that language.
