@@ -290,15 +290,27 @@ class ReportCitation:
         """The 'Cite this report' section; with ``downloads``, the BibTeX, CSL-JSON and RIS as
         ``data:`` links (the interactive page), else the BibTeX written out (the PDF)."""
         lang = self.lang
+        # Looked up outside the f-strings, where the message extraction finds them.
+        in_text = _h(translate("In the text", lang))
+        full = _h(translate("Full reference", lang))
+        heading = _h(translate("Cite this report", lang))
+        download = _h(translate("Download the citation:", lang))
+
+        def marked(text: str) -> str:
+            # The parameters are identifiers, the same in every language; the snapshot a hash.
+            params, short = html.escape(self.params_text()), self.snapshot[:SHOWN]
+            text = html.escape(text).replace(params, f'<span lang="en">{params}</span>')
+            return text.replace(short, f"<code>{short}</code>")
+
         rows = [
-            f"<dt>{_h(translate('In the text', lang))}</dt><dd>{html.escape(self.in_text())}</dd>",
-            f"<dt>{_h(translate('Full reference', lang))}</dt><dd>{html.escape(self.full())}</dd>",
+            f"<dt>{in_text}</dt><dd>{html.escape(self.in_text())}</dd>",
+            f"<dt>{full}</dt><dd>{marked(self.full())}</dd>",
         ]
         if self.lang == "zh":
-            rows.append(f"<dt>GB/T 7714-2015</dt><dd>{html.escape(self.gbt7714())}</dd>")
+            rows.append(f"<dt>GB/T 7714-2015</dt><dd>{marked(self.gbt7714())}</dd>")
         parts = [
             '<section class="nr-cite" id="cite" aria-labelledby="nr-cite-title">',
-            f'<h2 id="nr-cite-title">{_h(translate("Cite this report", lang))}</h2>',
+            f'<h2 id="nr-cite-title">{heading}</h2>',
             '<dl class="nr-cite-list">',
             *rows,
             "</dl>",
@@ -314,9 +326,7 @@ class ReportCitation:
                 f'type="{mime}">{name}</a>'
                 for name, ext, mime, text in files
             )
-            parts.append(
-                f'<p class="nr-cite-downloads">{_h(translate("Download the citation:", lang))} {links}</p>'
-            )
+            parts.append(f'<p class="nr-cite-downloads">{download} {links}</p>')
         else:
             parts.append(f'<pre class="nr-cite-bibtex">{html.escape(self.bibtex())}</pre>')
         parts.append("</section>")
