@@ -43,7 +43,7 @@ PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --
 LEAN_LOCKS := requirements/runtime.txt requirements/dev.txt
 NOT_IN_LEAN_LOCKS := ^(jupyterlab|jupyter-server|jupyter-events|rfc3987-syntax)==
 
-.PHONY: help setup test check lint reports bench data-docs lab lock clean distclean raw messages
+.PHONY: help setup test check lint reports bench data-docs data-package lab lock clean distclean raw messages
 
 help: ## Show this help
 	@echo "Usage: make TARGET [PYTEST_ARGS=...] [LAB_ARGS=...] [LOCK_ARGS=...]"
@@ -124,6 +124,9 @@ bench: setup ## Run the benchmarks (bench/run.py)
 
 data-docs: setup ## Write the dataset documentation to data/docs
 	$(BIN)/nereport describe --all --output data/docs
+
+data-package: setup ## Write the datasets as a Frictionless data package to data/package
+	$(BIN)/nereport export data/package
 
 ## Maintenance -----------------------------------------------------------------
 

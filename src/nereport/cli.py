@@ -1,4 +1,4 @@
-"""The ``nereport`` command: datasets, describe, list, params, build."""
+"""The ``nereport`` command: datasets, describe, cite, export, list, params, build."""
 
 from __future__ import annotations
 
@@ -53,10 +53,21 @@ def cmd_describe(args: argparse.Namespace) -> int:
 
         out = Path(args.output)
         index = ["# nereport data dictionary", ""]
+        from nereport.data.package import Refused, dataset_jsonld
+
+        refused = []
         try:
             for name in names:
                 write_atomic(out / f"{name}.md", describe(name).encode())
                 index.append(f"- [{name}]({name}.md): {declared[name].title}")
+                try:  # schema.org Dataset, only where licence, provenance and description are known
+                    jsonld = json.dumps(dataset_jsonld(name), ensure_ascii=False, indent=2) + "\n"
+                    write_atomic(out / f"{name}.jsonld", jsonld.encode())
+                except Refused as exc:
+                    refused.append(f"- {exc}")
+            if refused:
+                index += ["", "## No schema.org description (something it needs is missing)", ""]
+                index += refused
             write_atomic(out / "README.md", ("\n".join(index) + "\n").encode())
         except OSError as exc:
             raise InputError(
@@ -66,6 +77,21 @@ def cmd_describe(args: argparse.Namespace) -> int:
         print(f"wrote {len(names)} dataset pages to {out}/")
     else:
         print("\n".join(describe(name) for name in names), end="")
+    return 0
+
+
+def cmd_cite(args: argparse.Namespace) -> int:
+    from nereport.data.citation import dataset_citation
+
+    print(dataset_citation(args.name).text(), end="")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from nereport.data.package import write_package
+
+    path = write_package(Path(args.dir))
+    print(f"wrote the data package {path} (`frictionless validate {path}` checks it)")
     return 0
 
 
@@ -167,6 +193,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--all", action="store_true", help="every dataset")
     s.add_argument("--output", help="write one Markdown file per dataset into this folder")
     s.set_defaults(func=cmd_describe)
+    s = sub.add_parser("cite", help="how to cite a dataset: its publications, and as processed")
+    s.add_argument("name")
+    s.set_defaults(func=cmd_cite)
+    s = sub.add_parser("export", help="write the datasets as a Frictionless data package")
+    s.add_argument("dir", help="the folder to write datapackage.json and data/*.csv into")
+    s.set_defaults(func=cmd_export)
     s = sub.add_parser("list", help="the reports of the matrix (notebooks/matrix.toml)")
     s.add_argument("--json", action="store_true")
     s.add_argument("--out", default="reports")

@@ -32,11 +32,13 @@ def test_index_lists_each_report_with_its_languages_side_by_side() -> None:
     }
     page = index_page(manifest)
     body = page.split("<tbody>")[1]
-    assert body.count("<tr>") == 2  # one row for both languages of economy/jilin
+    assert body.count("<tr ") == 2  # one row for both languages of economy/jilin
     assert "region=jilin, start_year=2000, end_year=2024, comparison=china" in page
     assert "Economy: Jilin" in page and "吉林省：经济" in page
     english, chinese = body.split("</tr>")[0].split('<td lang="')[1:3]
-    assert english.startswith('en">') and chinese.startswith('zh-CN">')
+    assert english.startswith('en" data-lang="en">') and chinese.startswith(
+        'zh-CN" data-lang="zh">'
+    )
     assert (
         '<a href="economy/jilin.html">HTML<span class="sr-only"> Economy: Jilin</span></a>'
         in english
@@ -95,3 +97,37 @@ def test_the_failure_page_has_the_strict_policy_and_loads_nothing() -> None:
     )
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
     assert "require.js" not in page and "MathJax" not in page
+
+
+def test_index_shows_a_thumbnail_per_report_and_filters_without_a_script() -> None:
+    params = {"end_year": 2024, "comparison": "china", "start_year": 2000}
+    out = {"html": {"path": "x.html"}}
+    manifest = {
+        "reports": {
+            "economy/jilin": {
+                "status": "ok",
+                "topic": "economy",
+                "params": {**params, "region": "jilin", "lang": "en"},
+                "outputs": {**out, "svg": {"path": "economy/jilin.svg"}},
+            },
+            "economy/jilin.zh": {
+                "status": "ok",
+                "topic": "economy",
+                "params": {**params, "region": "jilin", "lang": "zh"},
+                "outputs": {**out, "svg": {"path": "economy/jilin.zh.svg"}},
+            },
+            "policy/liaoning": {
+                "status": "ok",
+                "topic": "policy",
+                "params": {**params, "region": "liaoning", "lang": "en"},
+                "outputs": out,
+            },
+        }
+    }
+    page = index_page(manifest)
+    assert '<img src="economy/jilin.svg" alt="" loading="lazy">' in page  # the English one
+    assert page.count("<img ") == 1 and "<script" not in page
+    assert '<tr data-topic="policy" data-region="liaoning">' in page
+    for radio in ("f-topic-economy", "f-topic-policy", "f-region-jilin", "f-lang-zh"):
+        assert f'id="{radio}"' in page and f"#{radio}:checked" in page
+    assert "img-src 'self' file:" in page

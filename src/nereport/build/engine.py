@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from nereport.build.matrix import Report
+from nereport.build.matrix import OUTPUT_KINDS, Report
 from nereport.build.pages import write_index
 from nereport.build.pdf import PdfError, Printer
 from nereport.build.plan import MANIFEST, Planned, plan, read_manifest, write_manifest
@@ -336,8 +336,9 @@ def _store(
     except PdfError as exc:
         detail = f"report {report.id} ({_params(report)}) ran, but {exc}; previous outputs kept"
         return _record_failure(report, manifest, detail, out.seconds)
-    paths = report.outputs(out_dir)
-    files = {"ipynb": out.ipynb, "html": out.html, "pdf": out.pdf}
+    kinds = (*OUTPUT_KINDS, *(("svg",) if out.svg else ()))  # svg: the index's thumbnail
+    paths = report.outputs(out_dir, kinds)
+    files = {"ipynb": out.ipynb, "html": out.html, "pdf": out.pdf, "svg": out.svg}
     try:  # all three or none: never a new HTML beside an old PDF
         with interrupts_deferred():
             write_files_atomic({paths[kind]: files[kind] for kind in paths})
@@ -363,6 +364,7 @@ def _store(
             for kind, path in paths.items()
         },
         "status": "ok",
+        "charts": out.charts,  # each chart's anchor in the HTML, in page order
     }
     return Outcome(report.id, Status.BUILT, seconds=out.seconds)
 

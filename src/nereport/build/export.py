@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nereport import i18n
+from nereport.build.chartfiles import chart_downloads
 from nereport.i18n import HTML_LANG, translate
 from nereport.report.describe import describe
 from nereport.report.render import VEGALITE_MIMETYPE, chart_html, spec_to_svg
@@ -359,6 +360,7 @@ def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
     exporter = Exporter(config=c, template_name=template_name)
     exporter.register_filter("nereport_chart_html", chart_html)
     exporter.register_filter("nereport_chart_description", describe)
+    exporter.register_filter("nereport_chart_downloads", chart_downloads)
     return exporter
 
 

@@ -21,6 +21,8 @@ def matrix_file() -> Path:
 
 # A report's files, named ``<id>.<kind>`` in the output folder.
 OUTPUT_KINDS = ("ipynb", "html", "pdf")
+# What a built report may also have: its first chart as an SVG (the index's thumbnail).
+OPTIONAL_KINDS = ("svg",)
 
 
 def output_name(report_id: str, kind: str) -> str:

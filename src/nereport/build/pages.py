@@ -13,7 +13,7 @@ from nereport.build.plan import MANIFEST
 from nereport.data import regions
 from nereport.i18n import HTML_LANG, LANG_NAMES, LANGS, N_, translate
 from nereport.paths import write_atomic
-from nereport.report.params import TOPICS, report_title, schema
+from nereport.report.params import TOPIC_TITLES, TOPICS, report_title, schema
 
 # The index's status words (extracted for translation from here).
 _STATUS = (N_("ok"), N_("failed"), N_("failed — last good version shown"))
@@ -47,12 +47,17 @@ def index_page(manifest: dict[str, Any]) -> str:
             base,
             {
                 "id": base,
+                "topic": entry.get("topic", base.partition("/")[0]),
+                "region": params.get("region", ""),
+                "thumb": None,
                 "titles": _titles(base, params.get("region")),
                 "params": ", ".join(f"{k}={params[k]}" for k in names),
                 "langs": {},
             },
         )
         ok, outputs = entry["status"] == "ok", entry.get("outputs", {})
+        if "svg" in outputs and (row["thumb"] is None or lang == "en"):
+            row["thumb"] = outputs["svg"]["path"]  # the first chart (English where built)
         row["langs"][lang] = {
             "links": [(k, o["path"]) for k, o in outputs.items() if k in ("html", "pdf")],
             "status": entry["status"],
@@ -60,6 +65,29 @@ def index_page(manifest: dict[str, Any]) -> str:
             "about": (row["titles"] or {}).get(lang, base),
         }
     langs = [lang for lang in LANGS if any(lang in r["langs"] for r in rows.values())]
+    topics = sorted({r["topic"] for r in rows.values()}, key=lambda t: (t not in TOPICS, t))
+    region_slugs = sorted({r["region"] for r in rows.values() if r["region"]})
+    names = regions.names("en")
+    names_zh = regions.names("zh")
+    filters = [
+        (
+            "topic",
+            "Topic · 主题",
+            [
+                (
+                    t,
+                    translate(TOPIC_TITLES.get(t, t), "en"),
+                    translate(TOPIC_TITLES.get(t, t), "zh"),
+                )
+                for t in topics
+            ],
+        ),
+        (
+            "region",
+            "Region · 地区",
+            [(r, names.get(r, r), names_zh.get(r, r)) for r in region_slugs],
+        ),
+    ]
     return (
         _pages()
         .get_template("index.html.j2")
@@ -68,6 +96,7 @@ def index_page(manifest: dict[str, Any]) -> str:
             langs=[(lang, LANG_NAMES[lang], HTML_LANG[lang]) for lang in langs],
             version=__version__,
             manifest=MANIFEST,
+            filters=filters,
         )
     )
 

@@ -145,9 +145,29 @@ def finished(pdf: bytes, info: dict[str, str]) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         for key, value in {**info, "CreationDate": stamp, "ModDate": stamp}.items():
             doc.docinfo[f"/{key}"] = value
+        _set_xmp(doc, source_date_epoch())
         out = io.BytesIO()
         doc.save(out, deterministic_id=True)
     return out.getvalue()
+
+
+def _set_xmp(doc: Any, epoch: int) -> None:
+    """The XMP metadata (what citation managers and archives read) from the document
+    information: title, author, subject and the same reproducible date. pikepdf is kept from
+    stamping itself and the wall clock in (``set_pikepdf_as_editor``)."""
+    when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
+    info = {k: str(v) for k, v in doc.docinfo.items()}
+    with doc.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        if "/Title" in info:
+            meta["dc:title"] = info["/Title"]
+        if "/Author" in info:
+            meta["dc:creator"] = [info["/Author"]]
+        if "/Subject" in info:
+            meta["dc:description"] = info["/Subject"]
+        meta["dc:date"] = [when]
+        meta["xmp:CreateDate"] = when
+        meta["xmp:ModifyDate"] = when
+        meta["xmp:MetadataDate"] = when
 
 
 # Printed (and thrown away) first by every Chromium, and again after each purge of its caches:

@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 
 from nereport._version import __version__, library_revision
-from nereport.build.matrix import OUTPUT_KINDS, Report, output_name
+from nereport.build.matrix import OPTIONAL_KINDS, OUTPUT_KINDS, Report, output_name
 from nereport.data import provenance
 from nereport.errors import InputError
 from nereport.paths import runtime_lock, sha256_file, write_atomic
@@ -179,7 +179,7 @@ def _well_formed(report_id: str, entry: Any) -> bool:
         return False
     if not isinstance(inputs, dict) or not isinstance(inputs.get("datasets"), dict):
         return False
-    if not set(outputs) <= set(OUTPUT_KINDS):
+    if not set(outputs) <= {*OUTPUT_KINDS, *OPTIONAL_KINDS}:
         return False
     for kind, out in outputs.items():
         # only the report's own files: never a path the manifest could point elsewhere

@@ -46,3 +46,5 @@ class Result:
     failure: str | None = None  # where and why it failed
     cell: int | None = None  # the failing cell
     worker: str = "local"  # the Dask worker's address
+    charts: list[str] = field(default_factory=list)  # each chart's anchor in the page, in order
+    svg: bytes | None = None  # the report's first chart, the index's thumbnail

@@ -82,7 +82,7 @@ def run_report(task: Task) -> Result:
     if failure:
         result = _failed(executed, task.title, *failure, ipynb=ipynb)
     else:
-        result = _exported(executed, task.title, task.params["lang"], ipynb=ipynb)
+        result = _exported(executed, task, ipynb=ipynb)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -118,15 +118,24 @@ def _failed(executed: Any, title: str, message: str, cell: int | None, ipynb: by
     return Result(ok=False, ipynb=ipynb, html=html, failure=message, cell=cell)
 
 
-def _exported(executed: Any, title: str, lang: str, ipynb: bytes) -> Result:
+def _exported(executed: Any, task: Task, ipynb: bytes) -> Result:
+    from nereport.build.chartfiles import anchors, thumbnail
+    from nereport.build.cite import add_to_page, add_twin_links, pdf_name, report_citation
     from nereport.build.export import html_from_notebook, static_html_from_notebook
 
+    topic, params, title, lang = task.topic, task.params, task.title, task.params["lang"]
+    datasets = provenance.from_notebook(executed)
+    cite = report_citation(topic, params, title, datasets)
+    page = add_twin_links(html_from_notebook(executed, title, lang), topic, params)
+    static = static_html_from_notebook(executed, title, lang)
     return Result(
         ok=True,
         ipynb=ipynb,
-        html=html_from_notebook(executed, title, lang).encode(),
-        static=static_html_from_notebook(executed, title, lang),
-        datasets=provenance.from_notebook(executed),
+        html=add_to_page(page, cite, downloads=True, pdf=pdf_name(topic, params)).encode(),
+        static=add_to_page(static, cite, downloads=False),
+        datasets=datasets,
+        charts=anchors(page),
+        svg=thumbnail(executed),  # the index's thumbnail: the first chart, if any
     )
 
 

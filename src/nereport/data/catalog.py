@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from nereport.data.citation import dataset_citation
 from nereport.data.datasets import REGISTRY, get
 from nereport.data.declarations import Dataset
 from nereport.data.loader import unrecorded
@@ -134,4 +135,4 @@ def describe(name: str) -> str:
     ]
     if ds.gaps:
         lines += ["", "## What is missing", "", ds.gaps]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n\n" + dataset_citation(name).markdown()

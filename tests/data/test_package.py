@@ -1,0 +1,112 @@
+"""nereport export: a Frictionless data package that frictionless validates with no error, whose
+CSVs hold the datasets' rows, and which names the sources it does not redistribute."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from frictionless import Package, validate
+
+from nereport import cli
+from nereport.data import registry
+from nereport.data.package import Refused, dataset_jsonld, redistributable, write_package
+from nereport.data.sources import SOURCES
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_package(tmp_path_factory.mktemp("package"))
+
+
+def test_frictionless_validates_the_package_with_no_error(package: Path) -> None:
+    report = validate(str(package))
+    errors = [e.message for task in report.tasks for e in task.errors] + [
+        e.message for e in report.errors
+    ]
+    assert report.valid, errors[:10]
+    assert len(report.tasks) == len(json.loads(package.read_text())["resources"])
+
+
+def test_every_resource_has_types_units_descriptions_sources_and_terms(package: Path) -> None:
+    descriptor = json.loads(package.read_text())
+    for resource in descriptor["resources"]:
+        ds = registry()[resource["nereport:dataset"]]
+        assert resource["title"] == ds.title and resource["description"] == ds.description
+        assert resource["sources"] and resource["licenses"]
+        assert all(lic["title"] for lic in resource["licenses"])
+        fields = {f["name"]: f for f in resource["schema"]["fields"]}
+        for col in ds.columns:
+            if col.name in fields:
+                assert fields[col.name]["description"] == col.description
+                assert fields[col.name].get("unit", "") == col.unit
+
+
+def test_rows_of_sources_without_terms_are_withheld_and_named(package: Path) -> None:
+    descriptor = json.loads(package.read_text())
+    withheld = {(w["dataset"], w["source"]) for w in descriptor["nereport:withheld"]}
+    for name, ds in registry().items():
+        for s in ds.source_objects():
+            assert ((name, s.id) in withheld) == (not redistributable(s))
+    for resource in descriptor["resources"]:
+        frame = pd.read_csv(package.parent / resource["path"], dtype=str)
+        if "source_id" in frame:
+            assert all(SOURCES[sid].licence for sid in frame["source_id"].unique())
+
+
+def test_a_csv_holds_its_datasets_rows(package: Path) -> None:
+    frame = pd.read_csv(package.parent / "data" / "environment_co2.csv")
+    from nereport.data.loader import unrecorded
+
+    expected = unrecorded("environment_co2")  # both CEADs sources state their terms
+    assert len(frame) == len(expected)
+    assert frame["co2_mt"].sum() == pytest.approx(expected["co2_mt"].sum())
+    resource = Package(str(package)).get_resource("environment-co2")
+    assert resource.schema.get_field("co2_mt").type == "number"
+
+
+def test_the_package_is_byte_identical_when_written_again(package: Path, tmp_path: Path) -> None:
+    again = write_package(tmp_path)
+    assert again.read_bytes() == package.read_bytes()
+    for csv in (package.parent / "data").iterdir():
+        assert (tmp_path / "data" / csv.name).read_bytes() == csv.read_bytes()
+
+
+def test_cli_export_writes_it(tmp_path: Path, capsys) -> None:
+    assert cli.main(["export", str(tmp_path / "pkg")]) == 0
+    assert (tmp_path / "pkg" / "datapackage.json").is_file()
+    assert "datapackage.json" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", sorted(registry()))
+def test_a_dataset_has_schema_org_json_ld_or_is_refused_saying_why(name: str) -> None:
+    ds = registry()[name]
+    lacking = [s.id for s in ds.source_objects() if not s.licence]
+    if lacking:
+        with pytest.raises(Refused) as refused:
+            dataset_jsonld(name)
+        assert all(sid in str(refused.value) for sid in lacking)
+        return
+    doc = dataset_jsonld(name)
+    required = {"name", "description", "license", "creator", "distribution"}
+    assert doc["@type"] == "Dataset" and required <= set(doc)
+    assert all(doc[k] for k in required)
+    if name != "geo_boundaries":  # boundaries have no years
+        assert re.fullmatch(r"\d{4}/\d{4}", doc["temporalCoverage"])
+    assert doc["spatialCoverage"]["name"]
+
+
+def test_describe_output_writes_json_ld_beside_the_pages_and_names_the_refused(
+    tmp_path: Path,
+) -> None:
+    assert cli.main(["describe", "--all", "--output", str(tmp_path)]) == 0
+    readme = (tmp_path / "README.md").read_text()
+    for name, ds in registry().items():
+        has_terms = all(s.licence for s in ds.source_objects())
+        assert (tmp_path / f"{name}.jsonld").is_file() == has_terms
+        assert (f"- {name}: terms of use not recorded" in readme) == (not has_terms)
+    doc = json.loads((tmp_path / "environment_co2.jsonld").read_text())
+    assert doc["temporalCoverage"] == "1997/2019"
