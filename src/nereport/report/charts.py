@@ -13,6 +13,7 @@ import pandas as pd
 from nereport import i18n
 from nereport.data import regions
 from nereport.i18n import N_, _
+from nereport.report.theme import OTHER_COLOURS, REGION_COLOURS, shade
 
 WIDTH, HEIGHT = 560, 250
 PALETTE = [
@@ -51,6 +52,42 @@ def _legend(labels) -> alt.Legend:
     return alt.Legend(
         orient="bottom", labelLimit=WIDTH - 40, columns=max(1, min(4, WIDTH // (7 * longest + 30)))
     )
+
+
+def by_region(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame``'s rows in the regions' order (``regions.order``), keeping the order within a
+    region: legends, bar categories and chart data tables list Liaoning, Jilin, Heilongjiang,
+    Inner Mongolia, the Northeast, China, in both languages."""
+    if "region" not in frame:
+        return frame
+    rank = frame["region"].map(regions.rank()).fillna(len(regions.rank()))
+    return frame.iloc[rank.argsort(kind="stable")]
+
+
+def region_scale(frame: pd.DataFrame, color: str) -> alt.Scale:
+    """The colour scale of ``color`` labels: each label takes the colour of its region
+    (``theme.REGION_COLOURS``, by slug, so the same in both languages), a region's further labels
+    and its prefectures shades of it; legends list the labels in the regions' order. Labels that
+    are no region's (releases or sectors of one region) take the palette in their own order."""
+    if "region" not in frame or color not in frame or color == "region":
+        return alt.Scale(range=PALETTE)
+    pairs = by_region(frame[[color, "region"]].drop_duplicates())
+    names = {**regions.names("en"), **regions.names("zh")}.values()
+    single = pairs["region"].nunique() < 2 and not pairs[color].isin(names).all()
+    if single or pairs[color].duplicated().any():  # not one region per label
+        return alt.Scale(range=PALETTE)
+    families = pairs["region"].map(regions.family)
+    count = families.value_counts()
+    steps: dict[str, int] = {}
+    others = iter(OTHER_COLOURS * 4)
+    colours = []
+    for family in families:
+        if (base := REGION_COLOURS.get(family)) is None:
+            colours.append(next(others))
+            continue
+        colours.append(shade(base, steps.get(family, 0), int(count[family])))
+        steps[family] = steps.get(family, 0) + 1
+    return alt.Scale(domain=list(pairs[color]), range=colours)
 
 
 def _year_axis(title: str | None = None) -> alt.X:
@@ -95,6 +132,8 @@ def line(
     each value of that column is a line of its own (one release never joins another); with
     ``baseline``, a horizontal rule marks that value (e.g. 100 for an index)."""
     extra = {"detail": alt.Detail(f"{segment}:N")} if segment else {}
+    frame = by_region(frame)
+    scale = region_scale(frame, color)
     # Only the columns drawn travel into the spec (and the page): smaller and faster.
     frame = frame[list(dict.fromkeys(["year", y, color, *([segment] if segment else [])]))]
     chart = (
@@ -107,7 +146,7 @@ def line(
             color=alt.Color(
                 f"{color}:N",
                 title=None,
-                scale=alt.Scale(range=PALETTE),
+                scale=scale,
                 legend=_legend(frame[color] if color in frame else ()),
             ),
             tooltip=[
@@ -178,7 +217,9 @@ def bars(
     fmt: str = ",.1f",
     horizontal: bool = False,
 ) -> alt.Chart:
-    """Grouped bars: ``x`` categories, ``color`` groups (offset), ``y`` values."""
+    """Grouped bars: ``x`` categories, ``color`` groups (offset), ``y`` values; rows of
+    regions in the regions' order."""
+    frame = by_region(frame)
     enc_x = alt.X(f"{x}:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=160))
     enc_y = alt.Y(f"{y}:Q", title=y_title)
     tooltip = [
@@ -197,7 +238,7 @@ def bars(
         encoding["color"] = alt.Color(
             f"{color}:N",
             title=None,
-            scale=alt.Scale(range=PALETTE),
+            scale=region_scale(frame, color),
             legend=alt.Legend(orient="bottom", labelLimit=320),
         )
         encoding["yOffset" if horizontal else "xOffset"] = (

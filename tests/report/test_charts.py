@@ -1,0 +1,73 @@
+"""Chart helpers: regions keep their colour and their order whatever the labels' language."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from nereport.report import charts
+from nereport.report.theme import REGION_COLOURS, shade
+
+SLUGS = ["china", "jilin", "liaoning", "heilongjiang", "northeast"]
+NAMES = {
+    "en": ["China", "Jilin", "Liaoning", "Heilongjiang", "Northeast (LN+JL+HL)"],
+    "zh": ["全国", "吉林省", "辽宁省", "黑龙江省", "东北三省"],
+}
+
+
+def _frame(lang: str) -> pd.DataFrame:
+    return pd.DataFrame({"year": 2000, "v": range(5), "region": SLUGS, "region_name": NAMES[lang]})
+
+
+def _scale(chart) -> dict:
+    spec = chart.to_dict()
+    layer = spec.get("layer", [spec])[0]
+    return layer["encoding"]["color"]["scale"]
+
+
+def test_a_region_has_its_colour_and_place_in_both_languages() -> None:
+    for lang in ("en", "zh"):
+        frame = _frame(lang)
+        for chart in (
+            charts.line(frame, "v", "y", "t"),
+            charts.bars(frame, "region_name", "v", "x", "y", "t", color="region_name"),
+        ):
+            scale = _scale(chart)
+            by_name = dict(zip(scale["domain"], scale["range"], strict=True))
+            for slug, name in zip(SLUGS, NAMES[lang], strict=True):
+                assert by_name[name] == REGION_COLOURS[slug], (lang, name)
+            order = [
+                NAMES[lang][SLUGS.index(s)]
+                for s in ("liaoning", "jilin", "heilongjiang", "northeast", "china")
+            ]
+            assert scale["domain"] == order
+
+
+def test_bars_and_chart_data_follow_the_regions_order() -> None:
+    spec = charts.bars(_frame("zh"), "region_name", "v", "x", "y", "t").to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert [r["region_name"] for r in rows] == ["辽宁省", "吉林省", "黑龙江省", "东北三省", "全国"]
+
+
+def test_several_lines_of_one_region_take_shades_of_its_colour() -> None:
+    frame = pd.DataFrame(
+        {
+            "year": 2015,
+            "v": [1, 2, 3],
+            "region": ["china", "china", "liaoning"],
+            "series": ["全国（74个城市）", "全国（338个城市）", "辽宁省"],
+        }
+    )
+    scale = _scale(charts.line(frame, "v", "y", "t", color="series"))
+    assert scale["domain"] == ["辽宁省", "全国（74个城市）", "全国（338个城市）"]
+    assert scale["range"] == [
+        REGION_COLOURS["liaoning"],
+        REGION_COLOURS["china"],
+        shade(REGION_COLOURS["china"], 1, 2),
+    ]
+
+
+def test_releases_of_one_region_take_the_palette() -> None:
+    frame = pd.DataFrame(
+        {"year": 2015, "v": [1, 2], "region": "jilin", "series": ["2018年版", "2021年版"]}
+    )
+    assert _scale(charts.line(frame, "v", "y", "t", color="series")) == {"range": charts.PALETTE}
