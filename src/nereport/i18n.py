@@ -121,6 +121,78 @@ def decimal(value: float, digits: int = 1, lang: str | None = None) -> str:
     return format_decimal(value, format=pattern, locale=locale(lang))
 
 
+#: Units amounts are declared in (``Column.unit``): how many of the base unit one holds, and the
+#: base unit (yuan, tonnes, persons).
+AMOUNT_UNITS: dict[str, tuple[float, str]] = {
+    "100 million yuan": (1e8, "yuan"),
+    "10k t": (1e4, "t"),
+    "Mt": (1e6, "t"),
+    "10k persons": (1e4, "persons"),
+}
+#: The scales each language counts in, largest first: Chinese in 万, 亿 and 万亿 (4.54万亿元,
+#: 2.78亿吨), English in thousands, millions and more.
+_SCALES = {
+    "zh": {
+        "yuan": ((1e12, "万亿元"), (1e8, "亿元"), (1e4, "万元"), (1, "元")),
+        "t": ((1e8, "亿吨"), (1e4, "万吨"), (1, "吨")),
+        "persons": ((1e8, "亿人"), (1e4, "万人"), (1, "人")),
+    },
+    "en": {
+        "yuan": (
+            (1e12, "trillion yuan"),
+            (1e9, "billion yuan"),
+            (1e6, "million yuan"),
+            (1, "yuan"),
+        ),
+        "t": ((1e6, "Mt"), (1e3, "thousand t"), (1, "t")),
+        "persons": ((1e6, "million people"), (1e3, "thousand people"), (1, "people")),
+    },
+}
+
+
+def amount(value: float, unit: str, significant: int = 3, lang: str | None = None) -> str:
+    """An amount given in ``unit`` (a key of ``AMOUNT_UNITS``), in the scale the language counts
+    in, chosen per magnitude, with ``significant`` digits (never fewer than its whole part):
+    45383.2 (100 million yuan) is '4.54万亿元' / '4.54 trillion yuan'; 130 (Mt) is '1.30亿吨' /
+    '130 Mt'. Chinese numbers carry no thousands separator (as NBS prints them)."""
+    lang = lang or _current
+    factor, base = AMOUNT_UNITS[unit]
+    whole = value * factor
+    scales = _SCALES[lang][base]  # largest first
+    # The largest scale the amount reaches once rounded (9999.96万吨 is 1.00亿吨).
+    for n, (size, _label) in enumerate(scales):
+        if n < len(scales) - 1 and abs(whole) < size * 0.999:
+            continue
+        mantissa = whole / size
+        places = len(str(int(abs(mantissa)))) if abs(mantissa) >= 1 else 1
+        digits = max(0, significant - places) if whole else 0
+        if digits and abs(round(mantissa, digits)) >= 10**places:  # 9.996 rounds to 10.0
+            digits -= 1
+        if n == 0 or abs(round(mantissa, digits)) < scales[n - 1][0] / size:
+            break
+    label = scales[n][1]
+    if lang == "zh":
+        return _plain(round(mantissa, digits), digits) + label
+    return f"{decimal(mantissa, digits, lang)} {label}"
+
+
+def _plain(value: float, digits: int) -> str:
+    """``value`` with ``digits`` decimals and no grouping, as Chinese statistics print it."""
+    return f"{value:.{digits}f}"
+
+
+def change(value: float, digits: int = 1, lang: str | None = None) -> str:
+    """A change in per cent as prose writes it: English with its sign ('+3.2 %', '−12.4 %');
+    Chinese in words, as NBS communiqués do ('增长3.2%', '下降12.4%', '持平'). Tables and maps
+    keep signed numbers."""
+    rounded = round(value, digits)
+    if (lang or _current) == "zh":
+        if rounded == 0:
+            return "持平"
+        return ("增长" if rounded > 0 else "下降") + f"{abs(rounded):.{digits}f}%"
+    return f"{rounded:+.{digits}f} %".replace("-", "−")
+
+
 def long_date(value: date, lang: str | None = None) -> str:
     """A date as the language writes it: 'April 26, 2016', '2016年4月26日'."""
     from babel.dates import format_date

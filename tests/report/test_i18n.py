@@ -141,3 +141,26 @@ def test_start_sets_the_report_language() -> None:
     finally:
         report.start("economy", region="jilin")
     assert i18n.current() == "en"
+
+
+def test_amounts_take_the_scale_each_language_counts_in() -> None:
+    # Chinese counts in 万, 亿 and 万亿 per magnitude, with no thousands separator.
+    assert i18n.amount(45383.2, "100 million yuan", lang="zh") == "4.54万亿元"
+    assert i18n.amount(45383.2, "100 million yuan", lang="en") == "4.54 trillion yuan"
+    assert i18n.amount(130, "Mt", lang="zh") == "1.30亿吨"
+    assert i18n.amount(278.4, "Mt", lang="zh") == "2.78亿吨"
+    assert i18n.amount(130, "Mt", lang="en") == "130 Mt"
+    assert i18n.amount(51.23, "Mt", lang="zh") == "5123万吨"  # never fewer than its whole part
+    assert i18n.amount(600, "100 million yuan", 2, lang="zh") == "600亿元"
+    assert i18n.amount(600, "100 million yuan", 2, lang="en") == "60 billion yuan"
+    assert i18n.amount(9999.96, "10k t", lang="zh") == "1.00亿吨"  # rounded into the next scale
+    assert i18n.amount(12.3, "10k t", lang="zh") == "12.3万吨"
+    assert i18n.amount(0, "Mt", lang="zh") == "0吨"
+
+
+def test_changes_in_prose_are_worded_in_chinese() -> None:
+    assert i18n.change(242.4, 0, "zh") == "增长242%"
+    assert i18n.change(-12.44, 1, "zh") == "下降12.4%"
+    assert i18n.change(0.01, 1, "zh") == "持平"
+    assert i18n.change(-12.44, 1, "en") == "−12.4 %"
+    assert i18n.change(3.2, 1, "en") == "+3.2 %"

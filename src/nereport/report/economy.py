@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown
 
+from nereport import i18n
 from nereport.data import load, regions
 from nereport.data.series import with_northeast
 from nereport.i18n import N_, _
@@ -173,15 +174,14 @@ def gdp_chart(ctx: Context) -> Figure:
     spread = gdp[gdp["year"] == year]["gdp_cny_100m"]
     caption = _(
         "{releases} releases give {region}'s GDP; for {year}, {count} of them print from "
-        "**{low}** to **{high}** hundred million yuan: revisions alone moved the figure by "
-        "**{change} %**."
+        "**{low}** to **{high}**: revisions alone moved the figure by **{change} %**."
     ).format(
         releases=gdp["series"].nunique(),
         region=ctx.md_name(),
         year=year,
         count=count[year],
-        low=number(spread.min()),
-        high=number(spread.max()),
+        low=i18n.amount(spread.min(), "100 million yuan", 4),
+        high=i18n.amount(spread.max(), "100 million yuan", 4),
         change=number(100 * (spread.max() / spread.min() - 1), 1),
     )
     if ctx.region == "northeast":

@@ -53,8 +53,8 @@ def _once(finding: Callable[[Context], str | None]) -> Callable[[Context], str |
 
 
 def signed(value: float, digits: int = 1) -> str:
-    """A change with its sign, in per cent: '+3.2 %', '−12.4 %' (Chinese '+3.2%')."""
-    return _("{value} %").format(value=f"{value:+.{digits}f}".replace("-", "−"))
+    """A change in per cent, for prose: '+3.2 %', '−12.4 %' (Chinese '增长3.2%', '下降12.4%')."""
+    return i18n.change(value, digits)
 
 
 def _percent(value: float, digits: int = 1) -> str:
@@ -417,7 +417,7 @@ def co2_change(ctx: Context) -> str | None:
         return None
     last = int(min(own.index.max(), other.index.max()))
     return _(
-        "**CO2 emissions** ({source}): {change} from {first} to {last} ({before} → {after} Mt), "
+        "**CO2 emissions** ({source}): {change} from {first} to {last} ({before} → {after}), "
         "against {other} for {comparison}; peak year {peak}."
     ).format(
         source=_source(
@@ -427,8 +427,8 @@ def co2_change(ctx: Context) -> str | None:
         change=signed(100 * (own[last] / own[2003] - 1), 0),
         first=2003,
         last=last,
-        before=number(own[2003], 0),
-        after=number(own[last], 0),
+        before=i18n.amount(own[2003], "Mt"),
+        after=i18n.amount(own[last], "Mt"),
         other=signed(100 * (other[last] / other[2003] - 1), 0),
         comparison=ctx.md_name(ctx.comparison),
         peak=int(own.idxmax()),
@@ -479,13 +479,12 @@ def sulphur(ctx: Context) -> str | None:
         first=first, last=last
     )
     return _(
-        "**Sulphur dioxide** ({source}): {change} ({before} → {after} ten-thousand t), against "
-        "{other} nationally."
+        "**Sulphur dioxide** ({source}): {change} ({before} → {after}), against {other} nationally."
     ).format(
         source=_source(ctx, source),
         change=signed(100 * (total[last] / total[first] - 1), 0),
-        before=number(total[first], 1),
-        after=number(total[last], 1),
+        before=i18n.amount(total[first], "10k t"),
+        after=i18n.amount(total[last], "10k t"),
         other=signed(100 * (other[last] / other[first] - 1), 0),
     )
 
