@@ -114,10 +114,12 @@ def warm() -> None:
 
 
 def decimal(value: float, digits: int = 1, lang: str | None = None) -> str:
-    """``value`` with ``digits`` decimals and the language's grouping: '12,345.7'."""
+    """``value`` with ``digits`` decimals and the language's grouping: '12,345.7'; Chinese
+    without a thousands separator, as NBS communiqués and yearbooks print numbers: '12345.7'."""
     from babel.numbers import format_decimal
 
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    grouping = "0" if (lang or _current) == "zh" else "#,##0"
+    pattern = grouping + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=locale(lang))
 
 
@@ -171,14 +173,8 @@ def amount(value: float, unit: str, significant: int = 3, lang: str | None = Non
         if n == 0 or abs(round(mantissa, digits)) < scales[n - 1][0] / size:
             break
     label = scales[n][1]
-    if lang == "zh":
-        return _plain(round(mantissa, digits), digits) + label
-    return f"{decimal(mantissa, digits, lang)} {label}"
-
-
-def _plain(value: float, digits: int) -> str:
-    """``value`` with ``digits`` decimals and no grouping, as Chinese statistics print it."""
-    return f"{value:.{digits}f}"
+    sep = "" if lang == "zh" else " "
+    return f"{decimal(mantissa, digits, lang)}{sep}{label}"
 
 
 def change(value: float, digits: int = 1, lang: str | None = None) -> str:

@@ -126,7 +126,9 @@ def test_numbers_and_dates_follow_the_language() -> None:
     assert i18n.long_date(date(2016, 4, 26), "zh") == "2016年4月26日"
     assert i18n.long_date(date(2016, 4, 26), "en") == "April 26, 2016"
     assert i18n.month(2016, 4, "zh") == "2016年4月"
-    assert i18n.decimal(12345.678, 1, "zh") == "12,345.7"
+    # Chinese statistics print no thousands separator (国内生产总值1260582亿元).
+    assert i18n.decimal(12345.678, 1, "zh") == "12345.7"
+    assert i18n.decimal(12345.678, 1, "en") == "12,345.7"
 
 
 def test_start_sets_the_report_language() -> None:
@@ -137,10 +139,12 @@ def test_start_sets_the_report_language() -> None:
         assert "吉林" in ctx.name()
         assert i18n.current() == "zh"
         assert report.md("## Growth").data == i18n.translate("## Growth", "zh") != "## Growth"
-        assert "吉林" in ctx.title().data and "Jilin" in ctx.title().data
+        assert "吉林" in ctx.title().data and "Jilin" not in ctx.title().data
+        assert "与全国比较" in ctx.title().data
     finally:
-        report.start("economy", region="jilin")
+        ctx = report.start("economy", region="jilin")
     assert i18n.current() == "en"
+    assert "Jilin" in ctx.title().data and "吉林省" in ctx.title().data
 
 
 def test_amounts_take_the_scale_each_language_counts_in() -> None:

@@ -98,20 +98,30 @@ class Context:
         return lines + sorted(scopes)
 
     def title(self) -> Markdown:
-        other = self.names_en if self.zh else self.names_zh
+        """The report's lead line. An English report gives the region's Chinese name beside
+        its own (the name a reader meets in Chinese sources); a Chinese one gives no English
+        name, as a Chinese publication would not."""
+        fields = {
+            "region": self.md_name(),
+            "start": self.start,
+            "end": self.end,
+            "comparison": self.md_name(self.comparison),
+            "version": __version__,
+        }
+        if self.zh:
+            return Markdown(
+                _(
+                    "**{region}** — revitalization of the Northeast old industrial bases, "
+                    "{start}–{end}, compared with {comparison}. Built with nereport {version}; "
+                    "sources at the end."
+                ).format(**fields)
+            )
         return Markdown(
             _(
                 "**{region} ({other})** — revitalization of the Northeast old industrial "
                 "bases, {start}–{end}, compared with {comparison}. Built with nereport "
                 "{version}; sources at the end."
-            ).format(
-                region=self.md_name(),
-                other=_foreign(esc(other[self.region])),
-                start=self.start,
-                end=self.end,
-                comparison=self.md_name(self.comparison),
-                version=__version__,
-            )
+            ).format(other=_foreign(esc(self.names_zh[self.region])), **fields)
         )
 
 
