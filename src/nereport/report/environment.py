@@ -15,6 +15,7 @@ import re
 import pandas as pd
 from IPython.display import Markdown
 
+from nereport import i18n
 from nereport.data import load, regions
 from nereport.data.series import with_northeast
 from nereport.i18n import N_, _
@@ -139,16 +140,16 @@ def co2_chart(ctx: Context) -> Figure:
     peak = own.loc[own["co2_mt"].idxmax()]
     first, last = own.iloc[0], own.iloc[-1]
     caption = _(
-        "CO2 emissions were **{first} Mt** in {first_year} and **{last} Mt** in {last_year} "
-        "({change}); the highest year was {peak_year} with **{peak} Mt**."
+        "CO2 emissions were **{first}** in {first_year} and **{last}** in {last_year} "
+        "({change}); the highest year was {peak_year} with **{peak}**."
     ).format(
-        first=number(first.co2_mt),
+        first=i18n.amount(first.co2_mt, "Mt", 4),
         first_year=int(first.year),
-        last=number(last.co2_mt),
+        last=i18n.amount(last.co2_mt, "Mt", 4),
         last_year=int(last.year),
         change=findings.signed(100 * (last.co2_mt / first.co2_mt - 1), 0),
         peak_year=int(peak.year),
-        peak=number(peak.co2_mt),
+        peak=i18n.amount(peak.co2_mt, "Mt", 4),
     )
     return Figure(chart, caption)
 
