@@ -291,3 +291,35 @@ def test_every_chart_of_every_report_is_a_valid_vega_lite_spec(topic: str, regio
             figure.chart.to_dict(validate=True)
             charts += 1
     assert charts >= 3
+
+
+def test_tables_list_regions_in_their_order_and_sources_by_name() -> None:
+    from nereport.data.sources import SOURCES
+
+    try:
+        ctx = report.start("economy", region="jilin", lang="zh")
+        rows = economy.unemployment_table(ctx).data
+        names = ["辽宁省", "吉林省", "黑龙江省", "内蒙古自治区", "东北三省", "全国"]
+        assert [rows.index(f"<td>{n}</td>") for n in names] == sorted(
+            rows.index(f"<td>{n}</td>") for n in names
+        )
+        assert "<td>4.70</td>" not in rows  # rates with one decimal, as NBS prints them
+        ctx = report.start("environment", region="liaoning", lang="zh")
+        reserves = environment.reserves_table(ctx).data
+        assert not [s for s in SOURCES if s in reserves]  # titles, never source ids
+        assert "China Statistical Yearbook 2002" in reserves
+    finally:
+        report.start("economy", region="jilin")
+
+
+def test_every_release_is_named_in_one_table() -> None:
+    from nereport.data import releases
+    from nereport.report import findings
+
+    # One id, one label: the findings and the charts name the main release alike.
+    assert findings.MAIN == economy.MAIN_RELEASE == releases.MAIN
+    assert findings.MAIN_LABEL == releases.NAMES[releases.MAIN]
+    growth = economy.real_growth(report.start("economy", region="jilin"))
+    assert set(growth["release"]) <= {releases.name(v) for v in releases.NAMES}
+    for vintage in nereport.load("economy_gdp_index")["vintage"].unique():
+        assert vintage in releases.NAMES, vintage

@@ -230,15 +230,19 @@ def table(
     empty: str = "",
     caption: str = "",
     code: tuple[str, ...] = (),
+    digits: int = 2,
+    published: tuple[str, ...] = (),
 ) -> HTML | Markdown:
     """A plain HTML table of ``columns`` (name -> header), with an optional caption; every cell
-    HTML-escaped; the ``code`` columns (identifiers: dataset and source ids) as code."""
+    HTML-escaped; the ``code`` columns (identifiers: dataset and source ids) as code; the
+    ``published`` ones (titles kept as published) marked with their language; numbers with
+    ``digits`` decimals."""
     if frame.empty:
         return Markdown("*" + (empty or _("No rows.")) + "*")
     shown = frame[list(columns)].copy()
     for name in shown.columns:
         if not pd.api.types.is_numeric_dtype(shown[name]):
-            inert = _as_code if name in code else _escaped
+            inert = _as_code if name in code else _published if name in published else _escaped
             shown[name] = shown[name].map(inert, na_action="ignore")
     shown = shown.rename(columns={k: html.escape(v) for k, v in columns.items()})
     styled = html.escape(caption)
@@ -250,13 +254,20 @@ def table(
             border=0,
             na_rep="—",
             classes="nr-table",
-            float_format=lambda v: i18n.decimal(v, 2),
+            float_format=lambda v: i18n.decimal(v, digits),
         )
     )
 
 
 def _escaped(value: object) -> str:
     return html.escape(str(value))
+
+
+def _published(value: object) -> str:
+    text = html.escape(str(value))
+    if i18n.current() == "zh" and any("a" <= c.lower() <= "z" for c in text):
+        return f'<span lang="en">{text}</span>'
+    return text
 
 
 def _as_code(value: object) -> str:
@@ -285,6 +296,13 @@ def as_published(text: str) -> str:
     if i18n.current() == "zh" and any("a" <= c.lower() <= "z" for c in text):
         return f'<span lang="en">{text}</span>'
     return text
+
+
+def source_name(source_id: str) -> str:
+    """A source as a reader names it in a table, never by its id: its title, the original
+    Chinese title in a Chinese report where the record has one."""
+    record = SOURCES[source_id]
+    return record.title_zh if i18n.current() == "zh" and record.title_zh else record.title
 
 
 def sources(ctx: Context) -> Markdown:

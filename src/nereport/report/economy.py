@@ -11,36 +11,16 @@ import pandas as pd
 from IPython.display import Markdown
 
 from nereport import i18n
-from nereport.data import load, regions
+from nereport.data import load, regions, releases
 from nereport.data.series import with_northeast
 from nereport.i18n import N_, _
 from nereport.report import charts, findings
 from nereport.report.context import Context, Figure, esc, number, table
 
-# The release that has every province and China over 2000-2019, for level, share, ratio.
-MAIN_RELEASE = "nbs-2021"
-RELEASE_LABELS = {MAIN_RELEASE: N_("NBS release c.2021"), "first-release": N_("first release")}
-# What a reader sees for each release of GDP and population (the sources section gives each
-# publication in full).
-RELEASES = {
-    "cnki-to-2009": N_("CNKI extraction, to 2009"),
-    "cnki-2010-2018": N_("CNKI extraction, 2010-2018"),
-    "cnki-2019": N_("CNKI extraction, 2019"),
-    "csy-2000": N_("Yearbook 2000, as first published"),
-    "csy-2006": N_("Yearbook 2006, as first published"),
-    "csy-2007": N_("Yearbook 2007, as first published"),
-    "csy-annual": N_("Yearbooks, each year as first published"),
-    "compendium-2008": N_("60-year compendium (2008)"),
-    "nbs-2018": N_("NBS portal c.2018, before the 4th-census revision"),
-    "nbs-2025": N_("NBS portal 2025/26, after the 5th economic census"),
-    "nbs-pre2021": N_("NBS, before the 7th-census revision"),
-    "nbs-census7": N_("NBS, revised after the 7th census"),
-}
-
-
-def release_name(release: str) -> str:
-    """A release as a reader sees it, in the report's language (unknown ids as they are)."""
-    return _(RELEASES[release]) if release in RELEASES else release
+# The release that has every province and China over 2000-2019, for level, share, ratio; the
+# names of every release are in nereport.data.releases.
+MAIN_RELEASE = releases.MAIN
+release_name = releases.name
 
 
 SECTOR_LABELS = {
@@ -88,7 +68,7 @@ def key_findings(ctx: Context) -> Markdown:
 def real_growth(ctx: Context) -> pd.DataFrame:
     growth = load("economy_gdp_index", region=[*ctx.own(), ctx.comparison])
     growth = ctx.named(ctx.in_years(growth))
-    release = growth["vintage"].map({v: _(label) for v, label in RELEASE_LABELS.items()})
+    release = growth["vintage"].map(release_name)
     return growth.assign(segment=growth["region"] + "/" + growth["vintage"], release=release)
 
 
@@ -465,11 +445,14 @@ def employment_chart(ctx: Context) -> Figure:
 def unemployment_table(ctx: Context):
     emp = load("economy_employment", indicator="registered_unemployment_rate_urban")
     wanted = [*regions.members("northeast"), "inner-mongolia", "northeast", "china"]
-    emp = emp[emp["region"].isin(wanted)].assign(region_name=lambda f: f["region"].map(ctx.names))
-    wide = emp.pivot_table(index="region_name", columns="year", values="value").reset_index()
+    emp = emp[emp["region"].isin(wanted)]
+    wide = emp.pivot_table(index="region", columns="year", values="value").reset_index()
+    wide = charts.by_region(wide).assign(region=lambda f: f["region"].map(ctx.names))
     wide.columns = [str(c) for c in wide.columns]
-    headers = {c: (_("Region") if c == "region_name" else c) for c in wide.columns}
-    return table(wide, headers, caption=_("Urban registered unemployment rate (%), by year"))
+    headers = {c: (_("Region") if c == "region" else c) for c in wide.columns}
+    # Rates as NBS prints them: one decimal (4.7, not 4.70).
+    caption = _("Urban registered unemployment rate (%), by year")
+    return table(wide, headers, caption=caption, digits=1)
 
 
 __all__ = [

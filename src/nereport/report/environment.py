@@ -20,7 +20,7 @@ from nereport.data import load, regions
 from nereport.data.series import with_northeast
 from nereport.i18n import N_, _
 from nereport.report import charts, findings
-from nereport.report.context import Context, Figure, esc, label, number, table
+from nereport.report.context import Context, Figure, esc, label, number, source_name, table
 
 MAIN = findings.MAIN
 
@@ -400,17 +400,18 @@ def _data_table(
     columns: dict[str, str],
     caption: str,
     code: tuple[str, ...] = (),
+    published: tuple[str, ...] = (),
     **shown,
 ):
     """Every row of dataset ``name`` for the report's regions, as a table; each series named
     in words with its unit; ``shown`` maps a text column to how a reader sees its values."""
     frame = load(name)
-    frame = frame[frame["region"].isin(_regions(ctx))]
+    frame = charts.by_region(frame[frame["region"].isin(_regions(ctx))])
     frame = frame.assign(**{c: frame[c].map(f, na_action="ignore") for c, f in shown.items()})
     series = [label(i, u) for i, u in zip(frame["indicator"], frame["unit"], strict=True)]
     frame = ctx.named(frame).assign(series=series)
     headers = {"region_name": _("Region"), "year": _("Year"), "series": _("Series"), **columns}
-    return table(frame, headers, caption=caption, code=code)
+    return table(frame, headers, caption=caption, code=code, published=published)
 
 
 def forest_table(ctx: Context):
@@ -460,7 +461,8 @@ def reserves_table(ctx: Context):
         "environment_nature_reserves",
         {"value": _("Value"), "source_id": _("Source")},
         _("Nature reserves, every row"),
-        code=("source_id",),
+        published=("source_id",),
+        source_id=source_name,
     )
 
 

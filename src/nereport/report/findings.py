@@ -16,13 +16,13 @@ import pandas as pd
 from IPython.display import Markdown
 
 from nereport import i18n
-from nereport.data import load, regions
+from nereport.data import load, regions, releases
 from nereport.data.series import annual_rate, cumulative_growth
-from nereport.i18n import N_, _
+from nereport.i18n import _
 from nereport.report.context import Context, as_published, esc, number
 
-MAIN = "nbs-2021"  # NBS portal release of c.2020-21 (after the 4th economic census), 2000-2019
-MAIN_LABEL = N_("NBS release of c.2021")  # shown as _(MAIN_LABEL)
+MAIN = releases.MAIN  # NBS portal release of c.2020-21 (after the 4th economic census), 2000-2019
+MAIN_LABEL = releases.NAMES[MAIN]  # shown as _(MAIN_LABEL)
 POLICY_YEARS = (2003, 2016)
 CEADS = "CEADs"  # the CO2 inventory's name, kept as published in every language
 
