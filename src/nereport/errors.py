@@ -55,7 +55,7 @@ class InvalidDataError(DataError):
 
     hint = (
         "Raw files are read-only inputs compiled by scripts/compile_raw.py: fix the file (or the "
-        "cleaning code in src/nereport/datasets/), then run `make raw` to re-record checksums."
+        "cleaning code in src/nereport/data/datasets/), then run `make raw` to re-record checksums."
     )
 
     def __init__(self, dataset: str, problems: list[Problem]):

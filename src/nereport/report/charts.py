@@ -293,7 +293,8 @@ def _place_labels(labelled: pd.DataFrame, levels: int = 8) -> pd.DataFrame:
 
 def timeline(milestones: pd.DataFrame, title: str, subtitle: str | list[str] = "") -> alt.Chart:
     """Dated milestones on a time axis; those with a ``label`` are named on the chart itself
-    (staggered on five levels so that neighbours do not overlap), the others are dots."""
+    (staggered on up to eight levels, see ``_place_labels``, so that neighbours do not
+    overlap), the others are dots."""
     frame = milestones.dropna(subset=["date_start"]).sort_values("date_start").copy()
     frame["date_start"] = frame["date_start"].dt.strftime("%Y-%m-%d")
     labelled = _place_labels(frame[frame["label"].fillna("") != ""].copy())
