@@ -189,6 +189,17 @@ def change(value: float, digits: int = 1, lang: str | None = None) -> str:
     return f"{rounded:+.{digits}f} %".replace("-", "−")
 
 
+def ordinal(number: int, lang: str | None = None) -> str:
+    """The number of an ordinal in a fixed name, as the language writes it: English '9', Chinese
+    '九' (第九次全国森林资源清查: GB/T 15835-2011 wants Chinese numerals in fixed names). 1-99."""
+    if (lang or _current) != "zh" or not 0 < number < 100:
+        return str(number)
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(number, 10)
+    head = ("" if tens == 1 else digits[tens]) + "十" if tens else ""
+    return head + (digits[ones] if ones else "")
+
+
 def long_date(value: date, lang: str | None = None) -> str:
     """A date as the language writes it: 'April 26, 2016', '2016年4月26日'."""
     from babel.dates import format_date
@@ -222,6 +233,31 @@ def when(text: str, lang: str | None = None) -> str:
     else:
         return text
     return "约" + out if approx else out
+
+
+GLOSSARY = LOCALE_DIR / "glossary.csv"
+
+
+@cache
+def glossary() -> tuple[dict[str, str], ...]:
+    """The Chinese terms of the reports (``locale/glossary.csv``): per row the English term, the
+    Chinese one, what not to write instead (``avoid``, ``|``-separated) and where the Chinese term
+    comes from. Translators read it; the tests check the catalog and the Chinese reports
+    against it."""
+    import csv
+
+    with GLOSSARY.open(encoding="utf-8", newline="") as fh:
+        return tuple(csv.DictReader(fh))
+
+
+def avoided(text: str) -> list[tuple[str, str]]:
+    """The (avoided wording, glossary term) pairs found in Chinese ``text``."""
+    return [
+        (wrong, row["chinese"])
+        for row in glossary()
+        for wrong in row["avoid"].split("|")
+        if wrong and wrong in text
+    ]
 
 
 # -- Babel extraction (make messages; tests/report/test_i18n.py) ------------------------------

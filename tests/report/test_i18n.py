@@ -168,3 +168,30 @@ def test_changes_in_prose_are_worded_in_chinese() -> None:
     assert i18n.change(0.01, 1, "zh") == "持平"
     assert i18n.change(-12.44, 1, "en") == "−12.4 %"
     assert i18n.change(3.2, 1, "en") == "+3.2 %"
+
+
+def test_ordinals_in_fixed_names_are_chinese_numerals() -> None:
+    assert i18n.ordinal(9, "zh") == "九"
+    assert i18n.ordinal(10, "zh") == "十"
+    assert i18n.ordinal(13, "zh") == "十三"
+    assert i18n.ordinal(20, "zh") == "二十"
+    assert i18n.ordinal(27, "zh") == "二十七"
+    assert i18n.ordinal(9, "en") == "9"
+
+
+def test_the_glossary_names_each_term_and_its_source() -> None:
+    rows = i18n.glossary()
+    assert len(rows) >= 30
+    for row in rows:
+        assert row["english"] and row["chinese"] and row["source"], row
+    assert any(r["chinese"] == "全国" for r in rows)
+    assert ("低于中国", "全国") in i18n.avoided("增速低于中国（年均9.0%）")
+    assert i18n.avoided("增速低于全国（年均9.0%）") == []
+
+
+@pytest.mark.parametrize("lang", FOREIGN)
+def test_the_catalog_follows_the_glossary(lang: str) -> None:
+    wrong = [(m.id, found) for m in _catalog(lang) if m.id and (found := i18n.avoided(m.string))]
+    assert not wrong, "wording the glossary (locale/glossary.csv) replaces:\n" + "\n".join(
+        f"  {msgid[:60]!r}: {found}" for msgid, found in wrong[:20]
+    )

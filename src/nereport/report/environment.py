@@ -76,7 +76,7 @@ def _listed(ctx: Context, items: list[str], sep: str = "; ") -> str:
 def _survey(survey: str) -> str:
     """A survey id as a reader's label: 'inventory-5', 'provincial-2019' (English unchanged)."""
     if m := re.fullmatch(r"inventory-(\d+)", survey):
-        return _("inventory-{number}").format(number=m[1])
+        return _("inventory-{number}").format(number=i18n.ordinal(int(m[1])))
     if m := re.fullmatch(r"provincial-(\d{4})", survey):
         return _("provincial-{year}").format(year=m[1])
     return survey
@@ -376,7 +376,7 @@ def forest_chart(ctx: Context) -> Figure:
     release = _("Inventory {number} (to {year})")
     forest = ctx.named(forest).assign(
         release=[
-            release.format(number=s.removeprefix("inventory-"), year=y)
+            release.format(number=i18n.ordinal(int(s.removeprefix("inventory-"))), year=y)
             for s, y in zip(forest["survey"], forest["year"], strict=True)
         ],
     )
