@@ -71,3 +71,10 @@ def test_releases_of_one_region_take_the_palette() -> None:
         {"year": 2015, "v": [1, 2], "region": "jilin", "series": ["2018年版", "2021年版"]}
     )
     assert _scale(charts.line(frame, "v", "y", "t", color="series")) == {"range": charts.PALETTE}
+
+
+def test_a_single_region_is_drawn_in_its_colour_in_both_languages() -> None:
+    for name in ("Northeast (Liaoning, Jilin, Heilongjiang)", "东北三省"):
+        frame = pd.DataFrame({"year": [2000, 2001], "v": [1, 2], "region": "northeast"})
+        scale = _scale(charts.line(frame.assign(region_name=name), "v", "y", "t"))
+        assert scale == {"domain": [name], "range": [REGION_COLOURS["northeast"]]}

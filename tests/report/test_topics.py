@@ -323,3 +323,19 @@ def test_every_release_is_named_in_one_table() -> None:
     assert set(growth["release"]) <= {releases.name(v) for v in releases.NAMES}
     for vintage in nereport.load("economy_gdp_index")["vintage"].unique():
         assert vintage in releases.NAMES, vintage
+
+
+def test_a_census_finding_says_all_when_every_unit_lost_people() -> None:
+    from nereport.report import findings
+
+    try:
+        every = findings.census_population(report.start("economy", region="heilongjiang"))
+        assert "all 13 units lost people" in every
+        some = findings.census_population(report.start("economy", region="jilin", lang="zh"))
+        assert "9个地级行政区中有8个人口减少" in some
+        every = findings.census_population(
+            report.start("economy", region="heilongjiang", lang="zh")
+        )
+        assert "全部13个地级行政区人口均减少" in every and "13个中有13个" not in every
+    finally:
+        report.start("economy", region="jilin")

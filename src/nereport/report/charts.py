@@ -72,7 +72,7 @@ def region_scale(frame: pd.DataFrame, color: str) -> alt.Scale:
     if "region" not in frame or color not in frame or color == "region":
         return alt.Scale(range=PALETTE)
     pairs = by_region(frame[[color, "region"]].drop_duplicates())
-    names = {**regions.names("en"), **regions.names("zh")}.values()
+    names = {*regions.names("en").values(), *regions.names("zh").values()}
     single = pairs["region"].nunique() < 2 and not pairs[color].isin(names).all()
     if single or pairs[color].duplicated().any():  # not one region per label
         return alt.Scale(range=PALETTE)

@@ -277,9 +277,18 @@ def census_population(ctx: Context) -> str | None:
     before, after = rows["pop_2010"].sum(), rows["pop_2020"].sum()
     losing = int((rows["change_pct"] < 0).sum())
     scale, digits = _PEOPLE[i18n.current()]
-    return _(
-        "**Population, 2010 and 2020 censuses** (sum of {units}, 2020 boundaries): "
-        "{before} million → {after} million (**{change}**); {losing} of {count} units lost people."
+    every = losing == len(rows)  # "all 13", not "13 of 13" (Chinese: 全部)
+    return (
+        _(
+            "**Population, 2010 and 2020 censuses** (sum of {units}, 2020 boundaries): "
+            "{before} million → {after} million (**{change}**); all {count} units lost people."
+        )
+        if every
+        else _(
+            "**Population, 2010 and 2020 censuses** (sum of {units}, 2020 boundaries): "
+            "{before} million → {after} million (**{change}**); {losing} of {count} units lost "
+            "people."
+        )
     ).format(
         units=what,
         before=number(before / scale, digits),
@@ -309,6 +318,11 @@ def census_map_sentence(change: pd.DataFrame, ctx: Context) -> str:
             "names",
         )
 
+    if len(losing) == len(change):  # "all 13", not "13 of 13" (Chinese: 全部)
+        return _(
+            "All {count} units lost population between the censuses. The largest losses were "
+            "in {worst}; the smallest in {best}."
+        ).format(count=len(change), worst=listed(worst), best=listed(best))
     return _(
         "{losing} of the {count} units lost population between the censuses. The largest "
         "losses were in {worst}; the largest gains in {best}."
