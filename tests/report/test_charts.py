@@ -78,3 +78,14 @@ def test_a_single_region_is_drawn_in_its_colour_in_both_languages() -> None:
         frame = pd.DataFrame({"year": [2000, 2001], "v": [1, 2], "region": "northeast"})
         scale = _scale(charts.line(frame.assign(region_name=name), "v", "y", "t"))
         assert scale == {"domain": [name], "range": [REGION_COLOURS["northeast"]]}
+
+
+def test_a_third_line_of_one_region_takes_a_colour_of_its_own() -> None:
+    frame = pd.DataFrame(
+        {"year": 2015, "v": [1, 2, 3], "region": "china", "series": ["a", "b", "c"]}
+    ).assign(region=["china", "china", "china"])
+    frame = pd.concat([frame, frame.assign(region="jilin", series="吉林省")])
+    scale = _scale(charts.line(frame, "v", "y", "t", color="series"))
+    assert scale["domain"] == ["吉林省", "a", "b", "c"]
+    assert scale["range"][:2] == [REGION_COLOURS["jilin"], REGION_COLOURS["china"]]
+    assert len(set(scale["range"])) == 4

@@ -66,9 +66,10 @@ def by_region(frame: pd.DataFrame) -> pd.DataFrame:
 
 def region_scale(frame: pd.DataFrame, color: str) -> alt.Scale:
     """The colour scale of ``color`` labels: each label takes the colour of its region
-    (``theme.REGION_COLOURS``, by slug, so the same in both languages), a region's further labels
-    and its prefectures shades of it; legends list the labels in the regions' order. Labels that
-    are no region's (releases or sectors of one region) take the palette in their own order."""
+    (``theme.REGION_COLOURS``, by slug, so the same in both languages); a second label of a region
+    (a prefecture, another network) a shade of it, further ones colours of their own; legends
+    list the labels in the regions' order. Labels that are no region's (releases or sectors of
+    one region) take the palette in their own order."""
     if "region" not in frame or color not in frame or color == "region":
         return alt.Scale(range=PALETTE)
     pairs = by_region(frame[[color, "region"]].drop_duplicates())
@@ -82,11 +83,13 @@ def region_scale(frame: pd.DataFrame, color: str) -> alt.Scale:
     others = iter(OTHER_COLOURS * 4)
     colours = []
     for family in families:
-        if (base := REGION_COLOURS.get(family)) is None:
+        step = steps.get(family, 0)
+        steps[family] = step + 1
+        base = REGION_COLOURS.get(family)
+        if base is not None and (step == 0 or count[family] == 2):
+            colours.append(shade(base, step, 2))
+        else:  # a third line of one region: a colour of its own, shades would look alike
             colours.append(next(others))
-            continue
-        colours.append(shade(base, steps.get(family, 0), int(count[family])))
-        steps[family] = steps.get(family, 0) + 1
     return alt.Scale(domain=list(pairs[color]), range=colours)
 
 

@@ -22,7 +22,8 @@ _HEIGHT = 320
 
 #: One colour per region, by slug, the same in every chart, report and language (a chart maps
 #: its labels to their regions: colours never follow the labels' sort order). A prefecture takes
-#: a shade of its province's colour; a region not listed, a colour of ``OTHER_COLOURS``.
+#: a shade of its province's colour; a region not listed, or a third line of one region, a
+#: colour of ``OTHER_COLOURS``.
 REGION_COLOURS = {
     "liaoning": "#1f5f8b",
     "jilin": "#3a8f5c",
