@@ -266,7 +266,7 @@ def pm25_chart(ctx: Context) -> Figure:
         ctx.subtitle(
             _(
                 "Annual means as published; each monitoring network is its own series (the "
-                "national network grew from 74 to 338 cities)"
+                "national network grew from 74 to 339 cities)"
             )
         ),
         color="series",
