@@ -89,3 +89,16 @@ def test_a_third_line_of_one_region_takes_a_colour_of_its_own() -> None:
     assert scale["domain"] == ["吉林省", "a", "b", "c"]
     assert scale["range"][:2] == [REGION_COLOURS["jilin"], REGION_COLOURS["china"]]
     assert len(set(scale["range"])) == 4
+
+
+def test_axis_titles_come_from_the_declarations_in_both_languages() -> None:
+    from nereport import i18n
+    from nereport.data import dataset
+
+    column = dataset("environment_co2").column("co2_mt")
+    assert charts.axis_title("environment_co2", "co2_mt") == column.label()
+    assert column.label() == "CO2 emissions (Mt CO2)"
+    with i18n.using("zh"):
+        assert charts.axis_title("environment_co2", "co2_mt") == "二氧化碳排放量（百万吨）"
+        assert charts.axis_title("environment_pm25", "pm25_ugm3") == "PM2.5年均浓度（微克/立方米）"
+        assert charts.axis_title("economy_population", "population_10k") == "年末人口（万人）"

@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from nereport import i18n
-from nereport.data import regions
+from nereport.data import dataset, regions
 from nereport.i18n import N_, _
 from nereport.report.theme import OTHER_COLOURS, REGION_COLOURS, shade
 
@@ -39,6 +39,12 @@ MARKED_YEARS = {
 SECTORS = (N_("primary"), N_("secondary"), N_("tertiary"))
 # The states of a unit on the policy map (``region_map``), in the order of its legend.
 MAP_STATES = (N_("Selected region"), N_("Policy area"), N_("Outside the policy area"))
+
+
+def axis_title(name: str, column: str) -> str:
+    """The title of an axis that shows ``column`` of dataset ``name``: its declared label and
+    unit (``Column.label``), in the report's language, never a unit typed again here."""
+    return dataset(name).column(column).label()
 
 
 def _title(text: str, subtitle: str | list[str] = "") -> alt.TitleParams:

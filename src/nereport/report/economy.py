@@ -279,7 +279,7 @@ def population_chart(ctx: Context) -> Figure:
     chart = charts.line(
         pop,
         "population_10k",
-        _("Year-end population (10,000 persons)"),
+        charts.axis_title("economy_population", "population_10k"),
         _("Year-end population of {region}").format(region=ctx.name()),
         ctx.subtitle(_("One line per release: the 7th census (2020) revised 2011-2019")),
         color="series",

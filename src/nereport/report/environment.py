@@ -117,7 +117,7 @@ def co2_chart(ctx: Context) -> Figure:
     chart = charts.line(
         own,
         "co2_mt",
-        _("CO2 emissions (Mt)"),
+        charts.axis_title("environment_co2", "co2_mt"),
         _("CO2 emissions of {region}").format(region=ctx.name()),
         ctx.subtitle(
             _(
@@ -227,7 +227,7 @@ def air_chart(ctx: Context) -> Figure:
     chart = charts.line(
         air,
         "emission_10k_t",
-        _("Emissions (10,000 t)"),
+        charts.axis_title("environment_air_pollutants", "emission_10k_t"),
         _("Air pollutant emissions of {region}").format(region=ctx.name()),
         ctx.subtitle(
             _(
@@ -261,7 +261,7 @@ def pm25_chart(ctx: Context) -> Figure:
     chart = charts.line(
         pm,
         "pm25_ugm3",
-        _("PM2.5, annual mean (µg/m³)"),
+        charts.axis_title("environment_pm25", "pm25_ugm3"),
         _("Fine particulate matter (PM2.5)"),
         ctx.subtitle(
             _(

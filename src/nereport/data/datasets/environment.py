@@ -115,7 +115,7 @@ DATASETS = [
         columns=(
             region_column(),
             year_column(),
-            Column("co2_mt", "float", "CO2 emissions", unit="Mt CO2", min=0),
+            Column("co2_mt", "float", N_("CO2 emissions"), unit=N_("Mt CO2"), min=0),
             source_column(CO2_SOURCES),
             NOTE,
         ),
@@ -208,7 +208,7 @@ DATASETS = [
 SCE_10K = "10,000 t SCE"
 PCT_OF_ENERGY = "% of total energy consumption"
 PCT_CHANGE = "% change on previous year"
-T_10K = "10,000 t"
+T_10K = N_("10,000 t")
 
 ENERGY_SOURCES = (
     "nbs_portal_2021",
@@ -659,7 +659,7 @@ DATASETS += [
                 "Statistical scope (see the description)",
                 allowed=tuple(SCOPE_MEANING),
             ),
-            Column("emission_10k_t", "float", "Emissions", unit=T_10K, min=0),
+            Column("emission_10k_t", "float", N_("Emissions"), unit=T_10K, min=0),
             source_column(AIR_SOURCES),
             NOTE,
         ),
@@ -693,7 +693,7 @@ DATASETS += [
                 "Cities or stations the mean covers, as published",
                 allowed=tuple(dict.fromkeys(label for _, label in PM25_NETWORKS)),
             ),
-            Column("pm25_ugm3", "float", "PM2.5 annual mean", unit="µg/m³", min=0),
+            Column("pm25_ugm3", "float", N_("PM2.5 annual mean"), unit=N_("µg/m³"), min=0),
             source_column(PM25_SOURCES),
             NOTE,
         ),
