@@ -339,3 +339,19 @@ def test_a_census_finding_says_all_when_every_unit_lost_people() -> None:
         assert "全部13个地级行政区人口均减少" in every and "13个中有13个" not in every
     finally:
         report.start("economy", region="jilin")
+
+
+def test_findings_name_the_provinces_in_the_regions_order() -> None:
+    from nereport.report import findings
+
+    try:
+        for lang, names in (
+            ("en", ("Liaoning", "Jilin", "Heilongjiang")),
+            ("zh", ("辽宁", "吉林", "黑")),
+        ):
+            text = findings.per_capita(report.start("economy", region="northeast", lang=lang))
+            assert [text.index(n) for n in names] == sorted(text.index(n) for n in names), text
+            text = findings.pm25(report.start("environment", region="northeast", lang=lang))
+            assert [text.index(n) for n in names] == sorted(text.index(n) for n in names), text
+    finally:
+        report.start("economy", region="jilin")

@@ -442,7 +442,7 @@ def reserves_chart(ctx: Context) -> Figure:
         color="year_label",
         fmt=".1f",
     )
-    last = nr.sort_values("year").groupby("region").tail(1)
+    last = charts.by_region(nr.sort_values("year").groupby("region").tail(1))
     share = _("{region}: **{share} %** ({year})")
     shares = _listed(
         ctx,

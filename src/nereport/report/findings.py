@@ -225,7 +225,8 @@ def per_capita(ctx: Context) -> str | None:
         return None
     last = int(frame["year"].max())
     parts = []
-    for region, rows in frame.groupby("region", sort=False):
+    rank = regions.rank()
+    for region, rows in sorted(frame.groupby("region", sort=False), key=lambda g: rank[g[0]]):
         rel = rows.set_index("year")["relative"]
         then = [y for y in POLICY_YEARS if y in rel.index][:1]
         shown = [*then, last]
@@ -519,7 +520,10 @@ def pm25(ctx: Context) -> str | None:
             # the network is a label declared with the dataset (data.datasets.environment)
             network=esc(_(china.loc[r.year, "network"])),
         )
-        for r in own.sort_values("year").groupby("region").tail(1).itertuples()
+        for r in sorted(
+            own.sort_values("year").groupby("region").tail(1).itertuples(),
+            key=lambda r: regions.rank()[r.region],
+        )
     ]
     return _(
         "**PM2.5** (annual means as published by provincial and national bulletins; the "
