@@ -102,3 +102,15 @@ def test_axis_titles_come_from_the_declarations_in_both_languages() -> None:
         assert charts.axis_title("environment_co2", "co2_mt") == "二氧化碳排放量（百万吨）"
         assert charts.axis_title("environment_pm25", "pm25_ugm3") == "PM2.5年均浓度（微克/立方米）"
         assert charts.axis_title("economy_population", "population_10k") == "年末人口（万人）"
+
+
+def test_a_maps_data_table_lists_prefectures_province_by_province() -> None:
+    from nereport import report
+    from nereport.report import economy
+    from nereport.report.describe import data_table
+
+    figure = economy.census_map(report.start("economy", region="northeast"))
+    _, rows = data_table(getattr(figure, "chart", figure).to_dict())
+    names = [r[0] for r in rows]
+    assert names.index("Shenyang") < names.index("Changchun") < names.index("Harbin")
+    assert names.index("Harbin") < names.index("Hulunbuir")

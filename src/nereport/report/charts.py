@@ -376,6 +376,7 @@ def change_map(
     """Areas coloured by ``value`` on a diverging scale centred on zero (losses red, gains
     blue), the ``selected`` ones outlined; ``units`` has name (or region), name_zh, geometry
     and value."""
+    units = by_region(units)  # its data table lists the prefectures province by province
     features = pd.DataFrame(
         {
             "type": "Feature",
@@ -421,6 +422,7 @@ def region_map(units: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart
     """Areas coloured by ``state`` (one of ``MAP_STATES``, in English); ``units`` has name (or
     region), name_zh, state and geometry (GeoJSON text). Rings stay clockwise, as d3-geo
     expects."""
+    units = by_region(units)  # its data table lists the units in the regions' order
     # As a frame, Altair stores the features once under `datasets` without validating every
     # coordinate against the schema (ten times faster than inline values).
     features = pd.DataFrame(
