@@ -355,3 +355,13 @@ def test_findings_name_the_provinces_in_the_regions_order() -> None:
             assert [text.index(n) for n in names] == sorted(text.index(n) for n in names), text
     finally:
         report.start("economy", region="jilin")
+
+
+def test_per_capita_caption_says_all_years_and_keeps_the_regions_order() -> None:
+    try:
+        ctx = report.start("economy", region="northeast", lang="zh")
+        caption = economy.per_capita_chart(ctx).caption
+        assert "吉林省**20年均**低于全国水平" in caption
+        assert caption.index("辽宁省") < caption.index("吉林省") < caption.index("黑龙江省")
+    finally:
+        report.start("economy", region="jilin")

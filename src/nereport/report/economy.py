@@ -241,11 +241,13 @@ def per_capita_chart(ctx: Context) -> Figure:
         return Figure(chart, _italic(_("No per-capita figures for these years.")))
     below = ratio[ratio["relative"] < 100].groupby("region")["year"].count()
     years = ratio.groupby("region")["year"].count()
+    every = _("{region} was below the national level in **all {total}** years")
+    some = _("{region} was below the national level in **{below} of {total}** years")
     parts = [
-        _("{region} was below the national level in **{below} of {total}** years").format(
+        (every if below.get(r, 0) == years[r] else some).format(
             region=ctx.md_name(r), below=below.get(r, 0), total=years[r]
         )
-        for r in years.index
+        for r in sorted(years.index, key=regions.rank().get)
     ]
     caption = _("{clauses} (a value under 100 is below China's GDP per person).").format(
         clauses=_listing(ctx, parts)
