@@ -323,6 +323,16 @@ def test_every_release_is_named_in_one_table() -> None:
     assert set(growth["release"]) <= {releases.name(v) for v in releases.NAMES}
     for vintage in nereport.load("economy_gdp_index")["vintage"].unique():
         assert vintage in releases.NAMES, vintage
+    # The main release id is typed once, in nereport.data.releases (and as the vintage of its
+    # source record, where the sources are declared).
+    from helpers import ROOT
+
+    typed = [
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "src" / "nereport").rglob("*.py")
+        if '"nbs-2021"' in p.read_text(encoding="utf-8")
+    ]
+    assert sorted(typed) == ["src/nereport/data/releases.py", "src/nereport/data/sources.py"]
 
 
 def test_a_census_finding_says_all_when_every_unit_lost_people() -> None:

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
+from nereport.data import releases
 from nereport.data.datasets._common import (
     NOTE,
     indicator_columns,
@@ -576,7 +577,7 @@ DATASETS += [
         "decimal so the printed digits stay); first-release rows print growth in % and are "
         "taken as they are. " + ECON2_PROCESSING,
         clean=clean_economy_gdp_index,
-        default_vintage="nbs-2021",
+        default_vintage=releases.MAIN,
         gaps=N_(
             "No revised (post-2019) provincial GDP index was found: 2020-2024 are first releases "
             "only and patchy — Liaoning 2021-2024 (2024 from an unofficial blog), Jilin 2021 and "
@@ -608,7 +609,7 @@ DATASETS += [
         primary_key=("region", "year", "vintage"),
         processing=ECON2_PROCESSING,
         clean=clean_economy_gdp_per_capita,
-        default_vintage="nbs-2021",
+        default_vintage=releases.MAIN,
         gaps=N_(
             "No provincial per-capita GDP in a revised release after 2019; Jilin has nothing "
             "after 2019, Heilongjiang only 2020 (release not stated), Liaoning only 2021-2022, Inner "
@@ -657,7 +658,7 @@ DATASETS += [
         processing="Shares = value added / GDP of the same source, region and year x 100, "
         "rounded to 4 decimals. " + ECON2_PROCESSING,
         clean=clean_economy_value_added,
-        default_vintage="nbs-2021",
+        default_vintage=releases.MAIN,
         gaps=N_(
             "No provincial value added in a revised release after 2019; Jilin has none after "
             "2019; Heilongjiang 2023 has value added but no GDP (the report gives '1.59万亿元' only), "
@@ -695,7 +696,7 @@ DATASETS += [
         processing="Pre-2011 不含农户 rows and Liaoning 2016-2017 (after the province's data "
         "correction) are flagged in `note`. " + ECON2_PROCESSING,
         clean=clean_economy_fai,
-        default_vintage="nbs-2021",
+        default_vintage=releases.MAIN,
         gaps=N_(
             "Provincial FAI levels end in 2017 (NBS publishes only growth rates afterwards); "
             "provincial 不含农户 levels for 2000-2001 are not in the scrape; no independent copy of "
@@ -726,7 +727,7 @@ DATASETS += [
         primary_key=("region", "year", "vintage", "indicator"),
         processing=ECON2_PROCESSING,
         clean=clean_economy_income,
-        default_vintage="nbs-2021",
+        default_vintage=releases.MAIN,
         gaps=N_(
             "No provincial income for 2020-2024 (only Inner Mongolia's 2022 all-residents "
             "figure, from a secondary data brief): the communiqué copies read end before their "
@@ -757,7 +758,7 @@ DATASETS += [
         processing="Expenditure before 2007 (old classification) is flagged in `note`. "
         + ECON2_PROCESSING,
         clean=clean_economy_budget,
-        default_vintage="nbs-2021",
+        default_vintage=releases.MAIN,
         gaps=N_(
             "Provincial budget revenue 2020-2024 not found (except Heilongjiang 2020); national "
             "revenue and expenditure 2021-2024 seen only rounded ('超21万亿'), not recorded."

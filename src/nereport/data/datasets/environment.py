@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from nereport.data import releases
 from nereport.data.datasets._common import (
     NOTE,
     indicator_columns,
@@ -561,7 +562,7 @@ DATASETS += [
         "10,000 t SCE (x 10,000); the release (vintage) taken from the source; the published "
         "unit's remark kept in `note`.",
         clean=clean_environment_energy,
-        default_vintage="nbs-2021",
+        default_vintage=releases.MAIN,
         gaps=N_(
             "No provincial total energy consumption was found in any source (provincial coal "
             "in physical tonnes is in environment_coal_use); no national total for 2022-2023 (the "
