@@ -43,7 +43,7 @@ PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --
 LEAN_LOCKS := requirements/runtime.txt requirements/dev.txt
 NOT_IN_LEAN_LOCKS := ^(jupyterlab|jupyter-server|jupyter-events|rfc3987-syntax)==
 
-.PHONY: help setup test lint reports bench data-docs lab lock clean distclean raw messages
+.PHONY: help setup test check lint reports bench data-docs lab lock clean distclean raw messages
 
 help: ## Show this help
 	@echo "Usage: make TARGET [PYTEST_ARGS=...] [LAB_ARGS=...] [LOCK_ARGS=...]"
@@ -96,8 +96,15 @@ setup: $(SYSTEM_DEPS) $(KERNEL) $(NODE_DEPS) $(CATALOGS) ## System packages, .ve
 
 ## Everyday --------------------------------------------------------------------
 
-test: setup lint ## Lint, then run the tests (e.g. PYTEST_ARGS="-m 'not slow'")
-	$(BIN)/pytest $(PYTEST_ARGS)
+# The tests run on both cores (pytest-xdist); a module's tests stay on one worker, so its
+# fixtures are made once. PYTEST_ARGS="-n0" runs them in this process.
+PYTEST_PARALLEL ?= -n 2 --dist loadscope
+
+test: setup lint ## Lint, then run every test, on both cores (e.g. PYTEST_ARGS="-k pdf")
+	$(BIN)/pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
+
+check: setup lint ## The inner loop: lint, then the fast tests (not those marked slow)
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not slow" $(PYTEST_ARGS)
 
 lint: $(VENV)/.stamp ## ruff (check and format) and the parts' import rules (lint-imports)
 	$(BIN)/ruff check src tests scripts bench

@@ -280,12 +280,199 @@ ENV2_ROUTES: dict[str, list[tuple[str, str | None, str | None, str]]] = {
     ],
 }
 RULES += [(stem, *route) for stem, routes in ENV2_ROUTES.items() for route in routes]
-# -- Figures added for 2020-2024 and the policy's questions (econ3_*, env3_*, demo_*, policy2_*;
-# reference DATA-SOURCES.md section 3): not catalogued yet.
-RULES += [
-    (stem, "", None, None, "2020-2024 first releases and policy questions: not catalogued yet")
-    for stem in ("econ3_communiques", "env3_bulletins", "demo_census_grain", "policy2_provincial")
-]
+# -- Figures added for 2020-2024 and the policy's questions (econ3_*, env3_*, demo_*;
+# reference DATA-SOURCES.md section 3, notes/communique-figures.md, notes/demo-census-grain.md).
+# These rows cite dozens of copies (reposts, news, blogs) of a few kinds of publication, so they
+# are routed by code, not by a rule per copy: the source id is the publisher's family of
+# publications and the grade of the copy read (see current_route); each row names the document
+# and the copy in `note`. First releases are their own release: an econ3 row that repeats an
+# econ2 row (same region, year, indicator and value) is not written again, and of two copies of
+# one figure with the same value only the best-graded one is kept.
+CURRENT_FILES = ("econ3_communiques", "env3_bulletins", "demo_census_grain")
+CURRENT_GRADES = ("official", "official-repost", "secondary")  # best first
+FAMILY = {  # region -> the publisher's family of publications
+    "China": "nbs",
+    "Liaoning": "liaoning",
+    "Jilin": "jilin",
+    "Heilongjiang": "heilongjiang",
+    "Inner Mongolia": "inner_mongolia",
+}
+CURRENT_DATASETS = {  # indicator -> dataset (econ3, env3)
+    "gdp_growth_pct": "economy_gdp_index",
+    "gdp_per_capita": "economy_gdp_per_capita",
+    "va_primary": "economy_value_added",
+    "va_secondary": "economy_value_added",
+    "va_tertiary": "economy_value_added",
+    "population_year_end": "economy_population",
+    "all_residents_disposable_income_per_capita": "economy_income",
+    "urban_disposable_income_per_capita": "economy_income",
+    "rural_disposable_income_per_capita": "economy_income",
+    "local_general_budget_revenue": "economy_budget",
+    "local_general_budget_expenditure": "economy_budget",
+    "births_total": "economy_vital_statistics",
+    "deaths_total": "economy_vital_statistics",
+    "birth_rate": "economy_vital_statistics",
+    "death_rate": "economy_vital_statistics",
+    "natural_growth_rate": "economy_vital_statistics",
+    "urbanization_rate": "economy_vital_statistics",
+    "share_good_air_quality_days": "environment_good_air_days",
+    "share_good_air_quality_days_excl_dust": "environment_good_air_days",
+    "pm25_annual_mean": "environment_pm25",
+}
+CURRENT_LEFT_OUT = {  # indicator prefix -> reason
+    "share_": "env3 surface-water shares: section bases differ row by row; not catalogued yet",
+    "forest_coverage": "env3 forest cover (one provincial-definition value): not catalogued yet",
+    "census_persons_university_educated": "census counts of university-educated persons (three "
+    "regions, units differ; the per-100,000 figures are catalogued): not catalogued",
+    "daqing_oilfield": "company output (CNPC Daqing Oilfield), not a provincial statistic",
+    "raw_coal_output": "two secondary values of different calibers: not catalogued",
+}
+
+
+def current_grade(row: dict[str, str]) -> str:
+    """The grade of the copy a row was read from: secondary where the reference says so, official
+    on a government site (gov.cn), else the official text reposted (news site, mirror)."""
+    if "secondary" in row["source"] or "secondary" in row["unit"]:
+        return "secondary"
+    if re.search(r"[a-z0-9.]+\.gov\.cn", row["source"]):
+        return "official"
+    return "official-repost"
+
+
+def current_route(stem: str, row: dict[str, str]) -> tuple[str | None, str]:
+    """(source id, dataset) of an econ3/env3/demo row, or (None, reason it is left out)."""
+    indicator, grade = row["indicator"], current_grade(row).replace("official-repost", "repost")
+    if "hard-coded" in row["source"]:  # as the gdp_nominal rule for the same constants
+        return None, "publisher not named in the file read (a code constant); not traceable"
+    if "National-Visualization-Web-Application" in row["source"]:
+        return "nbs_portal_2021", "economy_grain_output"  # the portal scrape of econ2/env2
+    if "hljszw.org.cn" in row["source"]:
+        return "heilongjiang_2020_table", CURRENT_DATASETS.get(indicator, "economy_growth_rates")
+    if "firstreport.acmr.com.cn" in row["source"]:
+        return "acmr_inner_mongolia_2022", CURRENT_DATASETS.get(indicator, "economy_growth_rates")
+    for prefix, reason in CURRENT_LEFT_OUT.items():
+        if indicator.startswith(prefix) and not indicator.startswith("share_good_air"):
+            return None, reason
+    family = FAMILY[row["region"]]
+    if indicator.startswith("census_"):
+        # The publication: a 6th-census (2010) communiqué, or a 7th-census one (which also
+        # prints some 2010 values).
+        sixth = "第六次" in row["source"] or "6th census communiqué" in row["unit"]
+        census = "census6" if sixth else "census7"
+        if indicator.startswith("census_univ"):
+            dataset = "economy_census_education"
+        elif indicator.startswith("census_share_age"):
+            dataset = "economy_census_age"
+        else:
+            dataset = "economy_census_migration"
+        if "NBS" in row["source"][:40] or family == "nbs":
+            return f"nbs_{census}_{grade}", dataset
+        return f"{family}_{census}_{grade}", dataset
+    if indicator.startswith("grain_output"):
+        return f"{family}_grain_{grade}", "economy_grain_output"
+    if "final verification" in row["unit"]:  # a revised first release: its own release
+        return f"{family}_verified_{grade}", CURRENT_DATASETS[indicator]
+    if stem == "env3_bulletins":  # national figures are the ministry's (MEE), not the NBS's
+        return f"{family.replace('nbs', 'mee')}_env_{grade}", CURRENT_DATASETS[indicator]
+    return f"{family}_2020s_{grade}", CURRENT_DATASETS.get(indicator, "economy_growth_rates")
+
+
+Routed = tuple[str, str | None, str, dict[str, str]]  # file, source id, dataset or reason, row
+SECOND_COPY = "same figure as a row already written (a second copy)"
+
+
+def current_rows(reference: Path) -> list[Routed]:
+    """Every econ3/env3/demo row, routed to its source and dataset or left out with a reason,
+    after the second copies are dropped (see the comment above CURRENT_FILES)."""
+    routed = []
+    for stem in CURRENT_FILES:
+        with (reference / "figures" / f"{stem}.csv").open(encoding="utf-8", newline="") as fh:
+            routed += [(stem, *current_route(stem, r), r) for r in csv.DictReader(fh)]
+    rank = {g: i for i, g in enumerate(CURRENT_GRADES)}
+    routed.sort(key=lambda t: rank[current_grade(t[3])])  # stable: reference order within
+    out = keep_copies_whole(routed, drop_second_copies(routed, catalogued(reference)))
+    return [place_gdp(t, out) for t in out]
+
+
+def catalogued(reference: Path) -> set[tuple]:
+    """The cells (region, year, indicator, value) of the econ2/env2 figures catalogued before."""
+    cells = set()
+    for path in [
+        *(reference / "figures").glob("econ2_*.csv"),
+        *(reference / "figures").glob("env2_*.csv"),
+    ]:
+        with path.open(encoding="utf-8", newline="") as fh:
+            cells |= {cell(r) for r in csv.DictReader(fh)}
+    return cells
+
+
+def drop_second_copies(routed: list[Routed], before: set[tuple]) -> list[Routed]:
+    """Leave out a row whose figure is catalogued already, or was met in a better-graded copy
+    (``routed`` is sorted best grade first). The portal's revised series is another release:
+    its figures are never second copies of a first release."""
+    seen: set[tuple] = set()
+    out = []
+    for stem, source_id, dataset, row in routed:
+        portal = source_id if source_id and source_id.startswith("nbs_portal") else ""
+        key = (*cell(row), portal)
+        if source_id is not None and (key[:4] in before or key in seen):
+            out.append((stem, None, SECOND_COPY, row))
+            continue
+        seen.add(key)
+        out.append((stem, source_id, dataset, row))
+    return out
+
+
+def keep_copies_whole(routed: list[Routed], out: list[Routed]) -> list[Routed]:
+    """A copy's GDP and three sectors stay together (shares and sums are taken within one copy):
+    where one of its sectors is new, the figures it repeats are kept beside it."""
+    routes = {id(r): (s, d) for _, s, d, r in routed}
+    sectors = SECTOR_TABLE - {"gdp_nominal"}
+    new = {group(s, r) for _, s, _, r in out if s and r["indicator"] in sectors}
+    present = {(group(s, r), r["indicator"]) for _, s, _, r in out if s}
+    whole = []
+    for stem, s, d, r in out:
+        s0, d0 = routes[id(r)]
+        if s is None and s0 and r["indicator"] in SECTOR_TABLE and group(s0, r) in new:
+            if (group(s0, r), r["indicator"]) not in present:
+                present.add((group(s0, r), r["indicator"]))
+                s, d = s0, d0
+        whole.append((stem, s, d, r))
+    return whole
+
+
+def place_gdp(routed: Routed, out: list[Routed]) -> Routed:
+    """A GDP figure goes beside its sectors (economy_value_added) where its copy prints them,
+    else to economy_gdp."""
+    stem, source_id, dataset, row = routed
+    if source_id is None or row["indicator"] != "gdp_nominal":
+        return routed
+    beside = any(
+        s == source_id and d == "economy_value_added" and group(s, r) == group(source_id, row)
+        for _, s, d, r in out
+    )
+    return (stem, source_id, "economy_value_added" if beside else "economy_gdp", row)
+
+
+SECTOR_TABLE = {"gdp_nominal", "va_primary", "va_secondary", "va_tertiary"}
+
+
+def group(source_id: str | None, row: dict[str, str]) -> tuple:
+    return (source_id, row["region"], row["year"])
+
+
+def cell(row: dict[str, str]) -> tuple[str, str, str, float | str]:
+    try:
+        value: float | str = float(row["value"])
+    except ValueError:
+        value = row["value"]
+    return (row["region"], row["year"], row["indicator"], value)
+
+
+def current_note(row: dict[str, str]) -> str:
+    """'secondary source' where so graded, and the document and copy the row cites."""
+    secondary = "secondary source; " if current_grade(row) == "secondary" else ""
+    return f"{secondary}cited: {row['source']}"
 
 
 # The communiqué an env2 row in nbs_first_releases belongs to (some rows cite only "same
@@ -428,7 +615,9 @@ def compile_figures(reference: Path, out: Path) -> dict[Path, list[dict]]:
     files: dict[Path, list[dict]] = defaultdict(list)
     left_out: dict[str, int] = defaultdict(int)
     for path in sorted((reference / "figures").glob("*.csv")):
-        if path.stem == "policy_milestones":
+        if path.stem in ("policy_milestones", "policy2_provincial"):  # own formats, below
+            continue
+        if path.stem in CURRENT_FILES:  # routed by code, below
             continue
         if path.stem == "pref_codes":  # the code list: rows of the region table (REGIONS)
             continue
@@ -446,6 +635,13 @@ def compile_figures(reference: Path, out: Path) -> dict[Path, list[dict]]:
                         or env2_note(path.stem, source_id, row),
                     }
                 )
+    for stem, source_id, dataset, row in current_rows(reference):
+        if source_id is None:
+            left_out[f"{stem}.csv: {dataset}"] += 1
+            continue
+        files[out / source_id / f"{dataset}.csv"].append(
+            {**{k: row[k] for k in RAW_COLUMNS[:5]}, "note": current_note(row)}
+        )
     for reason, n in sorted(left_out.items()):
         print(f"left out {n:4d} rows  {reason}", file=sys.stderr)
     return files
@@ -489,6 +685,61 @@ SEED_DETAILS = {
 SEED_DETAIL_SOURCE = {("2010-04", "Summit"): WIKIPEDIA}
 
 
+# Research remarks written into the reference's text columns (how a date was found, what an
+# excerpt lacked, that a conflict was kept): they go to the row's `note` (the data dictionary),
+# not into the text a report shows. (column, remark as written, what replaces it, note.)
+REMARKS = [
+    (
+        "event",
+        " (year inferred from sequence; excerpt truncated)",
+        "",
+        "year inferred from sequence, excerpt truncated (the seed text gives April 2010)",
+    ),
+    ("event", " (date is the repost's update date)", "", "date is the repost's update date"),
+    ("event", ": conflicting date kept", "", "conflicting date kept as its own row"),
+    ("event", ": conflicting month kept", "", "conflicting month kept as its own row"),
+    (
+        "event",
+        " (conflicting time and casualty counts kept)",
+        "",
+        "conflicting time and casualty counts kept as their own row",
+    ),
+    ("event", "; kept)", ")", "conflicting figures kept as their own row"),
+    ("event", "; exact date not in the excerpt", "", "exact date not in the excerpt"),
+    ("event", "; month not seen", "", "month not seen"),
+    ("event", "; date not in excerpt)", ")", "date not in the excerpt"),
+    ("event", "; the approval date of that plan was not seen", "", "approval date not seen"),
+    (
+        "issuing_body",
+        " (issuing body not named in the excerpt)",
+        "",
+        "issuing body not named in the excerpt",
+    ),
+    (
+        "issuing_body",
+        " (issuer not named in the excerpt; plan calls the base a decision of the provincial "
+        "party committee and government)",
+        "",
+        "issuer not named in the excerpt; the plan calls the base a decision of the provincial "
+        "party committee and government",
+    ),
+    ("issuing_body", "(event)", "", "an event, not a document: no issuing body"),
+]
+
+
+def without_remarks(row: dict[str, str]) -> dict[str, str]:
+    """The row with the research remarks of its text moved to a `note` column. A per cent sign
+    before a word ('84% of') is written out: the event text is a gettext message, where '% o'
+    reads as a printf placeholder that no translation can match."""
+    notes = []
+    for column, remark, replacement, note in REMARKS:
+        if remark in row[column]:
+            row[column] = row[column].replace(remark, replacement)
+            notes.append(note)
+    row["event"] = re.sub(r"(\d)% (?=[diouxXeEfFgGcrs])", r"\1 per cent ", row["event"])
+    return {**row, "note": "; ".join(notes)}
+
+
 def milestone_rows(reference: Path) -> list[dict]:
     rows = []
     with (reference / "figures" / "policy_milestones.csv").open(encoding="utf-8") as fh:
@@ -498,8 +749,33 @@ def milestone_rows(reference: Path) -> list[dict]:
                 if row["date"] == date and word in row["event"]:
                     row["event"] += extra
                     row["source"] += f"; {SEED_DETAIL_SOURCE[(date, word)]}"
-            rows.append(row)
-    return rows + SEED_MILESTONES
+            rows.append(without_remarks(row))
+    return rows + [{**row, "note": ""} for row in SEED_MILESTONES]
+
+
+# Provincial and cross-provincial instruments (policy2_provincial; notes/policy-provincial.md):
+# the milestones' columns plus region and source grade, one source id per grade (each row still
+# cites its own publication). Conflicting rows stay rows; the date is as the reference gives it
+# ('YYYY[-MM[-DD]]', 'YYYY-YYYY' or 'n.d. (after|before YYYY[-MM])').
+PROVINCIAL_SOURCES = {
+    "official": "policy_provincial_official",
+    "official-repost": "policy_provincial_repost",
+    "scholarly": "policy_provincial_scholarly",
+    "secondary": "policy_provincial_secondary",
+}
+
+
+def provincial_rows(reference: Path) -> dict[str, list[dict]]:
+    """Source id -> its rows of ``policy2_provincial.csv``, in the reference's order."""
+    by_source: dict[str, list[dict]] = defaultdict(list)
+    with (reference / "figures" / "policy2_provincial.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            row.pop("year")
+            grade = row["source_grade"]
+            if grade not in PROVINCIAL_SOURCES:
+                raise SystemExit(f"policy2_provincial.csv: unknown source grade {grade!r}")
+            by_source[PROVINCIAL_SOURCES[grade]].append(without_remarks(row))
+    return by_source
 
 
 # The region table: GB/T 2260 codes; aggregates are nereport's own (no code). The one place
@@ -730,9 +1006,11 @@ PROGRAMMES = [
         "East-East railway",
         "northeast",
         "railway",
-        "Russian border crossing; East Port (Liaoning)",
+        # The atlas writes "East Port", a word-for-word rendering of 东港: Donggang, the city
+        # of Dandong (Liaoning) where the East-East (东边道) railway ends.
+        "Russian border crossing; Donggang (Liaoning)",
         "A line covered by the four-city agreement, "
-        "connecting a Russian border crossing with East Port in Liaoning.",
+        "connecting a Russian border crossing with Donggang in Liaoning.",
     ),
 ]
 
@@ -768,6 +1046,10 @@ def main(argv: list[str] | None = None) -> None:
     path = args.out / "policy_documents" / "policy_milestones.csv"
     write_csv(path, milestones, list(milestones[0]))
     written[path] = milestones
+    for source_id, rows in provincial_rows(args.reference).items():
+        path = args.out / source_id / "policy_provincial.csv"
+        write_csv(path, rows, list(rows[0]))
+        written[path] = rows
     for name, columns, table in [
         ("gbt2260/regions.csv", REGION_COLUMNS, REGIONS + prefecture_regions(args.reference)),
         ("amur_atlas/policy_programmes.csv", PROGRAMME_COLUMNS, PROGRAMMES),

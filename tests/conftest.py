@@ -1,4 +1,8 @@
-"""Shared fixtures: a private cache, and a private copy of data/raw that tests may break."""
+"""Shared fixtures: a private cache, and a private copy of data/raw that tests may break.
+
+The suite runs in parallel (pytest-xdist, ``make test``): what the workers of one run share
+(the disk cache, the built report matrix) lives in the run's base folder, one above each
+worker's own (``shared_dir``)."""
 
 from __future__ import annotations
 
@@ -7,15 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CHROMIUM, ROOT, RawCopy
+from helpers import CHROMIUM, ROOT, RawCopy, shared_dir
 from nereport.data import provenance
 
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Tests never read or write the user's ~/.cache/nereport."""
+    """Tests never read or write the user's ~/.cache/nereport. The workers of one run share
+    one cache: an entry is keyed by its content and written atomically, so sharing it only
+    saves drawing the same chart twice."""
     mp = pytest.MonkeyPatch()
-    mp.setenv("NEREPORT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    cache = shared_dir(tmp_path_factory) / "cache"
+    cache.mkdir(exist_ok=True)
+    mp.setenv("NEREPORT_CACHE_DIR", str(cache))
     yield
     mp.undo()
 

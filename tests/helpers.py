@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import os
 import shutil
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
+import pytest
 
 from nereport.build.matrix import Report, matrix
 from nereport.data.raw import CHECKSUMS, sha256_file
@@ -24,6 +27,24 @@ REFERENCE = ROOT.parent / "shared" / "reference"
 NOTEBOOK_DIR = notebook_dir()
 CHROMIUM = "/usr/lib/chromium/chromium"
 REPORT_IDS = [r.id for r in matrix()]
+
+
+def shared_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder shared by the workers of one test run (pytest-xdist gives each worker a base
+    folder of its own below the run's); the run's own base folder without xdist."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def run_lock(folder: Path, name: str):
+    """Hold an exclusive lock shared by the workers of the run while making ``name`` once."""
+    with (folder / f"{name}.lock").open("w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 class RawCopy:

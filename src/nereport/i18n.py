@@ -18,6 +18,7 @@ import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
@@ -113,14 +114,24 @@ def warm() -> None:
         month(2016, 4, lang)
 
 
+def round_half_away(value: float, digits: int = 1) -> Decimal:
+    """``value`` rounded to ``digits`` decimals half away from zero, as statistical tables
+    round (6.45 -> 6.5, -6.45 -> -6.5), not half to even as Python's round() and Babel do.
+    The float is read as its shortest decimal form (``repr``), the figure a reader sees."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
 def decimal(value: float, digits: int = 1, lang: str | None = None) -> str:
     """``value`` with ``digits`` decimals and the language's grouping: '12,345.7'; Chinese
-    without a thousands separator, as NBS communiqués and yearbooks print numbers: '12345.7'."""
+    without a thousands separator, as NBS communiqués and yearbooks print numbers: '12345.7'.
+    Rounded half away from zero (see :func:`round_half_away`); the one place reports format
+    numbers."""
     from babel.numbers import format_decimal
 
     grouping = "0" if (lang or _current) == "zh" else "#,##0"
     pattern = grouping + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=locale(lang))
+    rounded = round_half_away(value, digits)
+    return format_decimal(rounded, format=pattern, locale=locale(lang))
 
 
 #: Units amounts are declared in (``Column.unit``): how many of the base unit one holds, and the
@@ -180,13 +191,14 @@ def amount(value: float, unit: str, significant: int = 3, lang: str | None = Non
 def change(value: float, digits: int = 1, lang: str | None = None) -> str:
     """A change in per cent as prose writes it: English with its sign ('+3.2 %', '−12.4 %');
     Chinese in words, as NBS communiqués do ('增长3.2%', '下降12.4%', '持平'). Tables and maps
-    keep signed numbers."""
-    rounded = round(value, digits)
+    keep signed numbers. Rounded half away from zero, as every number of a report."""
+    rounded = round_half_away(value, digits)
+    text = decimal(abs(float(rounded)), digits, lang)
     if (lang or _current) == "zh":
         if rounded == 0:
             return "持平"
-        return ("增长" if rounded > 0 else "下降") + f"{abs(rounded):.{digits}f}%"
-    return f"{rounded:+.{digits}f} %".replace("-", "−")
+        return ("增长" if rounded > 0 else "下降") + text + "%"
+    return ("+" if rounded >= 0 else "−") + text + " %"
 
 
 def ordinal(number: int, lang: str | None = None) -> str:

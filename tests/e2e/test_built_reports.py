@@ -255,3 +255,24 @@ def test_the_csp_runs_only_the_pages_own_scripts(built: Path, browser, tmp_path:
     assert tab.eval_on_selector_all(".nr-chart", drawn) == 8  # the charts draw
     assert tab.title() != "pwned" and violations
     tab.close()
+
+
+# Research remarks of the reference's text (and their old translation); none may reach a reader.
+RESEARCH_NOTES = re.compile(
+    r"inferred from sequence|excerpt truncated|looks like a typo|not in the excerpt|"
+    r"not named in the excerpt|conflicting (date|month) kept|; kept\)|East Port|年份据先后顺序推断"
+)
+
+
+@pytest.mark.parametrize("rid", [r for r in REPORT_IDS if r.startswith("policy/")])
+def test_policy_reports_name_their_own_programmes_without_research_notes(
+    built: Path, rid: str
+) -> None:
+    page = (built / f"{rid}.html").read_text()
+    assert not RESEARCH_NOTES.search(page), RESEARCH_NOTES.search(page)
+    # The region's own section lists at least three cited programmes before the national ones.
+    zh = rid.endswith(".zh")
+    own = page.index('<h2 id="本地区自己的规划' if zh else '<h2 id="The-region')
+    national = page.index('<h2 id="全国大事记"' if zh else '<h2 id="National-milestones"', own)
+    cited = page[own:national].count("来源（" if zh else "Source (")
+    assert cited >= 3

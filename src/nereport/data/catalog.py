@@ -7,6 +7,7 @@ import pandas as pd
 from nereport.data.datasets import REGISTRY, get
 from nereport.data.declarations import Dataset
 from nereport.data.loader import unrecorded
+from nereport.data.raw import file_hashes
 
 
 def coverage(ds: Dataset, frame: pd.DataFrame | None = None) -> dict[str, object]:
@@ -48,6 +49,9 @@ def dataset_summary(ds: Dataset) -> dict[str, object]:
                 "via": s.via,
                 "licence": s.licence,
                 "reliability": s.reliability,
+                "grade": s.grade,
+                "title_zh": s.title_zh,
+                "publisher_zh": s.publisher_zh,
             }
             for s in ds.source_objects()
         ],
@@ -119,10 +123,15 @@ def describe(name: str) -> str:
     lines += ["", "## Sources", ""]
     for s in ds.source_objects():
         lines.append(
-            f"- **`{s.id}`**: {s.citation()}. Licence: {s.licence or 'not stated'}. "
-            f"Reliability: {s.reliability}." + (f" {s.note}" if s.note else "")
+            f"- **`{s.id}`** ({s.grade}): {s.citation()}."
+            + (f" Original: {s.publisher_zh}：{s.title_zh}." if s.title_zh else "")
+            + f" Licence: {s.licence or 'not stated'}. Reliability: {s.reliability}."
+            + (f" {s.note}" if s.note else "")
         )
-    lines += ["", "## Raw files", ""] + [f"- `data/raw/{p}`" for p in list(ds.raw_files().values())]
+    hashes = file_hashes(list(ds.raw_files().values()))
+    lines += ["", "## Raw files", ""] + [
+        f"- `data/raw/{p}` sha256 `{digest}`" for p, digest in hashes.items()
+    ]
     if ds.gaps:
         lines += ["", "## What is missing", "", ds.gaps]
     return "\n".join(lines) + "\n"

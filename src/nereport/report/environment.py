@@ -408,6 +408,8 @@ def _data_table(
     frame = load(name)
     frame = charts.by_region(frame[frame["region"].isin(_regions(ctx))])
     frame = frame.assign(**{c: frame[c].map(f, na_action="ignore") for c, f in shown.items()})
+    if "source" in columns:  # a source by its title, never its id (source_id stays for †)
+        frame = frame.assign(source=frame["source_id"].map(source_name))
     series = [label(i, u) for i, u in zip(frame["indicator"], frame["unit"], strict=True)]
     frame = ctx.named(frame).assign(series=series)
     headers = {"region_name": _("Region"), "year": _("Year"), "series": _("Series"), **columns}
@@ -459,10 +461,9 @@ def reserves_table(ctx: Context):
     return _data_table(
         ctx,
         "environment_nature_reserves",
-        {"value": _("Value"), "source_id": _("Source")},
+        {"value": _("Value"), "source": _("Source")},
         _("Nature reserves, every row"),
-        published=("source_id",),
-        source_id=source_name,
+        published=("source",),
     )
 
 

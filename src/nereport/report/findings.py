@@ -4,6 +4,11 @@ which), never guessed.
 
 Each ``<finding>(ctx)`` returns one Markdown sentence or None; the ``*_frame`` functions return
 the rows the sentence and its chart are computed from.
+
+The headline figures (growth over a period, share of national GDP, per-person ratios, the
+deflator, fiscal self-sufficiency, investment, income, census change, CO2 change) are declared
+once in HEADLINES (``@headline(id, release, digits)``) and stated through :func:`stated`, so
+every report and both languages print the same rounded number for the same period.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 from IPython.display import Markdown
@@ -18,7 +24,7 @@ from IPython.display import Markdown
 from nereport import i18n
 from nereport.data import load, regions, releases
 from nereport.data.series import annual_rate, cumulative_growth
-from nereport.i18n import _
+from nereport.i18n import N_, _
 from nereport.report.context import Context, as_published, esc, number
 
 MAIN = releases.MAIN  # NBS portal release of c.2020-21 (after the 4th economic census), 2000-2019
@@ -35,7 +41,7 @@ _MARKS = {
 
 # How a language counts people: English in millions (2 decimals), Chinese in 万 (10,000; no
 # decimals, the same precision). The census message's {before} and {after} are in this unit.
-_PEOPLE = {"en": (1e6, 2), "zh": (1e4, 0)}
+PEOPLE = {"en": (1e6, 2), "zh": (1e4, 0)}
 
 
 def _once(finding: Callable[[Context], str | None]) -> Callable[[Context], str | None]:
@@ -53,8 +59,62 @@ def _once(finding: Callable[[Context], str | None]) -> Callable[[Context], str |
 
 
 def signed(value: float, digits: int = 1) -> str:
-    """A change in per cent, for prose: '+3.2 %', '−12.4 %' (Chinese '增长3.2%', '下降12.4%')."""
+    """A change in per cent, for prose: '+3.2 %', '−12.4 %' (Chinese '增长3.2%', '下降12.4%');
+    rounded half away from zero like every number of a report."""
     return i18n.change(value, digits)
+
+
+# -- headline figures ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A headline figure, declared once: what it is, the release it is computed within, its
+    rounding, and the one function that computes it for a region and a period. Every report
+    and both languages read it through :func:`stated`, so they state the same number."""
+
+    id: str
+    release: str  # the release id; RELEASE_ARGUMENT where the figure takes it as an argument
+    digits: int
+    compute: Callable[..., float | None]
+
+
+RELEASE_ARGUMENT = "(the first period argument)"
+HEADLINES: dict[str, Headline] = {}
+# Figures computed so far, per data folder (a test may point the package at edited data).
+_VALUES: dict[tuple, float | None] = {}
+# What the reports stated, per (figure, region, period): the test of one figure, one number
+# reads it after building every report's findings.
+STATED: dict[tuple, set[str]] = {}
+
+
+def headline(id: str, release: str, digits: int) -> Callable:
+    """Declare the decorated function as the computation of headline figure ``id``."""
+
+    def declare(compute: Callable[..., float | None]) -> Callable[..., float | None]:
+        HEADLINES[id] = Headline(id, release, digits, compute)
+        return compute
+
+    return declare
+
+
+def value(id: str, region: str, *period: object) -> float | None:
+    """Headline figure ``id`` of ``region`` over ``period``, computed once per data folder."""
+    key = (id, region, *period, os.environ.get("NEREPORT_DATA_DIR"))
+    if key not in _VALUES:
+        _VALUES[key] = HEADLINES[id].compute(region, *period)
+    return _VALUES[key]
+
+
+def stated(id: str, region: str, *period: object, sign: bool = False) -> str:
+    """Headline figure ``id`` as a report states it, rounded as declared; recorded in STATED."""
+    figure = HEADLINES[id]
+    found = value(id, region, *period)
+    if found is None:
+        return _("n/a")
+    text = signed(found, figure.digits) if sign else number(found, figure.digits)
+    STATED.setdefault((id, region, *period), set()).add(number(found, figure.digits))
+    return text
 
 
 def _percent(value: float, digits: int = 1) -> str:
@@ -84,10 +144,25 @@ def _release(ctx: Context) -> str:
 # -- growth ----------------------------------------------------------------------------------
 
 
-def _chained(region: str, start: int, end: int) -> tuple[float, float] | None:
-    rows = load("economy_gdp_index", region=region, vintage=MAIN)
+def _chained(region: str, start: int, end: int, release: str = MAIN) -> tuple[float, float] | None:
+    rows = load("economy_gdp_index", region=region, vintage=release)
     total = cumulative_growth(rows, start, end)
     return None if total is None else (total, annual_rate(total, end - start))
+
+
+@headline("real_growth_rate", MAIN, 1)
+def real_growth_rate(region: str, start: int, end: int) -> float | None:
+    """Average real growth a year (compounded) from ``start`` to ``end``, published indices of
+    the main release."""
+    chained = _chained(region, start, end)
+    return None if chained is None else chained[1]
+
+
+@headline("real_growth_total", MAIN, 0)
+def real_growth_total(region: str, start: int, end: int) -> float | None:
+    """Real growth in all from ``start`` to ``end``, main release."""
+    chained = _chained(region, start, end)
+    return None if chained is None else chained[0]
 
 
 @_once
@@ -96,20 +171,22 @@ def real_growth(ctx: Context) -> str | None:
     end = 2019  # the last year of the one release that covers every region
     parts = []
     for start in POLICY_YEARS:
-        base = _chained(ctx.comparison, start, end)
-        own = [(r, _chained(r, start, end)) for r in ctx.own()]
+        base = value("real_growth_rate", ctx.comparison, start, end)
+        own = [(r, value("real_growth_rate", r, start, end)) for r in ctx.own()]
         if base is None or any(g is None for _r, g in own):
             continue
         said = _join(
             [
                 _("{region} **{rate} %** a year ({total} in all)").format(
-                    region=ctx.md_name(r), rate=number(g[1], 1), total=signed(g[0], 0)
+                    region=ctx.md_name(r),
+                    rate=stated("real_growth_rate", r, start, end),
+                    total=stated("real_growth_total", r, start, end, sign=True),
                 )
-                for r, g in own
+                for r, _g in own
             ],
             "list",
         )
-        faster = [r for r, g in own if g[1] > base[1]]
+        faster = [r for r, g in own if g > base]
         if len(faster) == len(own):
             period = _("{start}–{end}: {regions}, faster than {comparison} (**{rate} %** a year)")
         elif not faster:
@@ -124,7 +201,7 @@ def real_growth(ctx: Context) -> str | None:
                 end=end,
                 regions=said,
                 comparison=ctx.md_name(ctx.comparison),
-                rate=number(base[1], 1),
+                rate=stated("real_growth_rate", ctx.comparison, start, end),
             )
         )
     if not parts:
@@ -137,30 +214,102 @@ def real_growth(ctx: Context) -> str | None:
     return _join([growth, latest], "sentences") if latest else growth
 
 
-def _first_release_growth(ctx: Context) -> str | None:
-    """Average of the first-release growth rates of the years where every region has one."""
-    rows = load("economy_gdp_index", region=[*ctx.own(), ctx.comparison], vintage="first-release")
-    years = rows.groupby("year")["region"].nunique()
-    years = sorted(years[years == len(ctx.own()) + 1].index)
+# The first releases' period: the 14th Five-Year Plan's years so far. One period for every
+# region and report, so the national figure is one number.
+FIRST_RELEASE = "first-release"
+FIRST_PERIOD = (2021, 2024)
+
+
+def _first_release_years(region: str) -> dict[int, float]:
+    """The first-release growth rates of ``region`` within FIRST_PERIOD, by year."""
+    rows = load("economy_gdp_index", region=region, vintage=FIRST_RELEASE)
+    rows = rows[rows["year"].between(*FIRST_PERIOD)].dropna(subset=["growth_pct"])
+    return dict(zip(rows["year"].astype(int), rows["growth_pct"], strict=True))
+
+
+def first_release_run(region: str) -> tuple[int, int] | None:
+    """The years ``region``'s first-release average covers: FIRST_PERIOD's first year to the
+    last year before any gap; None where the first year itself is missing."""
+    years = _first_release_years(region)
+    start = FIRST_PERIOD[0]
+    if start not in years:
+        return None
+    end = start
+    while end + 1 in years:
+        end += 1
+    return start, end
+
+
+@headline("first_release_growth_rate", FIRST_RELEASE, 1)
+def first_release_growth_rate(region: str, start: int, end: int) -> float | None:
+    """Average real growth a year (compounded) over the first releases of ``start``..``end``
+    (every year present; None otherwise)."""
+    years = _first_release_years(region)
+    if any(y not in years for y in range(start, end + 1)):
+        return None
+    factor = 1.0
+    for y in range(start, end + 1):
+        factor *= 1 + years[y] / 100
+    return 100 * (factor ** (1 / (end - start + 1)) - 1)
+
+
+@headline("first_release_growth", FIRST_RELEASE, 1)
+def first_release_growth(region: str, year: int) -> float | None:
+    """Real growth of one year as first released."""
+    return _first_release_years(region).get(year)
+
+
+def _first_release_clause(ctx: Context, region: str) -> str | None:
+    """One region's first-release growth: an average over the years it covers without a gap,
+    the years outside that run one by one, and the missing years named."""
+    years = _first_release_years(region)
     if not years:
         return None
-    rows = rows[rows["year"].isin(years)]
-    mean = rows.groupby("region")["growth_pct"].mean()
-    said = _join(
-        [
-            _("{region} {rate} %").format(region=ctx.md_name(r), rate=number(mean[r], 1))
-            for r in [*ctx.own(), ctx.comparison]
-        ],
-        "list",
-    )
-    if len(years) == 1:
-        return _(
-            "First releases for {year} (a separate release, averaged over 1 year(s)): {values}."
-        ).format(year=years[0], values=said)
+    run = first_release_run(region)
+    parts = []
+    if run and run[1] > run[0]:
+        parts.append(
+            _("**{rate} %** a year {start}–{end}").format(
+                rate=stated("first_release_growth_rate", region, *run), start=run[0], end=run[1]
+            )
+        )
+        alone = [y for y in sorted(years) if y > run[1]]
+    else:
+        alone = sorted(years)
+    parts += [
+        _("{rate} % ({year})").format(rate=stated("first_release_growth", region, y), year=y)
+        for y in alone
+    ]
+    missing = [y for y in range(FIRST_PERIOD[0], max(years) + 1) if y not in years]
+    if missing:
+        parts.append(
+            _("no figure found for {years}, so not averaged").format(
+                years=_join([str(y) for y in missing], "names")
+            )
+        )
+    return _("{region} {values}").format(region=ctx.md_name(region), values=_join(parts, "list"))
+
+
+def _first_release_growth(ctx: Context) -> str | None:
+    """First-release growth of each region and the comparison over FIRST_PERIOD, each over
+    the years it has; a gap is named, never averaged over."""
+    said = [c for c in (_first_release_clause(ctx, r) for r in [*ctx.own(), ctx.comparison]) if c]
+    if len(said) < 2:
+        return None
     return _(
-        "First releases for {start}–{end} (a separate release, averaged over {years} year(s)): "
-        "{values}."
-    ).format(start=years[0], end=years[-1], years=len(years), values=said)
+        "First releases for {start}–{end} (a separate release; compounded averages of the years "
+        "named): {values}."
+    ).format(start=FIRST_PERIOD[0], end=FIRST_PERIOD[1], values=_join(said, "clauses"))
+
+
+def segments(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """A line id per row: one per ``keys`` group and unbroken run of years, so that a chart
+    line never bridges a missing year (nor joins two groups)."""
+    frame = frame.sort_values([*keys, "year"])
+    group = frame[keys].astype(str).agg("/".join, axis=1)
+    gap = (frame["year"].diff() != 1) | (group != group.shift())
+    run = gap.astype(int).groupby(group).cumsum()
+    return (group + "/" + run.astype(str)).reindex(frame.index)
 
 
 # -- national share --------------------------------------------------------------------------
@@ -175,47 +324,227 @@ def _gdp_main() -> pd.DataFrame:
     ]
 
 
-def share_frame(ctx: Context) -> pd.DataFrame:
-    """The region's GDP as % of China's, both from the main release; an aggregate is the sum of
-    its members in years where all are published."""
-    gdp = _gdp_main()
-    own = gdp[gdp["region"].isin(ctx.own())].groupby("year")
-    part = own["gdp_cny_100m"].sum()[own["region"].nunique() == len(ctx.own())]
+# The later release: NBS portal figures revised after the 5th economic census, provinces from
+# the 分省年度数据 export of 2025/26 (economy_gdp `nbs-2025`), China from the 年度数据 export
+# of March 2025 (economy_value_added `nbs-2025-03`), 2015-2024. Never joined to MAIN.
+LATER = "nbs-2025"
+LATER_LABEL = N_("NBS portal after the 5th economic census, exports of 2025/26")
+
+
+def _gdp_later() -> pd.DataFrame:
+    """GDP by region and year of the later release: the provinces' and China's."""
+    provinces = load("economy_gdp", vintage=LATER)[["region", "year", "gdp_cny_100m"]]
+    china = load("economy_value_added", vintage="nbs-2025-03", region="china")
+    china = china.dropna(subset=["gdp_cny_100m"]).drop_duplicates(["region", "year"])
+    frame = pd.concat([provinces, china[["region", "year", "gdp_cny_100m"]]], ignore_index=True)
+    return frame.assign(vintage=LATER)
+
+
+def _share(gdp: pd.DataFrame, own: list[str]) -> pd.Series:
+    """``own``'s GDP as % of China's within one release, years where all of ``own`` and China
+    are published."""
+    rows = gdp[gdp["region"].isin(own)].groupby("year")
+    part = rows["gdp_cny_100m"].sum()[rows["region"].nunique() == len(own)]
     whole = gdp[gdp["region"] == "china"].set_index("year")["gdp_cny_100m"]
-    share = (100 * part / whole).dropna().rename("share_pct").reset_index()
-    return share.assign(region=ctx.region, vintage=MAIN)
+    return (100 * part / whole).dropna().rename("share_pct")
+
+
+@headline("national_share", RELEASE_ARGUMENT, 2)
+def national_share_pct(region: str, release: str, year: int) -> float | None:
+    """``region``'s GDP as % of China's in ``year``, both from ``release``."""
+    own = list(regions.members(region)) or [region]
+    share = _share(_gdp_main() if release == MAIN else _gdp_later(), own)
+    return float(share[year]) if year in share.index else None
+
+
+def share_frame(ctx: Context) -> pd.DataFrame:
+    """The region's GDP as % of China's, both from one release: the main release (2000-2019)
+    and the later one (2015-2024), each its own rows; an aggregate is the sum of its members in
+    years where all are published."""
+    frames = [
+        _share(gdp, ctx.own()).reset_index().assign(vintage=release)
+        for release, gdp in ((MAIN, _gdp_main()), (LATER, _gdp_later()))
+    ]
+    return pd.concat(frames, ignore_index=True).assign(region=ctx.region)
 
 
 @_once
 def national_share(ctx: Context) -> str | None:
-    share = share_frame(ctx).set_index("year")["share_pct"]
+    frame = share_frame(ctx)
+    share = frame[frame["vintage"] == MAIN].set_index("year")["share_pct"]
     if share.empty:
         return None
     years = [y for y in (2000, *POLICY_YEARS) if y in share.index] + [int(share.index.max())]
     said = _join(
         [
-            _("{year}: **{share} %**").format(year=y, share=number(share[y], 2))
+            _("{year}: **{share} %**").format(
+                year=y, share=stated("national_share", ctx.region, MAIN, y)
+            )
             for y in dict.fromkeys(years)
         ],
         "clauses",
     )
     peak = int(share.idxmax())
     source = _("{release}, one release for region and nation").format(release=_(MAIN_LABEL))
-    return _(
+    sentence = _(
         "**Share of China's GDP** ({source}): {values}; highest in {peak} ({share} %)."
-    ).format(source=_source(ctx, source), values=said, peak=peak, share=number(share[peak], 2))
+    ).format(
+        source=_source(ctx, source),
+        values=said,
+        peak=peak,
+        share=stated("national_share", ctx.region, MAIN, peak),
+    )
+    later = frame[frame["vintage"] == LATER]["year"]
+    if later.empty:
+        return sentence
+    first, last = int(later.min()), int(later.max())
+    return _join(
+        [
+            sentence,
+            _(
+                "In the {release} (a separate release, not joined): {first}: {share_first} %; "
+                "{last}: **{share_last} %**."
+            ).format(
+                release=_(LATER_LABEL),
+                first=first,
+                last=last,
+                share_first=stated("national_share", ctx.region, LATER, first),
+                share_last=stated("national_share", ctx.region, LATER, last),
+            ),
+        ],
+        "sentences",
+    )
+
+
+# -- prices: why the share fell while the region grew ---------------------------------------
+
+PARADOX_YEARS = (2003, 2019)
+
+
+def deflator_frame(ctx: Context, base: int = PARADOX_YEARS[0]) -> pd.DataFrame:
+    """The implicit GDP deflator (``base`` = 100) of each of the region's own regions and of the
+    comparison: nominal GDP over the real volume chained from the published indices, both of
+    the main release."""
+    gdp = _gdp_main().set_index(["region", "year"])["gdp_cny_100m"]
+    rows = []
+    for region in [*ctx.own(), ctx.comparison]:
+        index = load("economy_gdp_index", region=region, vintage=MAIN).set_index("year")
+        if base not in index.index or (region, base) not in gdp.index:
+            continue
+        volume = 100.0
+        for year in range(base, int(index.index.max()) + 1):
+            if year > base:
+                if year not in index.index or pd.isna(index.loc[year, "growth_pct"]):
+                    break
+                volume *= 1 + index.loc[year, "growth_pct"] / 100
+            if (region, year) not in gdp.index:
+                break
+            nominal = 100 * gdp[(region, year)] / gdp[(region, base)]
+            rows.append((region, year, nominal, volume, 100 * nominal / volume))
+    columns = ["region", "year", "nominal_index", "volume_index", "deflator_index"]
+    return pd.DataFrame(rows, columns=columns).assign(vintage=MAIN)
+
+
+@headline("deflator_change", MAIN, 0)
+def deflator_change(region: str, start: int, end: int) -> float | None:
+    """% rise of the implicit GDP deflator from ``start`` to ``end`` (main release)."""
+    ctx = _plain_context(region)
+    frame = deflator_frame(ctx, start)
+    row = frame[(frame["region"] == region) & (frame["year"] == end)]
+    return None if row.empty else float(row["deflator_index"].iloc[0] - 100)
+
+
+@headline("nominal_change", MAIN, 0)
+def nominal_change(region: str, start: int, end: int) -> float | None:
+    """% rise of nominal GDP from ``start`` to ``end`` (main release; an aggregate sums)."""
+    own = list(regions.members(region)) or [region]
+    gdp = _gdp_main()
+    gdp = gdp[gdp["region"].isin(own)].groupby("year")["gdp_cny_100m"].sum()
+    if start not in gdp.index or end not in gdp.index:
+        return None
+    return float(100 * (gdp[end] / gdp[start] - 1))
+
+
+def _plain_context(region: str) -> Context:
+    """A bare context for a region against China (headline figures do not depend on the
+    report's language or years)."""
+    return Context("economy", {"region": region, "comparison": "china"}, {}, {}, {})
+
+
+@_once
+def prices(ctx: Context) -> str | None:
+    """The growth-vs-share paradox: the region grew in volume, but its prices rose less."""
+    start, end = PARADOX_YEARS
+    own = [r for r in ctx.own() if value("deflator_change", r, start, end) is not None]
+    if len(own) != len(ctx.own()) or value("deflator_change", ctx.comparison, start, end) is None:
+        return None
+    if value("national_share", ctx.region, MAIN, start) is None:
+        return None
+    deflators = _join(
+        [
+            _("{change} % ({region})").format(
+                region=ctx.md_name(r), change=stated("deflator_change", r, start, end)
+            )
+            for r in own
+        ],
+        "list",
+    )
+    shares = {
+        "share_start": stated("national_share", ctx.region, MAIN, start),
+        "share_end": stated("national_share", ctx.region, MAIN, end),
+    }
+    fell = value("national_share", ctx.region, MAIN, end) < value(
+        "national_share", ctx.region, MAIN, start
+    )
+    cheaper = all(
+        value("deflator_change", r, start, end)
+        < value("deflator_change", ctx.comparison, start, end)
+        for r in own
+    )
+    why = (
+        _(
+            "so the share of China's GDP fell from {share_start} % to {share_end} %: slower "
+            "real growth and a smaller rise in prices both lowered it."
+        )
+        if fell and cheaper
+        else _("the share of China's GDP went from {share_start} % to {share_end} %.")
+    ).format(**shares)
+    return _(
+        "**Growth and the national share** ({source}): from {start} to {end} the implicit GDP "
+        "deflator (current-price GDP over the published volume index) rose by {deflators}, "
+        "against **{national} %** for {comparison}; nominal GDP rose {nominal} against "
+        "{nominal_other}; {why}"
+    ).format(
+        source=_release(ctx),
+        start=start,
+        end=end,
+        deflators=deflators,
+        national=stated("deflator_change", ctx.comparison, start, end),
+        comparison=ctx.md_name(ctx.comparison),
+        nominal=stated("nominal_change", ctx.region, start, end, sign=True),
+        nominal_other=stated("nominal_change", ctx.comparison, start, end, sign=True),
+        why=why,
+    )
 
 
 # -- per-capita GDP --------------------------------------------------------------------------
 
 
-def per_capita_frame(ctx: Context) -> pd.DataFrame:
-    """GDP per person of the region(s) with China = 100, within the main release."""
-    pc = load("economy_gdp_per_capita", vintage=MAIN)
+def per_capita_frame(ctx: Context, release: str = MAIN) -> pd.DataFrame:
+    """GDP per person of the region(s) with China = 100, within one release (the main one, or
+    the first releases, where a province's and the nation's first figures exist for a year)."""
+    pc = load("economy_gdp_per_capita", vintage=release)
     china = pc[pc["region"] == "china"].set_index("year")["gdp_per_capita_cny"]
     own = pc[pc["region"].isin(ctx.own())].copy()
     own["relative"] = 100 * own["gdp_per_capita_cny"] / own["year"].map(china)
     return own.dropna(subset=["relative"])
+
+
+@headline("per_capita_relative", RELEASE_ARGUMENT, 0)
+def per_capita_relative(region: str, release: str, year: int) -> float | None:
+    """GDP per person of ``region`` with China = 100 in ``year``, both from ``release``."""
+    frame = per_capita_frame(_plain_context(region), release).set_index("year")["relative"]
+    return float(frame[year]) if year in frame.index else None
 
 
 @_once
@@ -232,15 +561,200 @@ def per_capita(ctx: Context) -> str | None:
         shown = [*then, last]
         values = _join(
             [
-                _("**{value}** ({year})").format(value=number(rel[y], 0), year=y)
+                _("**{value}** ({year})").format(
+                    value=stated("per_capita_relative", region, MAIN, y), year=y
+                )
                 for y in dict.fromkeys(shown)
             ],
             "arrow",
         )
         parts.append(_("{region} {values}").format(region=ctx.md_name(region), values=values))
-    return _(
+    sentence = _(
         "**GDP per person against the national level** (China = 100, {source}): {regions}."
     ).format(source=_release(ctx), regions=_join(parts, "clauses"))
+    first = per_capita_frame(ctx, FIRST_RELEASE)
+    if first.empty:
+        return sentence
+    latest = first.sort_values("year").groupby("region", sort=False).tail(1)
+    said = _join(
+        [
+            _("{region} **{value}** ({year})").format(
+                region=ctx.md_name(r.region),
+                value=stated("per_capita_relative", r.region, FIRST_RELEASE, int(r.year)),
+                year=int(r.year),
+            )
+            for r in latest.itertuples()
+        ],
+        "clauses",
+    )
+    later = _("Latest first releases, province and nation (a separate release): {values}.")
+    return _join([sentence, later.format(values=said)], "sentences")
+
+
+# -- public finance, investment, income -----------------------------------------------------
+
+FISCAL_YEARS = (2003, 2019)
+
+
+def fiscal_frame(ctx: Context) -> pd.DataFrame:
+    """Fiscal self-sufficiency: local general-budget revenue as % of local general-budget
+    expenditure, main release, for the report's region (an aggregate sums its members) and
+    the comparison (China: all local governments, the like-for-like national level)."""
+    budget = load("economy_budget", vintage=MAIN)
+    budget = budget[budget["indicator"].str.startswith("local_general_budget_")]
+    frames = []
+    for region in (ctx.region, ctx.comparison):
+        own = list(regions.members(region)) or [region]
+        rows = budget[budget["region"].isin(own)]
+        wide = rows.pivot_table(
+            index="year", columns="indicator", values="amount_cny_100m", aggfunc="sum"
+        )
+        counts = rows.groupby("year")["region"].nunique()
+        wide = wide[counts.reindex(wide.index) == len(own)]
+        ratio = (
+            100 * wide["local_general_budget_revenue"] / wide["local_general_budget_expenditure"]
+        )
+        frames.append(
+            ratio.dropna().rename("self_sufficiency_pct").reset_index().assign(region=region)
+        )
+    return pd.concat(frames, ignore_index=True).assign(vintage=MAIN)
+
+
+@headline("fiscal_self_sufficiency", MAIN, 0)
+def fiscal_self_sufficiency(region: str, year: int) -> float | None:
+    """Own general-budget revenue as % of general-budget spending in ``year`` (main release)."""
+    frame = fiscal_frame(_plain_context(region))
+    row = frame[(frame["region"] == region) & (frame["year"] == year)]
+    return None if row.empty else float(row["self_sufficiency_pct"].iloc[0])
+
+
+@_once
+def fiscal(ctx: Context) -> str | None:
+    start, end = FISCAL_YEARS
+    said = []
+    for region in (*ctx.own(), ctx.comparison):
+        if any(value("fiscal_self_sufficiency", region, y) is None for y in FISCAL_YEARS):
+            return None
+        said.append(
+            _("{region} {start_value} % → **{end_value} %**").format(
+                region=ctx.md_name(region),
+                start_value=stated("fiscal_self_sufficiency", region, start),
+                end_value=stated("fiscal_self_sufficiency", region, end),
+            )
+        )
+    if ctx.region == "northeast":
+        said.insert(
+            0,
+            _("the Northeast {start_value} % → **{end_value} %**").format(
+                start_value=stated("fiscal_self_sufficiency", "northeast", start),
+                end_value=stated("fiscal_self_sufficiency", "northeast", end),
+            ),
+        )
+    return _(
+        "**Fiscal self-sufficiency** (own general-budget revenue as a share of general-budget "
+        "spending, {start} → {end}; {source}; China: all local governments): {values}. The "
+        "rest is financed mainly by transfers from the central government."
+    ).format(start=start, end=end, source=_release(ctx), values=_join(said, "clauses"))
+
+
+FAI_YEARS = (2014, 2017)  # the provincial levels end in 2017
+
+
+@headline("fai_change", MAIN, 0)
+def fai_change(region: str, start: int, end: int) -> float | None:
+    """% change of total-society fixed-asset investment (current prices, main release)."""
+    rows = load("economy_fai", region=region, vintage=MAIN, caliber="total_society")
+    level = rows.set_index("year")["fai_cny_100m"]
+    if start not in level.index or end not in level.index:
+        return None
+    return float(100 * (level[end] / level[start] - 1))
+
+
+def fai_frame(ctx: Context) -> pd.DataFrame:
+    """Total-society fixed-asset investment of the region's own provinces, main release, with
+    ``segment``: a line per province, broken where the data declare a break (Liaoning's levels
+    after its data correction do not continue the years before)."""
+    rows = load("economy_fai", vintage=MAIN, caliber="total_society", region=ctx.own())
+    corrected = rows["note"].fillna("").str.contains("data correction")
+    rows = rows.assign(corrected=corrected)
+    return rows.assign(segment=segments(rows, ["region", "corrected"]))
+
+
+# Liaoning's figures 2011-2014 are known to be inflated: the province said so itself.
+LIAONING_CAVEAT = N_(
+    "Liaoning's levels of 2016-2017 follow the province's data correction and break with the "
+    "years before: the provincial government stated in its "
+    "work report of 17 January 2017 that its cities' and counties' fiscal data of 2011-2014 had "
+    "been inflated (citing the National Audit Office) and that other economic data were being "
+    "corrected from 2016 (as reported by People's Daily)."
+)
+
+
+@_once
+def investment(ctx: Context) -> str | None:
+    start, end = FAI_YEARS
+    said = []
+    for region in (*ctx.own(), ctx.comparison):
+        if value("fai_change", region, start, end) is None:
+            return None
+        said.append(
+            _("{region} {change}").format(
+                region=ctx.md_name(region),
+                change=stated("fai_change", region, start, end, sign=True),
+            )
+        )
+    sentence = _(
+        "**Fixed-asset investment** (total society, current prices, {start} → {end}; "
+        "{source}): {values}."
+    ).format(start=start, end=end, source=_release(ctx), values=_join(said, "list"))
+    if "liaoning" in ctx.own():
+        sentence = _join([sentence, _(LIAONING_CAVEAT)], "sentences")
+    return sentence
+
+
+INCOME = "all_residents_disposable_income_per_capita"
+INCOME_YEARS = (2013, 2019)  # the integrated household survey, main release
+
+
+@headline("income_relative", MAIN, 0)
+def income_relative(region: str, year: int) -> float | None:
+    """Per-capita disposable income of all residents, China = 100 (integrated survey, main
+    release)."""
+    rows = load("economy_income", vintage=MAIN, indicator=INCOME)
+    level = rows.set_index(["region", "year"])["income_cny_per_capita"]
+    if (region, year) not in level.index or ("china", year) not in level.index:
+        return None
+    return float(100 * level[(region, year)] / level[("china", year)])
+
+
+def income_frame(ctx: Context) -> pd.DataFrame:
+    """Disposable income per person, China = 100, one survey and release, own regions."""
+    rows = load("economy_income", vintage=MAIN, indicator=INCOME)
+    china = rows[rows["region"] == "china"].set_index("year")["income_cny_per_capita"]
+    own = rows[rows["region"].isin(ctx.own())].copy()
+    own["relative"] = 100 * own["income_cny_per_capita"] / own["year"].map(china)
+    return own.dropna(subset=["relative"])
+
+
+@_once
+def income(ctx: Context) -> str | None:
+    start, end = INCOME_YEARS
+    said = []
+    for region in ctx.own():
+        if any(value("income_relative", region, y) is None for y in INCOME_YEARS):
+            return None
+        said.append(
+            _("{region} {start_value} → **{end_value}**").format(
+                region=ctx.md_name(region),
+                start_value=stated("income_relative", region, start),
+                end_value=stated("income_relative", region, end),
+            )
+        )
+    return _(
+        "**Disposable income per person against the national level** (China = 100; all "
+        "residents, integrated household survey, {start} → {end}; {source}): {values}. The "
+        "older separate urban and rural surveys are another release and are not joined."
+    ).format(start=start, end=end, source=_release(ctx), values=_join(said, "clauses"))
 
 
 # -- population ------------------------------------------------------------------------------
@@ -268,6 +782,29 @@ def _census_units(ctx: Context) -> tuple[list[str], str]:
     return prefectures, _("its {count} prefecture-level units").format(count=len(prefectures))
 
 
+# Jilin's prefecture-level units do not add up to the province: the Jilin census bulletin lists
+# the Changbaishan administrative committee apart (no GB/T 2260 unit). Said wherever a sum of
+# prefectures stands for Jilin (the dataset's declaration gives the figures).
+JILIN_CAVEAT = N_(
+    "Jilin's nine units leave out the 61,146 residents (2020) of the Changbaishan "
+    "administrative committee, which the Jilin bulletin lists apart, and their 2010 figures sum "
+    "47,553 short of the province's 2010 total: the sum is not the province's official census "
+    "change."
+)
+
+
+@headline("census_change", "census-2010-2020", 1)
+def census_change_pct(region: str) -> float | None:
+    """% change of the census resident population 2010-2020, summed over the region's
+    prefecture-level units (2020 boundaries)."""
+    units, _what = _census_units(_plain_context(region))
+    rows = census_change()
+    rows = rows[rows["region"].isin(units)]
+    if rows.empty or len(rows) != len(units):
+        return None
+    return float(100 * (rows["pop_2020"].sum() / rows["pop_2010"].sum() - 1))
+
+
 @_once
 def census_population(ctx: Context) -> str | None:
     change = census_change()
@@ -277,9 +814,9 @@ def census_population(ctx: Context) -> str | None:
         return None
     before, after = rows["pop_2010"].sum(), rows["pop_2020"].sum()
     losing = int((rows["change_pct"] < 0).sum())
-    scale, digits = _PEOPLE[i18n.current()]
+    scale, digits = PEOPLE[i18n.current()]
     every = losing == len(rows)  # "all 13", not "13 of 13" (Chinese: 全部)
-    return (
+    sentence = (
         _(
             "**Population, 2010 and 2020 censuses** (sum of {units}, 2020 boundaries): "
             "{before} million → {after} million (**{change}**); all {count} units lost people."
@@ -294,10 +831,16 @@ def census_population(ctx: Context) -> str | None:
         units=what,
         before=number(before / scale, digits),
         after=number(after / scale, digits),
-        change=signed(100 * (after / before - 1)),
+        change=stated("census_change", ctx.region, sign=True),
         losing=losing,
         count=len(rows),
     )
+    return _join([sentence, census_caveat(ctx)], "sentences").strip()
+
+
+def census_caveat(ctx: Context) -> str:
+    """The caveat on Jilin's prefecture sum, where the report's region includes Jilin."""
+    return _(JILIN_CAVEAT) if "jilin" in ctx.own() else ""
 
 
 def census_map_sentence(change: pd.DataFrame, ctx: Context) -> str:
@@ -389,6 +932,62 @@ def intensity_frame(ctx: Context) -> pd.DataFrame:
     return frame.assign(t_per_10k_yuan=100 * frame["co2_mt"] / frame["gdp_cny_100m"])
 
 
+# A base year whose value stands more than this far (in %) above or below BOTH neighbours is a
+# one-year spike: a change measured from it says more about that year than about the trend.
+SPIKE_PCT = 15.0
+
+
+def _co2_series() -> pd.Series:
+    from nereport.data.series import with_northeast
+
+    co2 = with_northeast(load("environment_co2"), "co2_mt").set_index(["region", "year"])
+    return co2["co2_mt"]
+
+
+def is_spike(series: pd.Series, year: int) -> bool:
+    """Whether ``year``'s value is a one-year spike of ``series`` (indexed by year)."""
+    if year - 1 not in series.index or year + 1 not in series.index:
+        return False
+    here, before, after = series[year], series[year - 1], series[year + 1]
+    up = here > before * (1 + SPIKE_PCT / 100) and here > after * (1 + SPIKE_PCT / 100)
+    down = here < before * (1 - SPIKE_PCT / 100) and here < after * (1 - SPIKE_PCT / 100)
+    return bool(up or down)
+
+
+def co2_base(region: str, comparison: str = "china") -> int | None:
+    """The base year of the CO2 findings: 2003 (the strategy's launch), or the first later year
+    that is a spike in neither the region's nor the comparison's series."""
+    co2 = _co2_series()
+    try:
+        own, other = co2.loc[region], co2.loc[comparison]
+    except KeyError:
+        return None
+    for year in range(POLICY_YEARS[0], int(min(own.index.max(), other.index.max()))):
+        if year in own.index and year in other.index:
+            if not is_spike(own, year) and not is_spike(other, year):
+                return year
+    return None
+
+
+def _spike_note(ctx: Context, base: int) -> str:
+    """Why a CO2 finding does not start in 2003, with the figures that show the spike."""
+    if base == POLICY_YEARS[0]:
+        return ""
+    own = _co2_series().loc[ctx.region]
+    years = [y for y in range(POLICY_YEARS[0] - 1, base + 1) if y in own.index]
+    skipped = [str(y) for y in range(POLICY_YEARS[0], base)]
+    return _(
+        "Not measured from {skipped}: one-year spikes of {region}'s series ({values} Mt)."
+    ).format(
+        skipped=_join(skipped, "names"),
+        region=ctx.md_name(),
+        values=_join(
+            [_("{year}: {value}").format(year=y, value=number(own[y], 1)) for y in years],
+            "names",
+        ),
+    )
+
+
 @_once
 def co2_intensity(ctx: Context) -> str | None:
     frame = intensity_frame(ctx)
@@ -398,12 +997,13 @@ def co2_intensity(ctx: Context) -> str | None:
     ratio = (wide[ctx.region] / wide[ctx.comparison]).dropna()
     if ratio.empty:
         return None
-    first = 2003 if 2003 in ratio.index else int(ratio.index.min())
+    base = co2_base(ctx.region, ctx.comparison)
+    first = base if base in ratio.index else int(ratio.index.min())
     last = int(ratio.index.max())
     source = _("{inventory} CO2 over GDP of the {release}").format(
         inventory=as_published(CEADS), release=_(MAIN_LABEL)
     )
-    return _(
+    sentence = _(
         "**CO2 per unit of GDP** ({source}): {value} t per 10,000 yuan in {last}, "
         "**{ratio} times** {comparison}'s ({ratio_first} times in {first})."
     ).format(
@@ -415,23 +1015,27 @@ def co2_intensity(ctx: Context) -> str | None:
         ratio_first=number(ratio[first], 1),
         first=first,
     )
+    return _join([sentence, _spike_note(ctx, first)], "sentences").strip()
+
+
+@headline("co2_change", "CEADs", 0)
+def co2_change_pct(region: str, start: int, end: int) -> float | None:
+    """% change of CO2 emissions (CEADs inventory) from ``start`` to ``end``."""
+    co2 = _co2_series()
+    if (region, start) not in co2.index or (region, end) not in co2.index:
+        return None
+    return float(100 * (co2[(region, end)] / co2[(region, start)] - 1))
 
 
 @_once
 def co2_change(ctx: Context) -> str | None:
-    from nereport.data.series import with_northeast
-
-    co2 = with_northeast(load("environment_co2"), "co2_mt").set_index(["region", "year"])
-    co2 = co2["co2_mt"]
-    try:
-        own = co2.loc[ctx.region]
-        other = co2.loc[ctx.comparison]
-    except KeyError:
+    co2 = _co2_series()
+    base = co2_base(ctx.region, ctx.comparison)
+    if base is None:
         return None
-    if 2003 not in own.index or 2003 not in other.index:
-        return None
+    own, other = co2.loc[ctx.region], co2.loc[ctx.comparison]
     last = int(min(own.index.max(), other.index.max()))
-    return _(
+    sentence = _(
         "**CO2 emissions** ({source}): {change} from {first} to {last} ({before} → {after}), "
         "against {other} for {comparison}; peak year {peak}."
     ).format(
@@ -439,15 +1043,16 @@ def co2_change(ctx: Context) -> str | None:
             ctx,
             _("{inventory}, release to {year}").format(inventory=as_published(CEADS), year=last),
         ),
-        change=signed(100 * (own[last] / own[2003] - 1), 0),
-        first=2003,
+        change=stated("co2_change", ctx.region, base, last, sign=True),
+        first=base,
         last=last,
-        before=i18n.amount(own[2003], "Mt"),
+        before=i18n.amount(own[base], "Mt"),
         after=i18n.amount(own[last], "Mt"),
-        other=signed(100 * (other[last] / other[2003] - 1), 0),
+        other=stated("co2_change", ctx.comparison, base, last, sign=True),
         comparison=ctx.md_name(ctx.comparison),
         peak=int(own.idxmax()),
     )
+    return _join([sentence, _spike_note(ctx, base)], "sentences").strip()
 
 
 @_once
@@ -562,9 +1167,17 @@ def section(ctx: Context, wanted: list[Finding]) -> Markdown:
     said = [s for s in (finding(ctx) for finding in wanted) if s]
     lines = ["## " + _("Key findings"), ""] + [f"- {s}" for s in said]
     if len(said) < len(wanted):
-        note = _(
-            "{count} finding(s) left out: the data do not cover them for this region (see "
-            "What is missing)."
-        ).format(count=len(wanted) - len(said))
+        count = len(wanted) - len(said)
+        note = (
+            _(
+                "One finding left out: the data do not cover it for this region (see What is "
+                "missing)."
+            )
+            if count == 1
+            else _(
+                "{count} findings left out: the data do not cover them for this region (see "
+                "What is missing)."
+            ).format(count=count)
+        )
         lines += ["", f"*{note}*"]
     return Markdown("\n".join(lines))

@@ -38,18 +38,50 @@ def milestones() -> pd.DataFrame:
     group[body.str.contains("State Council")] = N_("State Council")
     group[body.str.contains("CPC Central Committee; State Council")] = N_("CPC and State Council")
     group[body.str.contains("NDRC")] = N_("NDRC")
-    document = ms["document_title_cn"].fillna("") + " " + ms["document_number"].fillna("")
     # Of two events on one date, the one with a document number carries the label.
     key = ms["date"].isin(list(KEY_EVENTS)) & ~(
         ms["date"].duplicated(keep=False) & ms["document_number"].isna()
     )
     label = ms["date"].map(KEY_EVENTS).where(key)
-    return ms.assign(body=group, document=document.str.strip().replace("", "—"), label=label)
+    return in_date_order(ms.assign(body=group, document=document(ms), label=label))
+
+
+def document(frame: pd.DataFrame) -> pd.Series:
+    """A row's document as cited: Chinese title and number, or a dash."""
+    text = frame["document_title_cn"].fillna("") + " " + frame["document_number"].fillna("")
+    return text.str.strip().replace("", "—")
+
+
+def in_date_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows by the first day their date can mean, then the last ('2016' before '2016-04-26',
+    'c.2003-2004' with 2003); undated rows last."""
+    return frame.sort_values(["date_start", "date_end"], na_position="last", kind="stable")
+
+
+def first_and_last(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The earliest and the latest of dated rows: the earliest by the first day its date can
+    mean, the latest by the last day its date can mean, so that a date known only to its year
+    ('2016') is not taken for earlier than a day of that year ('2016-04-26')."""
+    dated = frame.dropna(subset=["date_start"])
+    first = dated.sort_values(["date_start", "date_end"], kind="stable").iloc[0]
+    last = dated.sort_values(["date_end", "date_start"], kind="stable").iloc[-1]
+    return first, last
 
 
 def when(date: str) -> str:
-    """A milestone's date as the report's language writes it ('undated' included)."""
+    """A milestone's date as the report's language writes it; an undated row says so, with
+    the bound its source gives ('n.d. (after 2021-11)': 'undated (after 2021-11)')."""
+    if m := re.fullmatch(r"n\.d\. \((after|before) (.+)\)", date):
+        bound = i18n.when(m[2])
+        return (
+            _("undated (after {date})") if m[1] == "after" else _("undated (before {date})")
+        ).format(date=bound)
     return _("undated") if date == "undated" else i18n.when(date)
+
+
+def unbroken(text: str) -> str:
+    """A date for a table cell: its hyphens do not break ('2003-08-12' stays on one line)."""
+    return text.replace("-", "\u2011")
 
 
 def translated(series: pd.Series, how: Callable[[str], str] = _) -> pd.Series:
@@ -60,8 +92,9 @@ def translated(series: pd.Series, how: Callable[[str], str] = _) -> pd.Series:
 
 def shown(ms: pd.DataFrame) -> pd.DataFrame:
     """The milestones as a reader sees them: their dates, events, issuing bodies, body groups
-    and labels in the report's language (the data summarises the sources in English)."""
-    return ms.assign(
+    and labels in the report's language (the data summarises the sources in English). The
+    research notes stay in the data dictionary: a chart carries its frame into the page."""
+    return ms.drop(columns="note").assign(
         date=translated(ms["date"], when),
         event=translated(ms["event"]),
         issuing_body=translated(ms["issuing_body"]),
@@ -117,8 +150,9 @@ def timeline_chart(ctx: Context) -> Figure:
 
 
 def milestone_table(ctx: Context):
+    ms = shown(milestones())
     return table(
-        shown(milestones()),
+        ms.assign(date=ms["date"].map(unbroken)),
         {
             "date": _("Date"),
             "event": _("Event"),
@@ -138,10 +172,16 @@ def money(ctx: Context) -> pd.DataFrame:
     amounts["what"] = note.map(lambda t: m[1] if (m := re.search(r"[(（](.*)[)）]", t)) else "")
     amounts["event"] = translated(amounts["event"])
     amounts["label"] = [
-        _("{date}: {what}").format(date=when(d), what=w)
+        "\n".join(charts.wrap(_("{date}: {what}").format(date=when(d), what=w)))
         for d, w in zip(amounts["date"], amounts["what"], strict=True)
     ]
     return amounts
+
+
+def by_amount(amounts: pd.DataFrame) -> pd.DataFrame:
+    """The sums from the smallest to the largest; of equal sums, the first announced last
+    (so that the largest is its first announcement)."""
+    return amounts.sort_values(["amount_value", "date_start"], ascending=[True, False])
 
 
 def trillion_yuan(value: float) -> str:
@@ -169,12 +209,13 @@ def money_chart(ctx: Context) -> Figure:
         column_tooltips=[alt.Tooltip("event:N", title=_("Event"))],
         fmt=",.0f",
         horizontal=True,
+        wrapped=True,
     )
     return Figure(chart, money_summary(ctx))
 
 
 def money_summary(ctx: Context) -> str:
-    amounts = money(ctx).sort_values("amount_value")
+    amounts = by_amount(money(ctx))
     largest, smallest = amounts.iloc[-1], amounts.iloc[0]
     return _(
         "The largest sum, **{largest}** ({date}), is described by its source as “{what}”: the "
@@ -255,15 +296,124 @@ def map_chart(ctx: Context) -> Figure:
 def key_findings(ctx: Context) -> Markdown:
     return findings.section(
         ctx,
-        [findings.real_growth, findings.national_share, findings.census_population, documents],
+        [
+            own_documents,
+            findings.real_growth,
+            findings.national_share,
+            findings.census_population,
+            documents,
+        ],
     )
+
+
+# -- The region's own programmes, zones and plans (policy_provincial) -------------------------
+
+# How a row's grade is shown beside its citation; a row known only from secondary sources says so.
+GRADE_LABELS = {
+    "official": N_("official copy"),
+    "official-repost": N_("official text, reposted"),
+    "scholarly": N_("scholarly source"),
+    "secondary": N_("secondary source only"),
+}
+
+
+def provincial(ctx: Context) -> pd.DataFrame:
+    """The region's own instruments in date order (the Northeast's: those across provinces),
+    with each row's date, document and citation with its grade, in the report's language."""
+    rows = in_date_order(load("policy_provincial", region=ctx.region))
+    grade = rows["source_grade"].map(lambda g: _(GRADE_LABELS[g]))
+    return rows.assign(
+        shown_date=rows["date"].map(when),
+        event=translated(rows["event"]),
+        issuing_body=translated(rows["issuing_body"]),
+        document=document(rows),
+        grade=grade,
+    )
+
+
+def bound(row: pd.Series, side: str) -> str:
+    """The start or the end of a range of dates at ``row``: its date as known, a span
+    ('2005-2020') by its first or last year."""
+    if row.precision == "range":
+        return i18n.when(str(row[f"date_{side}"].year))
+    return when(row.date)
+
+
+def own_programmes_summary(ctx: Context) -> Markdown:
+    rows = provincial(ctx)
+    first, last = first_and_last(rows)
+    text = (
+        _(
+            "The sources name **{count}** programmes, zones, plans and events across the "
+            "provinces, from {first} to {last}; **{numbered}** carry a document number."
+        )
+        if ctx.region == "northeast"
+        else _(
+            "The sources name **{count}** programmes, zones, plans and events of {region}, from "
+            "{first} to {last}; **{numbered}** carry a document number."
+        )
+    ).format(
+        count=len(rows),
+        region=ctx.md_name(),
+        first=bound(first, "start"),
+        last=bound(last, "end"),
+        numbered=int(rows["document_number"].notna().sum()),
+    )
+    secondary = int((rows["source_grade"] == "secondary").sum())
+    text += " " + _(
+        "Each row cites the copy read and its grade; **{secondary}** are known only from "
+        "secondary sources (news reports, encyclopaedias), marked “{label}”. Where two sources "
+        "disagree on a date or a figure, both rows are shown."
+    ).format(secondary=secondary, label=_(GRADE_LABELS["secondary"]))
+    return Markdown(text)
+
+
+def own_programmes(ctx: Context) -> Markdown:
+    """The region's own instruments as a list (their texts are long for table columns): date,
+    event, issuing body and document, then the copy read with its grade."""
+    rows = provincial(ctx)
+    items = []
+    for r in rows.itertuples():
+        what = (
+            _("{event} ({body}).").format(event=esc(r.event), body=esc(r.issuing_body))
+            if isinstance(r.issuing_body, str)
+            else _("{event}.").format(event=esc(r.event))
+        )
+        if r.document != "—":
+            what += " " + _("Document: {document}.").format(document=esc(r.document))
+        cited = _("Source ({grade}): {source}").format(grade=r.grade, source=esc(r.source))
+        items.append(f"- **{esc(r.shown_date)}** — {what} *{cited}*")
+    return Markdown("\n".join(items))
+
+
+def own_documents(ctx: Context) -> str:
+    """Key finding: the region's own documents that carry a number, in date order."""
+    rows = provincial(ctx)
+    numbered = rows[rows["document_number"].notna()]
+    if numbered.empty:
+        return ""
+    cited = "; ".join(
+        _("{number} ({date}, {grade})").format(
+            number=esc(r.document_number), date=when(r.date), grade=r.grade
+        )
+        for r in numbered.itertuples()
+    )
+    heading = (
+        _("**Instruments across the provinces**")
+        if ctx.region == "northeast"
+        else _("**{region}'s own documents**").format(region=ctx.md_name())
+    )
+    return _(
+        "{heading}: {count} of the {total} programmes, zones and plans listed carry a "
+        "document number: {cited}."
+    ).format(heading=heading, count=len(numbered), total=len(rows), cited=cited)
 
 
 def documents(ctx: Context) -> str:
     ms = milestones()
-    numbered = ms[ms["document_number"].notna()].sort_values("date_start")
-    first, last = numbered.iloc[0], numbered.iloc[-1]
-    largest = money(ctx).sort_values("amount_value").iloc[-1]
+    numbered = ms[ms["document_number"].notna()]
+    first, last = first_and_last(numbered)
+    largest = by_amount(money(ctx)).iloc[-1]
     return _(
         "**Policy documents**: {numbered} of the {total} milestones carry a document number, "
         "from {first} ({first_date}) to {last} ({last_date}). The largest sum announced, "
@@ -286,6 +436,8 @@ from nereport.report.economy import share_chart  # noqa: E402
 
 __all__ = [
     "documents",
+    "own_programmes",
+    "own_programmes_summary",
     "key_findings",
     "map_chart",
     "milestone_table",

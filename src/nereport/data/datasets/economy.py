@@ -26,7 +26,22 @@ from nereport.i18n import N_
 YUAN_100M = "100 million yuan"
 PERSONS_10K = "10,000 persons"
 
-GDP_SOURCES = ("nbs_portal_2025", "nbs_portal_2018", "cnki_csy_gdp", "csy2000_t3_8", "csy2006_t2_6")
+# First releases 2020-2024 of the econ3 reference file (sources.py, the econ3/env3/demo block):
+# each source is a publisher's family of publications and the grade of the copy read.
+GDP_FIRST_RELEASES = (
+    "liaoning_2020s_official",
+    "liaoning_2020s_secondary",
+    "jilin_2020s_secondary",
+    "nbs_2020s_secondary",
+)
+GDP_SOURCES = (
+    "nbs_portal_2025",
+    "nbs_portal_2018",
+    "cnki_csy_gdp",
+    "csy2000_t3_8",
+    "csy2006_t2_6",
+    *GDP_FIRST_RELEASES,
+)
 POPULATION_SOURCES = (
     "nbs_population_census7",
     "nbs_population_pre2021",
@@ -34,6 +49,17 @@ POPULATION_SOURCES = (
     "cnki_compendium_population",
     "csy2006_t2_6",
     "csy2007_t2_7",
+    # first releases 2020-2025 (1‰/5‰ sample surveys), as for GDP
+    "nbs_2020s_repost",
+    "nbs_2020s_secondary",
+    "liaoning_2020s_secondary",
+    "jilin_2020s_secondary",
+    "heilongjiang_2020s_repost",
+    "heilongjiang_2020s_secondary",
+    "heilongjiang_2020_table",
+    "inner_mongolia_2020s_repost",
+    "inner_mongolia_2020s_secondary",
+    "acmr_inner_mongolia_2022",
 )
 SECTOR_SOURCES = ("nbs_sectors_2002_2011", "csy2000_t14_4", "csy2006_t2_6")
 EMPLOYMENT_SOURCES = (
@@ -69,14 +95,31 @@ def _release(vintage: str, year: int) -> str:
 
 
 def clean_economy_gdp(raw: pd.DataFrame) -> pd.DataFrame:
-    gdp = to_units(raw, {"gdp_nominal": (YUAN_100M, {YUAN_100M: 1.0})})
+    gdp = to_units(_published(raw), {"gdp_nominal": (YUAN_100M, {YUAN_100M: 1.0})})
     gdp = gdp.assign(vintage=vintage_of(gdp["source_id"]), gdp_cny_100m=gdp["value"])
     year = pd.to_numeric(gdp["year"], errors="coerce").fillna(0).astype(int)
     return gdp.assign(release=[_release(v, y) for v, y in zip(gdp["vintage"], year, strict=True)])
 
 
+# The remark a first release read only in a secondary copy keeps in `note` (a caveat a report
+# shows); the document and copy it cites go to `cited`.
+SECONDARY_NOTE = N_("secondary source")
+
+
+def cited_apart(frame: pd.DataFrame) -> pd.DataFrame:
+    """'secondary source; cited: <document, copy>; <unit remarks>' in `note` ->
+    note 'secondary source', cited '<document, copy>; <unit remarks>'. A population note is a
+    flag a report shows beside the value, so the citation and the release remarks the
+    declaration already says leave it; notes without a citation stay as they are."""
+    note = frame["note"].fillna("").astype(str)
+    found = note.str.extract(r"^(?P<flag>.*?)(?:; )?cited: (?P<cited>.*)$")
+    flag = found["flag"].where(found["cited"].notna(), note)
+    return frame.assign(note=flag.replace("", None), cited=found["cited"])
+
+
 def clean_economy_population(raw: pd.DataFrame) -> pd.DataFrame:
-    pop = to_units(raw, {"population_year_end": (PERSONS_10K, {PERSONS_10K: 1.0})})
+    pop = to_units(_published(raw), {"population_year_end": (PERSONS_10K, {PERSONS_10K: 1.0})})
+    pop = cited_apart(pop)
     return pop.assign(vintage=vintage_of(pop["source_id"]), population_10k=pop["value"])
 
 
@@ -141,7 +184,9 @@ DATASETS = [
         "2013 across vintages), so each row names its vintage and a series must use one vintage only. Default "
         "vintage: `nbs-2025` (newest). `cnki-mixed` stitches three releases (original yearbook "
         "values to 2009, revised 2010-2018, 2019 as first published): the `release` column "
-        "names them, and a series uses one release only. National GDP from one release with "
+        "names them, and a series uses one release only. First releases 2020-2024 whose copy "
+        "prints no sectors are the vintage `first-release` (the others sit with their sectors "
+        "in economy_value_added). National GDP from one release with "
         "the provinces, for shares, is in economy_value_added.",
         sources=GDP_SOURCES,
         columns=(
@@ -165,17 +210,19 @@ DATASETS = [
             source_column(GDP_SOURCES),
             NOTE,
         ),
-        primary_key=("region", "year", "vintage"),
+        primary_key=("region", "year", "vintage", "source_id"),
         processing="Values as published, in 100 million yuan; vintage taken from the source; "
         "`release` splits cnki-mixed at the years where its values change release (2010, 2019).",
         clean=clean_economy_gdp,
         default_vintage="nbs-2025",
         gaps=N_(
-            "No national GDP after 2019 and none in the NBS 2018/2025 releases; no prefecture "
-            "GDP for the five eastern Inner Mongolia prefectures; no real (constant-price) growth "
-            "after 1999; no GDP per capita. The 2022 first-release figures seen only as constants in "
-            "an unnamed code file are left out. Real growth, GDP per capita and national GDP to 2024 "
-            "(other releases) are in economy_gdp_index, economy_gdp_per_capita and "
+            "No national GDP in the NBS 2018/2025 releases; no prefecture GDP for the five "
+            "eastern Inner Mongolia prefectures. First releases 2020-2024 are here only where the "
+            "copy read prints no sectors (Liaoning 2020 and 2024, Jilin 2021 and 2023, China "
+            "2024); the others sit beside their sectors in economy_value_added. No first-release "
+            "GDP for Jilin 2022 and 2024, Heilongjiang 2024 or Inner Mongolia 2024; figures seen "
+            "only as constants in unnamed code files are left out. Real growth, GDP per capita and "
+            "national GDP to 2024 are in economy_gdp_index, economy_gdp_per_capita and "
             "economy_value_added."
         ),
     ),
@@ -184,7 +231,9 @@ DATASETS = [
         title=N_("Year-end population, every vintage"),
         description="Year-end resident population. The 7th census (2020) led NBS to revise "
         "2011-2019 (Heilongjiang 2013: 3835 before, 3666 after), so each row names its vintage. "
-        "Default vintage: `nbs-census7`.",
+        "First releases 2021-2025 (the annual sample surveys, as the communiqués and January "
+        "releases print them) are the vintage `first-release`; `cited` names the document and "
+        "copy. Default vintage: `nbs-census7`.",
         sources=POPULATION_SOURCES,
         columns=(
             region_column(),
@@ -199,15 +248,22 @@ DATASETS = [
             ),
             source_column(POPULATION_SOURCES),
             NOTE,
+            Column(
+                "cited",
+                "str",
+                "Document and copy a first release was read from, and the release as printed",
+                required=False,
+            ),
         ),
-        primary_key=("region", "year", "vintage"),
+        primary_key=("region", "year", "vintage", "source_id"),
         processing="Values as published. The csy-annual Heilongjiang 2013 value (3535, likely a "
         "transcription error for 3835) is kept and flagged in `note`, not corrected.",
         clean=clean_economy_population,
         default_vintage="nbs-census7",
         gaps=N_(
-            "National population after 2019 and provincial population after 2020 were not in "
-            "the files read; nothing for the Inner Mongolia prefectures."
+            "First releases 2021-2025 are partial and mostly secondary copies: Liaoning 2022, "
+            "Jilin 2022-2023 and every province's 2025 were not found, nor China 2020 (the 2020 "
+            "communiqué waited for the census); nothing for the Inner Mongolia prefectures."
         ),
     ),
     Dataset(
@@ -289,7 +345,14 @@ ECON2_FIRST_RELEASES = (
     "heilongjiang_first_releases",
     "inner_mongolia_first_releases",
 )
-GDP_INDEX_SOURCES = ("nbs_portal_2021", *ECON2_FIRST_RELEASES)
+GDP_INDEX_SOURCES = (
+    "nbs_portal_2021",
+    *ECON2_FIRST_RELEASES,
+    "liaoning_2020s_secondary",
+    "jilin_2020s_repost",
+    "jilin_2020s_secondary",
+    "inner_mongolia_verified_repost",
+)
 GDP_PER_CAPITA_SOURCES = (
     "nbs_portal_2021",
     "nbs_national_2025",
@@ -307,19 +370,43 @@ VALUE_ADDED_SOURCES = (
     "inner_mongolia_first_releases",
     "acmr_inner_mongolia_2022",
     "heilongjiang_2020_table",
+    "inner_mongolia_2020s_repost",
+    "jilin_2020s_secondary",
+    "nbs_2020s_repost",
+    "nbs_2020s_secondary",
 )
 FAI_SOURCES = ("nbs_portal_2021", "nbs_first_releases")
-INCOME_SOURCES = ("nbs_portal_2021", "nbs_first_releases", "acmr_inner_mongolia_2022")
+INCOME_SOURCES = (
+    "nbs_portal_2021",
+    "nbs_first_releases",
+    "acmr_inner_mongolia_2022",
+    "liaoning_2020s_secondary",
+    "jilin_2020s_secondary",
+    "heilongjiang_2020s_secondary",
+    "inner_mongolia_2020s_secondary",
+)
 BUDGET_SOURCES = (
     "nbs_portal_2021",
     "nbs_portal_2026",
     "mof_2020_fiscal",
     "heilongjiang_2020_table",
+    "liaoning_2020s_official",
+    "liaoning_2020s_repost",
+    "liaoning_2020s_secondary",
+    "heilongjiang_2020s_secondary",
+    "inner_mongolia_2020s_repost",
 )
 
 YUAN_PER_PERSON = "yuan per person"
 INDEX_UNIT = "index, preceding year = 100"
 GROWTH_UNIT = "% change on previous year at comparable/constant prices"
+# The same growth rate as the econ3 copies print it: at comparable prices, or "增长" of GDP in a
+# government work report, which is the comparable-price rate.
+GROWTH_UNITS = (
+    GROWTH_UNIT,
+    "% change on previous year at comparable prices",
+    "% change on previous year",
+)
 
 # Remarks in the reference's `unit` field that the declarations below already say (price basis,
 # the release a vintage names, the survey an indicator names, the portal's series labels):
@@ -410,7 +497,7 @@ def _decimal(text: object) -> Decimal | None:
 def clean_economy_gdp_index(raw: pd.DataFrame) -> pd.DataFrame:
     frame = _published(raw)
     is_index = (frame["indicator"] == "gdp_index_prev_year_100") & (frame["unit"] == INDEX_UNIT)
-    is_growth = (frame["indicator"] == "gdp_growth_pct") & (frame["unit"] == GROWTH_UNIT)
+    is_growth = (frame["indicator"] == "gdp_growth_pct") & frame["unit"].isin(GROWTH_UNITS)
 
     # Index 104.2 (previous year = 100) is real growth of 4.2 %: the same published figure in
     # another unit. Subtracting in decimal keeps the printed digits (no 4.200000000000003).
@@ -572,18 +659,19 @@ DATASETS += [
                 min=0,
             ),
         ),
-        primary_key=("region", "year", "vintage"),
+        primary_key=("region", "year", "vintage", "source_id"),
         processing="Growth = published index - 100 (index 104.2 is growth 4.2 %, computed in "
         "decimal so the printed digits stay); first-release rows print growth in % and are "
         "taken as they are. " + ECON2_PROCESSING,
         clean=clean_economy_gdp_index,
         default_vintage=releases.MAIN,
         gaps=N_(
-            "No revised (post-2019) provincial GDP index was found: 2020-2024 are first releases "
-            "only and patchy — Liaoning 2021-2024 (2024 from an unofficial blog), Jilin 2021 and "
-            "2023 (blogs), Heilongjiang 2021-2023 (2023 from a rating-agency report; no 2020 rate), "
-            "Inner Mongolia 2020-2023, China 2020-2024. No original (pre-revision) index 2000-2019 by "
-            "province, and no Northeast aggregate."
+            "No revised (post-2019) provincial GDP index was found: 2020-2025 are first releases "
+            "only and patchy, many from secondary copies (see `note`): Jilin has no 2022 or 2024 "
+            "rate, Heilongjiang none for 2020 or 2024, Inner Mongolia none for 2024. Inner "
+            "Mongolia 2022 also has the rate revised after final verification (4.4 %, vintage "
+            "`final-verification`; first release 4.2 %). No original (pre-revision) index "
+            "2000-2019 by province, and no Northeast aggregate."
         ),
     ),
     Dataset(
@@ -606,7 +694,7 @@ DATASETS += [
                 min=0,
             ),
         ),
-        primary_key=("region", "year", "vintage"),
+        primary_key=("region", "year", "vintage", "source_id"),
         processing=ECON2_PROCESSING,
         clean=clean_economy_gdp_per_capita,
         default_vintage=releases.MAIN,
@@ -654,16 +742,17 @@ DATASETS += [
                 max=100,
             ),
         ),
-        primary_key=("region", "year", "vintage", "sector"),
+        primary_key=("region", "year", "vintage", "sector", "source_id"),
         processing="Shares = value added / GDP of the same source, region and year x 100, "
         "rounded to 4 decimals. " + ECON2_PROCESSING,
         clean=clean_economy_value_added,
         default_vintage=releases.MAIN,
         gaps=N_(
-            "No provincial value added in a revised release after 2019; Jilin has none after "
-            "2019; Heilongjiang 2023 has value added but no GDP (the report gives '1.59万亿元' only), "
-            "so no share; Inner Mongolia 2020 is read from a Wikipedia mirror; no 2024 for any "
-            "province. China 2022-2024 are only in `nbs-2025-03` (no first release recorded)."
+            "No provincial value added in a revised release after 2019; Jilin has only 2020 (a "
+            "secondary page); Heilongjiang 2023 has value added but no GDP (the report gives "
+            "'1.59万亿元' only), so no share; Inner Mongolia 2020 is read from a Wikipedia mirror "
+            "and a January release; no 2024 for any province. China 2024 is only in "
+            "`nbs-2025-03`."
         ),
     ),
     Dataset(
@@ -709,7 +798,8 @@ DATASETS += [
         title=N_("Household income per person"),
         description="Per-capita disposable income of all residents, urban and rural households "
         "from the integrated household survey (2013-): the four provinces and China 2013-2019 "
-        "(`nbs-2021`) and China 2020-2024 (first releases); urban disposable income and rural "
+        "(`nbs-2021`), China 2020-2024 and scattered provincial figures 2020-2023 (first "
+        "releases, most from secondary copies); urban disposable income and rural "
         "net income (纯收入) of the old separate surveys (老口径): provinces 2002-2012, China "
         "2000-2012. The old and new surveys are not comparable; each `indicator` is one survey.",
         sources=INCOME_SOURCES,
@@ -724,14 +814,17 @@ DATASETS += [
                 min=0,
             ),
         ),
-        primary_key=("region", "year", "vintage", "indicator"),
+        primary_key=("region", "year", "vintage", "indicator", "source_id"),
         processing=ECON2_PROCESSING,
         clean=clean_economy_income,
         default_vintage=releases.MAIN,
         gaps=N_(
-            "No provincial income for 2020-2024 (only Inner Mongolia's 2022 all-residents "
-            "figure, from a secondary data brief): the communiqué copies read end before their "
-            "income sections. Old-survey provincial income for 2000-2001 is empty in the scrape."
+            "Provincial income 2020-2024 is scattered and secondary: all-residents income 2022 "
+            "for the four provinces (one data page), Jilin urban and rural 2020 and rural 2023, "
+            "Inner Mongolia 2021-2023; nothing for Liaoning, Jilin or Heilongjiang 2023-2024 (the "
+            "communiqué copies read end before their income sections). Growth rates printed "
+            "without a level are in economy_growth_rates. Old-survey provincial income for "
+            "2000-2001 is empty in the scrape."
         ),
     ),
     Dataset(
@@ -740,8 +833,10 @@ DATASETS += [
         description="Local general (public) budget revenue and expenditure of the four provinces "
         "2000-2019 (`nbs-2021`; the portal's series 地方财政一般预算收入/支出, called 一般公共预算 "
         "from 2014), provincial expenditure 2020-2024 (NBS 2026 export, 本级支出), Heilongjiang "
-        "2020 from a summary table; for China the sum of local governments (地方财政收入/支出) and "
-        "the national totals (central + local) 2000-2019 and 2020 (Ministry of Finance).",
+        "2020 from a summary table, preliminary execution figures 2020-2024 from budget reports "
+        "and finance-department releases (Liaoning, Heilongjiang, Inner Mongolia); for China the "
+        "sum of local governments (地方财政收入/支出) and the national totals (central + local) "
+        "2000-2019 and 2020 (Ministry of Finance).",
         sources=BUDGET_SOURCES,
         columns=_econ2_columns(
             BUDGET_SOURCES,
@@ -754,14 +849,524 @@ DATASETS += [
                 min=0,
             ),
         ),
-        primary_key=("region", "year", "vintage", "indicator"),
+        primary_key=("region", "year", "vintage", "indicator", "source_id"),
         processing="Expenditure before 2007 (old classification) is flagged in `note`. "
         + ECON2_PROCESSING,
         clean=clean_economy_budget,
         default_vintage=releases.MAIN,
         gaps=N_(
-            "Provincial budget revenue 2020-2024 not found (except Heilongjiang 2020); national "
-            "revenue and expenditure 2021-2024 seen only rounded ('超21万亿'), not recorded."
+            "Provincial budget revenue 2020-2024 is scattered: Liaoning 2020-2021 and 2024, "
+            "Heilongjiang 2020-2021, Inner Mongolia 2023 (preliminary execution figures, which "
+            "differ from final accounts); none for Jilin. National revenue and expenditure "
+            "2021-2024 seen only rounded ('超21万亿'), not recorded. Growth rates printed without a "
+            "level are in economy_growth_rates."
+        ),
+    ),
+]
+
+
+# -- Figures added for 2020-2024 and the policy's questions (econ3_*, demo_*; reference
+# notes/communique-figures.md and notes/demo-census-grain.md) --------------------------------
+# The levels above gained their 2020-2024 first releases; what follows are new concepts: the
+# growth rates the releases print for other series, vital statistics, the census age structure
+# and education, and grain output.
+
+CURRENT_FIRST_RELEASES = (
+    "nbs_2020s_repost",
+    "nbs_2020s_secondary",
+    "liaoning_2020s_official",
+    "liaoning_2020s_repost",
+    "liaoning_2020s_secondary",
+    "jilin_2020s_repost",
+    "jilin_2020s_secondary",
+    "heilongjiang_2020s_official",
+    "heilongjiang_2020s_repost",
+    "heilongjiang_2020s_secondary",
+    "inner_mongolia_2020s_repost",
+    "inner_mongolia_2020s_secondary",
+)
+GROWTH_RATE_SOURCES = (*CURRENT_FIRST_RELEASES, "acmr_inner_mongolia_2022")
+GROWTH_RATE_INDICATORS = (
+    "va_primary_growth_pct",
+    "va_secondary_growth_pct",
+    "va_tertiary_growth_pct",
+    "gdp_per_capita_growth_pct",
+    "all_residents_disposable_income_growth_pct",
+    "urban_disposable_income_growth_pct",
+    "rural_disposable_income_growth_pct",
+    "local_general_budget_revenue_growth_pct",
+    "local_general_budget_expenditure_growth_pct",
+    "fai_growth_pct",
+)
+# Price basis of a printed growth rate, read from the published unit (first match wins).
+PRICE_BASES = (
+    ("comparable prices", "real"),
+    ("nominal", "nominal"),
+    ("一般公共预算", "nominal"),
+    ("财政收入", "nominal"),
+    ("fixed-asset investment", "nominal"),
+)
+
+
+def _price_basis(unit: str) -> str:
+    return next((basis for text, basis in PRICE_BASES if text in unit), "not stated")
+
+
+def clean_economy_growth_rates(raw: pd.DataFrame) -> pd.DataFrame:
+    basis = raw["unit"].map(_price_basis)
+    frame = _published(raw)
+    growth = pd.to_numeric(frame["value"], errors="coerce")
+    known = frame["indicator"].isin(GROWTH_RATE_INDICATORS) & frame["unit"].str.startswith("%")
+    frame = _flag(frame, ~known, "unknown indicator or published unit")
+    return frame.assign(
+        vintage=vintage_of(frame["source_id"]),
+        price_basis=basis,
+        growth_pct=growth.where(known),
+        unit="%",
+    )
+
+
+VITAL_UNITS = {
+    "births_total": (PERSONS_10K, {PERSONS_10K: 1.0}),
+    "deaths_total": (PERSONS_10K, {PERSONS_10K: 1.0}),
+    "birth_rate": ("per mille", {"per mille": 1.0}),
+    "death_rate": ("per mille", {"per mille": 1.0}),
+    "natural_growth_rate": ("per mille", {"per mille": 1.0}),
+    "urbanization_rate": ("%", {"% of year-end resident population living in urban areas": 1.0}),
+}
+
+
+VITAL_SOURCES = (
+    "nbs_2020s_secondary",
+    "liaoning_2020s_secondary",
+    "jilin_2020s_secondary",
+    "heilongjiang_2020s_repost",
+    "heilongjiang_2020s_secondary",
+    "inner_mongolia_2020s_repost",
+    "inner_mongolia_2020s_secondary",
+)
+
+
+def copy_read(note: object) -> str:
+    """The host of the copy a row cites in its note ('web.xiaze.org'), or 'address not shown':
+    it tells apart two copies of one grade that print different values."""
+    found = re.search(r"\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?=/)", str(note))
+    return found.group(0) if found else "address not shown"
+
+
+def clean_economy_vital_statistics(raw: pd.DataFrame) -> pd.DataFrame:
+    frame = to_units(_published(raw), VITAL_UNITS)
+    return frame.assign(vintage=vintage_of(frame["source_id"]), copy=raw["note"].map(copy_read))
+
+
+CENSUS_AGE_SOURCES = (
+    "nbs_census7_secondary",
+    "nbs_census6_secondary",
+    "liaoning_census7_secondary",
+    "liaoning_census6_secondary",
+    "heilongjiang_census7_secondary",
+    "inner_mongolia_census7_secondary",
+)
+AGE_GROUPS = {"0_14": "0-14", "15_59": "15-59", "60_plus": "60+", "65_plus": "65+"}
+
+
+def clean_economy_census_age(raw: pd.DataFrame) -> pd.DataFrame:
+    found = raw["indicator"].str.extract(r"^census_share_age_(0_14|15_59|60_plus|65_plus)(.*)$")
+    change = found[1] == "_change_pp_vs_2010"
+    measure = pd.Series("share", index=raw.index).where(~change, "change_pp_vs_2010")
+    measure = measure.where(found[1].isin(["", "_change_pp_vs_2010"]))
+    frame = _published(raw)
+    return frame.assign(
+        census=vintage_of(frame["source_id"]),
+        age_group=found[0].map(AGE_GROUPS),
+        measure=measure,
+        value=pd.to_numeric(frame["value"], errors="coerce"),
+        unit=measure.map({"share": "%", "change_pp_vs_2010": "percentage points"}),
+    )
+
+
+CENSUS_EDUCATION_SOURCES = (
+    "nbs_census7_secondary",
+    "liaoning_census7_secondary",
+    "inner_mongolia_census7_secondary",
+    "jilin_census6_secondary",
+)
+
+
+def clean_economy_census_education(raw: pd.DataFrame) -> pd.DataFrame:
+    printed = "persons per 100,000 population with university"  # the unit's words before "("
+    units = {"census_univ_per_100k": ("persons per 100,000", {printed: 1.0})}
+    frame = to_units(_published(raw), units)
+    return frame.assign(census=vintage_of(frame["source_id"]), univ_per_100k=frame["value"])
+
+
+MIGRATION_SOURCES = ("nbs_census7_secondary", "liaoning_census7_secondary")
+PERSONS_PRINTED = {
+    # the published unit's words before its first bracket -> factor to 10,000 persons
+    "persons, 7th census 2020-11-01": 1e-4,
+    "10,000 persons, 7th census 2020-11-01": 1.0,
+    "10,000 persons, change vs 2010 6th census as printed": 1.0,
+}
+MIGRATION_UNITS = {
+    f"census_{name}": (PERSONS_10K, PERSONS_PRINTED)
+    for name in (
+        "household_separated_population",
+        "intra_municipal_separated_population",
+        "floating_population",
+        "interprovincial_floating_population",
+        "intraprovincial_floating_population",
+        "inflow_from_other_provinces",
+        "household_separated_population_change_vs_2010",
+    )
+}
+MIGRATION_UNITS["census_household_separated_population_growth_pct_vs_2010"] = (
+    "%",
+    {"% change vs 2010 6th census as printed": 1.0},
+)
+
+
+def clean_economy_census_migration(raw: pd.DataFrame) -> pd.DataFrame:
+    frame = to_units(_published(raw), MIGRATION_UNITS)
+    return frame.assign(census=vintage_of(frame["source_id"]))
+
+
+GRAIN_SOURCES = (
+    "nbs_portal_2021",
+    "nbs_grain_secondary",
+    "liaoning_grain_repost",
+    "liaoning_grain_secondary",
+    "jilin_grain_secondary",
+    "heilongjiang_grain_repost",
+    "heilongjiang_grain_secondary",
+    "inner_mongolia_grain_official",
+    "inner_mongolia_grain_secondary",
+)
+TONNES_10K = "10,000 tonnes"
+# 1 亿斤 = 10^8 jin of 0.5 kg = 5 x 10^7 kg = 5 x 10,000 t: converted here, once.
+GRAIN_UNITS = {
+    "grain_output": (TONNES_10K, {TONNES_10K: 1.0}),
+    "grain_output_jin": (TONNES_10K, {"100 million jin": 5.0}),
+}
+PRINTED_UNIT = {"grain_output": "万吨", "grain_output_jin": "亿斤"}
+
+
+def clean_economy_grain_output(raw: pd.DataFrame) -> pd.DataFrame:
+    printed = raw["value"].astype(str) + " " + raw["indicator"].map(PRINTED_UNIT).fillna("?")
+    frame = to_units(_published(raw), GRAIN_UNITS)
+    return frame.assign(
+        vintage=vintage_of(frame["source_id"]),
+        printed=printed,
+        grain_10k_t=pd.to_numeric(frame["value"], errors="coerce").round(4),
+    )
+
+
+def _current_columns(sources: tuple[str, ...], *values: Column) -> tuple[Column, ...]:
+    return (region_column(), year_column(), _vintage_column(sources), *values)
+
+
+CURRENT_PROCESSING = (
+    "Values as printed in the copy read; a row that repeats a figure already catalogued "
+    "(same region, year, series and value) is left out, and of two copies of one figure the "
+    "best-graded is kept; each row's `note` names the document and the copy, and says "
+    "'secondary source' where the copy is secondary."
+)
+
+DATASETS += [
+    Dataset(
+        name="economy_growth_rates",
+        title=N_("Growth rates printed in the first releases"),
+        description="Growth on the previous year of value added by sector, GDP per capita, "
+        "disposable income, general budget revenue and expenditure and fixed-asset investment, "
+        "as printed in the 2020-2025 first releases (communiqués, January releases, budget "
+        "reports, government work reports) of the four provinces and China; never computed.",
+        sources=GROWTH_RATE_SOURCES,
+        columns=_current_columns(
+            GROWTH_RATE_SOURCES,
+            Column("indicator", "str", "Series", allowed=GROWTH_RATE_INDICATORS),
+            Column("growth_pct", "float", "Growth on the previous year", unit="%", min=-100),
+            Column(
+                "price_basis",
+                "str",
+                "Real (comparable prices), nominal, or not stated in the release",
+                allowed=("real", "nominal", "not stated"),
+            ),
+            Column("unit", "str", "Unit of the value", allowed=("%",)),
+            source_column(GROWTH_RATE_SOURCES),
+            NOTE,
+        ),
+        primary_key=("region", "year", "indicator", "source_id"),
+        processing="The price basis is read from the published unit. The investment caliber "
+        "(全社会, 不含农户 or not stated) stays in `note`. " + CURRENT_PROCESSING,
+        clean=clean_economy_growth_rates,
+        gaps=N_(
+            "Patchy: the copies read end before the later sections of most communiqués. No "
+            "investment growth for Jilin 2022-2024, Heilongjiang 2020 and 2022-2024, Inner "
+            "Mongolia 2020-2021 and 2024, China 2021, 2022 and 2024; income growth only for "
+            "Liaoning 2021-2022 and 2024-2025, Heilongjiang 2021, Jilin 2023 (rural) and Inner "
+            "Mongolia 2021-2022; budget "
+            "growth mostly missing. Investment calibers differ by row (see `note`)."
+        ),
+    ),
+    Dataset(
+        name="economy_vital_statistics",
+        title=N_("Births, deaths and urbanisation, first releases"),
+        description="Births and deaths, birth, death and natural growth rates, and the urban "
+        "share of the year-end resident population, 2020-2025, from the annual 1‰ (5‰ in "
+        "census years) population sample surveys as the national and provincial communiqués "
+        "and January releases print them.",
+        sources=VITAL_SOURCES,
+        columns=_current_columns(
+            VITAL_SOURCES,
+            Column("indicator", "str", "Series", allowed=tuple(VITAL_UNITS)),
+            Column("value", "float", "Value in the unit given", min=-100),
+            Column(
+                "unit",
+                "str",
+                "Unit of the value",
+                allowed=tuple(sorted({u for u, _ in VITAL_UNITS.values()})),
+            ),
+            source_column(VITAL_SOURCES),
+            Column("copy", "str", "Host of the copy read (two copies may print two values)"),
+            NOTE,
+        ),
+        primary_key=("region", "year", "indicator", "source_id", "copy"),
+        processing=CURRENT_PROCESSING,
+        clean=clean_economy_vital_statistics,
+        gaps=N_(
+            "No birth or death rates for Liaoning 2020, 2022 and 2024, Jilin 2020 and 2022-2024, "
+            "Heilongjiang 2024, China 2020 (the 2020 communiqué waited for the census), Inner "
+            "Mongolia 2020. Heilongjiang (2023, "
+            "2024) and Jilin (2024) stopped publishing birth and death rates; Heilongjiang 2023 "
+            "rates come from the China Statistical Yearbook 2024 as quoted by the press. "
+            "Heilongjiang 2022's natural growth rate has two values (-5.75 ‰ in the communiqué, "
+            "-5.11 ‰ as quoted by the press, probably the 2021 figure)."
+        ),
+    ),
+    Dataset(
+        name="economy_census_age",
+        title=N_("Census age structure"),
+        description="Shares of the resident population aged 0-14, 15-59, 60 and over and 65 "
+        "and over at the 7th census (1 November 2020), with the change against the 6th census "
+        "(2010) in percentage points where the communiqué prints it, and the 2010 shares where "
+        "a 6th-census communiqué was read (Liaoning, China): the basis of an ageing finding.",
+        sources=CENSUS_AGE_SOURCES,
+        columns=(
+            region_column(),
+            year_column("Census year (the census date is 1 November)"),
+            Column(
+                "census",
+                "str",
+                "Census (release)",
+                allowed=tuple(dict.fromkeys(SOURCES[s].vintage for s in CENSUS_AGE_SOURCES)),
+            ),
+            Column("age_group", "str", "Age group", allowed=tuple(AGE_GROUPS.values())),
+            Column(
+                "measure",
+                "str",
+                "Share of the population, or its change against the 2010 census as printed",
+                allowed=("share", "change_pp_vs_2010"),
+            ),
+            Column("value", "float", "Value in the unit given", min=-100, max=100),
+            Column("unit", "str", "Unit of the value", allowed=("%", "percentage points")),
+            source_column(CENSUS_AGE_SOURCES),
+            NOTE,
+        ),
+        primary_key=("region", "year", "age_group", "measure", "source_id"),
+        processing="A printed change is kept as printed (下降 = negative), never turned into a "
+        "2010 level; 2010 levels are only those a 6th-census communiqué prints. "
+        + CURRENT_PROCESSING,
+        clean=clean_economy_census_age,
+        gaps=N_(
+            "2010 shares were read for Liaoning and China only (China's 15-59 share not), and the "
+            "printed change against 2010 only for Liaoning, Inner Mongolia and China: Jilin's and "
+            "Heilongjiang's age sections were not reached. Jilin's 65+ share is from the NBS table "
+            "only. No 15-64 shares (the 7th-census documents print 15-59). Every copy read is a "
+            "repost or a press summary (secondary)."
+        ),
+    ),
+    Dataset(
+        name="economy_census_education",
+        title=N_("University-educated persons per 100,000, census"),
+        description="Persons with university education (大专及以上) per 100,000 residents at "
+        "the 7th census (2020) for the four provinces and China, and the 2010 figure where a "
+        "communiqué prints it (Liaoning, Jilin, Inner Mongolia, China).",
+        sources=CENSUS_EDUCATION_SOURCES,
+        columns=(
+            region_column(),
+            year_column("Census year"),
+            Column("census", "str", "Census (release) of the source"),
+            Column(
+                "univ_per_100k",
+                "float",
+                "University-educated persons per 100,000 residents",
+                unit="persons per 100,000",
+                min=0,
+                max=100000,
+            ),
+            Column("unit", "str", "Unit of the value", allowed=("persons per 100,000",)),
+            source_column(CENSUS_EDUCATION_SOURCES),
+            NOTE,
+        ),
+        primary_key=("region", "year", "source_id"),
+        processing="A 2010 figure printed in a 7th-census communiqué keeps that source. "
+        + CURRENT_PROCESSING,
+        clean=clean_economy_census_education,
+        gaps=N_(
+            "Heilongjiang's 2010 figure was not found. The counts of university-educated persons "
+            "(Liaoning, Inner Mongolia, China) are not catalogued: the figure per 100,000 is the "
+            "comparable one."
+        ),
+    ),
+    Dataset(
+        name="economy_census_migration",
+        title=N_("Migration at the 2020 census"),
+        description="Residents living away from their household registration (人户分离), those "
+        "within the same city's districts (市辖区内), the floating population (流动人口, the "
+        "difference) and its inter- and intra-provincial parts, at the 7th census (1 November "
+        "2020): China and Liaoning (with Liaoning's inflow from other provinces and the printed "
+        "change against 2010). The national inter-provincial count is people living outside "
+        "their registration province (at destination); Liaoning's inflow is people from other "
+        "provinces living in Liaoning: two concepts, two indicators.",
+        sources=MIGRATION_SOURCES,
+        columns=(
+            region_column(),
+            year_column("Census year"),
+            Column("census", "str", "Census (release) of the source"),
+            Column("indicator", "str", "Series", allowed=tuple(MIGRATION_UNITS)),
+            Column("value", "float", "Value in the unit given"),
+            Column("unit", "str", "Unit of the value", allowed=(PERSONS_10K, "%")),
+            source_column(MIGRATION_SOURCES),
+            NOTE,
+        ),
+        primary_key=("region", "year", "indicator", "source_id"),
+        processing="Persons converted to 10,000 persons (x 0.0001) here, once; a printed change "
+        "kept as printed. " + CURRENT_PROCESSING,
+        clean=clean_economy_census_migration,
+        gaps=N_(
+            "Jilin, Heilongjiang and Inner Mongolia: the migration sections of their census "
+            "communiqués were not reached. Liaoning has no inter-provincial outflow (people "
+            "registered in Liaoning living elsewhere). No 2010 levels except the change Liaoning "
+            "prints."
+        ),
+    ),
+    Dataset(
+        name="economy_grain_output",
+        title=N_("Grain output"),
+        description="Grain output (粮食总产量) of the four provinces and China: the NBS portal "
+        "series of c.2021 (revised after the 3rd agricultural census) for 2003, 2010 and 2015, "
+        "and first releases 2010-2024 (NBS announcements, provincial releases). The two are "
+        "different releases: China 2015 is 66060.3 in the portal, 62143.5 as first announced.",
+        sources=GRAIN_SOURCES,
+        columns=_current_columns(
+            GRAIN_SOURCES,
+            Column(
+                "grain_10k_t",
+                "float",
+                "Grain output",
+                unit=TONNES_10K,
+                min=0,
+            ),
+            Column("printed", "str", "The figure as printed, with its unit (万吨 or 亿斤)"),
+            Column("unit", "str", "Unit of the value", allowed=(TONNES_10K,)),
+            source_column(GRAIN_SOURCES),
+            NOTE,
+        ),
+        primary_key=("region", "year", "vintage", "source_id", "printed"),
+        processing="亿斤 converted to 10,000 tonnes (x 5: 1 jin = 0.5 kg), here, once, rounded "
+        "to 4 decimals; the portal's unrounded values kept as stored. " + CURRENT_PROCESSING,
+        clean=clean_economy_grain_output,
+        gaps=N_(
+            "Provincial first releases for 2020 (Liaoning, Jilin, Inner Mongolia), 2021 (Jilin, "
+            "Inner Mongolia) and 2024 (all) were not found; Heilongjiang 2020 (7541) is a "
+            "rounded figure. The portal series was read for 2003, 2010 and 2015 only."
+        ),
+    ),
+]
+
+
+# -- The 31 provinces (scripts/build_provinces.py): comparison and rank among provinces -------
+PROVINCE_UNITS = {
+    "gdp_nominal": YUAN_100M,
+    "gdp_per_capita": YUAN_PER_PERSON,
+    "population_year_end": PERSONS_10K,
+}
+MACRO_REGIONS = ("east", "centre", "west", "northeast")
+
+
+def clean_economy_provinces(raw: pd.DataFrame) -> pd.DataFrame:
+    value = pd.to_numeric(raw["value"], errors="coerce")
+    known = raw["unit"] == raw["indicator"].map(PROVINCE_UNITS)
+    frame = raw.assign(
+        value=value.where(known),
+        note=pd.Series("unknown indicator or unit", index=raw.index).where(~known),
+        vintage=vintage_of(raw["source_id"]),
+    )
+    # Rank among the provinces that have a value, within one release, series and year
+    # (1 = largest): a derived figure of one release, never across releases.
+    rank = frame.groupby(["vintage", "indicator", "year"])["value"].rank(
+        ascending=False, method="min"
+    )
+    count = frame.groupby(["vintage", "indicator", "year"])["value"].transform("count")
+    return frame.assign(rank=rank, provinces_ranked=count)
+
+
+PROVINCE_SOURCES = ("nbs_portal_2021_provinces",)
+DATASETS += [
+    Dataset(
+        name="economy_provinces",
+        title=N_("GDP, GDP per person and population of the 31 provinces"),
+        description="Nominal GDP, GDP per person and year-end population of all 31 provinces, "
+        "2000-2019, from one NBS portal release (c.2021; GDP after the 4th economic census "
+        "revision, population before the 7th-census revision), with the NBS four-region "
+        "grouping (east, centre, west, northeast) and each province's rank among the 31: the "
+        "basis for comparing the Northeast with China's other regions.",
+        sources=PROVINCE_SOURCES,
+        columns=(
+            Column("code", "str", "GB/T 2260 province code"),
+            Column("name_zh", "str", "Province, as the portal names it"),
+            Column("name_en", "str", "Province, English name"),
+            Column(
+                "macro_region",
+                "str",
+                "NBS four-region grouping (东西中部和东北地区划分方法, 2011)",
+                allowed=MACRO_REGIONS,
+            ),
+            year_column(),
+            _vintage_column(PROVINCE_SOURCES),
+            Column("indicator", "str", "Series", allowed=tuple(PROVINCE_UNITS)),
+            Column("value", "float", "Value in the unit given", min=0),
+            Column("unit", "str", "Unit of the value", allowed=tuple(PROVINCE_UNITS.values())),
+            Column(
+                "rank",
+                "float",
+                "Rank among the provinces with a value that year (1 = largest)",
+                min=1,
+                max=31,
+            ),
+            Column("provinces_ranked", "int", "Provinces with a value that year", min=1, max=31),
+            source_column(PROVINCE_SOURCES),
+            NOTE,
+        ),
+        primary_key=("code", "year", "indicator", "vintage"),
+        processing="Values as the portal stores them; ranks computed here within one release, "
+        "series and year (ties share the better rank). Compiled by scripts/build_provinces.py "
+        "from the pinned commit of the scrape.",
+        clean=clean_economy_provinces,
+        raw_columns=(
+            "code",
+            "name_zh",
+            "name_en",
+            "macro_region",
+            "year",
+            "indicator",
+            "value",
+            "unit",
+        ),
+        gaps=N_(
+            "Only 2000-2019: no provincial release after 2019 covering all 31 provinces was "
+            "found (the 2020-2024 first releases cover the four provinces only). The national "
+            "GDP of the same release is in economy_value_added (vintage nbs-2021); population "
+            "after the 7th-census revision is not in this scrape."
         ),
     ),
 ]

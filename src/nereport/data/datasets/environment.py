@@ -258,6 +258,11 @@ PM25_SOURCES = (
     "harbin_epb_2016",
     "heilongjiang_bulletin_2019",
     "inner_mongolia_dee_2022",
+    # env3 (sources.py, the econ3/env3/demo block)
+    "mee_env_secondary",
+    "jilin_env_secondary",
+    "heilongjiang_env_secondary",
+    "inner_mongolia_env_secondary",
 )
 WATER_SOURCES = (
     "mep_bulletin_2013",
@@ -450,6 +455,12 @@ PM25_NETWORKS = (
     ("mean of 337", N_("337 cities")),
     ("mean of 339", N_("339 cities")),
     ("city count not printed", N_("cities (count not printed)")),
+    # env3 (2020-2025 bulletins and releases): the national mean whose city count is not
+    # printed comes before the provincial "prefecture-level-and-above cities".
+    ("national mean of prefecture-level-and-above", N_("cities (count not printed)")),
+    ("9 prefecture-level city seats", N_("provincial mean (9 prefecture-level city seats)")),
+    ("PM2.5 (province)", N_("provincial mean")),
+    ("PM2.5 (region)", N_("provincial mean")),
     ("13 cities/prefectures", N_("provincial mean (13 cities and prefectures)")),
     ("12 leagues/cities", N_("regional mean (12 leagues and cities)")),
     ("provincial annual mean", N_("provincial mean")),
@@ -460,7 +471,9 @@ PM25_NETWORKS = (
 
 def clean_environment_pm25(raw: pd.DataFrame) -> pd.DataFrame:
     network = label_by_text(raw["unit"], PM25_NETWORKS)
-    pm = to_units(published_units(raw), {"pm25_annual_mean": ("µg/m³", {"ug/m3": 1.0})})
+    # env3 rows write the unit with its words: 'ug/m3 annual mean PM2.5 (<cities>)'.
+    printed = {"ug/m3": 1.0, "ug/m3 annual mean PM2.5": 1.0}
+    pm = to_units(published_units(raw), {"pm25_annual_mean": ("µg/m³", printed)})
     return pm.assign(network=network, pm25_ugm3=pm["value"])
 
 
@@ -704,10 +717,11 @@ DATASETS += [
         "said in `note`).",
         clean=clean_environment_pm25,
         gaps=N_(
-            "No national mean for 2014 and no 338-city mean for 2015; the 2024 city count is "
-            "not printed; provinces and cities are scattered years only (Liaoning 2016, 2021; Jilin "
-            "2021-2023; Heilongjiang 2016, 2019; Inner Mongolia 2021; Shenyang 2014, 2016; Harbin "
-            "2016); nothing for Changchun or Hohhot. Most figures were read in reprints."
+            "No national mean for 2014 and no 338-city mean for 2015; the 2024 and 2025 city "
+            "counts are not printed; provinces and cities are scattered years only (Liaoning 2016, "
+            "2021; Jilin 2020-2024; Heilongjiang 2016, 2019, 2025; Inner Mongolia 2021-2022; "
+            "Shenyang 2014, 2016; Harbin 2016); nothing for Changchun or Hohhot. Most figures were "
+            "read in reprints."
         ),
     ),
     Dataset(
@@ -795,6 +809,89 @@ DATASETS += [
             "and Inner Mongolia has no second source; no 3rd-land-survey wetland area for Liaoning, "
             "Jilin or Inner Mongolia and no provincial 2nd-wetland-survey figures; the Jilin 1st "
             "wetland survey row was identified by row order only."
+        ),
+    ),
+]
+
+
+# -- Figures added for 2020-2025 (env3_*; reference notes/communique-figures.md) ---------------
+GOOD_AIR_SOURCES = (
+    "mee_env_repost",
+    "mee_env_secondary",
+    "liaoning_env_secondary",
+    "jilin_env_repost",
+    "jilin_env_secondary",
+    "heilongjiang_env_repost",
+    "heilongjiang_env_secondary",
+    "inner_mongolia_env_repost",
+    "inner_mongolia_env_secondary",
+)
+GOOD_AIR_MEASURES = {
+    "share_good_air_quality_days": "all days",
+    "share_good_air_quality_days_excl_dust": "excluding sand-dust days",
+}
+
+
+def clean_environment_good_air_days(raw: pd.DataFrame) -> pd.DataFrame:
+    # '% of days with good or excellent air quality (优良天数比例), <cities>, <scope>; release: …'
+    # -> the cities the share covers, then the release (to `note`).
+    before, _, release = raw["unit"].fillna("").str.partition("; release: ").T.to_numpy()
+    parts = pd.Series(before, index=raw.index).str.split(r"\), ", n=1, regex=True)
+    network = parts.map(lambda p: p[1] if len(p) == 2 else None)
+    known = raw["unit"].fillna("").str.startswith("% of days with good or excellent air quality")
+    release = pd.Series(release, index=raw.index).map(lambda r: f"release: {r}" if r else "")
+    unknown = pd.Series("unknown published unit", index=raw.index).where(~known, "")
+    return raw.assign(
+        measure=raw["indicator"].map(GOOD_AIR_MEASURES),
+        network=network,
+        share_pct=pd.to_numeric(raw["value"], errors="coerce").where(known),
+        unit="%",
+        note=join_notes(raw["note"], release, unknown),
+    )
+
+
+DATASETS += [
+    Dataset(
+        name="environment_good_air_days",
+        title=N_("Share of days with good air quality"),
+        description="Share of days with good or excellent air quality (优良天数比例) 2020-2025 "
+        "in the provinces and China, as the ecological-environment bulletins and annual "
+        "monitoring releases print it, with the share after removing sand-dust days where "
+        "printed. The cities covered (`network`) differ by province and release.",
+        sources=GOOD_AIR_SOURCES,
+        columns=(
+            region_column(),
+            year_column(),
+            Column(
+                "measure",
+                "str",
+                "All days, or excluding sand-dust days as the release defines them",
+                allowed=tuple(GOOD_AIR_MEASURES.values()),
+            ),
+            Column("network", "str", "Cities the share covers, as published"),
+            Column(
+                "share_pct",
+                "float",
+                "Share of days with good air quality",
+                unit="%",
+                min=0,
+                max=100,
+            ),
+            Column("unit", "str", "Unit of the value", allowed=("%",)),
+            source_column(GOOD_AIR_SOURCES),
+            NOTE,
+        ),
+        primary_key=("region", "year", "measure", "network", "source_id"),
+        processing="Values as printed; the cities covered read from the published unit, the "
+        "release moved to `note`; of two copies of one figure with the same value only the "
+        "best-graded is kept; each row's `note` names the document and the copy.",
+        clean=clean_environment_good_air_days,
+        gaps=N_(
+            "Liaoning has 2021 only; Inner Mongolia 2021-2022; Heilongjiang 2021-2024 (its 2023 "
+            "and 2024 figures are both 94.2 %, the 2023 one read in a Korean-language report: "
+            "re-verify); China 2020, 2022, 2023 and 2025 (no 2021 or 2024 figure in the copies "
+            "read). Jilin 2023 has two values: 90.7 % (province, early report) and 92.4 % "
+            "(prefecture-level cities, bulletin)."
         ),
     ),
 ]

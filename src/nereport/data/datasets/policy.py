@@ -8,17 +8,19 @@ import pandas as pd
 
 from nereport.data.datasets._common import join_notes, region_column, source_column
 from nereport.data.declarations import Column, Dataset
+from nereport.data.sources import GRADES
 from nereport.i18n import N_
 
 PRECISIONS = ("day", "month", "year", "range", "undated")
 
 
 def parse_date(text: str) -> tuple[str | None, pd.Timestamp | None, pd.Timestamp | None]:
-    """'2003-09-10' / '2003-10' / '2016' / 'c.2003-2004' / 'undated' -> (precision, start, end)."""
+    """'2003-09-10' / '2003-10' / '2016' / 'c.2003-2004' / '2005-2020' / 'undated' /
+    'n.d. (after 2021-11)' -> (precision, start, end)."""
     text = text.strip()
-    if text == "undated":
+    if text == "undated" or re.fullmatch(r"n\.d\. \((after|before) \d{4}(-\d{2})?\)", text):
         return "undated", None, None
-    if m := re.fullmatch(r"c\.(\d{4})-(\d{4})", text):
+    if m := re.fullmatch(r"(?:c\.)?(\d{4})-(\d{4})", text):
         return "range", pd.Timestamp(f"{m[1]}-01-01"), pd.Timestamp(f"{m[2]}-12-31")
     for pattern, precision, period in (
         (r"\d{4}-\d{2}-\d{2}", "day", "D"),
@@ -50,12 +52,35 @@ def clean_policy_milestones(raw: pd.DataFrame) -> pd.DataFrame:
         date_end=parsed.str[2],
         document_title_cn=title.replace("", None),
         document_number=number.replace("", None),
-        note=join_notes(title_note, number_note),
+        note=join_notes(raw["note"], title_note, number_note),
     )
 
 
 def clean_policy_programmes(raw: pd.DataFrame) -> pd.DataFrame:
     return raw
+
+
+def clean_policy_provincial(raw: pd.DataFrame) -> pd.DataFrame:
+    parsed = raw["date"].map(parse_date)
+    blank = {c: raw[c].replace("", None) for c in ("issuing_body", "document_title_cn")}
+    return raw.assign(
+        precision=parsed.str[0],
+        date_start=parsed.str[1],
+        date_end=parsed.str[2],
+        document_number=raw["document_number"].replace("", None),
+        note=raw["note"].replace("", None),
+        **blank,
+    )
+
+
+# The provincial rows are grouped by the grade of the copy read, one source id a grade.
+PROVINCIAL_SOURCES = (
+    "policy_provincial_official",
+    "policy_provincial_repost",
+    "policy_provincial_scholarly",
+    "policy_provincial_secondary",
+)
+POLICY_REGIONS = ("liaoning", "jilin", "heilongjiang", "inner-mongolia", "northeast")
 
 
 DATASETS = [
@@ -78,6 +103,7 @@ DATASETS = [
             "amount_value",
             "amount_unit",
             "source",
+            "note",
         ),
         columns=(
             Column(
@@ -93,11 +119,17 @@ DATASETS = [
             Column("amount_value", "float", "Amount announced", required=False, min=0),
             Column("amount_unit", "str", "Unit of the amount, with what it was", required=False),
             Column("source", "str", "Where the event is documented"),
-            Column("note", "str", "What the sources did not give", required=False),
+            Column(
+                "note",
+                "str",
+                "What the sources did not give; research remarks moved out of the event text",
+                required=False,
+            ),
         ),
         primary_key=("date", "event"),
         processing="Dates parsed to start/end days with their precision; placeholders in the "
-        "document columns moved to `note`.",
+        "document columns moved to `note`, as the compile script moved the research remarks of "
+        "the event text.",
         clean=clean_policy_milestones,
         gaps=N_(
             "Not found: the title and number of the 9 Sep 2009 document, the number of the 2003 "
@@ -128,6 +160,73 @@ DATASETS = [
         gaps=N_(
             "No programme specific to Liaoning or to the five Inner Mongolia prefectures is "
             "named in the sources read; no budgets or dates."
+        ),
+    ),
+    Dataset(
+        name="policy_provincial",
+        title=N_("Provincial and cross-provincial revitalization instruments"),
+        description="The provinces' own programmes, zones and plans (Liaoning, Jilin, "
+        "Heilongjiang, the five eastern prefectures of Inner Mongolia) and the instruments "
+        "across provinces (`northeast`: the VAT pilot, pairing cooperation, cluster and border "
+        "plans), 2003-2025: date, event, issuing body, Chinese title, document number and "
+        "amount as printed, each row citing the copy read and its grade. Where two sources "
+        "disagree on a date or figure, both rows are kept.",
+        sources=PROVINCIAL_SOURCES,
+        raw_columns=(
+            "date",
+            "event",
+            "issuing_body",
+            "document_title_cn",
+            "document_number",
+            "amount_value",
+            "amount_unit",
+            "source",
+            "region",
+            "source_grade",
+            "note",
+        ),
+        columns=(
+            Column(
+                "date",
+                "str",
+                "Date as known: YYYY-MM-DD, YYYY-MM, YYYY, YYYY-YYYY or 'n.d. (after|before …)'",
+            ),
+            Column("precision", "str", "Precision of the date", allowed=PRECISIONS),
+            Column("date_start", "date", "First day the date can mean", required=False),
+            Column("date_end", "date", "Last day the date can mean", required=False),
+            Column("event", "str", "What was issued, approved or happened"),
+            Column("issuing_body", "str", "Body that issued or approved it", required=False),
+            Column("document_title_cn", "str", "Chinese title of the document", required=False),
+            Column("document_number", "str", "Document number (文号)", required=False),
+            Column("amount_value", "float", "Amount as printed", required=False, min=0),
+            Column("amount_unit", "str", "Scale of the amount, with what it was", required=False),
+            Column("source", "str", "The copy read (and the original outlet where named)"),
+            Column(
+                "region",
+                "str",
+                "Region slug; `northeast`: across provinces",
+                allowed=POLICY_REGIONS,
+            ),
+            Column("source_grade", "str", "Grade of the copy read", allowed=GRADES),
+            source_column(PROVINCIAL_SOURCES),
+            Column(
+                "note",
+                "str",
+                "Research remarks: what the copy read lacked, conflicts kept",
+                required=False,
+            ),
+        ),
+        primary_key=("region", "date", "event"),
+        processing="Dates parsed to start/end days with their precision (undated rows have "
+        "none); empty text cells become missing. The compile script moved the research remarks "
+        "of the reference's text (what an excerpt lacked, that a conflict was kept) to `note`.",
+        clean=clean_policy_provincial,
+        gaps=N_(
+            "Not found: Heilongjiang's six industrial bases and its 14th Five-Year Plan outline; "
+            "the approval numbers of the 2009 Liaoning coastal plan, Changjitu, the Manzhouli and "
+            "Erenhot zones and the Heilongjiang free-trade zone; the day the VAT pilot began; "
+            "the date of the provinces' 2004 revitalization decisions. Most rows were read in "
+            "secondary copies."
         ),
     ),
 ]

@@ -1,0 +1,286 @@
+"""The 2020-2025 figures (econ3_*, env3_*, demo_*): first releases kept apart from revised
+series, one copy per figure unless copies disagree, every source graded, units converted once."""
+
+from __future__ import annotations
+
+import runpy
+
+import pytest
+
+import nereport
+from helpers import ROOT, one
+from nereport.data.datasets import REGISTRY
+from nereport.data.sources import GRADES, SOURCES
+
+SCRIPT = runpy.run_path(str(ROOT / "scripts" / "compile_raw.py"))
+NEW = [
+    "economy_growth_rates",
+    "economy_vital_statistics",
+    "economy_census_age",
+    "economy_census_education",
+    "economy_census_migration",
+    "economy_grain_output",
+    "environment_good_air_days",
+]
+EXTENDED = [
+    "economy_gdp",
+    "economy_population",
+    "economy_gdp_index",
+    "economy_value_added",
+    "economy_income",
+    "economy_budget",
+    "environment_pm25",
+]
+SUFFIX_GRADE = {"_official": "official", "_repost": "official-repost", "_secondary": "secondary"}
+
+
+def _current_sources() -> set[str]:
+    return {
+        s
+        for name in NEW + EXTENDED
+        for s in REGISTRY[name].sources
+        if any(s.endswith(suffix) for suffix in SUFFIX_GRADE)
+    }
+
+
+# -- the declarations and sources -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", NEW)
+def test_new_datasets_are_declared_whole(name: str) -> None:
+    ds = REGISTRY[name]
+    assert ds.title and ds.description and ds.processing and ds.gaps.strip()
+    assert "source_id" in ds.primary_key
+    frame = nereport.load(name)
+    assert len(frame) and not frame.duplicated(list(ds.primary_key)).any()
+
+
+def test_every_new_source_is_graded_with_its_chinese_title() -> None:
+    ids = _current_sources()
+    assert len(ids) >= 30
+    for source_id in ids:
+        source = SOURCES[source_id]
+        grade = next(g for suffix, g in SUFFIX_GRADE.items() if source_id.endswith(suffix))
+        assert source.grade == grade in GRADES, source_id
+        assert source.title_zh and source.publisher_zh, source_id
+        assert "《" not in source.title_zh
+
+
+@pytest.mark.parametrize("name", NEW + EXTENDED)
+def test_rows_of_a_secondary_copy_say_so_and_name_the_copy(name: str) -> None:
+    frame = nereport.load(name)
+    rows = frame[frame["source_id"].isin(_current_sources())]
+    secondary = rows[rows["source_id"].map(lambda s: SOURCES[s].grade) == "secondary"]
+    assert secondary["note"].str.contains("secondary source").all()
+    if "cited" in rows:  # economy_population keeps the citation in its own column
+        assert rows["cited"].notna().all()
+    else:
+        assert rows["note"].str.contains("cited: ").all()
+
+
+@pytest.mark.parametrize(
+    ("row", "grade"),
+    [
+        ({"source": "辽宁省发改委 report, lnrd.gov.cn/lnrd/hy/x.shtml", "unit": "%"}, "official"),
+        (
+            {"source": "communique; repost web.xiaze.org/tjgb/1.html", "unit": "%"},
+            "official-repost",
+        ),
+        ({"source": "blog article aipaogen.com/x (secondary)", "unit": "%"}, "secondary"),
+        (
+            {"source": "Mysteel m.mysteel.com/a/1", "unit": "%; release: (secondary report)"},
+            "secondary",
+        ),
+    ],
+)
+def test_the_grade_of_a_copy(row: dict[str, str], grade: str) -> None:
+    assert SCRIPT["current_grade"](row) == grade
+
+
+# -- first releases: their own release, one copy per figure, conflicts kept ---------------
+
+
+def test_a_figure_already_catalogued_is_not_written_twice() -> None:
+    # Liaoning 2021 GDP 27584.1: econ2 has the communiqué; econ3 repeats it (communiqué and the
+    # January release): one row.
+    va = nereport.load("economy_value_added", region="liaoning", year=2021)
+    assert set(va["gdp_cny_100m"]) == {27584.1}
+    assert set(va["source_id"]) == {"liaoning_first_releases"}
+    growth = nereport.load("economy_gdp_index", vintage="first-release")
+    assert not growth.duplicated(["region", "year"]).any()  # one first-release rate a year
+
+
+def test_copies_that_disagree_are_both_kept_by_source() -> None:
+    gdp = nereport.load("economy_gdp", region="liaoning", year=2024, vintage="first-release")
+    by_source = gdp.set_index("source_id")["gdp_cny_100m"].to_dict()
+    assert by_source == {"liaoning_2020s_official": 32612.7, "liaoning_2020s_secondary": 32612.0}
+
+
+def test_a_revised_first_release_is_its_own_release() -> None:
+    growth = nereport.load("economy_gdp_index", region="inner-mongolia", year=2022)
+    assert growth.set_index("vintage")["growth_pct"].to_dict() == {
+        "first-release": 4.2,
+        "final-verification": 4.4,
+    }
+
+
+def test_first_releases_are_not_joined_to_revised_series() -> None:
+    # China 2022: first release 1210207 beside the post-5th-census 1234029.4, never merged.
+    va = nereport.load("economy_value_added", region="china", year=2022, sector="primary")
+    assert va.set_index("vintage")["gdp_cny_100m"].to_dict() == {
+        "first-release": 1210207.0,
+        "nbs-2025-03": 1234029.4,
+    }
+
+
+def test_a_copy_keeps_its_gdp_and_three_sectors_together() -> None:
+    # Inner Mongolia 2020: the January release (17360) repeats one sector of the communiqué
+    # copy (6868); it is kept beside the others so the copy's sectors sum to its GDP.
+    va = nereport.load("economy_value_added", region="inner-mongolia", year=2020)
+    january = va[va["source_id"] == "inner_mongolia_2020s_repost"]
+    assert sorted(january["sector"]) == ["primary", "secondary", "tertiary"]
+    assert january["value_added_cny_100m"].sum() == pytest.approx(17360, abs=0.5)
+
+
+def test_a_gdp_constant_of_an_unnamed_code_file_is_left_out() -> None:
+    gdp = nereport.load("economy_gdp", region="jilin", vintage="first-release")
+    assert 2022 not in set(gdp["year"])  # 13070.24 seen only in a pyecharts demo script
+
+
+def test_population_first_releases_extend_past_2020() -> None:
+    pop = nereport.load("economy_population", region="china", vintage="first-release")
+    assert one(pop, "population_10k", year=2024) == 140828
+    assert one(pop, "population_10k", year=2025) == 140489
+
+
+# -- new concepts ---------------------------------------------------------------------------
+
+
+def test_growth_rates_say_their_price_basis() -> None:
+    rates = nereport.load("economy_growth_rates", region="liaoning")
+    assert one(rates, "price_basis", year=2022, indicator="urban_disposable_income_growth_pct") == (
+        "nominal"
+    )
+    assert one(rates, "price_basis", year=2021, indicator="va_primary_growth_pct") == "real"
+
+
+def test_vital_statistics_keep_two_printed_values_apart() -> None:
+    rates = nereport.load(
+        "economy_vital_statistics",
+        region="heilongjiang",
+        year=2022,
+        indicator="natural_growth_rate",
+    )
+    assert sorted(rates["value"]) == [-5.75, -5.11]
+    assert rates["copy"].nunique() == 2
+
+
+def test_census_age_structure_shares_and_printed_changes() -> None:
+    age = nereport.load("economy_census_age", age_group="65+")
+    assert one(age, "value", region="liaoning", year=2020, measure="share") == 17.42
+    assert one(age, "value", region="liaoning", year=2010, measure="share") == 10.31
+    assert one(age, "value", region="liaoning", year=2020, measure="change_pp_vs_2010") == 7.11
+    assert one(age, "value", region="china", year=2010, measure="share") == 8.87
+    assert one(age, "value", region="inner-mongolia", measure="change_pp_vs_2010") == 5.49
+    # Printed changes stay changes: no 2010 level is derived for Inner Mongolia.
+    assert 2010 not in set(age[age["region"] == "inner-mongolia"]["year"])
+    shares = nereport.load("economy_census_age", year=2020, measure="share", region="jilin")
+    assert shares.set_index("age_group")["value"].to_dict() == {
+        "0-14": 11.71,
+        "15-59": 65.23,
+        "60+": 23.06,
+        "65+": 15.61,
+    }
+
+
+def test_census_education_per_100k() -> None:
+    edu = nereport.load("economy_census_education", region="liaoning")
+    assert edu.set_index("year")["univ_per_100k"].to_dict() == {2010: 11965, 2020: 18216}
+
+
+def test_grain_in_jin_is_converted_once_and_the_printed_figure_kept() -> None:
+    grain = nereport.load("economy_grain_output", region="heilongjiang", year=2021)
+    assert set(grain["grain_10k_t"]) == {7867.7}  # 1573.54 亿斤 x 5 = the 7867.7 万吨 printed
+    assert set(grain["printed"]) == {"1573.54 亿斤", "7867.7 万吨"}
+    assert set(grain["unit"]) == {"10,000 tonnes"}
+
+
+def test_grain_first_releases_apart_from_the_revised_portal_series() -> None:
+    grain = nereport.load("economy_grain_output", region="china", year=2015)
+    assert grain.set_index("vintage")["grain_10k_t"].to_dict() == {
+        "first-release": 62143.5,
+        "nbs-2021": 66060.274,
+    }
+
+
+def test_good_air_days_keep_networks_and_the_best_copy() -> None:
+    days = nereport.load("environment_good_air_days", region="jilin", year=2023, measure="all days")
+    assert days.set_index("network")["share_pct"].to_dict() == {
+        "prefecture-level-and-above cities": 92.4,
+        "province": 90.7,
+    }
+    china = nereport.load("environment_good_air_days", region="china", year=2022)
+    # Two copies print 86.5: the official text reposted by 中证网 is kept, the mirror is not.
+    assert list(china["source_id"]) == ["mee_env_repost"]
+    assert list(china["share_pct"]) == [86.5]
+
+
+def test_a_population_note_holds_a_caveat_and_the_citation_its_own_column() -> None:
+    # A report shows a population note beside the value: the document and copy go to `cited`.
+    pop = nereport.load("economy_population", vintage="first-release")
+    assert set(pop["note"].dropna()) == {"secondary source"}
+    assert pop["cited"].notna().all()
+    assert one(pop, "cited", region="jilin", year=2021).startswith("'2021年吉林省国民经济")
+    hl = nereport.load("economy_population", region="heilongjiang", year=2013)
+    assert "typo" in one(hl, "note", vintage="csy-annual")  # a flag without citation stays
+
+
+# -- the 31 provinces (scripts/build_provinces.py) -----------------------------------------
+
+
+def test_all_31_provinces_every_year_of_one_release() -> None:
+    prov = nereport.load("economy_provinces")
+    counts = prov.groupby(["indicator", "year"])["code"].nunique()
+    assert set(counts) == {31} and set(prov["year"]) == set(range(2000, 2020))
+    assert set(prov["vintage"]) == {"nbs-2021"}
+    by_region = prov.drop_duplicates("code")["macro_region"].value_counts().to_dict()
+    assert by_region == {"west": 12, "east": 10, "centre": 6, "northeast": 3}
+
+
+def test_provinces_agree_with_the_same_release_in_economy_value_added() -> None:
+    prov = nereport.load("economy_provinces", indicator="gdp_nominal")
+    va = nereport.load("economy_value_added", vintage="nbs-2021", sector="primary")
+    names = {
+        "210000": "liaoning",
+        "220000": "jilin",
+        "230000": "heilongjiang",
+        "150000": "inner-mongolia",
+    }
+    ours = prov[prov["code"].isin(names)].assign(region=lambda f: f["code"].map(names))
+    merged = ours.merge(va, on=["region", "year"])
+    assert len(merged) == 4 * 20
+    assert (merged["value"] == merged["gdp_cny_100m"]).all()
+
+
+def test_rank_among_the_provinces() -> None:
+    prov = nereport.load("economy_provinces", year=2019, indicator="gdp_per_capita")
+    assert one(prov, "rank", code="110000") == 1  # Beijing
+    assert one(prov, "rank", code="230000") == 30  # Heilongjiang
+    assert set(prov["provinces_ranked"]) == {31}
+    assert sorted(prov["rank"]) == list(range(1, 32))
+
+
+def test_census_migration_in_10k_persons_with_its_two_concepts() -> None:
+    mig = nereport.load("economy_census_migration")
+    assert one(mig, "value", region="china", indicator="census_floating_population") == (
+        pytest.approx(37581.6759)  # 375,816,759 persons, converted once
+    )
+    assert one(mig, "value", region="liaoning", indicator="census_floating_population") == 999.32
+    # Inter-provincial (national, at destination) and inflow (Liaoning) stay two indicators.
+    assert set(mig[mig["region"] == "liaoning"]["indicator"]) >= {
+        "census_inflow_from_other_provinces"
+    }
+    assert "census_inflow_from_other_provinces" not in set(
+        mig[mig["region"] == "china"]["indicator"]
+    )
+    assert set(mig["unit"]) == {"10,000 persons", "%"}

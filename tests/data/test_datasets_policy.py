@@ -1,0 +1,108 @@
+"""The provincial policy instruments (policy2_provincial) and the policy texts a reader sees."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import nereport
+from nereport.data.datasets.policy import parse_date
+from nereport.data.sources import GRADES, SOURCES
+
+# What the reference's research remarks look like; none may stay in the text a report shows.
+REMARK_WORDS = ("excerpt", "inferred", "kept", "not seen", "typo", "(event)")
+
+
+@pytest.fixture(scope="module")
+def provincial() -> pd.DataFrame:
+    return nereport.load("policy_provincial")
+
+
+def test_every_region_has_its_rows(provincial: pd.DataFrame) -> None:
+    counts = provincial.groupby("region").size().to_dict()
+    assert counts == {
+        "liaoning": 24,
+        "jilin": 18,
+        "heilongjiang": 17,
+        "inner-mongolia": 15,
+        "northeast": 18,
+    }
+
+
+def test_each_row_is_in_the_source_of_its_grade(provincial: pd.DataFrame) -> None:
+    assert provincial["source_grade"].value_counts().to_dict() == {
+        "secondary": 54,
+        "official-repost": 29,
+        "official": 5,
+        "scholarly": 4,
+    }
+    grade_of = provincial["source_id"].map(lambda s: SOURCES[s].grade)
+    assert (grade_of == provincial["source_grade"]).all()
+    for source_id in provincial["source_id"].unique():
+        source = SOURCES[source_id]
+        assert source.grade in GRADES and source.title_zh and source.publisher_zh
+
+
+@pytest.mark.parametrize(
+    ("region", "date", "number"),
+    [
+        ("northeast", "2004-09-14", "财税〔2004〕156号"),  # the VAT-reform pilot's rules
+        ("liaoning", "2014-06-23", "国函〔2014〕76号"),  # Jinpu New Area
+        ("heilongjiang", "2015-12-16", "国函〔2015〕217号"),  # Harbin New Area
+        ("jilin", "2016-02-15", "国函〔2016〕31号"),  # Changchun New Area
+        ("liaoning", "2017-03-15", "国发〔2017〕15号"),  # Liaoning free-trade zone
+        ("northeast", "2017-03-07", "国办发〔2017〕22号"),  # pairing with eastern provinces
+        ("inner-mongolia", "2023-10-05", "国发〔2023〕16号"),
+    ],
+)
+def test_documents_of_the_reference(
+    provincial: pd.DataFrame, region: str, date: str, number: str
+) -> None:
+    row = provincial[provincial["document_number"] == number]
+    assert row[["region", "date"]].values.tolist() == [[region, date]]
+
+
+def test_changjitu_and_the_heilongjiang_ftz_are_dated(provincial: pd.DataFrame) -> None:
+    jilin = provincial[provincial["region"] == "jilin"]
+    changjitu = jilin[jilin["document_title_cn"].fillna("").str.contains("长吉图")]
+    # Approval and publication are two events, both kept.
+    assert changjitu["date"].tolist() == ["2009-08-30", "2009-11-16"]
+    ftz = provincial[provincial["document_title_cn"] == "中国（黑龙江）自由贸易试验区总体方案"]
+    assert ftz["date"].tolist() == ["2019-08-26"] and ftz["precision"].tolist() == ["day"]
+
+
+def test_conflicting_rows_are_kept(provincial: pd.DataFrame) -> None:
+    liaoning = provincial[provincial["region"] == "liaoning"]
+    assert {"2014-06-23", "2014-07", "2011-09-16", "2011-09-26"} <= set(liaoning["date"])
+    blast = provincial[(provincial["date"] == "2005-11-13")]
+    assert len(blast) == 2 and blast["amount_value"].dropna().tolist() == [4600]
+
+
+def test_undated_and_range_dates() -> None:
+    assert parse_date("n.d. (after 2021-11)") == ("undated", None, None)
+    assert parse_date("2005-2020") == (
+        "range",
+        pd.Timestamp("2005-01-01"),
+        pd.Timestamp("2020-12-31"),
+    )
+
+
+def test_research_remarks_are_notes_not_text(provincial: pd.DataFrame) -> None:
+    milestones = nereport.load("policy_milestones")
+    for frame in (provincial, milestones):
+        for column in ("event", "issuing_body"):
+            text = frame[column].dropna()
+            assert not [t for t in text if any(w in t for w in REMARK_WORDS)], column
+    summit = milestones[milestones["date"] == "2010-04"].iloc[0]
+    assert "inferred from sequence" in summit["note"] and "inferred" not in summit["event"]
+    assert "Shenyang" in summit["event"] and "25 articles" in summit["event"]
+    undated = provincial[provincial["date"] == "n.d. (after 2021-11)"].iloc[0]
+    assert undated["note"] == "date not in the excerpt"
+    assert undated["event"].endswith("(reply cites the 11th IM Party Congress)")
+
+
+def test_donggang_is_not_translated_word_for_word() -> None:
+    programmes = nereport.load("policy_programmes").set_index("id")
+    railway = programmes.loc["east-east-railway"]
+    assert "Donggang" in railway["places"] and "Donggang" in railway["description"]
+    assert not programmes.apply(lambda r: r.str.contains("East Port")).any().any()

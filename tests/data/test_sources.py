@@ -1,0 +1,83 @@
+"""The source registry: every publication graded, and cited in Chinese where it is Chinese."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from nereport.data.sources import _SOURCES, GRADES, SOURCES
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# Publications that are not Chinese (written and published outside China, in English): they
+# keep their English title and publisher in the Chinese report too.
+NOT_CHINESE = {"amur_atlas", "paulnoll_changchun"}
+
+
+def test_every_source_has_a_valid_grade() -> None:
+    wrong = {s.id: s.grade for s in _SOURCES if s.grade not in GRADES}
+    assert not wrong, f"sources without a grade in {GRADES}: {wrong}"
+
+
+def test_every_chinese_publication_has_its_chinese_title_and_publisher() -> None:
+    missing = [
+        s.id
+        for s in _SOURCES
+        if s.id not in NOT_CHINESE
+        and not (CJK.search(s.title_zh or "") and CJK.search(s.publisher_zh or ""))
+    ]
+    assert not missing, f"Chinese publications without title_zh and publisher_zh: {missing}"
+
+
+@pytest.mark.parametrize("source_id", sorted(NOT_CHINESE))
+def test_the_publications_left_in_english_are_not_chinese(source_id: str) -> None:
+    source = SOURCES[source_id]
+    assert source.grade == "secondary" and not CJK.search(source.publisher + source.title)
+
+
+def test_the_publishers_own_copy_is_read_directly() -> None:
+    # An official grade means the figures were read in the publisher's own copy: no copy
+    # "read via" a mirror, a news report or a third-party export.
+    via = [s.id for s in _SOURCES if s.grade == "official" and s.via]
+    assert not via, f"graded official but read via another copy: {via}"
+    # Its address is the url, or each row names its page (a family of
+    # communiqués read on several government sites).
+    per_row = ("`note`", "'source' column")
+    assert all(
+        s.url or any(m in s.note for m in per_row) for s in _SOURCES if s.grade == "official"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source_id", "grade"),
+    [
+        ("csy2006_t2_6", "official"),  # the NBS yearbook page itself
+        ("nbs_portal_2021", "official-repost"),  # a GitHub export of the NBS portal
+        ("cnki_csy_gdp", "official-repost"),  # yearbook tables read via CNKI
+        ("ceads_provinces", "scholarly"),
+        ("census7_prefecture_bulletins", "scholarly"),  # the peer-reviewed census panel
+        ("jilin_first_releases", "secondary"),  # only blog quotations
+        ("paulnoll_changchun", "secondary"),  # a personal website
+        ("acmr_inner_mongolia_2022", "secondary"),
+    ],
+)
+def test_grades_follow_the_copy_read(source_id: str, grade: str) -> None:
+    assert SOURCES[source_id].grade == grade
+
+
+def test_chinese_titles_cite_yearbooks_by_their_title() -> None:
+    assert SOURCES["csy2006_t5_28"].title_zh.startswith("《中国统计年鉴2006》表5-28")
+    assert SOURCES["cnki_compendium_population"].title_zh.startswith("《新中国六十年统计资料汇编》")
+    assert SOURCES["csy2006_t2_6"].publisher_zh == "国家统计局"
+
+
+def test_the_data_dictionary_keeps_the_grades_files_and_checksums() -> None:
+    # The report's appendix leaves files and hashes out: the data dictionary has them.
+    import nereport
+    from nereport.data.raw import recorded_checksums
+
+    text = nereport.describe("economy_gdp_index")
+    assert "**`jilin_first_releases`** (secondary)" in text
+    assert "Original: 辽宁省统计局：《辽宁省国民经济和社会发展统计公报》" in text
+    digest = recorded_checksums()["jilin_first_releases/economy_gdp_index.csv"]
+    assert f"`data/raw/jilin_first_releases/economy_gdp_index.csv` sha256 `{digest}`" in text

@@ -1,0 +1,164 @@
+"""Policy reports specific to their region: own programmes first and cited with their grade,
+dates in order, the document range, the money chart's labels, no research notes."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+import pandas as pd
+import pytest
+
+import nereport
+from nereport import i18n, report
+from nereport.report import charts, policy
+
+REGIONS = ["liaoning", "jilin", "heilongjiang", "inner-mongolia", "northeast"]
+LANGS = ["en", "zh"]
+# Research remarks of the reference's text, as written there (English) and as once translated.
+NOTES = re.compile(
+    r"inferred from sequence|excerpt truncated|looks like a typo|not in the excerpt|"
+    r"not named in the excerpt|conflicting (date|month) kept|; kept\)|East Port|年份据先后顺序推断"
+)
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    yield
+    report.start("policy", region="jilin")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("region", REGIONS)
+def test_each_report_names_its_own_programmes_cited(region: str, lang: str) -> None:
+    ctx = report.start("policy", region=region, lang=lang)
+    items = policy.own_programmes(ctx).data.splitlines()
+    own = nereport.load("policy_provincial", region=region)
+    assert len(items) == len(own) >= 3
+    source = i18n.translate("Source ({grade}): {source}", lang).split("{grade}")[0]
+    grades = {g: i18n.translate(label, lang) for g, label in policy.GRADE_LABELS.items()}
+    for item in items:
+        assert source in item and any(g in item for g in grades.values()), item
+    # A row known only from secondary sources says so.
+    marked = sum(grades["secondary"] + ")" in i or grades["secondary"] + "）" in i for i in items)
+    assert marked == (own["source_grade"] == "secondary").sum() > 0
+    if lang == "zh":  # the events are in Chinese
+        assert all(re.search(r"[\u4e00-\u9fff]{4}", i.split("—", 1)[1]) for i in items)
+
+
+def test_inner_mongolia_covers_its_eastern_prefectures() -> None:
+    text = policy.own_programmes(report.start("policy", region="inner-mongolia")).data
+    for place in ("Hulunbuir", "Hinggan", "Tongliao", "Chifeng", "Xilin Gol"):
+        assert place in text
+
+
+def test_northeast_covers_the_instruments_across_provinces() -> None:
+    ctx = report.start("policy", region="northeast")
+    text = policy.own_programmes(ctx).data
+    assert "国办发〔2017〕22号" in text and "Liaoning–Jiangsu" in text  # pairing cooperation
+    assert "财税〔2004〕156号" in text  # the VAT-reform pilot
+    assert "Instruments across the provinces" in policy.own_documents(ctx)
+
+
+@pytest.mark.parametrize(
+    ("region", "wanted"),
+    [
+        ("liaoning", ["国函〔2014〕76号", "国发〔2017〕15号"]),  # Jinpu New Area, the FTZ
+        ("jilin", ["国函〔2016〕31号"]),  # Changchun New Area
+        ("heilongjiang", ["国函〔2015〕217号"]),  # Harbin New Area
+    ],
+)
+def test_key_findings_name_the_regions_documents(region: str, wanted: list[str]) -> None:
+    finding = policy.own_documents(report.start("policy", region=region))
+    assert all(number in finding for number in wanted)
+
+
+def test_the_document_range_ends_at_the_latest_document() -> None:
+    # 国函〔2016〕177号 is dated only "2016": it may be later than 中发〔2016〕7号 (2016-04-26),
+    # and is (November 2016); it must not be sorted first and dropped from the range's end.
+    text = policy.documents(report.start("policy", region="jilin"))
+    assert "from 国发〔2003〕28号 (2003-12-02) to 国函〔2016〕177号 (2016)" in text
+    zh = policy.documents(report.start("policy", region="jilin", lang="zh"))
+    assert "国函〔2016〕177号（2016年）" in zh or "国函〔2016〕177号 (2016年)" in zh
+
+
+def test_dates_sort_by_their_first_day_and_undated_last() -> None:
+    ms = policy.milestones()
+    dated = ms["date_start"].dropna()
+    assert dated.is_monotonic_increasing
+    assert ms["date_start"].isna().tolist() == [False] * len(dated) + [True] * (
+        len(ms) - len(dated)
+    )
+    order = ms["date"].tolist()
+    assert order.index("2016") < order.index("2016-04-26")
+    first, last = policy.first_and_last(ms[ms["document_number"].notna()])
+    assert (first.document_number, last.document_number) == (
+        "国发〔2003〕28号",
+        "国函〔2016〕177号",
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "wanted"), [("en", "undated (before 2015)"), ("zh", "日期不详（2015年以前）")]
+)
+def test_undated_rows_say_so(lang: str, wanted: str) -> None:
+    rows = policy.provincial(report.start("policy", region="northeast", lang=lang))
+    assert rows["shown_date"].iloc[-1] == wanted  # and come last
+    im = policy.provincial(report.start("policy", region="inner-mongolia", lang=lang))
+    assert im["shown_date"].iloc[-1].startswith(wanted.split("(")[0].split("（")[0])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_money_chart_labels_are_wrapped_not_cut(lang: str) -> None:
+    ctx = report.start("policy", region="jilin", lang=lang)
+    spec = policy.money_chart(ctx).chart.to_dict()
+    axis = spec["encoding"]["y"]["axis"]
+    assert "split(datum.label" in axis["labelExpr"]
+    amounts = policy.money(ctx)
+    for label, date, what in zip(amounts["label"], amounts["date"], amounts["what"], strict=True):
+        # Every line fits the axis' label limit, and the lines hold the whole label.
+        assert all(charts._label_width(line) <= axis["labelLimit"] for line in label.split("\n"))
+        full = i18n.translate("{date}: {what}", lang).format(date=policy.when(date), what=what)
+        assert re.sub(r"\s", "", label) == re.sub(r"\s", "", full)
+    assert "not central funding" in " ".join(amounts["label"]).replace("\n", " ") or lang == "zh"
+
+
+def test_wrap_keeps_every_word_and_numbers_whole() -> None:
+    text = "c.2003-2004: first batch total investment, stated 610亿元 / 61 billion yuan"
+    lines = charts.wrap(text)
+    assert " ".join(lines) == text and len(lines) > 1
+    zh = "约2003—2004年：首批项目总投资，610亿元"
+    for width in range(60, 200, 10):
+        lines = charts.wrap(zh, width)
+        assert "".join(lines) == zh
+        assert not [a for a, b in pairwise(lines) if a[-1].isdigit() and b[0].isdigit()]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_research_notes_stay_out_of_the_policy_sections(lang: str) -> None:
+    for region in REGIONS:
+        ctx = report.start("policy", region=region, lang=lang)
+        shown = [
+            policy.own_programmes(ctx).data,
+            policy.milestone_table(ctx).data,
+            policy.programmes(ctx).data,
+            policy.timeline_chart(ctx).chart.to_json(),
+        ]
+        assert not [m[0] for text in shown for m in [NOTES.search(text)] if m]
+
+
+def test_note_column_keeps_the_remarks() -> None:
+    notes = pd.concat(
+        [nereport.load("policy_milestones")["note"], nereport.load("policy_provincial")["note"]]
+    ).dropna()
+    assert notes.str.contains("inferred from sequence").any()
+    assert notes.str.contains("conflicting date kept").any()
+
+
+def test_donggang_in_both_languages() -> None:
+    for text in (
+        "Russian border crossing; Donggang (Liaoning)",
+        "A line covered by the four-city agreement, connecting a Russian border crossing with "
+        "Donggang in Liaoning.",
+    ):
+        assert "东港" in i18n.translate(text, "zh") != text
