@@ -130,18 +130,6 @@ def test_the_jilin_census_caveat_is_said_wherever_its_prefectures_are_summed() -
     )
 
 
-def test_co2_change_is_not_measured_from_a_one_year_spike() -> None:
-    co2 = nereport.load("environment_co2", region="jilin").set_index("year")["co2_mt"]
-    assert findings.is_spike(co2, 2003)  # 92.2 -> 134.3 -> 112.3 Mt
-    assert findings.co2_base("jilin") > 2003
-    ctx = report.start("environment", region="jilin")
-    for sentence in (findings.co2_change(ctx), findings.co2_intensity(ctx)):
-        assert "from 2003 to" not in sentence and "in 2003)" not in sentence
-        assert "one-year spikes" in sentence
-    # A series without a spike keeps the strategy's launch year as its base.
-    assert findings.co2_base("liaoning") == 2003
-
-
 def test_people_are_counted_in_millions_or_wan_never_ten_thousand() -> None:
     try:
         ctx = report.start("economy", region="northeast")

@@ -5,6 +5,7 @@ the look and their own words (tooltip titles, map states), which they translate.
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 
@@ -101,26 +102,96 @@ def region_scale(frame: pd.DataFrame, color: str) -> alt.Scale:
 
 
 def _year_axis(title: str | None = None) -> alt.X:
-    return alt.X("year:Q", title=title or _("Year"), axis=alt.Axis(format="d", tickMinStep=1))
-
-
-def year_rules(years: dict[int, str], start: int, end: int) -> alt.Chart | None:
-    """Vertical rules with labels for the policy years inside [start, end]."""
-    marks = pd.DataFrame(
-        [{"year": y, "label": _(t)} for y, t in years.items() if start <= y <= end]
+    # A few pixels of room at both ends, so that a point on the first or last year is drawn
+    # whole, not cut in half by the axis.
+    return alt.X(
+        "year:Q",
+        title=title or _("Year"),
+        axis=alt.Axis(format="d", tickMinStep=1),
+        scale=alt.Scale(padding=8),
     )
-    if marks.empty:
+
+
+def year_rules(
+    years: dict[int, str],
+    start: int,
+    end: int,
+    data_years: pd.Series | None = None,
+) -> alt.LayerChart | None:
+    """Vertical rules with labels for the policy years inside [start, end]. The labels stand
+    above the plotting area, in the chart's top margin, where no data line can cross them
+    (one row per label); a label that would run past the right edge ends at its rule."""
+    shown = {y: t for y, t in years.items() if start <= y <= end}
+    if data_years is not None and len(data_years):
+        low, high = int(data_years.min()), int(data_years.max())
+        shown = {y: t for y, t in shown.items() if low <= y <= high}
+    else:
+        low, high = start, end
+    if not shown:
         return None
+    rows = []
+    for row, (year, text) in enumerate(sorted(shown.items())):
+        label = _(text)
+        at = WIDTH * (year - low) / max(high - low, 1)
+        rows.append(
+            {
+                "year": year,
+                "label": label,
+                "right": at + _text_width(label) + 6 > WIDTH,
+                "row": row,
+            }
+        )
+    marks = pd.DataFrame(rows)
     base = alt.Chart(marks)
     # Channel objects, not shorthand strings: altair turns each string into a channel by
     # searching its whole schema (about 10 ms each, four times per chart).
     rule = base.mark_rule(color="#999", strokeDash=[4, 3]).encode(
         x=alt.X("year:Q"), tooltip=[alt.Tooltip("label:N", title=_("Milestone"))]
     )
-    text = base.mark_text(
-        align="left", dx=3, dy=-4, fontSize=10, color="#555", baseline="top"
-    ).encode(x=alt.X("year:Q"), y=alt.YValue(2), text=alt.Text("label:N"))
-    return rule + text
+    layers = [rule]
+    for row in marks.itertuples():
+        one = alt.Chart(marks[marks["row"] == row.row])
+        layers.append(
+            one.mark_text(
+                align="right" if row.right else "left",
+                dx=-3 if row.right else 3,
+                # above the plot: row 0 just over its top edge, the next one a line higher
+                dy=-(4 + 13 * (len(marks) - 1 - row.row)),
+                fontSize=10,
+                color="#555",
+                baseline="bottom",
+            ).encode(x=alt.X("year:Q"), y=alt.YValue(0), text=alt.Text("label:N"))
+        )
+        layers.append(
+            one.mark_rule(color="#999", strokeDash=[4, 3]).encode(
+                x=alt.X("year:Q"),
+                y=alt.YValue(-(4 + 13 * (len(marks) - 1 - row.row))),
+                y2=alt.Y2Value(0),
+            )
+        )
+    return alt.layer(*layers)
+
+
+LINE_RUN = "line_run"  # the column of a line's spec that names each unbroken run of years
+
+
+class JoinedSourcesError(ValueError):
+    """A line was asked to draw two values for one year (two sources or releases of it)."""
+
+
+def runs(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """The run of each row: rows of one ``keys`` value in consecutive years share a run; a
+    missing year starts a new one, so that a line never bridges the gap."""
+    if frame.empty:
+        return pd.Series([], index=frame.index, dtype=object)
+    ordered = frame.sort_values([*keys, "year"])
+    group = [ordered[k].astype(str) for k in keys]
+    gap = ordered.groupby(group, sort=False)["year"].diff().fillna(1).ne(1)
+    number = gap.groupby(group, sort=False).cumsum().astype(int).astype(str)
+    label = pd.Series("", index=ordered.index)
+    for part in group:
+        label = label + part + "/"
+    return (label + "#" + number).reindex(frame.index)
 
 
 def line(
@@ -140,17 +211,29 @@ def line(
 ) -> alt.Chart | alt.LayerChart:
     """One line per ``color`` over years, with optional policy-year rules. With ``segment``,
     each value of that column is a line of its own (one release never joins another); with
-    ``baseline``, a horizontal rule marks that value (e.g. 100 for an index)."""
-    extra = {"detail": alt.Detail(f"{segment}:N")} if segment else {}
+    ``baseline``, a horizontal rule marks that value (e.g. 100 for an index).
+
+    A line joins consecutive years only: where a year is missing (or its value is empty) the
+    line breaks. Two values for one year of one line (two sources or releases of that year)
+    raise ``JoinedSourcesError``: the caller chooses one, or gives each its ``segment``."""
+    keys = [color, *([segment] if segment else [])]
     frame = by_region(frame)
     scale = region_scale(frame, color)
     # Only the columns drawn travel into the spec (and the page): smaller and faster.
-    frame = frame[list(dict.fromkeys(["year", y, color, *([segment] if segment else [])]))]
+    frame = frame[list(dict.fromkeys(["year", y, *keys]))].dropna(subset=[y])
+    twice = frame[frame.duplicated([*keys, "year"], keep=False)]
+    if not twice.empty:
+        raise JoinedSourcesError(
+            f"line '{title}': two values for one year of one line "
+            f"({twice[[*keys, 'year']].drop_duplicates().to_dict('records')}); choose one "
+            "source, or give each release its own segment"
+        )
+    frame = frame.assign(**{LINE_RUN: runs(frame, keys)})
     chart = (
         alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=18))
         .encode(
-            **extra,
+            detail=alt.Detail(f"{LINE_RUN}:N"),
             x=_year_axis(),
             y=alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(zero=zero)),
             color=alt.Color(
@@ -172,7 +255,7 @@ def line(
         level = pd.DataFrame({"level": [baseline]})
         layers.append(alt.Chart(level).mark_rule(color="#888").encode(y=alt.Y("level:Q")))
     if marks and start is not None and end is not None:
-        rules = year_rules(marks, start, end)
+        rules = year_rules(marks, start, end, frame["year"])
         if rules is not None:
             layers.append(rules)
     if len(layers) > 1:
@@ -420,7 +503,10 @@ def change_map(
     )
     outlined = features[units["selected"].to_numpy()]
     low, high = float(units[value].min()), float(units[value].max())
-    bound = max(abs(low), abs(high))
+    # The scale and its legend reach past the data's extremes, with a labelled tick every 10
+    # points: a legend that ends before the data (±30 against −35.2) says the map is clamped.
+    bound = 10 * max(1, math.ceil(max(abs(low), abs(high)) / 10))
+    ticks = list(range(-bound, bound + 1, 10))
     areas = (
         alt.Chart(features)
         .mark_geoshape(stroke="white", strokeWidth=0.6)
@@ -430,7 +516,13 @@ def change_map(
                 title=legend,
                 scale=alt.Scale(scheme="redblue", domain=[-bound, bound]),
                 legend=alt.Legend(
-                    orient="bottom", gradientLength=320, format="+.0f", titleLimit=400
+                    orient="bottom",
+                    gradientLength=320,
+                    format=".0f",
+                    # a gain with its sign, as a loss has its own: "+10", "0", "−10"
+                    labelExpr="datum.value > 0 ? '+' + datum.label : datum.label",
+                    titleLimit=400,
+                    values=ticks,
                 ),
             ),
             tooltip=[
@@ -442,11 +534,48 @@ def change_map(
     outline = alt.Chart(outlined).mark_geoshape(  # decoration: not a mark to describe
         fill=None, stroke="#222", strokeWidth=1.4, aria=False
     )
+    layers = [areas, outline, *_extreme_labels(units, value)]
     return (
-        alt.layer(areas, outline)
+        alt.layer(*layers)
         .project("mercator")
         .properties(width=WIDTH, height=440, title=_title(title, subtitle))
     )
+
+
+def _label_point(geometry: dict) -> tuple[float, float]:
+    """A point to write a unit's name at: the mean vertex of its largest ring (the unit's
+    main part; close enough to its middle for a label)."""
+    rings = (
+        [p[0] for p in geometry["coordinates"]]
+        if geometry["type"] == "MultiPolygon"
+        else [geometry["coordinates"][0]]
+    )
+    ring = max(rings, key=len)
+    return (sum(x for x, _y in ring) / len(ring), sum(y for _x, y in ring) / len(ring))
+
+
+def _extreme_labels(units: pd.DataFrame, value: str, each: int = 2) -> list[alt.Chart]:
+    """The names and values of the ``each`` largest losses and gains written on the map, so
+    that a printed map (no tooltips) names its extremes."""
+    ends = pd.concat([units.nsmallest(each, value), units.nlargest(each, value)])
+    ends = ends[~ends.index.duplicated()]
+    points = [_label_point(json.loads(g)) for g in ends["geometry"]]
+    labels = pd.DataFrame(
+        {
+            "lon": [p[0] for p in points],
+            "lat": [p[1] for p in points],
+            "label": [
+                f"{name} {getattr(r, value):+.1f}%".replace("-", "−")
+                for name, r in zip(ends["name"], ends.itertuples(), strict=True)
+            ],
+        }
+    )
+    base = alt.Chart(labels).encode(
+        longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), text=alt.Text("label:N")
+    )
+    style = {"fontSize": 10, "fontWeight": "bold", "aria": False}
+    halo = base.mark_text(stroke="white", strokeWidth=3, strokeOpacity=0.9, **style)
+    return [halo, base.mark_text(color="#111", **style)]
 
 
 def region_map(units: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart:

@@ -458,6 +458,28 @@ def _flagged_population(ctx: Context) -> pd.DataFrame:
     return ctx.in_years(flagged)
 
 
+def _flagged_value(ctx: Context, r) -> str:
+    """A doubtful value for a reader: the value beside the years around it in its release
+    (why it is doubtful, in figures), not the compiler's note."""
+    same = load("economy_population", region=r.region, vintage=r.vintage)
+    same = same.set_index("year")["population_10k"]
+    said = _("{region} {year} ({release}): {value}").format(
+        region=ctx.md_name(r.region),
+        year=int(r.year),
+        release=esc(release_name(r.vintage)),
+        value=number(r.population_10k, 0),
+    )
+    if r.year - 1 in same.index and r.year + 1 in same.index:
+        said = _("{said}, against {before} in {year_before} and {after} in {year_after}").format(
+            said=said,
+            before=number(same[r.year - 1], 0),
+            year_before=int(r.year - 1),
+            after=number(same[r.year + 1], 0),
+            year_after=int(r.year + 1),
+        )
+    return said
+
+
 def population_chart(ctx: Context) -> Figure:
     pop = population(ctx)
     chart = charts.line(
@@ -492,14 +514,7 @@ def population_chart(ctx: Context) -> Figure:
         notes = _listing(
             ctx,
             [
-                _("{region} {year} ({release}): {value}, {note}").format(
-                    region=ctx.md_name(r.region),
-                    year=int(r.year),
-                    release=esc(release_name(r.vintage)),
-                    value=number(r.population_10k, 0),
-                    # The compiler's note, translated where the catalog has it (data column).
-                    note=esc(_(r.note)),
-                )
+                _flagged_value(ctx, r)
                 for r in flagged.sort_values(["vintage", "year", "region"]).itertuples()
             ],
         )

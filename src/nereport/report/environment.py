@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import altair as alt
 import pandas as pd
 from IPython.display import Markdown
 
@@ -20,9 +21,19 @@ from nereport.data import load, regions
 from nereport.data.series import with_northeast
 from nereport.i18n import N_, _
 from nereport.report import charts, findings
-from nereport.report.context import Context, Figure, esc, label, number, source_name, table
+from nereport.report.context import (
+    Context,
+    Figure,
+    as_published,
+    esc,
+    label,
+    number,
+    source_name,
+    table,
+)
 
 MAIN = findings.MAIN
+MAIN_LABEL = findings.MAIN_LABEL
 
 # The data's own English words that a reader sees (monitoring networks, basin grades, table
 # notes): declared here so that Babel extracts them, translated with ``_`` where shown. A
@@ -92,14 +103,277 @@ def key_findings(ctx: Context) -> Markdown:
     return findings.section(
         ctx,
         [
-            findings.co2_intensity,
-            findings.co2_change,
+            co2_intensity,
+            co2_change,
             findings.coal,
+            coal_intensity,
+            energy_mix,
             findings.sulphur,
             findings.pm25,
+            pm25_regions,
+            water_quality,
             findings.forest,
         ],
     )
+
+
+# -- CO2: change and intensity over three-year means (findings.CO2_BASE_YEARS) ---------------
+
+BASE_YEARS = findings.CO2_BASE_YEARS
+_mean = findings.mean_over
+
+
+def _years(years: tuple[int, ...]) -> str:
+    return f"{years[0]}{'—' if i18n.current() == 'zh' else '–'}{years[-1]}"
+
+
+def co2_change(ctx: Context) -> str | None:
+    co2 = with_northeast(load("environment_co2"), "co2_mt")
+    wide = co2.pivot_table(index="year", columns="region", values="co2_mt")
+    if ctx.region not in wide or ctx.comparison not in wide:
+        return None
+    both = wide[[ctx.region, ctx.comparison]].dropna()
+    last = int(both.index.max())
+    end_years = (last - 2, last - 1, last)
+    own, other = wide[ctx.region], wide[ctx.comparison]
+    means = [_mean(s, y) for s in (own, other) for y in (BASE_YEARS, end_years)]
+    if any(m is None for m in means):
+        return None
+    before, after, other_before, other_after = means
+    source = _("{inventory}, release to {year}").format(
+        inventory=as_published(findings.CEADS), year=last
+    )
+    return _(
+        "**CO2 emissions** ({source}; means of {first} and of {last}): {before} → {after} Mt "
+        "a year (**{change}**), against {other} for {comparison}; peak year {peak}."
+    ).format(
+        source=findings._source(ctx, source),
+        first=_years(BASE_YEARS),
+        last=_years(end_years),
+        before=number(before, 0),
+        after=number(after, 0),
+        change=findings.stated("co2_change", ctx.region, BASE_YEARS, end_years, sign=True),
+        other=findings.stated("co2_change", ctx.comparison, BASE_YEARS, end_years, sign=True),
+        comparison=ctx.md_name(ctx.comparison),
+        peak=int(own.idxmax()),
+    )
+
+
+def co2_intensity(ctx: Context) -> str | None:
+    frame = findings.intensity_frame(ctx)
+    wide = frame.pivot_table(index="year", columns="region", values="t_per_10k_yuan")
+    if ctx.region not in wide or ctx.comparison not in wide:
+        return None
+    ratio = (wide[ctx.region] / wide[ctx.comparison]).dropna()
+    base = _mean(ratio, BASE_YEARS)
+    if ratio.empty or base is None:
+        return None
+    last = int(ratio.index.max())
+    source = _("{inventory} CO2 over GDP of the {release}").format(
+        inventory=as_published(findings.CEADS), release=_(MAIN_LABEL)
+    )
+    return _(
+        "**CO2 per unit of GDP** ({source}): {value} t per 10,000 yuan in {last}, "
+        "**{ratio} times** China's ({ratio_first} times on average in {first})."
+    ).format(
+        source=findings._source(ctx, source),
+        value=number(wide.loc[last, ctx.region], 2),
+        last=last,
+        ratio=number(ratio[last], 1),
+        ratio_first=number(base, 1),
+        first=_years(BASE_YEARS),
+    )
+
+
+# -- energy: coal per unit of GDP, the national energy mix ------------------------------------
+
+
+def _gdp() -> pd.DataFrame:
+    """GDP by region and year of the main release (the figure printed beside its sectors),
+    with the Northeast where its three provinces are all published."""
+    va = load("economy_value_added", vintage=MAIN).dropna(subset=["gdp_cny_100m"])
+    gdp = va.drop_duplicates(["region", "year"])[["region", "year", "gdp_cny_100m"]]
+    return with_northeast(gdp, "gdp_cny_100m")
+
+
+def coal_intensity_frame(ctx: Context) -> pd.DataFrame:
+    """Coal burned (physical tonnes) per 10,000 yuan of GDP of the region and the comparison,
+    coal and GDP both from the NBS release of c.2021 (current prices)."""
+    coal = with_northeast(load("environment_coal_use"), "coal_10k_t")
+    frame = coal[["region", "year", "coal_10k_t"]].merge(_gdp(), on=["region", "year"])
+    frame = frame[frame["region"].isin([ctx.region, ctx.comparison])]
+    # t per 10,000 yuan = (10,000 t x 1e4) / (100 million yuan x 1e4) = coal_10k_t / gdp
+    return frame.assign(t_per_10k_yuan=frame["coal_10k_t"] / frame["gdp_cny_100m"])
+
+
+def _energy_per_gdp() -> pd.Series:
+    """China's total energy use (t SCE) per 10,000 yuan of GDP, both of the c.2021 release."""
+    energy = load("environment_energy", region="china", vintage=MAIN)
+    energy = energy[energy["indicator"] == "total_energy_consumption"]
+    gdp = _gdp().query("region == 'china'").set_index("year")["gdp_cny_100m"]
+    return (energy.set_index("year")["energy_10k_tce"] / gdp).dropna()
+
+
+def coal_intensity(ctx: Context) -> str | None:
+    wide = coal_intensity_frame(ctx).pivot_table(
+        index="year", columns="region", values="t_per_10k_yuan"
+    )
+    if ctx.region not in wide or ctx.comparison not in wide:
+        return None
+    ratio = (wide[ctx.region] / wide[ctx.comparison]).dropna()
+    if 2003 not in ratio.index:
+        return None
+    last = int(ratio.index.max())
+    energy = _energy_per_gdp()
+    parts = []
+    if 2003 in energy.index:
+        end = int(energy.index.max())
+        parts.append(
+            _(
+                "China's total energy use per 10,000 yuan of GDP went from {first} t of standard "
+                "coal in 2003 to {last} t in {end} (same release); no provincial total energy "
+                "use was found, so the provinces' own energy intensity cannot be computed."
+            ).format(first=number(energy[2003], 2), last=number(energy[end], 2), end=end)
+        )
+    changes = load("environment_energy_mix", region="china", indicator="energy_per_gdp_change")
+    if len(changes):
+        parts.append(
+            _("Later, China's energy use per unit of GDP changed by {changes}.").format(
+                changes=findings._join(
+                    [
+                        _("{change} in {year} ({release})").format(
+                            change=findings.signed(r.value, 1),
+                            year=int(r.year),
+                            release=_(RELEASES.get(r.vintage, r.vintage)),
+                        )
+                        for r in changes.sort_values("year").itertuples()
+                    ],
+                    "list",
+                )
+            )
+        )
+    source = _("physical coal over GDP, {release}, current prices").format(release=_(MAIN_LABEL))
+    said = _(
+        "**Coal per unit of GDP** ({source}): {value} t of coal per 10,000 yuan in {last}, "
+        "**{ratio} times** China's ({ratio_first} times in 2003)."
+    ).format(
+        source=findings._source(ctx, source),
+        value=number(wide.loc[last, ctx.region], 2),
+        last=last,
+        ratio=number(ratio[last], 1),
+        ratio_first=number(ratio[2003], 1),
+    )
+    return findings._join([said, *parts], "sentences")
+
+
+def coal_intensity_chart(ctx: Context) -> Figure:
+    frame = ctx.named(ctx.in_years(coal_intensity_frame(ctx)))
+    chart = charts.line(
+        frame,
+        "t_per_10k_yuan",
+        _("t of coal per 10,000 yuan of GDP"),
+        _("Coal burned per unit of GDP"),
+        ctx.subtitle(
+            _(
+                "Coal in physical tonnes and GDP at current prices, both from the NBS release "
+                "of c.2021; compare regions within a year"
+            )
+        ),
+        start=ctx.start,
+        end=ctx.end,
+        marks=charts.MARKED_YEARS,
+        fmt=".2f",
+    )
+    return Figure(chart, coal_intensity(ctx) or "*" + _("No years with both coal and GDP.") + "*")
+
+
+MIX = {
+    "coal_share_of_energy_consumption": N_("Coal"),
+    "clean_energy_share_of_energy_consumption": N_("Clean energy"),
+}
+RELEASES = {
+    MAIN: N_("NBS release of c.2021"),
+    "first-release": N_("first releases"),
+    "nbs-2012-reported": N_("2012, as reported in the trade press"),
+    "mee-2023": N_("preliminary, MEE bulletin 2022"),
+}
+
+
+def energy_mix_frame() -> pd.DataFrame:
+    """China's shares of coal and of clean energy in total energy consumption, one line per
+    series and release."""
+    mix = load("environment_energy_mix", region="china", indicator=list(MIX))
+    mix = mix[mix["vintage"].isin([MAIN, "first-release", "nbs-2012-reported"])]
+    return mix.assign(
+        series=[
+            _("{series}, {release}").format(series=_(MIX[i]), release=_(RELEASES[v]))
+            for i, v in zip(mix["indicator"], mix["vintage"], strict=True)
+        ],
+    )
+
+
+def energy_mix(ctx: Context) -> str | None:
+    mix = energy_mix_frame()
+    coal = mix[mix["indicator"] == "coal_share_of_energy_consumption"]
+    main = coal[coal["vintage"] == MAIN].set_index("year")["value"]
+    if main.empty:
+        return None
+    first, last = int(main.index.min()), int(main.index.max())
+    later = coal[(coal["vintage"] == "first-release") & (coal["year"] > last)]
+    clean = mix[(mix["indicator"] != "coal_share_of_energy_consumption")].sort_values("year")
+    parts = [
+        _(
+            "coal **{first} %** of energy consumption in {first_year}, **{last} %** in "
+            "{last_year} ({release})"
+        ).format(
+            first=number(main[first], 1),
+            first_year=first,
+            last=number(main[last], 1),
+            last_year=last,
+            release=_(MAIN_LABEL),
+        )
+    ]
+    parts += [
+        _("**{value} %** in {year} (first release, a separate release)").format(
+            value=number(r.value, 1), year=int(r.year)
+        )
+        for r in later.sort_values("year").itertuples()
+    ]
+    if len(clean):
+        parts.append(
+            _("clean energy {values} (first releases)").format(
+                values=findings._join(
+                    [
+                        _("{value} in {year}").format(
+                            value=findings._percent(r.value, 1), year=int(r.year)
+                        )
+                        for r in clean.itertuples()
+                    ],
+                    "list",
+                )
+            )
+        )
+    return _("**Energy mix of China** (no provincial figure was found): {values}.").format(
+        values=findings._join(parts, "clauses")
+    )
+
+
+def energy_mix_chart(ctx: Context) -> Figure:
+    mix = ctx.in_years(energy_mix_frame())
+    chart = charts.line(
+        mix,
+        "value",
+        _("Share of total energy consumption (%)"),
+        _("Energy mix of China"),
+        _(
+            "Coal and clean energy (natural gas, hydro, nuclear, wind, solar) as shares of "
+            "energy consumption; each release its own line; national only"
+        ),
+        color="series",
+        fmt=".1f",
+        zero=False,
+    )
+    return Figure(chart, energy_mix(ctx) or "*" + _("No energy mix figures.") + "*")
 
 
 # -- CO2 -------------------------------------------------------------------------------------
@@ -176,9 +450,7 @@ def intensity_chart(ctx: Context) -> Figure:
         marks=charts.MARKED_YEARS,
         fmt=".2f",
     )
-    return Figure(
-        chart, findings.co2_intensity(ctx) or "*" + _("No years with both CO2 and GDP.") + "*"
-    )
+    return Figure(chart, co2_intensity(ctx) or "*" + _("No years with both CO2 and GDP.") + "*")
 
 
 # -- energy and air --------------------------------------------------------------------------
@@ -206,7 +478,9 @@ POLLUTANTS = {"so2": N_("SO2"), "nox": N_("NOx"), "soot_dust": N_("Soot and dust
 
 
 def air_pollutants(ctx: Context) -> pd.DataFrame:
-    air = load("environment_air_pollutants", pollutant=list(POLLUTANTS))
+    # One figure per region, year, pollutant and scope: a second source's copy of the same
+    # figure is never added to it (Inner Mongolia 2014 was drawn doubled).
+    air = load("environment_air_pollutants", pollutant=list(POLLUTANTS), primary=True)
     air = air[air["region"].isin(ctx.own())]
     # An aggregate sums its members within one scope and year, only where all are published.
     keys = ["year", "pollutant", "scope"]
@@ -249,14 +523,12 @@ def pm25_chart(ctx: Context) -> Figure:
     if pm.empty:
         return Figure(None, "*" + _("No PM2.5 figures for these years.") + "*")
     series = _("{region} ({network})")
-    pm = _runs(
-        pm.assign(
-            series=[
-                series.format(region=r, network=_(n))
-                for r, n in zip(pm["region_name"], pm["network"], strict=True)
-            ],
-            segment=pm["region"] + "/" + pm["network"],
-        )
+    pm = pm.assign(
+        series=[
+            series.format(region=r, network=_(n))
+            for r, n in zip(pm["region_name"], pm["network"], strict=True)
+        ],
+        segment=pm["region"] + "/" + pm["network"],
     )
     chart = charts.line(
         pm,
@@ -276,12 +548,121 @@ def pm25_chart(ctx: Context) -> Figure:
     return Figure(chart, findings.pm25(ctx) or "*" + _("No provincial PM2.5 mean was found.") + "*")
 
 
-def _runs(frame: pd.DataFrame) -> pd.DataFrame:
-    """Split each ``segment`` where years are missing: a line joins consecutive years only."""
-    frame = frame.sort_values(["segment", "year"])
-    gap = frame.groupby("segment")["year"].diff().fillna(1).ne(1)
-    run = gap.groupby(frame["segment"]).cumsum().astype(int).astype(str)
-    return frame.assign(segment=frame["segment"] + "#" + run)
+def _provinces() -> list[str]:
+    """The provinces the reports cover (Liaoning, Jilin, Heilongjiang, Inner Mongolia)."""
+    return [r for r in regions.reported() if not regions.members(r)]
+
+
+def pm25_regions_frame() -> tuple[int | None, pd.DataFrame, list[str]]:
+    """The one year with a PM2.5 mean for the most of the provinces and China (the latest of
+    equals), their figures in that year, and the provinces without one."""
+    places = [*_provinces(), "china"]
+    pm = load("environment_pm25", region=places)
+    counts = pm.groupby("year")["region"].nunique()
+    if counts.empty:
+        return None, pm.iloc[0:0], places
+    year = int(counts[counts == counts.max()].index.max())
+    rows = pm[pm["year"] == year].drop_duplicates("region")
+    lacking = [p for p in places if p not in set(rows["region"])]
+    order = {p: i for i, p in enumerate(places)}
+    return year, rows.sort_values("region", key=lambda r: r.map(order)), lacking
+
+
+def pm25_regions(ctx: Context) -> str | None:
+    year, rows, lacking = pm25_regions_frame()
+    own = rows[rows["region"] != "china"]
+    china = rows[rows["region"] == "china"]
+    if year is None or own.empty or china.empty:
+        return None
+    value = _("{region} **{value}**, {network}")
+    said = findings._join(
+        [
+            value.format(
+                region=ctx.md_name(r.region),
+                value=number(r.pm25_ugm3, 0),
+                network=esc(_(r.network)),
+            )
+            for r in own.itertuples()
+        ],
+        "clauses",
+    )
+    text = _(
+        "**PM2.5 across the regions in {year}** (annual means in µg/m³ from the provincial "
+        "bulletins and the national bulletin; the networks differ, Inner Mongolia is the whole "
+        "region): {values}; China {china} ({network})."
+    ).format(
+        year=year,
+        values=said,
+        china=number(china["pm25_ugm3"].iloc[0], 0),
+        network=esc(_(china["network"].iloc[0])),
+    )
+    if lacking:
+        text = findings._join(
+            [
+                text,
+                _("No {year} figure was found for {regions}.").format(
+                    year=year,
+                    regions=findings._join([ctx.md_name(r) for r in lacking], "names"),
+                ),
+            ],
+            "sentences",
+        )
+    return text
+
+
+def pm25_regions_chart(ctx: Context) -> Figure:
+    year, rows, _lacking = pm25_regions_frame()
+    if year is None or rows.empty:
+        return Figure(None, "*" + _("No year has PM2.5 figures for several regions.") + "*")
+    # only the columns drawn travel into the page (not the compiler's notes)
+    rows = ctx.named(rows[["region", "year", "network", "pm25_ugm3"]])
+    rows = rows.assign(network=[_(n) for n in rows["network"]])
+    chart = charts.bars(
+        rows,
+        "region_name",
+        "pm25_ugm3",
+        _("Region"),
+        _("PM2.5, annual mean (µg/m³)"),
+        _("PM2.5 across the regions in {year}").format(year=year),
+        _("Annual means as published; the monitoring networks differ (see each bar's network)"),
+        column_tooltips=[alt.Tooltip("network:N", title=_("Network"))],
+        fmt=".0f",
+    )
+    return Figure(chart, pm25_regions(ctx) or "")
+
+
+def _good_water(frame: pd.DataFrame) -> pd.DataFrame:
+    """Shares of sections of good quality (grade I-III, or 'good' as published)."""
+    good = frame["indicator"].str.contains("grade_I_III|good_quality", regex=True)
+    return frame[good].dropna(subset=["share_pct"])
+
+
+def water_quality(ctx: Context) -> str | None:
+    water = _good_water(load("environment_water"))
+    own = water[water["region"].isin(ctx.own())].sort_values("year").groupby("region").tail(1)
+    china = water[
+        (water["region"] == "china")
+        & water["network"].fillna("").str.contains("national surface-water assessment sections")
+    ].set_index("year")
+    if own.empty:
+        return None
+    parts = []
+    for r in own.itertuples():
+        said = _("{region} {year}: **{share}** of {network}").format(
+            region=ctx.md_name(r.region),
+            year=int(r.year),
+            share=findings._percent(r.share_pct, 1),
+            network=esc(_(r.network)),
+        )
+        if r.year in china.index:
+            said = _("{said}, against {share} for China").format(
+                said=said, share=findings._percent(china.loc[r.year, "share_pct"], 1)
+            )
+        parts.append(said)
+    return _(
+        "**Surface water of good quality** (share of monitoring sections of grade I-III, "
+        "provincial and national environment bulletins; the networks differ): {values}."
+    ).format(values=findings._join(parts, "clauses"))
 
 
 def _cities(ctx: Context) -> list[str]:
@@ -302,14 +683,12 @@ def water_chart(ctx: Context) -> Figure:
     if water.empty:
         return Figure(None, "*" + _("No water quality shares for these years.") + "*")
     series = _("{region}: {network}")
-    water = _runs(
-        water.assign(
-            series=[
-                series.format(region=r, network=_(n))
-                for r, n in zip(water["region_name"], water["network"].fillna(""), strict=True)
-            ],
-            segment=water["region"] + "/" + water["network"].fillna("") + "/" + water["indicator"],
-        )
+    water = water.assign(
+        series=[
+            series.format(region=r, network=_(n))
+            for r, n in zip(water["region_name"], water["network"].fillna(""), strict=True)
+        ],
+        segment=water["region"] + "/" + water["network"].fillna("") + "/" + water["indicator"],
     )
     chart = charts.line(
         water,
@@ -534,9 +913,11 @@ def coverage_statement(ctx: Context) -> Markdown:
         frame = load(name)
         years = sorted(frame[frame["region"].isin(ctx.own())]["year"].unique())
         if not years:
-            said = _("**{title}:** 0 year(s) for {region}: none.")
+            said = _("**{title}:** no year for {region}.")
+        elif len(years) == 1:
+            said = _("**{title}:** one year for {region}: {years}.")
         else:
-            said = _("**{title}:** {count} year(s) for {region}: {years}.")
+            said = _("**{title}:** {count} years for {region}: {years}.")
         shown = (
             _listed(ctx, [str(y) for y in years], ", ")
             if len(years) <= 8

@@ -25,7 +25,7 @@ from nereport import i18n
 from nereport.data import load, regions, releases
 from nereport.data.series import annual_rate, cumulative_growth
 from nereport.i18n import N_, _
-from nereport.report.context import Context, as_published, esc, number
+from nereport.report.context import Context, esc, number
 
 MAIN = releases.MAIN  # NBS portal release of c.2020-21 (after the 4th economic census), 2000-2019
 MAIN_LABEL = releases.NAMES[MAIN]  # shown as _(MAIN_LABEL)
@@ -932,11 +932,6 @@ def intensity_frame(ctx: Context) -> pd.DataFrame:
     return frame.assign(t_per_10k_yuan=100 * frame["co2_mt"] / frame["gdp_cny_100m"])
 
 
-# A base year whose value stands more than this far (in %) above or below BOTH neighbours is a
-# one-year spike: a change measured from it says more about that year than about the trend.
-SPIKE_PCT = 15.0
-
-
 def _co2_series() -> pd.Series:
     from nereport.data.series import with_northeast
 
@@ -944,115 +939,30 @@ def _co2_series() -> pd.Series:
     return co2["co2_mt"]
 
 
-def is_spike(series: pd.Series, year: int) -> bool:
-    """Whether ``year``'s value is a one-year spike of ``series`` (indexed by year)."""
-    if year - 1 not in series.index or year + 1 not in series.index:
-        return False
-    here, before, after = series[year], series[year - 1], series[year + 1]
-    up = here > before * (1 + SPIKE_PCT / 100) and here > after * (1 + SPIKE_PCT / 100)
-    down = here < before * (1 - SPIKE_PCT / 100) and here < after * (1 - SPIKE_PCT / 100)
-    return bool(up or down)
+# CO2 changes are measured between three-year means around the launch year and at the end of
+# the CEADs release, so that one year's swing (Jilin 2003: 92.2 -> 134.3 -> 112.3 Mt) does not
+# set the figure (report/environment.py states them).
+CO2_BASE_YEARS = (2002, 2003, 2004)
 
 
-def co2_base(region: str, comparison: str = "china") -> int | None:
-    """The base year of the CO2 findings: 2003 (the strategy's launch), or the first later year
-    that is a spike in neither the region's nor the comparison's series."""
-    co2 = _co2_series()
-    try:
-        own, other = co2.loc[region], co2.loc[comparison]
-    except KeyError:
+def mean_over(series: pd.Series, years: tuple[int, ...]) -> float | None:
+    """The mean of ``series`` (indexed by year) over ``years``, only where all are published."""
+    if not set(years) <= set(series.dropna().index):
         return None
-    for year in range(POLICY_YEARS[0], int(min(own.index.max(), other.index.max()))):
-        if year in own.index and year in other.index:
-            if not is_spike(own, year) and not is_spike(other, year):
-                return year
-    return None
-
-
-def _spike_note(ctx: Context, base: int) -> str:
-    """Why a CO2 finding does not start in 2003, with the figures that show the spike."""
-    if base == POLICY_YEARS[0]:
-        return ""
-    own = _co2_series().loc[ctx.region]
-    years = [y for y in range(POLICY_YEARS[0] - 1, base + 1) if y in own.index]
-    skipped = [str(y) for y in range(POLICY_YEARS[0], base)]
-    return _(
-        "Not measured from {skipped}: one-year spikes of {region}'s series ({values} Mt)."
-    ).format(
-        skipped=_join(skipped, "names"),
-        region=ctx.md_name(),
-        values=_join(
-            [_("{year}: {value}").format(year=y, value=number(own[y], 1)) for y in years],
-            "names",
-        ),
-    )
-
-
-@_once
-def co2_intensity(ctx: Context) -> str | None:
-    frame = intensity_frame(ctx)
-    wide = frame.pivot_table(index="year", columns="region", values="t_per_10k_yuan")
-    if ctx.region not in wide or ctx.comparison not in wide:
-        return None
-    ratio = (wide[ctx.region] / wide[ctx.comparison]).dropna()
-    if ratio.empty:
-        return None
-    base = co2_base(ctx.region, ctx.comparison)
-    first = base if base in ratio.index else int(ratio.index.min())
-    last = int(ratio.index.max())
-    source = _("{inventory} CO2 over GDP of the {release}").format(
-        inventory=as_published(CEADS), release=_(MAIN_LABEL)
-    )
-    sentence = _(
-        "**CO2 per unit of GDP** ({source}): {value} t per 10,000 yuan in {last}, "
-        "**{ratio} times** {comparison}'s ({ratio_first} times in {first})."
-    ).format(
-        source=_source(ctx, source),
-        value=number(wide.loc[last, ctx.region], 2),
-        last=last,
-        ratio=number(ratio[last], 1),
-        comparison=ctx.md_name(ctx.comparison),
-        ratio_first=number(ratio[first], 1),
-        first=first,
-    )
-    return _join([sentence, _spike_note(ctx, first)], "sentences").strip()
+    return float(series.loc[list(years)].mean())
 
 
 @headline("co2_change", "CEADs", 0)
-def co2_change_pct(region: str, start: int, end: int) -> float | None:
-    """% change of CO2 emissions (CEADs inventory) from ``start`` to ``end``."""
+def co2_change_pct(region: str, first: tuple[int, ...], last: tuple[int, ...]) -> float | None:
+    """% change of CO2 emissions (CEADs inventory) between the means over ``first`` and over
+    ``last`` (three-year windows)."""
     co2 = _co2_series()
-    if (region, start) not in co2.index or (region, end) not in co2.index:
+    if region not in co2.index.get_level_values(0):
         return None
-    return float(100 * (co2[(region, end)] / co2[(region, start)] - 1))
-
-
-@_once
-def co2_change(ctx: Context) -> str | None:
-    co2 = _co2_series()
-    base = co2_base(ctx.region, ctx.comparison)
-    if base is None:
+    before, after = (mean_over(co2.loc[region], years) for years in (first, last))
+    if before is None or after is None:
         return None
-    own, other = co2.loc[ctx.region], co2.loc[ctx.comparison]
-    last = int(min(own.index.max(), other.index.max()))
-    sentence = _(
-        "**CO2 emissions** ({source}): {change} from {first} to {last} ({before} → {after}), "
-        "against {other} for {comparison}; peak year {peak}."
-    ).format(
-        source=_source(
-            ctx,
-            _("{inventory}, release to {year}").format(inventory=as_published(CEADS), year=last),
-        ),
-        change=stated("co2_change", ctx.region, base, last, sign=True),
-        first=base,
-        last=last,
-        before=i18n.amount(own[base], "Mt"),
-        after=i18n.amount(own[last], "Mt"),
-        other=stated("co2_change", ctx.comparison, base, last, sign=True),
-        comparison=ctx.md_name(ctx.comparison),
-        peak=int(own.idxmax()),
-    )
-    return _join([sentence, _spike_note(ctx, base)], "sentences").strip()
+    return 100 * (after / before - 1)
 
 
 @_once
@@ -1084,7 +994,7 @@ def coal(ctx: Context) -> str | None:
 
 @_once
 def sulphur(ctx: Context) -> str | None:
-    air = load("environment_air_pollutants", pollutant="so2", scope="env-stats-2011")
+    air = load("environment_air_pollutants", pollutant="so2", scope="env-stats-2011", primary=True)
     wide = air.pivot_table(index="year", columns="region", values="emission_10k_t")
     own = [r for r in ctx.own() if r in wide]
     if len(own) != len(ctx.own()) or ctx.comparison not in wide:

@@ -440,12 +440,36 @@ SCOPE_MEANING = {
 }
 
 
+AIR_KEY = ("region", "year", "pollutant", "scope")
+
+
+def primary_rows(frame: pd.DataFrame, key: tuple[str, ...], sources: tuple[str, ...]) -> pd.Series:
+    """True on one row per ``key``: the one whose source comes first in ``sources`` (the order
+    of preference). Two sources of one year and scope are two copies of one figure, never two
+    parts of it: a sum or a line takes the primary row only."""
+    rank = frame["source_id"].map({s: i for i, s in enumerate(sources)})
+    first = rank.groupby([frame[k] for k in key], dropna=False).transform("min")
+    return (rank == first).astype(bool)
+
+
 def clean_environment_air_pollutants(raw: pd.DataFrame) -> pd.DataFrame:
     scope = label_by_text(raw["unit"], AIR_SCOPES)
     air = to_units(published_units(raw), AIR_UNITS)
-    return air.assign(
+    air = air.assign(
         pollutant=air["indicator"].map(AIR_POLLUTANTS), scope=scope, emission_10k_t=air["value"]
     )
+    # The portal's series comes first: its years run in one release; a second copy of the same
+    # year and scope (a bulletin, a press report) is kept beside it, not primary.
+    return air.assign(primary=primary_rows(air, AIR_KEY, AIR_SOURCES))
+
+
+def not_one_primary(frame: pd.DataFrame) -> pd.Series:
+    """Rows of an air-pollutant key (region, year, pollutant, scope) without exactly one
+    primary row."""
+    count = frame.groupby(list(AIR_KEY), dropna=False)["primary"].transform(
+        lambda p: int(p.fillna(False).astype(bool).sum())
+    )
+    return count != 1
 
 
 # Station network (city set) of a PM2.5 mean, read from the published unit (first match wins).
@@ -674,14 +698,29 @@ DATASETS += [
                 allowed=tuple(SCOPE_MEANING),
             ),
             Column("emission_10k_t", "float", N_("Emissions"), unit=T_10K, min=0),
+            Column(
+                "primary",
+                "bool",
+                "The figure to use for the region, year, pollutant and scope (one row per key; "
+                "a second source's copy is not primary)",
+            ),
             source_column(AIR_SOURCES),
             NOTE,
         ),
         primary_key=("region", "year", "pollutant", "scope", "source_id"),
         processing="China Daily's million tonnes (2012 SO2, NOx) converted to 10,000 t (x 100); "
         "the scope read from the published unit text; the unit's remark kept in `note`; "
-        "several sources for one key are all kept (`source_id` is in the key).",
+        "several sources for one key are all kept (`source_id` is in the key) and one of them, "
+        "the first in the order of the sources (the NBS portal first), is `primary`: select "
+        "`primary=True` for one figure per region, year, pollutant and scope (summing both copies "
+        "doubled Inner Mongolia's 2014 figures).",
         clean=clean_environment_air_pollutants,
+        row_checks=(
+            (
+                "not exactly one primary row for its region, year, pollutant and scope",
+                not_one_primary,
+            ),
+        ),
         gaps=N_(
             "No provincial values after 2017 (the yearbook tables from 2013 on are images and "
             "no provincial 生态环境统计公报 was found); national 2018-2019 and 2021-2023 appear only "

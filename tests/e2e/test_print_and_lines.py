@@ -1,0 +1,50 @@
+"""Every built report as a reader gets it: no chart line bridges a missing year or joins two
+values of one year; no heading stranded at a page foot, no half-empty page, no research note
+in the text."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import REPORT_IDS
+from pages import chart_specs, headings_at_page_foot, line_faults, page_fills
+
+pytestmark = pytest.mark.slow
+
+# Words of a compiler's research notes, which belong in the data files, not in a report.
+NOTES = re.compile(r"\b(inferred|typo|excerpt truncated|TODO|FIXME|looks like a)\b", re.I)
+
+
+@pytest.mark.parametrize("rid", REPORT_IDS)
+def test_no_line_bridges_a_missing_year_or_joins_two_values_of_a_year(
+    built: Path, rid: str
+) -> None:
+    faults = [f for spec in chart_specs(built / f"{rid}.ipynb") for f in line_faults(spec)]
+    assert not faults
+
+
+@pytest.mark.parametrize("rid", REPORT_IDS)
+def test_no_heading_ends_a_page(built: Path, rid: str) -> None:
+    # A heading in the last fifth of a page with at most two lines after it there: the block
+    # it introduces went to the next page without it.
+    assert not headings_at_page_foot(built / f"{rid}.pdf", room=0.2)
+
+
+@pytest.mark.parametrize("rid", REPORT_IDS)
+def test_no_page_but_the_last_is_less_than_half_full(built: Path, rid: str) -> None:
+    fills = page_fills(built / f"{rid}.pdf")
+    assert not [(n, round(f, 2)) for n, f in enumerate(fills[:-1], start=1) if f < 0.5]
+
+
+@pytest.mark.parametrize(
+    "rid", [r for r in REPORT_IDS if r.startswith(("environment/", "economy/"))]
+)
+def test_no_research_note_reaches_the_reader(built: Path, rid: str) -> None:
+    page = (built / f"{rid}.html").read_text().partition("<body")[2]
+    page = re.sub(r"<script.*?</script>|<style.*?</style>", "", page, flags=re.S)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    assert not [text[max(0, m.start() - 80) : m.end() + 40] for m in NOTES.finditer(text)]
