@@ -1,5 +1,6 @@
 """One small disk cache: a value made once, kept under ``cache_dir()/<kind>/`` and keyed by a
-hash of everything it depends on. A cache that cannot be read or written costs time only."""
+hash of everything it depends on, and checked against the sha256 it records of its bytes. A
+cache that cannot be read or written, or whose entry changed, costs time only."""
 
 from __future__ import annotations
 
@@ -21,13 +22,30 @@ def is_cached(kind: str, key: Iterable[str], suffix: str = "") -> bool:
 
 
 def cached(kind: str, key: Iterable[str], make: Callable[[], bytes], suffix: str = "") -> bytes:
-    """The bytes ``make()`` returns for ``key``, from disk when made before."""
+    """The bytes ``make()`` returns for ``key``, from disk when made before. Each entry carries
+    the sha256 of its bytes and is checked against it when read: an entry changed on disk
+    (tampered with, or damaged) is never used, but made again and rewritten."""
     path = _path(kind, key, suffix)
     try:
-        return path.read_bytes()
+        found = _verified(path.read_bytes())
     except OSError:
-        pass
+        found = None
+    if found is not None:
+        return found
     data = make()
     with contextlib.suppress(OSError):
-        write_atomic(path, data)
+        write_atomic(path, _HEADER + hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+    return data
+
+
+_HEADER = b"nereport-cache sha256="
+
+
+def _verified(entry: bytes) -> bytes | None:
+    """The bytes of a cache entry whose recorded sha256 matches them, else None."""
+    header, newline, data = entry.partition(b"\n")
+    if not newline or not header.startswith(_HEADER):
+        return None
+    if header[len(_HEADER) :] != hashlib.sha256(data).hexdigest().encode():
+        return None
     return data

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
-from nereport.errors import NereportError, ParameterError
+from nereport.errors import InputError, NereportError, ParameterError
 
 
 def _print_json(obj: object) -> None:
@@ -52,10 +53,16 @@ def cmd_describe(args: argparse.Namespace) -> int:
 
         out = Path(args.output)
         index = ["# nereport data dictionary", ""]
-        for name in names:
-            write_atomic(out / f"{name}.md", describe(name).encode())
-            index.append(f"- [{name}]({name}.md): {declared[name].title}")
-        write_atomic(out / "README.md", ("\n".join(index) + "\n").encode())
+        try:
+            for name in names:
+                write_atomic(out / f"{name}.md", describe(name).encode())
+                index.append(f"- [{name}]({name}.md): {declared[name].title}")
+            write_atomic(out / "README.md", ("\n".join(index) + "\n").encode())
+        except OSError as exc:
+            raise InputError(
+                f"describe --output: cannot write to {out}: {exc.strerror or exc}; choose a "
+                "folder you can write to"
+            ) from None
         print(f"wrote {len(names)} dataset pages to {out}/")
     else:
         print("\n".join(describe(name) for name in names), end="")
@@ -92,6 +99,19 @@ def cmd_params(args: argparse.Namespace) -> int:
     return 0
 
 
+# Dask's address forms: [scheme://]host:port (docs/distributed.md)
+_SCHEDULER = re.compile(r"(?:(?:tcp|tls|ws|wss|ucx)://)?(?:\[[0-9A-Fa-f:.]+\]|[\w.-]+):\d{1,5}")
+
+
+def check_scheduler(address: str) -> None:
+    """``local``, or a Dask scheduler's address; anything else is refused before any work."""
+    if address != "local" and not _SCHEDULER.fullmatch(address):
+        raise InputError(
+            f"--scheduler: {address!r} is not a Dask scheduler address (allowed: 'local', or "
+            "[tcp|tls|ws|wss|ucx://]HOST:PORT, e.g. tcp://10.0.0.5:8786)"
+        )
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from nereport.build import Report, build, matrix
     from nereport.build.safety import interrupt_on_signals
@@ -103,14 +123,18 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
     if args.jobs is not None and args.jobs < 1:
         raise ParameterError(f"--jobs: {args.jobs} is not a positive number of workers")
+    if not args.out.strip():
+        raise InputError(
+            f"--out: {args.out!r} names no folder (it would be the current one): give the "
+            "output folder, e.g. --out reports"
+        )
+    if args.scheduler is not None:
+        check_scheduler(args.scheduler)
     if args.param and not args.report:
         raise ParameterError("--param needs --report TOPIC")
     if args.report:
         given = parse_cli_params(args.param or [])
-        params = resolve(args.report, given)
-        own = {"region": params["region"], "lang": params["lang"]}
-        is_default = params == resolve(args.report, own)
-        reports = [Report(args.report, params, default=is_default)]
+        reports = [Report(args.report, resolve(args.report, given))]
     else:
         reports = matrix(Path(args.matrix) if args.matrix else None)
     interrupt_on_signals()  # SIGTERM and SIGHUP clean up as Ctrl-C does
@@ -185,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
         return args.func(args)
-    except ParameterError as exc:
+    except (ParameterError, InputError) as exc:
         print(f"nereport: error: {exc}", file=sys.stderr)
         return 2
     except NereportError as exc:

@@ -18,6 +18,11 @@ class ParameterError(NereportError, ValueError):
     """A report parameter is unknown or has a value outside its schema."""
 
 
+class InputError(NereportError, ValueError):
+    """Something the user gave (a file, a folder, an option) cannot be used: the command exits
+    with status 2, as for a bad parameter, and the message names it and what is allowed."""
+
+
 class BuildError(NereportError):
     """One or more reports failed to build."""
 
@@ -54,8 +59,11 @@ class InvalidDataError(DataError):
     """Every problem found in a dataset's raw files, reported at once."""
 
     hint = (
-        "Raw files are read-only inputs compiled by scripts/compile_raw.py: fix the file (or the "
-        "cleaning code in src/nereport/data/datasets/), then run `make raw` to re-record checksums."
+        "Raw files are read-only inputs compiled by scripts/compile_raw.py from the reference "
+        "files: restore a file edited by mistake with `git checkout data/raw`; correct an error "
+        "in the source in the cleaning code (src/nereport/data/datasets/), with a comment "
+        "saying why (`make raw` recompiles data/raw from the reference and would undo a hand "
+        "edit)."
     )
 
     def __init__(self, dataset: str, problems: list[Problem]):

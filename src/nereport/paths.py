@@ -32,6 +32,13 @@ def _project_or_shipped(name: str) -> Path:
 def data_dir() -> Path:
     """``$NEREPORT_DATA_DIR``, else the checkout's ``data/``, else the copy shipped in the wheel."""
     if env := os.environ.get("NEREPORT_DATA_DIR"):
+        if not os.path.isdir(env):
+            from nereport.errors import InputError
+
+            raise InputError(
+                f"NEREPORT_DATA_DIR={env!r} is not a folder: it must name a folder holding "
+                "raw/ (a copy of the checkout's data/), or be unset"
+            )
         return Path(env)
     return _project_or_shipped("data")
 

@@ -28,7 +28,8 @@ def test_ids_titles_and_outputs(tmp_path: Path) -> None:
     assert default.id == "economy/inner-mongolia"
     assert default.title == "Economy: Inner Mongolia"
     assert default.outputs(tmp_path)["pdf"] == tmp_path / "economy" / "inner-mongolia.pdf"
-    custom = Report("policy", resolve("policy", {"region": "jilin", "start_year": 2003}), False)
+    custom = Report("policy", resolve("policy", {"region": "jilin", "start_year": 2003}))
+    assert not custom.default and default.default  # computed from the parameters, not told
     assert custom.id == "policy/jilin-2003-2024-vs-china"
     assert custom.as_dict(tmp_path)["notebook"] == "notebooks/policy.ipynb"
     chinese = report("economy", "inner-mongolia", lang="zh")
@@ -36,7 +37,7 @@ def test_ids_titles_and_outputs(tmp_path: Path) -> None:
     assert chinese.title == "内蒙古自治区：经济"
     assert chinese.outputs(tmp_path)["html"] == tmp_path / "economy" / "inner-mongolia.zh.html"
     custom = Report(
-        "policy", resolve("policy", {"region": "jilin", "lang": "zh", "end_year": 2019}), False
+        "policy", resolve("policy", {"region": "jilin", "lang": "zh", "end_year": 2019})
     )
     assert custom.id == "policy/jilin-2000-2019-vs-china.zh"
 

@@ -94,3 +94,22 @@ def test_index_lists_the_regions_of_a_topic_in_their_order() -> None:
         for r in ("liaoning", "jilin", "heilongjiang", "inner-mongolia", "northeast")
     ]
     assert [page.index(f">{i}<") for i in ids] == sorted(page.index(f">{i}<") for i in ids)
+
+
+def test_the_failure_page_has_the_strict_policy_and_loads_nothing() -> None:
+    import re
+
+    cell = new_code_cell("1 / 0")
+    cell.outputs = [new_output("error", ename="ZeroDivisionError", evalue="x", traceback=[])]
+    page = failure_page(nbformat.from_dict(new_notebook(cells=[cell])), "T", "cell 0", 0)
+    head = page.split("</head>")[0]
+    meta = re.search(r"<meta[^>]*Content-Security-Policy[^>]*>", head)
+    policy = meta and re.search(r'content="([^"]+)"', meta[0])
+    assert policy and policy[1].startswith("default-src 'none';")
+    assert "script-src" not in policy[1]
+    # before anything that could load: the first element of <head> that refers to anything
+    assert head.index("Content-Security-Policy") < min(
+        (head.index(x) for x in ("<script", "<link") if x in head), default=len(head)
+    )
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    assert "require.js" not in page and "MathJax" not in page

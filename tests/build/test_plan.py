@@ -93,7 +93,8 @@ def test_a_changed_environment(tmp_path: Path, monkeypatch) -> None:
 def test_never_built_and_failed_reports_are_built(tmp_path: Path) -> None:
     rep = report("policy")
     assert _dry_run_reason(rep, tmp_path) == "never built"
-    (tmp_path / MANIFEST).write_text(json.dumps({"reports": {rep.id: {"status": "failed"}}}))
+    failed = {"status": "failed", "params": rep.params, "outputs": {}, "inputs": {"datasets": {}}}
+    (tmp_path / MANIFEST).write_text(json.dumps({"reports": {rep.id: failed}}))
     assert _dry_run_reason(rep, tmp_path) == "last build failed"
 
 

@@ -34,7 +34,7 @@ def test_stale_temporaries_are_removed(tmp_path: Path) -> None:
     stale.write_text("half")
     kept = tmp_path / "economy" / "jilin.html"
     kept.write_text("whole")
-    assert safety.remove_stale_temporaries(tmp_path) == [stale]
+    assert safety.remove_stale_temporaries(tmp_path, ["economy"]) == [stale]
     assert kept.exists() and not stale.exists()
 
 

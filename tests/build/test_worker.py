@@ -73,3 +73,18 @@ def test_the_notebook_file_holds_what_nbformat_writes() -> None:
     back = nbformat.reads(written.decode(), as_version=4)
     assert back.cells[1].outputs[1].data["application/vnd.vegalite.v5+json"] == spec
     assert back.cells[0].source == "a = 1\nb = 2\n"
+
+
+def test_what_crosses_a_process_boundary_is_typed() -> None:
+    """The task and the result are small dataclasses that pickle as they are; statuses are an
+    Enum whose values are the summary's words."""
+    import pickle
+
+    from nereport.build.tasks import Result, Status, Task
+
+    task = Task("policy", {"region": "jilin", "lang": "en"}, "policy.ipynb", "T", 300)
+    assert pickle.loads(pickle.dumps(task)) == task
+    result = Result(ok=False, ipynb=b"{}", html=b"<p>", failure="cell 1: E: x", cell=1)
+    assert pickle.loads(pickle.dumps(result)) == result
+    assert [s.value for s in Status] == ["built", "up to date", "failed", "would build"]
+    assert f"{Status.UP_TO_DATE:11s}|" == "up to date |"

@@ -450,3 +450,104 @@ def test_building_needs_no_network_at_all(tmp_path: Path) -> None:
     assert (
         json.loads((out / "manifest.json").read_text())["reports"]["policy/jilin"]["status"] == "ok"
     )
+
+
+# -- Dask: plain workers, and no more workers than reports -----------------------------------
+
+
+@pytest.mark.slow
+def test_plain_dask_workers_without_a_kernel_resource_build(tmp_path: Path) -> None:
+    """A cluster of plain workers (no ``--resources kernel=1``, as a managed cluster may
+    allow): refused before; now each worker process builds one report at a time (its
+    plugin's lock), even with two threads."""
+    import logging
+
+    from distributed import LocalCluster
+
+    from helpers import report
+
+    reports = [report("policy"), report("policy", lang="zh")]
+    with LocalCluster(
+        n_workers=1,
+        threads_per_worker=2,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.CRITICAL,
+    ) as plain:
+        result = build(reports, out_dir=tmp_path / "out", scheduler=plain.scheduler_address)
+    assert [o.status for o in result.outcomes] == ["built", "built"], result.outcomes
+    runs = json.loads((tmp_path / "out" / "runs.json").read_text())
+    assert len({r["worker"] for r in runs.values()}) == 1  # the one worker built both
+
+
+@pytest.mark.slow
+def test_a_local_cluster_has_no_more_workers_than_reports() -> None:
+    from nereport.build.cluster import RESOURCE, Cluster
+
+    cluster = Cluster("local", jobs=6)
+    try:
+        client = cluster.start(reports=1)
+        workers = client.scheduler_info(n_workers=-1)["workers"].values()
+        assert len(workers) == 1  # one Chromium and one kernel template, not six
+        assert cluster.resources == {RESOURCE: 1}  # its own workers declare the resource
+    finally:
+        cluster.close()
+
+
+# -- time zone and locale: the same bytes wherever and whenever a report is built -----------
+
+
+@pytest.mark.slow
+def test_the_same_report_is_byte_identical_in_any_time_zone_and_locale(tmp_path: Path) -> None:
+    """F4: policy/jilin (its timeline has a time axis) built under three time zones and two
+    locales (C.UTF-8 and zh_CN.UTF-8 with LANGUAGE=zh_CN: the only locale installed here is
+    C.UTF-8, so the second exercises what reads LANG/LANGUAGE), each with a fresh chart cache,
+    and once more with the cache another time zone filled."""
+    shared = tmp_path / "shared-cache"
+    runs = [
+        ("UTC", "C.UTF-8", shared),
+        ("Asia/Shanghai", "zh_CN.UTF-8", tmp_path / "cache-shanghai"),
+        ("America/Los_Angeles", "C.UTF-8", tmp_path / "cache-la"),
+        ("America/Los_Angeles", "zh_CN.UTF-8", shared),  # what UTC left in the cache
+    ]
+    trees = []
+    for n, (zone, lang, cache) in enumerate(runs):
+        out = tmp_path / f"out{n}"
+        env = {"TZ": zone, "LANG": lang, "NEREPORT_CACHE_DIR": str(cache)}
+        if lang.startswith("zh"):
+            env["LANGUAGE"] = "zh_CN:zh"
+        done = run_cli(
+            "build", "--report", "policy", "--param", "region=jilin", "--out", str(out), env=env
+        )
+        assert done.returncode == 0, done.stderr
+        trees.append(tree(out))
+    assert {"policy/jilin.html", "policy/jilin.pdf", "policy/jilin.ipynb"} <= set(trees[0])
+    for other in trees[1:]:
+        assert other == trees[0]
+
+
+READ_DATES = """() => [...document.querySelectorAll('.nr-chart svg')].flatMap(svg => [
+    ...[...svg.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label')),
+    ...[...svg.querySelectorAll('.role-axis-label text')].map(e => e.textContent)])"""
+
+
+@pytest.mark.slow
+def test_a_reader_west_of_utc_reads_the_same_dates(tmp_path: Path, browser) -> None:
+    """F4 in the browser: the interactive report opened under America/Los_Angeles shows the
+    same axis labels and the same dates in its marks' accessible descriptions as under UTC
+    (a local-time axis put a 2003-10-05 event on Oct 4 and years on the day before)."""
+    from helpers import report, wait_for_charts
+
+    out = tmp_path / "out"
+    assert build([report("policy")], out_dir=out, index=False).ok
+    seen = {}
+    for zone in ("UTC", "America/Los_Angeles"):
+        context = browser.new_context(timezone_id=zone)
+        page = context.new_page()
+        page.goto((out / "policy" / "jilin.html").as_uri())
+        wait_for_charts(page)
+        assert page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == zone
+        seen[zone] = page.evaluate(READ_DATES)
+        context.close()
+    assert any("2003" in text for text in seen["UTC"])  # the timeline's dates are read
+    assert seen["America/Los_Angeles"] == seen["UTC"]

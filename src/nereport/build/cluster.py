@@ -4,8 +4,9 @@ The client (this process) plans, sends only the stale reports, and writes every 
 itself, as a local build does; workers need the same locked environment (its packages, its
 data, Chromium and fonts) but no shared file system and no write access to the output
 folder. A worker plugin keeps a kernel template and a Chromium alive on each worker across
-tasks. Each task asks for one ``kernel`` resource, so a worker runs as many reports at once as
-it has ``kernel`` slots (Dask does not see the kernels' memory). Imported only when a build is
+tasks. When the cluster's workers declare a ``kernel`` resource, each task asks for one, so a
+worker runs as many reports at once as it has ``kernel`` slots (Dask does not see the kernels'
+memory); plain workers run one report at a time per worker process (the plugin's lock). Imported only when a build is
 sent to a cluster: ``distributed`` is a heavy import.
 """
 
@@ -18,13 +19,14 @@ import signal
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from nereport.build.plan import Planned
+from nereport.build.tasks import Result, Task
 from nereport.errors import BuildError
 
 PLUGIN = "nereport"
@@ -68,7 +70,7 @@ class ReportWorker(WorkerPlugin):
             ForkedKernelManager.template = None
         self.printer.close()
 
-    def run(self, task: tuple[Any, ...], expected: tuple[str, str]) -> dict[str, Any]:
+    def run(self, task: Task, expected: tuple[str, str]) -> Result:
         from nereport.build.pdf import PdfError
         from nereport.build.worker import run_report
 
@@ -77,14 +79,15 @@ class ReportWorker(WorkerPlugin):
         with self._lock:
             started = time.perf_counter()
             self._check(expected)
-            *args, source, info = task
-            out = run_report(*args, source=source)
-            if out["ok"]:
+            result = run_report(task)
+            if result.ok:
                 try:
-                    out["pdf"] = self.printer.pdf(out.pop("static"), info)
+                    result.pdf = self.printer.pdf(result.static, task.pdf_info)
                 except PdfError as exc:
-                    out["pdf_error"] = str(exc)
-            return {**out, "seconds": time.perf_counter() - started}  # with its PDF
+                    result.pdf_error = str(exc)
+                result.static = None  # the client needs the PDF only
+            result.seconds = time.perf_counter() - started  # with its PDF
+            return result
 
     def _check(self, expected: tuple[str, str]) -> None:
         """A worker whose library or environment differs from the client's would build other
@@ -104,10 +107,11 @@ class ReportWorker(WorkerPlugin):
                 )
 
 
-def _build_remotely(task: tuple[Any, ...], expected: tuple[str, str]) -> dict[str, Any]:
+def _build_remotely(task: Task, expected: tuple[str, str]) -> Result:
     worker = get_worker()
-    out = worker.plugins[PLUGIN].run(task, expected)
-    return {**out, "worker": worker.address}
+    result = worker.plugins[PLUGIN].run(task, expected)
+    result.worker = worker.address
+    return result
 
 
 class Cluster:
@@ -119,23 +123,26 @@ class Cluster:
         self.address, self._jobs = address, jobs
         self._local: LocalCluster | None = None
         self.client: Client | None = None
+        self.resources: dict[str, int] | None = {RESOURCE: 1}
         if address != "local":
             try:
                 self.client = Client(address, timeout=CONNECT_TIMEOUT)
             except (OSError, TimeoutError) as exc:
                 raise BuildError(
                     f"cannot reach the Dask scheduler at {address}: {exc}. Start one with "
-                    "`dask scheduler` and its workers with `dask worker ADDRESS --resources "
-                    f"{RESOURCE}=1` (docs/distributed.md), or build without --scheduler."
+                    "`dask scheduler` and its workers with `dask worker ADDRESS` (optionally "
+                    f"`--resources {RESOURCE}=N` for N reports at once per worker; "
+                    "docs/distributed.md), or build without --scheduler."
                 ) from None
 
-    def start(self) -> Client:
-        """Wait for a worker with a kernel slot, and warm every worker up."""
+    def start(self, reports: int | None = None) -> Client:
+        """Wait for a worker, and warm every worker up. A LocalCluster has at most one worker
+        per report (``--jobs`` 6 for one report starts one, not six Chromiums)."""
         if self.client is None:
             # A worker that dies mid-report gets its report retried once elsewhere.
             with dask.config.set({"distributed.scheduler.allowed-failures": 1}), _sigint_ignored():
                 self._local = LocalCluster(
-                    n_workers=self._jobs or os.cpu_count() or 1,
+                    n_workers=max(1, min(self._jobs or os.cpu_count() or 1, reports or 1 << 16)),
                     threads_per_worker=1,
                     processes=True,
                     resources={RESOURCE: 1},
@@ -153,17 +160,18 @@ class Cluster:
         except TimeoutError:
             raise BuildError(f"the Dask scheduler at {self.address} has no worker") from None
         workers = self.client.scheduler_info(n_workers=-1)["workers"].values()
-        if not any(w.get("resources", {}).get(RESOURCE) for w in workers):
-            raise BuildError(
-                f"no worker of the Dask scheduler at {self.address} has a {RESOURCE!r} "
-                f"resource: start them with `dask worker ADDRESS --resources {RESOURCE}=1`"
-            )
+        # Workers started with `--resources kernel=N` run N reports at once, and only they get
+        # reports; plain `dask worker` processes (a managed cluster may allow no custom
+        # resources) run one at a time each, behind the plugin's lock.
+        self.resources = (
+            {RESOURCE: 1} if any(w.get("resources", {}).get(RESOURCE) for w in workers) else None
+        )
         self.client.register_plugin(ReportWorker(self._local is not None), name=PLUGIN)
         return self.client
 
     def map(
-        self, todo: list[Planned], task: Any, expected: tuple[str, str]
-    ) -> Iterator[tuple[Planned, dict[str, Any] | Exception]]:
+        self, todo: list[Planned], task: Callable[[Planned], Task], expected: tuple[str, str]
+    ) -> Iterator[tuple[Planned, Result | Exception]]:
         """Send every report, and yield ``(planned, result)`` as each finishes: its result, or
         the exception that ended it (a ``KilledWorker`` when every worker that took it died)."""
         run = uuid.uuid4().hex[:8]
@@ -173,7 +181,7 @@ class Cluster:
                 task(p),
                 expected,
                 key=f"nereport-{p.report.id}-{run}",
-                resources={RESOURCE: 1},
+                resources=self.resources,
                 pure=False,
             ): p
             for p in todo

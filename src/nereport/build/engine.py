@@ -21,17 +21,19 @@ import orjson
 from nereport.build.matrix import Report
 from nereport.build.pages import write_index
 from nereport.build.pdf import PdfError, Printer
-from nereport.build.plan import Planned, plan, read_manifest, write_manifest
+from nereport.build.plan import MANIFEST, Planned, plan, read_manifest, write_manifest
 from nereport.build.pool import Pool, WorkerError
 from nereport.build.progress import Outcome, Progress, say, summary
 from nereport.build.safety import (
+    LOCK,
     build_lock,
     interrupts_deferred,
     remove_orphaned_temp_dirs,
     remove_stale_temporaries,
 )
+from nereport.build.tasks import Result, Status, Task
 from nereport.build.worker import init_worker, run_report, warm_up
-from nereport.errors import BuildError, NereportError
+from nereport.errors import BuildError, InputError, NereportError
 from nereport.i18n import translate
 from nereport.paths import (
     cache_dir,
@@ -40,6 +42,7 @@ from nereport.paths import (
     write_atomic,
     write_files_atomic,
 )
+from nereport.report.params import TOPICS
 
 if TYPE_CHECKING:
     from nereport.build.cluster import Cluster
@@ -54,7 +57,7 @@ class BuildResult:
 
     @property
     def ok(self) -> bool:
-        return all(o.status != "failed" for o in self.outcomes)
+        return all(o.status != Status.FAILED for o in self.outcomes)
 
 
 def build(
@@ -75,8 +78,13 @@ def build(
     result = BuildResult()
     if dry_run:
         todo, current = plan(reports, read_manifest(out_dir), out_dir, force)
-        result.outcomes += [Outcome(r.id, "up to date") for r in current]
-        result.outcomes += [Outcome(p.report.id, "would build", p.reason) for p in todo]
+        result.outcomes += [Outcome(r.id, Status.UP_TO_DATE) for r in current]
+        result.outcomes += [
+            Outcome(p.report.id, Status.FAILED, p.error)
+            if p.error
+            else Outcome(p.report.id, Status.WOULD_BUILD, p.reason)
+            for p in todo
+        ]
         summary(result.outcomes)
         return result
     with contextlib.ExitStack() as stack:
@@ -87,17 +95,45 @@ def build(
             with interrupts_deferred():  # its threads must not take a signal
                 cluster = Cluster(scheduler, jobs)
             stack.callback(cluster.close)
+        check_out_dir(out_dir)
         try:
-            lock_fd = stack.enter_context(build_lock(out_dir, say))
+            lock_fds = stack.enter_context(build_lock(out_dir, say))
         except OSError as exc:
             raise BuildError(
                 f"cannot write to the output folder {out_dir}: {exc.strerror or exc}. "
                 "Choose another folder with --out, or make this one writable."
             ) from exc
-        run = _on_cluster(cluster) if cluster else _on_pool(jobs, lock_fd)
+        run = _on_cluster(cluster) if cluster else _on_pool(jobs, lock_fds)
         _build_locked(reports, out_dir, force, run, cell_timeout, index, result)
     summary(result.outcomes)
     return result
+
+
+# What a folder may hold and still be taken as an output folder never built into: nothing, or
+# the placeholder that keeps an empty folder in git.
+_PLACEHOLDERS = frozenset({".gitkeep"})
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Refuse an output folder the build could damage: the build writes, and deletes its
+    own temporary files, only in a folder that is new, empty or one of its own (it holds the
+    manifest or the lock): ``--out ~`` or a project's folder is refused."""
+    if out_dir.is_symlink() and not out_dir.is_dir():
+        raise InputError(f"--out: {out_dir} is a broken symbolic link")
+    if not out_dir.exists():
+        return
+    if not out_dir.is_dir():
+        raise InputError(f"--out: {out_dir} exists and is not a folder")
+    try:
+        names = {p.name for p in out_dir.iterdir()}
+    except OSError as exc:
+        raise InputError(f"--out: cannot read the folder {out_dir}: {exc.strerror}") from None
+    if names - _PLACEHOLDERS and not names & {MANIFEST, LOCK}:
+        raise InputError(
+            f"--out: {out_dir} is not empty and is not a nereport output folder (it has no "
+            f"{MANIFEST}): the build writes only into a new or empty folder, or one it built "
+            "before. Choose another folder."
+        )
 
 
 def _build_locked(
@@ -109,15 +145,17 @@ def _build_locked(
     index: bool,
     result: BuildResult,
 ) -> None:
-    remove_stale_temporaries(out_dir)  # left by a build that was killed mid-write
+    # left by a build that was killed mid-write, in the folders it writes
+    topics = sorted(set(TOPICS) | {r.topic for r in reports})
+    remove_stale_temporaries(out_dir, [*topics, *(f"{FAILED_DIR}/{t}" for t in topics)])
     remove_orphaned_temp_dirs()  # and its kernels' and Chromium's folders
     manifest = read_manifest(out_dir)
     # The digests of the files it reads, and of the outputs it writes, are kept for the next
     # build, which then reads only what changed.
     with remembered_digests(cache_dir() / "digests.json"):
         todo, current = plan(reports, manifest, out_dir, force)
-        result.outcomes += [Outcome(r.id, "up to date") for r in current]
-        todo = _skip_broken_data(todo, manifest, result)
+        result.outcomes += [Outcome(r.id, Status.UP_TO_DATE) for r in current]
+        todo = _skip_broken_inputs(todo, manifest, result)
         if todo:
             _run(todo, out_dir, manifest, run, cell_timeout, result)
     try:
@@ -130,14 +168,21 @@ def _build_locked(
         raise BuildError(f"cannot write the manifest or index in {out_dir}: {exc}") from exc
 
 
-def _skip_broken_data(
+def _skip_broken_inputs(
     todo: list[Planned], manifest: dict[str, Any], result: BuildResult
 ) -> list[Planned]:
-    """Reports known to read a dataset whose raw data no longer validates are not run (the
-    others still are); the failure names the dataset and its problems. A report never built
-    before finds out in its kernel, with the same message."""
+    """Reports whose notebook cannot be used, or known to read a dataset whose raw data no
+    longer validates, are not run (the others still are); the failure names the notebook, or
+    the dataset and its problems. A report never built before finds out in its kernel, with
+    the same message."""
     from nereport import data
 
+    for p in todo:
+        if p.error:
+            result.outcomes.append(
+                _record_failure(p.report, manifest, f"not built: {p.error}; previous outputs kept")
+            )
+    todo = [p for p in todo if not p.error]
     broken = {}
     for name in sorted({name for p in todo for name in p.inputs["datasets"]}):
         try:
@@ -163,7 +208,7 @@ def _skip_broken_data(
 Runner = Callable[[list[Planned], int], Iterator[tuple[Planned, Any, "Printer | None"]]]
 
 
-def _on_pool(jobs: int | None, lock_fd: int) -> Runner:
+def _on_pool(jobs: int | None, lock_fds: list[int]) -> Runner:
     """This machine's warm workers; this process prints the PDFs."""
 
     def run(todo: list[Planned], cell_timeout: int) -> Iterator[tuple[Planned, Any, Printer]]:
@@ -176,8 +221,10 @@ def _on_pool(jobs: int | None, lock_fd: int) -> Runner:
             warm_up()
             # No worker forked without the pool knowing it; no thread that takes a signal.
             with interrupts_deferred():
-                pool = Pool(size, run_report, init_worker, (os.getpid(), [lock_fd, *printer.fds()]))
-            for planned, out in pool.map(todo, lambda p: _task(p, cell_timeout)):
+                pool = Pool(
+                    size, run_report, init_worker, (os.getpid(), [*lock_fds, *printer.fds()])
+                )
+            for planned, out in pool.map(todo, lambda p: (_task(p, cell_timeout),)):
                 yield planned, out, printer
             pool.close()
         except BaseException:
@@ -203,13 +250,13 @@ def _on_cluster(cluster: Cluster) -> Runner:
 
     def run(todo: list[Planned], cell_timeout: int) -> Iterator[tuple[Planned, Any, None]]:
         with interrupts_deferred():  # the threads of a LocalCluster must not take a signal
-            client = cluster.start()
+            client = cluster.start(len(todo))
         workers = len(client.scheduler_info(n_workers=-1)["workers"])
         say(f"building {len(todo)} report(s) on {workers} Dask worker(s) at {cluster.address}")
 
         def task(p: Planned) -> tuple[Any, ...]:
             source = p.report.notebook.read_text(encoding="utf-8")
-            return (*_task(p, cell_timeout), source, _pdf_info(p.report))
+            return _task(p, cell_timeout, source=source, pdf_info=_pdf_info(p.report))
 
         expected = (library_revision(), environment_hash())
         for planned, out in cluster.map(todo, task, expected):
@@ -256,9 +303,11 @@ def _run(
             progress.close()
 
 
-def _task(planned: Planned, cell_timeout: int) -> tuple[Any, ...]:
+def _task(planned: Planned, cell_timeout: int, **more: Any) -> Task:
     report = planned.report
-    return report.topic, report.params, str(report.notebook), report.title, cell_timeout
+    return Task(
+        report.topic, report.params, str(report.notebook), report.title, cell_timeout, **more
+    )
 
 
 def _params(report: Report) -> str:
@@ -267,7 +316,7 @@ def _params(report: Report) -> str:
 
 def _store(
     planned: Planned,
-    out: dict[str, Any] | WorkerError,
+    out: Result | WorkerError,
     out_dir: Path,
     manifest: dict[str, Any],
     printer: Printer | None,
@@ -277,27 +326,28 @@ def _store(
     report = planned.report
     if isinstance(out, WorkerError):  # the worker itself broke (not the notebook)
         return _record_failure(report, manifest, str(out))
-    if not out["ok"]:
+    if not out.ok:
         return _store_failure(report, out, out_dir, manifest)
     try:
         if printer is not None:
-            out["pdf"] = printer.pdf(out.pop("static"), _pdf_info(report))
-        elif "pdf_error" in out:  # the cluster worker's printer failed
-            raise PdfError(out["pdf_error"])
+            out.pdf, out.static = printer.pdf(out.static, _pdf_info(report)), None
+        elif out.pdf_error is not None:  # the cluster worker's printer failed
+            raise PdfError(out.pdf_error)
     except PdfError as exc:
         detail = f"report {report.id} ({_params(report)}) ran, but {exc}; previous outputs kept"
-        return _record_failure(report, manifest, detail, out["seconds"])
-    paths = {kind: out_dir / f"{report.id}.{kind}" for kind in ("ipynb", "html", "pdf")}
+        return _record_failure(report, manifest, detail, out.seconds)
+    paths = report.outputs(out_dir)
+    files = {"ipynb": out.ipynb, "html": out.html, "pdf": out.pdf}
     try:  # all three or none: never a new HTML beside an old PDF
         with interrupts_deferred():
-            write_files_atomic({paths[kind]: out[kind] for kind in paths})
+            write_files_atomic({paths[kind]: files[kind] for kind in paths})
     except OSError as exc:
         detail = (
             f"report {report.id} ({_params(report)}) ran, but its outputs could not be written "
             f"to {out_dir}: {exc.strerror or exc}; previous outputs kept"
         )
-        return _record_failure(report, manifest, detail, out["seconds"])
-    digests = {kind: hashlib.sha256(out[kind]).hexdigest() for kind in paths}
+        return _record_failure(report, manifest, detail, out.seconds)
+    digests = {kind: hashlib.sha256(files[kind]).hexdigest() for kind in paths}
     for kind, path in paths.items():
         remember(path, digests[kind])
     failed = out_dir / FAILED_DIR / report.id
@@ -307,14 +357,14 @@ def _store(
         "topic": report.topic,
         "params": report.params,
         "notebook": report.as_dict(out_dir)["notebook"],
-        "inputs": {**planned.inputs, "datasets": out["datasets"]},
+        "inputs": {**planned.inputs, "datasets": out.datasets},
         "outputs": {
             kind: {"path": path.relative_to(out_dir).as_posix(), "sha256": digests[kind]}
             for kind, path in paths.items()
         },
         "status": "ok",
     }
-    return Outcome(report.id, "built", seconds=out["seconds"])
+    return Outcome(report.id, Status.BUILT, seconds=out.seconds)
 
 
 def _pdf_info(report: Report) -> dict[str, str]:
@@ -328,19 +378,17 @@ def _pdf_info(report: Report) -> dict[str, str]:
     }
 
 
-def _store_failure(
-    report: Report, out: dict[str, Any], out_dir: Path, manifest: dict[str, Any]
-) -> Outcome:
+def _store_failure(report: Report, out: Result, out_dir: Path, manifest: dict[str, Any]) -> Outcome:
     failed = out_dir / FAILED_DIR / report.id
     with contextlib.suppress(OSError):  # the failure is reported even if this fails
         write_files_atomic(
-            {failed.with_suffix(".ipynb"): out["ipynb"], failed.with_suffix(".html"): out["html"]}
+            {failed.with_suffix(".ipynb"): out.ipynb, failed.with_suffix(".html"): out.html}
         )
     detail = (
-        f"report {report.id} ({_params(report)}) failed at {out['failure']}; partial run: "
+        f"report {report.id} ({_params(report)}) failed at {out.failure}; partial run: "
         f"{failed.with_suffix('.html')}; previous outputs kept"
     )
-    return _record_failure(report, manifest, detail, out["seconds"])
+    return _record_failure(report, manifest, detail, out.seconds)
 
 
 def _record_failure(
@@ -348,18 +396,20 @@ def _record_failure(
 ) -> Outcome:
     entry = manifest["reports"].get(report.id)
     if entry:
-        entry["status"] = "failed"  # outputs listed are the last good ones, still on disk
+        entry["status"] = (
+            Status.FAILED.value
+        )  # outputs listed are the last good ones, still on disk
         entry["error"] = detail
     else:
         manifest["reports"][report.id] = {
             "topic": report.topic,
             "params": report.params,
-            "status": "failed",
+            "status": Status.FAILED.value,
             "error": detail,
             "outputs": {},
             "inputs": {"datasets": {}},
         }
-    return Outcome(report.id, "failed", detail, seconds)
+    return Outcome(report.id, Status.FAILED, detail, seconds)
 
 
 class _RunLog:
@@ -375,7 +425,7 @@ class _RunLog:
             self._runs = {}
 
     def record(self, report_id: str, outcome: Outcome, out: Any) -> None:
-        worker = out.get("worker", "local") if isinstance(out, dict) else "unknown"
+        worker = out.worker if isinstance(out, Result) else "unknown"
         self._runs[report_id] = {
             "status": outcome.status,
             "worker": worker,

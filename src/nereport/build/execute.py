@@ -16,6 +16,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from papermill.parameterize import parameterize_notebook
 
+from nereport.errors import InputError
 from nereport.report.render import DEFER_SVG
 
 # The build always runs notebooks on the interpreter that runs the build (ipykernel's native
@@ -44,7 +45,13 @@ class Failure:
 
 
 def prepare(nb: nbformat.NotebookNode, params: dict[str, Any]) -> nbformat.NotebookNode:
-    """Inject the parameters after the ``parameters`` cell, with a stable cell id."""
+    """Inject the parameters after the ``parameters`` cell, with a stable cell id. A notebook
+    without one is refused: papermill would inject them first, and the notebook's own
+    defaults would then override them."""
+    if not any("parameters" in c.get("metadata", {}).get("tags", []) for c in nb.cells):
+        raise InputError(
+            "the notebook has no cell tagged 'parameters': the parameters cannot be injected"
+        )
     nb = copy.deepcopy(nb)
     nb.metadata.setdefault("papermill", {})  # papermill records the parameters there
     for cell in nb.cells:  # and reads cell.metadata.tags on every cell

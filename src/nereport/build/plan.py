@@ -16,25 +16,47 @@ from typing import Any
 import orjson
 
 from nereport._version import __version__, library_revision
-from nereport.build.matrix import Report
+from nereport.build.matrix import OUTPUT_KINDS, Report, output_name
 from nereport.data import provenance
+from nereport.errors import InputError
 from nereport.paths import runtime_lock, sha256_file, write_atomic
 
 MANIFEST = "manifest.json"
 
 
 def notebook_hash(path: Path) -> str:
-    """sha256 of the notebook's content: cell types, sources and tags, no outputs."""
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    cells = [
-        (
-            c["cell_type"],
-            "".join(c["source"]) if isinstance(c["source"], list) else c["source"],
-            sorted(c.get("metadata", {}).get("tags", [])),
+    """sha256 of the notebook's content: cell types, sources and tags, no outputs. A notebook
+    that cannot be read, or whose parameters cell is not tagged ``parameters``, is refused
+    (:class:`~nereport.errors.InputError`, naming it): papermill would inject the parameters
+    at the top, the notebook's own defaults would override them, and the wrong report would
+    be built under the right name."""
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        cells = [
+            (
+                c["cell_type"],
+                "".join(c["source"]) if isinstance(c["source"], list) else c["source"],
+                sorted(c.get("metadata", {}).get("tags", [])),
+            )
+            for c in nb["cells"]
+        ]
+    except OSError as exc:
+        raise InputError(f"notebook {path}: cannot be read ({exc.strerror or exc})") from None
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(
+            f"notebook {path}: not a valid notebook ({type(exc).__name__}: {exc}); restore it "
+            "with `git checkout notebooks/`"
+        ) from None
+    if not any(kind == "code" and PARAMETERS_TAG in tags for kind, _, tags in cells):
+        raise InputError(
+            f"notebook {path}: no code cell is tagged '{PARAMETERS_TAG}', so the report's "
+            "parameters cannot be injected after its defaults; tag the parameters cell (in "
+            "JupyterLab: the property inspector's cell tags)"
         )
-        for c in nb["cells"]
-    ]
     return _sha(json.dumps(cells, ensure_ascii=False))
+
+
+PARAMETERS_TAG = "parameters"
 
 
 def environment_hash() -> str:
@@ -65,6 +87,7 @@ class Planned:
     report: Report
     inputs: dict[str, Any]
     reason: str
+    error: str | None = None  # an input it cannot be built from (its notebook): it fails
 
 
 def inputs_of(
@@ -118,7 +141,11 @@ def plan(
     hashed: dict[str, str] = {}
     for report in reports:
         entry = manifest["reports"].get(report.id)
-        inputs = inputs_of(report, entry, library, environment, hashed)
+        try:
+            inputs = inputs_of(report, entry, library, environment, hashed)
+        except InputError as exc:  # this report fails; the others are built
+            todo.append(Planned(report, {}, "cannot be built", str(exc)))
+            continue
         reasons = ["--force"] if force else stale_reasons(entry, inputs, out_dir)
         if reasons:
             todo.append(Planned(report, inputs, "; ".join(reasons)))
@@ -128,11 +155,50 @@ def plan(
 
 
 def read_manifest(out_dir: Path) -> dict[str, Any]:
+    """The manifest of ``out_dir``; an entry that is not as the build writes it (a hand edit,
+    a wrong type, a missing key, an output path other than the report's own) is dropped, so
+    its report is built again and its entry rewritten."""
     try:
         manifest = orjson.loads((out_dir / MANIFEST).read_bytes())
-        return manifest if isinstance(manifest.get("reports"), dict) else {"reports": {}}
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError):
         return {"reports": {}}
+    reports = manifest.get("reports") if isinstance(manifest, dict) else None
+    if not isinstance(reports, dict):
+        return {"reports": {}}
+    return {"reports": {rid: e for rid, e in reports.items() if _well_formed(rid, e)}}
+
+
+_STATUSES = ("ok", "failed")
+
+
+def _well_formed(report_id: str, entry: Any) -> bool:
+    if not isinstance(entry, dict) or entry.get("status") not in _STATUSES:
+        return False
+    inputs, outputs = entry.get("inputs"), entry.get("outputs")
+    if not isinstance(entry.get("params"), dict) or not isinstance(outputs, dict):
+        return False
+    if not isinstance(inputs, dict) or not isinstance(inputs.get("datasets"), dict):
+        return False
+    if not set(outputs) <= set(OUTPUT_KINDS):
+        return False
+    for kind, out in outputs.items():
+        # only the report's own files: never a path the manifest could point elsewhere
+        if not isinstance(out, dict) or out.get("path") != output_name(report_id, kind):
+            return False
+        if not isinstance(out.get("sha256"), str) or ".." in report_id.split("/"):
+            return False
+    return _well_formed_datasets(inputs["datasets"])
+
+
+def _well_formed_datasets(datasets: dict[str, Any]) -> bool:
+    return all(
+        isinstance(raw, dict)
+        and all(
+            isinstance(f, dict) and isinstance(f.get("file"), str) and "sha256" in f
+            for f in raw.values()
+        )
+        for raw in datasets.values()
+    )
 
 
 def write_manifest(out_dir: Path, manifest: dict[str, Any]) -> bool:

@@ -7,6 +7,8 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from nereport.build.tasks import Status
+
 # tqdm, once a build has reports to run: a build that finds everything up to date (and must
 # answer in a blink) does without it.
 _tqdm: Any = None
@@ -15,7 +17,7 @@ _tqdm: Any = None
 @dataclass
 class Outcome:
     id: str
-    status: str  # built, up to date, failed, would build
+    status: Status
     detail: str = ""
     seconds: float = 0.0
 
@@ -56,7 +58,7 @@ class Progress:
         else:
             self.bar.set_postfix_str(outcome.id, refresh=False)
             self.bar.update()
-            if outcome.status == "failed":
+            if outcome.status == Status.FAILED:
                 say(line)
         if outcome.detail:
             say(f"    {outcome.detail}")

@@ -4,20 +4,42 @@ what a killed build leaves behind, and how interrupts reach the build."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
+import re
 import shutil
 import signal
+import stat
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from nereport.errors import BuildError
 
-def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Delete temporary files left by a writer that was killed mid-write."""
-    stale = [p for p in folder.rglob(".*.tmp") if p.is_file()] if folder.is_dir() else []
+# What :func:`nereport.paths.write_files_atomic` names its temporary files: ``.<name>.<random>.tmp``
+# beside ``<name>``, one of the files a build writes (a report's HTML, PDF or notebook, the index,
+# the manifest, the run log).
+_OUR_TEMPORARY = re.compile(r"\.[^/]+\.(?:html|pdf|ipynb|json)\.[A-Za-z0-9_]+\.tmp")
+
+
+def remove_stale_temporaries(folder: Path, subfolders: Iterable[str] = ()) -> list[Path]:
+    """Delete temporary files left by a build that was killed mid-write: only those named as
+    the build names its own, only in ``folder`` and its ``subfolders`` (the report topics'
+    folders, and theirs under ``_failed/``), never through a symbolic link. A user's
+    ``.chapter1.tmp`` elsewhere in the tree is not the build's to delete."""
+    places = [folder, *(folder / sub for sub in subfolders)]
+    stale = []
+    for place in places:
+        if place.is_symlink() or not place.is_dir():
+            continue
+        stale += [
+            p
+            for p in sorted(place.glob(".*.tmp"))
+            if _OUR_TEMPORARY.fullmatch(p.name) and p.is_file() and not p.is_symlink()
+        ]
     for path in stale:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
@@ -102,11 +124,52 @@ LOCK = ".nereport.lock"
 
 
 @contextlib.contextmanager
-def build_lock(out_dir: Path, waiting: Callable[[str], None]) -> Iterator[int]:
+def build_lock(out_dir: Path, waiting: Callable[[str], None]) -> Iterator[list[int]]:
     """An exclusive lock on the output folder. The kernel drops it when the process ends, so a
-    killed build never leaves a stale lock. ``waiting`` is told when another build holds it."""
+    killed build never leaves a stale lock. ``waiting`` is told when another build holds it.
+
+    Two locks are held: ``.nereport.lock`` in the folder (what other users' builds see) and
+    one named after the folder's real path in a private folder of this user's (so that
+    deleting the output folder during a build does not let a second build run beside it).
+    Neither is opened through a symbolic link: a link planted as ``.nereport.lock`` would
+    otherwise have the build truncate the file it points to."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open(out_dir / LOCK, "a+") as fh:
+    with contextlib.ExitStack() as stack:
+        fds = [stack.enter_context(_flock(_path_lock(out_dir), out_dir, waiting))]
+        fds.append(stack.enter_context(_flock(out_dir / LOCK, out_dir, waiting)))
+        yield fds  # the files' descriptors, which forked workers close
+
+
+def _path_lock(out_dir: Path) -> Path:
+    """This user's lock file for the folder at ``out_dir``'s real path."""
+    import hashlib
+
+    base = Path(tempfile.gettempdir()) / f"nereport-locks-{os.getuid()}"
+    with contextlib.suppress(FileExistsError):
+        base.mkdir(mode=0o700)
+    info = base.lstat()
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+        raise BuildError(
+            f"{base} is not a folder of this user's: the build keeps its locks there; remove it"
+        )
+    digest = hashlib.sha256(os.fsencode(out_dir.resolve())).hexdigest()[:32]
+    return base / f"{digest}.lock"
+
+
+@contextlib.contextmanager
+def _flock(path: Path, out_dir: Path, waiting: Callable[[str], None]) -> Iterator[int]:
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise BuildError(
+                f"{path} is a symbolic link: the build never writes through one. Remove it "
+                "(another build recreates the lock file)."
+            ) from None
+        raise
+    with os.fdopen(fd, "r+") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise BuildError(f"{path} is not a regular file: remove it")
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -124,8 +187,9 @@ def build_lock(out_dir: Path, waiting: Callable[[str], None]) -> Iterator[int]:
         try:
             yield fh.fileno()
         finally:
-            fh.seek(0)
-            fh.truncate()
+            with contextlib.suppress(OSError):  # the folder may be gone
+                fh.seek(0)
+                fh.truncate()
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 

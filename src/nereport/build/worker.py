@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from nereport.build.tasks import Result, Task
 from nereport.data import provenance
 
 
@@ -56,24 +57,18 @@ def init_worker(parent: int, inherited_fds: list[int]) -> None:
     ForkedKernelManager.template = KernelTemplate()
 
 
-def run_report(
-    topic: str,
-    params: dict[str, Any],
-    notebook: str,
-    title: str,
-    cell_timeout: int,
-    source: str | None = None,
-) -> dict[str, Any]:
-    """Execute and export one report: the notebook at ``notebook``, or its ``source`` text
-    (a cluster worker need not have the client's files). The result holds ``ok``, the executed
-    notebook (``ipynb``) and ``html``; on success also ``static`` (the page the parent prints
-    the PDF from) and ``datasets`` (the provenance record); on failure the ``failure`` and its
-    ``cell``."""
+def run_report(task: Task) -> Result:
+    """Execute and export one report: the notebook at ``task.notebook``, or its ``source``
+    text (a cluster worker need not have the client's files)."""
     import nbformat
 
     started = time.perf_counter()
-    nb = nbformat.reads(source, as_version=4) if source else nbformat.read(notebook, as_version=4)
-    executed, failure = _execute(nb, params, notebook, cell_timeout)
+    nb = (
+        nbformat.reads(task.source, as_version=4)
+        if task.source
+        else nbformat.read(task.notebook, as_version=4)
+    )
+    executed, failure = _execute(nb, task.params, task.notebook, task.cell_timeout)
     try:
         nbformat.validate(executed)
     except nbformat.ValidationError:
@@ -84,12 +79,12 @@ def run_report(
         # e.g. a chart that failed to render prints a traceback but does not raise
         cell, text = complaint
         failure = (f"cell {cell}: wrote to stderr: {text.strip().splitlines()[-1][:300]}", cell)
-    out = (
-        _failed(executed, title, *failure)
-        if failure
-        else _exported(executed, title, params["lang"])
-    )
-    return {**out, "ipynb": ipynb, "seconds": time.perf_counter() - started}
+    if failure:
+        result = _failed(executed, task.title, *failure, ipynb=ipynb)
+    else:
+        result = _exported(executed, task.title, task.params["lang"], ipynb=ipynb)
+    result.seconds = time.perf_counter() - started
+    return result
 
 
 def _execute(
@@ -116,26 +111,23 @@ def _execute(
     return add_static_svgs(executed), None
 
 
-def _failed(executed: Any, title: str, message: str, cell: int | None) -> dict[str, Any]:
+def _failed(executed: Any, title: str, message: str, cell: int | None, ipynb: bytes) -> Result:
     from nereport.build.pages import failure_page
 
-    return {
-        "ok": False,
-        "failure": message,
-        "cell": cell,
-        "html": failure_page(executed, title, message, cell).encode(),
-    }
+    html = failure_page(executed, title, message, cell).encode()
+    return Result(ok=False, ipynb=ipynb, html=html, failure=message, cell=cell)
 
 
-def _exported(executed: Any, title: str, lang: str) -> dict[str, Any]:
+def _exported(executed: Any, title: str, lang: str, ipynb: bytes) -> Result:
     from nereport.build.export import html_from_notebook, static_html_from_notebook
 
-    return {
-        "ok": True,
-        "html": html_from_notebook(executed, title, lang).encode(),
-        "static": static_html_from_notebook(executed, title, lang),
-        "datasets": provenance.from_notebook(executed),
-    }
+    return Result(
+        ok=True,
+        ipynb=ipynb,
+        html=html_from_notebook(executed, title, lang).encode(),
+        static=static_html_from_notebook(executed, title, lang),
+        datasets=provenance.from_notebook(executed),
+    )
 
 
 # Notebook-level metadata that nbformat never writes to a file (nbformat.v4.rwbase).

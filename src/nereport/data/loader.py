@@ -51,7 +51,8 @@ def read_raw_csv(path: Path, rel: str, columns: tuple[str, ...]) -> tuple[pd.Dat
     problems: list[Problem] = []
     data = path.read_bytes()
     try:
-        text = data.decode("utf-8")
+        # utf-8-sig: a byte-order mark (what some editors save) is not part of the first name
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         problems.append(
@@ -141,6 +142,17 @@ def _cast(ds: Dataset, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]
                         r.at_file, r.at_line, col.name, f"not a number: {getattr(r, col.name)!r}"
                     )
                 )
+            infinite = parsed.abs() == float("inf")  # 'inf', '-Infinity', '1e999' parse
+            for r in frame[infinite].itertuples():
+                problems.append(
+                    Problem(
+                        r.at_file,
+                        r.at_line,
+                        col.name,
+                        f"not a finite number: {getattr(r, col.name)!r}",
+                    )
+                )
+            parsed = parsed.where(~infinite)
             if col.dtype == "int":
                 frac = parsed.notna() & (parsed % 1 != 0)
                 for r in frame[frac].itertuples():

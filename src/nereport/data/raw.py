@@ -24,7 +24,7 @@ def file_hashes(files: list[str]) -> dict[str, str]:
 def _hash_or_missing(path: Path) -> str:
     try:
         return sha256_file(path)
-    except (FileNotFoundError, IsADirectoryError):
+    except OSError:  # gone, a folder, a symbolic link loop, unreadable: not the recorded bytes
         return "missing"
 
 
@@ -33,8 +33,24 @@ def recorded_checksums() -> dict[str, str]:
     path = raw_dir() / CHECKSUMS
     if not path.is_file():
         raise RawFileMissingError(f"{path}: checksum manifest missing; run `make raw`.")
-    pairs = (line.split(None, 1) for line in path.read_text(encoding="utf-8").splitlines() if line)
-    return {name.strip(): digest for digest, name in pairs}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ChecksumMismatchError(f"{path}: cannot be read ({exc}); run `make raw`.") from None
+    recorded = {}
+    for number, line in enumerate(lines, start=1):
+        digest, _, name = line.partition(" ")
+        if not line.strip():
+            continue
+        if not (len(digest) == 64 and all(c in "0123456789abcdef" for c in digest)) or not (
+            name := name.strip().lstrip("*")
+        ):
+            raise ChecksumMismatchError(
+                f"{path}, line {number}: {line[:80]!r} is not '<sha256 in hex>  <file>' "
+                "(the sha256sum format): restore it with `git checkout data/raw/SHA256SUMS`."
+            )
+        recorded[name] = digest
+    return recorded
 
 
 def verify_raw(ds: Dataset) -> dict[str, str]:
@@ -46,7 +62,8 @@ def verify_raw(ds: Dataset) -> dict[str, str]:
     missing = [rel for rel, digest in current.items() if digest == "missing"]
     if missing:
         raise RawFileMissingError(
-            f"dataset '{ds.name}': raw file(s) missing under {raw_dir()}: {', '.join(missing)}. "
+            f"dataset '{ds.name}': raw file(s) missing or unreadable under {raw_dir()}: "
+            f"{', '.join(missing)}. "
             "Restore them with `git checkout data/raw` (or `make raw` to compile them again)."
         )
     changed = [

@@ -423,7 +423,14 @@ def timeline(milestones: pd.DataFrame, title: str, subtitle: str | list[str] = "
     labelled = _place_labels(frame[frame["label"].fillna("") != ""].copy())
     # d3's time format of the years on the axis: '2003', Chinese '2003年'.
     year = "%Y年" if i18n.current() == "zh" else "%Y"
-    x = alt.X("date_start:T", title=None, axis=alt.Axis(format=year, tickCount=12))
+    # A UTC scale: the dates are days (parsed as UTC midnight); on a local-time scale a reader
+    # west of UTC (and a PDF printed there) saw 2003-01-01 drawn and labelled in 2002.
+    x = alt.X(
+        "date_start:T",
+        title=None,
+        axis=alt.Axis(format=year, tickCount=12),
+        scale=alt.Scale(type="utc"),
+    )
     tooltip = [
         alt.Tooltip("date:N", title=_("Date")),
         alt.Tooltip("event:N", title=_("Event")),

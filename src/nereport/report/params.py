@@ -6,6 +6,7 @@ the region table, whole numbers in range) ever reach a file name or a notebook.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -53,7 +54,8 @@ class Param:
             if isinstance(value, bool) or not isinstance(value, int | str):
                 raise ParameterError(f"parameter '{self.name}': {shown} is not a whole number")
             text = str(value).strip()
-            if not text.lstrip("-").isdigit() or len(text) > 6:
+            # ASCII digits only: '²⁰⁰⁵' passes str.isdigit() but not int(), '--2005' lstrip("-")
+            if not re.fullmatch(r"-?[0-9]{1,6}", text):
                 raise ParameterError(
                     f"parameter '{self.name}': {shown} is not a whole number "
                     f"(allowed: {self.min} to {self.max})"
