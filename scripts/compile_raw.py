@@ -795,7 +795,8 @@ REGION_COLUMNS = [
 ]
 NE = "liaoning|jilin|heilongjiang"
 REGIONS = [
-    ("china", "China", "中国", "", "country", "", "no", "no", "", "China"),
+    # 全国, not 中国: Chinese statistics compare a province with the whole country as 全国.
+    ("china", "China", "全国", "", "country", "", "no", "no", "", "China"),
     ("liaoning", "Liaoning", "辽宁省", "210000", "province", "", "yes", "yes", "", ""),
     ("jilin", "Jilin", "吉林省", "220000", "province", "", "yes", "yes", "", ""),
     ("heilongjiang", "Heilongjiang", "黑龙江省", "230000", "province", "", "yes", "yes", "", ""),

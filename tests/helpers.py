@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -132,3 +133,37 @@ def notebooks_with(tmp_path: Path, code: str) -> Path:
     nb.cells.insert(4, cell)
     nbformat.write(nb, folder / "economy.ipynb")
     return folder
+
+
+class ReaderText(HTMLParser):
+    """The text of a report page up to its sources section, without code spans (dataset ids,
+    file names), scripts, styles and drawn SVG."""
+
+    SKIP = frozenset({"code", "script", "style", "svg"})
+
+    def __init__(self, sources_id: str) -> None:
+        super().__init__()
+        self.sources_id, self.depth, self.parts, self.done = sources_id, 0, [], False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.depth += 1
+        if tag == "h2" and dict(attrs).get("id") == self.sources_id:
+            self.done = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth and not self.done:
+            self.parts.append(data)
+
+
+def reader_text(page: Path, lang: str) -> str:
+    """The text a reader gets from a report page up to its sources section (see ReaderText)."""
+    from nereport import i18n
+
+    parser = ReaderText(i18n.translate("Sources and run information", lang).replace(" ", "-"))
+    parser.feed(page.read_text(encoding="utf-8"))
+    return "\n".join(parser.parts)

@@ -122,13 +122,94 @@ def round_half_away(value: float, digits: int = 1) -> Decimal:
 
 
 def decimal(value: float, digits: int = 1, lang: str | None = None) -> str:
-    """``value`` with ``digits`` decimals and the language's grouping: '12,345.7'. Rounded
-    half away from zero (see :func:`round_half_away`); the one place reports format numbers."""
+    """``value`` with ``digits`` decimals and the language's grouping: '12,345.7'; Chinese
+    without a thousands separator, as NBS communiqués and yearbooks print numbers: '12345.7'.
+    Rounded half away from zero (see :func:`round_half_away`); the one place reports format
+    numbers."""
     from babel.numbers import format_decimal
 
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    grouping = "0" if (lang or _current) == "zh" else "#,##0"
+    pattern = grouping + ("." + "0" * digits if digits else "")
     rounded = round_half_away(value, digits)
     return format_decimal(rounded, format=pattern, locale=locale(lang))
+
+
+#: Units amounts are declared in (``Column.unit``): how many of the base unit one holds, and the
+#: base unit (yuan, tonnes, persons).
+AMOUNT_UNITS: dict[str, tuple[float, str]] = {
+    "100 million yuan": (1e8, "yuan"),
+    "10k t": (1e4, "t"),
+    "Mt": (1e6, "t"),
+    "10k persons": (1e4, "persons"),
+}
+#: The scales each language counts in, largest first: Chinese in 万, 亿 and 万亿 (4.54万亿元,
+#: 2.78亿吨), English in thousands, millions and more.
+_SCALES = {
+    "zh": {
+        "yuan": ((1e12, "万亿元"), (1e8, "亿元"), (1e4, "万元"), (1, "元")),
+        "t": ((1e8, "亿吨"), (1e4, "万吨"), (1, "吨")),
+        "persons": ((1e8, "亿人"), (1e4, "万人"), (1, "人")),
+    },
+    "en": {
+        "yuan": (
+            (1e12, "trillion yuan"),
+            (1e9, "billion yuan"),
+            (1e6, "million yuan"),
+            (1, "yuan"),
+        ),
+        "t": ((1e6, "Mt"), (1e3, "thousand t"), (1, "t")),
+        "persons": ((1e6, "million people"), (1e3, "thousand people"), (1, "people")),
+    },
+}
+
+
+def amount(value: float, unit: str, significant: int = 3, lang: str | None = None) -> str:
+    """An amount given in ``unit`` (a key of ``AMOUNT_UNITS``), in the scale the language counts
+    in, chosen per magnitude, with ``significant`` digits (never fewer than its whole part):
+    45383.2 (100 million yuan) is '4.54万亿元' / '4.54 trillion yuan'; 130 (Mt) is '1.30亿吨' /
+    '130 Mt'. Chinese numbers carry no thousands separator (as NBS prints them)."""
+    lang = lang or _current
+    factor, base = AMOUNT_UNITS[unit]
+    whole = value * factor
+    scales = _SCALES[lang][base]  # largest first
+    # The largest scale the amount reaches once rounded (9999.96万吨 is 1.00亿吨).
+    for n, (size, _label) in enumerate(scales):
+        if n < len(scales) - 1 and abs(whole) < size * 0.999:
+            continue
+        mantissa = whole / size
+        places = len(str(int(abs(mantissa)))) if abs(mantissa) >= 1 else 1
+        digits = max(0, significant - places) if whole else 0
+        if digits and abs(round(mantissa, digits)) >= 10**places:  # 9.996 rounds to 10.0
+            digits -= 1
+        if n == 0 or abs(round(mantissa, digits)) < scales[n - 1][0] / size:
+            break
+    label = scales[n][1]
+    sep = "" if lang == "zh" else " "
+    return f"{decimal(mantissa, digits, lang)}{sep}{label}"
+
+
+def change(value: float, digits: int = 1, lang: str | None = None) -> str:
+    """A change in per cent as prose writes it: English with its sign ('+3.2 %', '−12.4 %');
+    Chinese in words, as NBS communiqués do ('增长3.2%', '下降12.4%', '持平'). Tables and maps
+    keep signed numbers. Rounded half away from zero, as every number of a report."""
+    rounded = round_half_away(value, digits)
+    text = decimal(abs(float(rounded)), digits, lang)
+    if (lang or _current) == "zh":
+        if rounded == 0:
+            return "持平"
+        return ("增长" if rounded > 0 else "下降") + text + "%"
+    return ("+" if rounded >= 0 else "−") + text + " %"
+
+
+def ordinal(number: int, lang: str | None = None) -> str:
+    """The number of an ordinal in a fixed name, as the language writes it: English '9', Chinese
+    '九' (第九次全国森林资源清查: GB/T 15835-2011 wants Chinese numerals in fixed names). 1-99."""
+    if (lang or _current) != "zh" or not 0 < number < 100:
+        return str(number)
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(number, 10)
+    head = ("" if tens == 1 else digits[tens]) + "十" if tens else ""
+    return head + (digits[ones] if ones else "")
 
 
 def long_date(value: date, lang: str | None = None) -> str:
@@ -164,6 +245,31 @@ def when(text: str, lang: str | None = None) -> str:
     else:
         return text
     return "约" + out if approx else out
+
+
+GLOSSARY = LOCALE_DIR / "glossary.csv"
+
+
+@cache
+def glossary() -> tuple[dict[str, str], ...]:
+    """The Chinese terms of the reports (``locale/glossary.csv``): per row the English term, the
+    Chinese one, what not to write instead (``avoid``, ``|``-separated) and where the Chinese term
+    comes from. Translators read it; the tests check the catalog and the Chinese reports
+    against it."""
+    import csv
+
+    with GLOSSARY.open(encoding="utf-8", newline="") as fh:
+        return tuple(csv.DictReader(fh))
+
+
+def avoided(text: str) -> list[tuple[str, str]]:
+    """The (avoided wording, glossary term) pairs found in Chinese ``text``."""
+    return [
+        (wrong, row["chinese"])
+        for row in glossary()
+        for wrong in row["avoid"].split("|")
+        if wrong and wrong in text
+    ]
 
 
 # -- Babel extraction (make messages; tests/report/test_i18n.py) ------------------------------

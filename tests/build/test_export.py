@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pandas as pd
 
 from nereport import i18n
-from nereport.build.export import _add_toc, static_html_from_notebook
+from nereport.build.export import _add_toc, html_from_notebook, static_html_from_notebook
 from nereport.report import charts
 from nereport.report.render import VEGALITE_MIMETYPE
 
@@ -38,3 +40,25 @@ def test_a_chinese_report_is_exported_in_chinese_and_the_language_is_restored() 
     assert '<nav class="nr-toc" aria-label="目录">' in page
     assert i18n.current() == "en"
     assert '<html lang="en">' in static_html_from_notebook(nb, "Jilin: economy", "en")
+
+
+def test_bold_renders_beside_chinese_text_in_both_pages() -> None:
+    # CommonMark reads `**标题：**正文` and `累计**+242%**元` as literal asterisks (the closing
+    # delimiter sits between full-width punctuation and a CJK character).
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(
+            "- **地区生产总值实际增长（分数据版本）：**未找到。\n"
+            "- 累计**+242%**元；**GDP:** in English; `**code**` stays code."
+        )
+    ]
+    for page in (
+        static_html_from_notebook(nb, "吉林省", "zh"),
+        html_from_notebook(nb, "吉林省", "zh"),
+    ):
+        text = re.sub(r"<code>.*?</code>", "", page)
+        assert "<strong>地区生产总值实际增长（分数据版本）：</strong>未找到" in page
+        assert "累计<strong>+242%</strong>元" in page
+        assert "<strong>GDP:</strong> in English" in page
+        assert "<code>**code**</code>" in page
+        assert "**" not in re.sub(r"<(style|script)\b.*?</\1>", "", text, flags=re.S)

@@ -80,6 +80,24 @@ def test_failure_page_shows_the_message_and_marks_the_failing_cell() -> None:
     assert page.count("failed.</strong>") == 1
 
 
+def test_index_lists_the_regions_of_a_topic_in_their_order() -> None:
+    regions = ["heilongjiang", "inner-mongolia", "jilin", "liaoning", "northeast"]
+    manifest = {
+        "reports": {
+            f"{topic}/{r}": {"status": "failed", "params": {"region": r}}
+            for topic in ("policy", "economy")
+            for r in regions
+        }
+    }
+    page = index_page(manifest)
+    ids = [
+        f"{t}/{r}"
+        for t in ("economy", "policy")
+        for r in ("liaoning", "jilin", "heilongjiang", "inner-mongolia", "northeast")
+    ]
+    assert [page.index(f">{i}<") for i in ids] == sorted(page.index(f">{i}<") for i in ids)
+
+
 def test_the_failure_page_has_the_strict_policy_and_loads_nothing() -> None:
     import re
 

@@ -102,3 +102,16 @@ def test_a_chinese_report_describes_its_charts_in_chinese_with_the_same_figures(
         assert "<summary>本图数据（6行）</summary>" in chart_html(line)
     assert i18n.current() == "en"  # the language before is restored
     assert describe(timeline) == "Timeline: 政策大事记. 2 events, from 2003-10 to 2016-04-26."
+
+
+def test_a_change_of_a_share_is_in_percentage_points() -> None:
+    frame = pd.DataFrame(
+        {"year": [2014, 2015], "share": [10.0, 9.81], "region_name": ["东北三省"] * 2}
+    )
+    with i18n.using("zh"):
+        chart = charts.line(frame, "share", "占全国比重（%）", "比重", fmt=".2f")
+        assert "相邻数据点间最大变化为−0.19个百分点" in describe(_spec(chart))
+    chart = charts.line(frame, "share", "Share of China (%)", "Share", fmt=".2f")
+    assert "points: −0.19 percentage points" in describe(_spec(chart))
+    chart = charts.line(frame, "share", "GDP (100 million yuan)", "GDP", fmt=".2f")
+    assert "percentage points" not in describe(_spec(chart))

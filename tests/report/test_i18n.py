@@ -126,7 +126,9 @@ def test_numbers_and_dates_follow_the_language() -> None:
     assert i18n.long_date(date(2016, 4, 26), "zh") == "2016年4月26日"
     assert i18n.long_date(date(2016, 4, 26), "en") == "April 26, 2016"
     assert i18n.month(2016, 4, "zh") == "2016年4月"
-    assert i18n.decimal(12345.678, 1, "zh") == "12,345.7"
+    # Chinese statistics print no thousands separator (国内生产总值1260582亿元).
+    assert i18n.decimal(12345.678, 1, "zh") == "12345.7"
+    assert i18n.decimal(12345.678, 1, "en") == "12,345.7"
 
 
 def test_start_sets_the_report_language() -> None:
@@ -137,7 +139,59 @@ def test_start_sets_the_report_language() -> None:
         assert "吉林" in ctx.name()
         assert i18n.current() == "zh"
         assert report.md("## Growth").data == i18n.translate("## Growth", "zh") != "## Growth"
-        assert "吉林" in ctx.title().data and "Jilin" in ctx.title().data
+        assert "吉林" in ctx.title().data and "Jilin" not in ctx.title().data
+        assert "与全国比较" in ctx.title().data
     finally:
-        report.start("economy", region="jilin")
+        ctx = report.start("economy", region="jilin")
     assert i18n.current() == "en"
+    assert "Jilin" in ctx.title().data and "吉林省" in ctx.title().data
+
+
+def test_amounts_take_the_scale_each_language_counts_in() -> None:
+    # Chinese counts in 万, 亿 and 万亿 per magnitude, with no thousands separator.
+    assert i18n.amount(45383.2, "100 million yuan", lang="zh") == "4.54万亿元"
+    assert i18n.amount(45383.2, "100 million yuan", lang="en") == "4.54 trillion yuan"
+    assert i18n.amount(130, "Mt", lang="zh") == "1.30亿吨"
+    assert i18n.amount(278.4, "Mt", lang="zh") == "2.78亿吨"
+    assert i18n.amount(130, "Mt", lang="en") == "130 Mt"
+    assert i18n.amount(51.23, "Mt", lang="zh") == "5123万吨"  # never fewer than its whole part
+    assert i18n.amount(600, "100 million yuan", 2, lang="zh") == "600亿元"
+    assert i18n.amount(600, "100 million yuan", 2, lang="en") == "60 billion yuan"
+    assert i18n.amount(9999.96, "10k t", lang="zh") == "1.00亿吨"  # rounded into the next scale
+    assert i18n.amount(12.3, "10k t", lang="zh") == "12.3万吨"
+    assert i18n.amount(0, "Mt", lang="zh") == "0吨"
+
+
+def test_changes_in_prose_are_worded_in_chinese() -> None:
+    assert i18n.change(242.4, 0, "zh") == "增长242%"
+    assert i18n.change(-12.44, 1, "zh") == "下降12.4%"
+    assert i18n.change(0.01, 1, "zh") == "持平"
+    assert i18n.change(-12.44, 1, "en") == "−12.4 %"
+    assert i18n.change(3.2, 1, "en") == "+3.2 %"
+
+
+def test_ordinals_in_fixed_names_are_chinese_numerals() -> None:
+    assert i18n.ordinal(9, "zh") == "九"
+    assert i18n.ordinal(10, "zh") == "十"
+    assert i18n.ordinal(13, "zh") == "十三"
+    assert i18n.ordinal(20, "zh") == "二十"
+    assert i18n.ordinal(27, "zh") == "二十七"
+    assert i18n.ordinal(9, "en") == "9"
+
+
+def test_the_glossary_names_each_term_and_its_source() -> None:
+    rows = i18n.glossary()
+    assert len(rows) >= 30
+    for row in rows:
+        assert row["english"] and row["chinese"] and row["source"], row
+    assert any(r["chinese"] == "全国" for r in rows)
+    assert ("低于中国", "全国") in i18n.avoided("增速低于中国（年均9.0%）")
+    assert i18n.avoided("增速低于全国（年均9.0%）") == []
+
+
+@pytest.mark.parametrize("lang", FOREIGN)
+def test_the_catalog_follows_the_glossary(lang: str) -> None:
+    wrong = [(m.id, found) for m in _catalog(lang) if m.id and (found := i18n.avoided(m.string))]
+    assert not wrong, "wording the glossary (locale/glossary.csv) replaces:\n" + "\n".join(
+        f"  {msgid[:60]!r}: {found}" for msgid, found in wrong[:20]
+    )

@@ -328,3 +328,88 @@ def test_every_chart_of_every_report_is_a_valid_vega_lite_spec(topic: str, regio
             figure.chart.to_dict(validate=True)
             charts += 1
     assert charts >= 3
+
+
+def test_tables_list_regions_in_their_order_and_sources_by_name() -> None:
+    from nereport.data.sources import SOURCES
+
+    try:
+        ctx = report.start("economy", region="jilin", lang="zh")
+        rows = economy.unemployment_table(ctx).data
+        names = ["辽宁省", "吉林省", "黑龙江省", "内蒙古自治区", "东北三省", "全国"]
+        assert [rows.index(f"<td>{n}</td>") for n in names] == sorted(
+            rows.index(f"<td>{n}</td>") for n in names
+        )
+        assert "<td>4.70</td>" not in rows  # rates with one decimal, as NBS prints them
+        ctx = report.start("environment", region="liaoning", lang="zh")
+        reserves = environment.reserves_table(ctx).data
+        assert not [s for s in SOURCES if s in reserves]  # titles, never source ids
+        assert "《中国统计年鉴2002》" in reserves  # the original title in a Chinese report
+    finally:
+        report.start("economy", region="jilin")
+
+
+def test_every_release_is_named_in_one_table() -> None:
+    from nereport.data import releases
+    from nereport.report import findings
+
+    # One id, one label: the findings and the charts name the main release alike.
+    assert findings.MAIN == economy.MAIN_RELEASE == releases.MAIN
+    assert findings.MAIN_LABEL == releases.NAMES[releases.MAIN]
+    growth = economy.real_growth(report.start("economy", region="jilin"))
+    assert set(growth["release"]) <= {releases.name(v) for v in releases.NAMES}
+    for vintage in nereport.load("economy_gdp_index")["vintage"].unique():
+        assert vintage in releases.NAMES, vintage
+    # The main release id is typed once, in nereport.data.releases (and as the vintage of its
+    # source record, where the sources are declared).
+    from helpers import ROOT
+
+    typed = [
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "src" / "nereport").rglob("*.py")
+        if '"nbs-2021"' in p.read_text(encoding="utf-8")
+    ]
+    assert "src/nereport/data/releases.py" in typed
+    assert set(typed) <= {"src/nereport/data/releases.py", "src/nereport/data/sources.py"}
+
+
+def test_a_census_finding_says_all_when_every_unit_lost_people() -> None:
+    from nereport.report import findings
+
+    try:
+        every = findings.census_population(report.start("economy", region="heilongjiang"))
+        assert "all 13 units lost people" in every
+        some = findings.census_population(report.start("economy", region="jilin", lang="zh"))
+        assert "9个地级行政区中有8个人口减少" in some
+        every = findings.census_population(
+            report.start("economy", region="heilongjiang", lang="zh")
+        )
+        assert "全部13个地级行政区人口均减少" in every and "13个中有13个" not in every
+    finally:
+        report.start("economy", region="jilin")
+
+
+def test_findings_name_the_provinces_in_the_regions_order() -> None:
+    from nereport.report import findings
+
+    try:
+        for lang, names in (
+            ("en", ("Liaoning", "Jilin", "Heilongjiang")),
+            ("zh", ("辽宁", "吉林", "黑")),
+        ):
+            text = findings.per_capita(report.start("economy", region="northeast", lang=lang))
+            assert [text.index(n) for n in names] == sorted(text.index(n) for n in names), text
+            text = findings.pm25(report.start("environment", region="northeast", lang=lang))
+            assert [text.index(n) for n in names] == sorted(text.index(n) for n in names), text
+    finally:
+        report.start("economy", region="jilin")
+
+
+def test_per_capita_caption_says_all_years_and_keeps_the_regions_order() -> None:
+    try:
+        ctx = report.start("economy", region="northeast", lang="zh")
+        caption = economy.per_capita_chart(ctx).caption
+        assert "吉林省**20年均**低于全国水平" in caption
+        assert caption.index("辽宁省") < caption.index("吉林省") < caption.index("黑龙江省")
+    finally:
+        report.start("economy", region="jilin")

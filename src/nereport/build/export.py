@@ -331,7 +331,7 @@ def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
             if (page := _markdown_html.get(key)) is None:
                 if len(_markdown_html) >= _MARKDOWN_KEPT:
                     _markdown_html.clear()
-                page = _markdown_html[key] = super().markdown2html(context, source)
+                page = _markdown_html[key] = super().markdown2html(context, strong(source))
             return page
 
         def _init_resources(self, resources: dict[str, Any]) -> dict[str, Any]:
@@ -368,6 +368,31 @@ def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
 # for its two pages.
 _markdown_html: dict[tuple[str, str], str] = {}
 _MARKDOWN_KEPT = 2048
+
+# `**x**` outside code spans, whose content holds no unescaped `*` and starts and ends with no
+# space (as CommonMark's delimiters need).
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1", re.S)
+_BOLD = re.compile(r"(?<![\\*])\*\*(?![\s*])((?:\\.|[^*\\\n])+?)(?<!\s)\*\*(?!\*)")
+
+
+def _strong_where_cjk(match: re.Match[str]) -> str:
+    text, inner = match.string, match[1]
+    before, after = text[max(match.start() - 1, 0) : match.start()], text[match.end() :][:1]
+    around = before + inner[0] + inner[-1] + after
+    return f"<strong>{inner}</strong>" if any(ord(c) > 127 for c in around) else match[0]
+
+
+def strong(source: str) -> str:
+    """``source`` with each bold span that touches a non-ASCII character (CJK text, full-width
+    punctuation) written as ``<strong>``: CommonMark's flanking rules read ``**标题：**正文`` or
+    ``累计**+242%**元`` as literal asterisks, since full-width punctuation counts as punctuation
+    and CJK as a letter. Code spans are left as they are; other bold stays Markdown."""
+    parts = []
+    last = 0
+    for code in _CODE_SPAN.finditer(source):
+        parts += [_BOLD.sub(_strong_where_cjk, source[last : code.start()]), code[0]]
+        last = code.end()
+    return "".join([*parts, _BOLD.sub(_strong_where_cjk, source[last:])])
 
 
 # Not a chart's output: the chart inside it is the keyboard stop (see render.chart_html).

@@ -37,7 +37,15 @@ def index_page(manifest: dict[str, Any]) -> str:
     side, each with its links and status."""
     order = [p.name for p in schema("policy")]
     rows: dict[str, dict[str, Any]] = {}
-    for rid, entry in sorted(manifest["reports"].items()):
+    rank = regions.rank()
+
+    def place(item: tuple[str, dict[str, Any]]) -> tuple[str, int, str]:
+        # By topic, then in the regions' order (Liaoning, Jilin, Heilongjiang, Inner Mongolia,
+        # the Northeast), in both languages.
+        rid, entry = item
+        return rid.split("/")[0], rank.get(entry["params"].get("region", ""), len(rank)), rid
+
+    for rid, entry in sorted(manifest["reports"].items(), key=place):
         params = entry["params"]
         lang = params.get("lang", "en")
         base = rid.removesuffix(f".{lang}")

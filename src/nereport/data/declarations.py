@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nereport.data.sources import SOURCES, Source
+from nereport.i18n import _
 
 DTYPES = ("str", "int", "float", "bool", "date")
 
@@ -28,8 +29,11 @@ class Column:
     max: float | None = None
 
     def label(self) -> str:
-        """Axis or table label: the description's first clause and the unit."""
-        return f"{self.description.split(';')[0]} ({self.unit})" if self.unit else self.description
+        """Axis or table label in the current language: the description's first clause and the
+        unit, each translated through the catalog where it is marked ``N_`` in the declaration
+        ('CO2 emissions (Mt CO2)', '二氧化碳排放量（百万吨）')."""
+        first = _(self.description.split(";")[0])
+        return _("{label} ({unit})").format(label=first, unit=_(self.unit)) if self.unit else first
 
 
 @dataclass(frozen=True)

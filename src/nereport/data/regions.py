@@ -74,3 +74,38 @@ def map_units(slug: str) -> frozenset[str]:
     row = next(r for r in table() if r["slug"] == slug)
     inside = frozenset(r["slug"] for r in table() if r["parent"] == slug) & policy_area()
     return inside if row["in_policy_area"] == "partly" else inside | {slug}
+
+
+#: Where each level of the table stands in ``order``: provinces with their prefectures first,
+#: then the aggregates, other areas (river basins), the country last.
+_LEVEL_RANK = {"province": 0, "prefecture": 0, "aggregate": 1, "basin": 2, "country": 3}
+
+
+def order() -> tuple[str, ...]:
+    """Every region in the order a reader meets them in legends, tables and lists, in both
+    languages: the provinces in table order (Liaoning, Jilin, Heilongjiang, Inner Mongolia), each
+    followed by its prefectures in code order, then the Northeast, the river basins and China
+    (全国) last."""
+    rows = table()
+    provinces = [r["slug"] for r in rows if r["level"] == "province"]
+
+    def key(item: tuple[int, dict[str, str]]) -> tuple[int, int, bool, int]:
+        index, row = item
+        prefecture = row["level"] == "prefecture"
+        province = row["parent"] if prefecture else row["slug"]
+        within = provinces.index(province) if province in provinces else 0
+        return (_LEVEL_RANK.get(row["level"], 2), within, prefecture, index)
+
+    return tuple(row["slug"] for _, row in sorted(enumerate(rows), key=key))
+
+
+def rank() -> dict[str, int]:
+    """Slug -> position in ``order`` (to sort frames: ``frame["region"].map(rank())``)."""
+    return {slug: n for n, slug in enumerate(order())}
+
+
+def family(slug: str) -> str:
+    """The province a prefecture belongs to, else the region itself (charts give a prefecture a
+    shade of its province's colour)."""
+    row = next((r for r in table() if r["slug"] == slug), None)
+    return row["parent"] if row and row["level"] == "prefecture" and row["parent"] else slug

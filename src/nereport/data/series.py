@@ -1,7 +1,8 @@
 """Derived series for reports and analysts: one-vintage series, the Northeast sum, shares.
 
-The helpers below :func:`consistent_series` are pure (frames in, frame out) and label what
-they computed.
+The helpers below :func:`consistent_series` take frames and return new frames (they never change
+their input or write a file) and label what they computed. They are not pure: those that sum
+the Northeast read the region table, which records it as an input of the report.
 """
 
 from __future__ import annotations

@@ -318,7 +318,7 @@ _SOURCES = [
         accessed=ACCESSED,
         licence=NBS_TERMS,
         note="Many values are the portal's stored numeric field, not the printed figure (China "
-        "GDP index 2018 = 106.749773832541); they are kept unrounded and flagged in `note`. The "
+        "GDP index 2018 = 106.749773832541); they are kept unrounded and flagged in the note column. The "
         "scraper code is not published; every independent cross-check agreed.",
         grade="official-repost",
         title_zh="国家统计局数据库分省年度数据和年度数据：地区生产总值指数、地区生产总值及三次产业增加值、人均地区生产总值、固定资产投资、居民收入、地方一般公共预算收支等（约2020—2021年下载，数据至2019年，第四次全国经济普查后修订）",
@@ -368,7 +368,7 @@ _SOURCES = [
         "for 2021-2024 and the releases '居民收入和消费支出情况' 2020-2024",
         "first-release",
         FIRST_RELEASE,
-        via="reposts named in each row's `note` (香港商报, 经济参考报 via cri.cn, 新浪财经, "
+        via="reposts named in each row's note (香港商报, 经济参考报 via cri.cn, 新浪财经, "
         "Xinhua, people.cn, China News Service and others)",
         accessed=ACCESSED,
         licence=NBS_TERMS,
@@ -386,7 +386,7 @@ _SOURCES = [
         "2024 GDP release for 2023 (统一核算); 2024 growth",
         "first-release",
         FIRST_RELEASE,
-        via="reposts named in each row's `note`: web.xiaze.org (2021), xiaomonv0755.com (2022), "
+        via="reposts named in each row's note: web.xiaze.org (2021), xiaomonv0755.com (2022), "
         "Mysteel (2023, secondary), daydaynews.cc blog (2024, secondary, unofficial)",
         accessed=ACCESSED,
         reliability="medium",
@@ -418,7 +418,7 @@ _SOURCES = [
         "quoted in a 2024 rating-agency report",
         "first-release",
         FIRST_RELEASE,
-        via="reposts named in each row's `note`: askci.com (2021), hlj.gov.cn (2022), "
+        via="reposts named in each row's note: askci.com (2021), hlj.gov.cn (2022), "
         "fxbaogao.com report '黑龙江省及下辖各市(地区)经济财政实力与债务研究(2024)' (2023, "
         "secondary)",
         accessed=ACCESSED,
@@ -435,7 +435,7 @@ _SOURCES = [
         "release of 2024-01-19 on 2023 GDP (统一核算)",
         "first-release",
         FIRST_RELEASE,
-        via="reposts named in each row's `note`: Chinese Wikipedia mirror (2020, secondary), "
+        via="reposts named in each row's note: Chinese Wikipedia mirror (2020, secondary), "
         "xiaomonv0755.com (2021), district.ce.cn (2022), tj.nmg.gov.cn (2023)",
         accessed=ACCESSED,
         reliability="medium-high",

@@ -13,8 +13,9 @@ import altair as alt
 import pandas as pd
 
 from nereport import i18n
-from nereport.data import regions
+from nereport.data import dataset, regions
 from nereport.i18n import N_, _
+from nereport.report.theme import OTHER_COLOURS, REGION_COLOURS, shade
 
 WIDTH, HEIGHT = 560, 250
 PALETTE = [
@@ -42,6 +43,12 @@ SECTORS = (N_("primary"), N_("secondary"), N_("tertiary"))
 MAP_STATES = (N_("Selected region"), N_("Policy area"), N_("Outside the policy area"))
 
 
+def axis_title(name: str, column: str) -> str:
+    """The title of an axis that shows ``column`` of dataset ``name``: its declared label and
+    unit (``Column.label``), in the report's language, never a unit typed again here."""
+    return dataset(name).column(column).label()
+
+
 def _title(text: str, subtitle: str | list[str] = "") -> alt.TitleParams:
     return alt.TitleParams(text=text, subtitle=subtitle, anchor="start")
 
@@ -53,6 +60,45 @@ def _legend(labels) -> alt.Legend:
     return alt.Legend(
         orient="bottom", labelLimit=WIDTH - 40, columns=max(1, min(4, WIDTH // (7 * longest + 30)))
     )
+
+
+def by_region(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame``'s rows in the regions' order (``regions.order``), keeping the order within a
+    region: legends, bar categories and chart data tables list Liaoning, Jilin, Heilongjiang,
+    Inner Mongolia, the Northeast, China, in both languages."""
+    if "region" not in frame:
+        return frame
+    rank = frame["region"].map(regions.rank()).fillna(len(regions.rank()))
+    return frame.iloc[rank.argsort(kind="stable")]
+
+
+def region_scale(frame: pd.DataFrame, color: str) -> alt.Scale:
+    """The colour scale of ``color`` labels: each label takes the colour of its region
+    (``theme.REGION_COLOURS``, by slug, so the same in both languages); a second label of a region
+    (a prefecture, another network) a shade of it, further ones colours of their own; legends
+    list the labels in the regions' order. Labels that are no region's (releases or sectors of
+    one region) take the palette in their own order."""
+    if "region" not in frame or color not in frame or color == "region":
+        return alt.Scale(range=PALETTE)
+    pairs = by_region(frame[[color, "region"]].drop_duplicates())
+    names = {*regions.names("en").values(), *regions.names("zh").values()}
+    single = pairs["region"].nunique() < 2 and not pairs[color].isin(names).all()
+    if single or pairs[color].duplicated().any():  # not one region per label
+        return alt.Scale(range=PALETTE)
+    families = pairs["region"].map(regions.family)
+    count = families.value_counts()
+    steps: dict[str, int] = {}
+    others = iter(OTHER_COLOURS * 4)
+    colours = []
+    for family in families:
+        step = steps.get(family, 0)
+        steps[family] = step + 1
+        base = REGION_COLOURS.get(family)
+        if base is not None and (step == 0 or count[family] == 2):
+            colours.append(shade(base, step, 2))
+        else:  # a third line of one region: a colour of its own, shades would look alike
+            colours.append(next(others))
+    return alt.Scale(domain=list(pairs[color]), range=colours)
 
 
 def _year_axis(title: str | None = None) -> alt.X:
@@ -171,6 +217,8 @@ def line(
     line breaks. Two values for one year of one line (two sources or releases of that year)
     raise ``JoinedSourcesError``: the caller chooses one, or gives each its ``segment``."""
     keys = [color, *([segment] if segment else [])]
+    frame = by_region(frame)
+    scale = region_scale(frame, color)
     # Only the columns drawn travel into the spec (and the page): smaller and faster.
     frame = frame[list(dict.fromkeys(["year", y, *keys]))].dropna(subset=[y])
     twice = frame[frame.duplicated([*keys, "year"], keep=False)]
@@ -191,7 +239,7 @@ def line(
             color=alt.Color(
                 f"{color}:N",
                 title=None,
-                scale=alt.Scale(range=PALETTE),
+                scale=scale,
                 legend=_legend(frame[color] if color in frame else ()),
             ),
             tooltip=[
@@ -263,9 +311,10 @@ def bars(
     horizontal: bool = False,
     wrapped: bool = False,
 ) -> alt.Chart:
-    """Grouped bars: ``x`` categories, ``color`` groups (offset), ``y`` values. ``wrapped``
-    (horizontal bars): the categories are lines joined by newlines (see :func:`wrap`), each
-    drawn on its own line and none cut."""
+    """Grouped bars: ``x`` categories, ``color`` groups (offset), ``y`` values; rows of
+    regions in the regions' order. ``wrapped`` (horizontal bars): the categories are lines
+    joined by newlines (see :func:`wrap`), each drawn on its own line and none cut."""
+    frame = by_region(frame)
     enc_x = alt.X(f"{x}:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=160))
     enc_y = alt.Y(f"{y}:Q", title=y_title)
     tooltip = [
@@ -287,7 +336,7 @@ def bars(
         encoding["color"] = alt.Color(
             f"{color}:N",
             title=None,
-            scale=alt.Scale(range=PALETTE),
+            scale=region_scale(frame, color),
             legend=alt.Legend(orient="bottom", labelLimit=320),
         )
         encoding["yOffset" if horizontal else "xOffset"] = (
@@ -367,7 +416,8 @@ def _place_labels(labelled: pd.DataFrame, levels: int = 8) -> pd.DataFrame:
 
 def timeline(milestones: pd.DataFrame, title: str, subtitle: str | list[str] = "") -> alt.Chart:
     """Dated milestones on a time axis; those with a ``label`` are named on the chart itself
-    (staggered on five levels so that neighbours do not overlap), the others are dots."""
+    (staggered on up to eight levels, see ``_place_labels``, so that neighbours do not
+    overlap), the others are dots."""
     frame = milestones.dropna(subset=["date_start"]).sort_values("date_start").copy()
     frame["date_start"] = frame["date_start"].dt.strftime("%Y-%m-%d")
     labelled = _place_labels(frame[frame["label"].fillna("") != ""].copy())
@@ -447,6 +497,7 @@ def change_map(
     """Areas coloured by ``value`` on a diverging scale centred on zero (losses red, gains
     blue), the ``selected`` ones outlined; ``units`` has name (or region), name_zh, geometry
     and value."""
+    units = by_region(units)  # its data table lists the prefectures province by province
     features = pd.DataFrame(
         {
             "type": "Feature",
@@ -538,6 +589,7 @@ def region_map(units: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart
     """Areas coloured by ``state`` (one of ``MAP_STATES``, in English); ``units`` has name (or
     region), name_zh, state and geometry (GeoJSON text). Rings stay clockwise, as d3-geo
     expects."""
+    units = by_region(units)  # its data table lists the units in the regions' order
     # As a frame, Altair stores the features once under `datasets` without validating every
     # coordinate against the schema (ten times faster than inline values).
     features = pd.DataFrame(

@@ -100,20 +100,30 @@ class Context:
         return lines + sorted(scopes)
 
     def title(self) -> Markdown:
-        other = self.names_en if self.zh else self.names_zh
+        """The report's lead line. An English report gives the region's Chinese name beside
+        its own (the name a reader meets in Chinese sources); a Chinese one gives no English
+        name, as a Chinese publication would not."""
+        fields = {
+            "region": self.md_name(),
+            "start": self.start,
+            "end": self.end,
+            "comparison": self.md_name(self.comparison),
+            "version": __version__,
+        }
+        if self.zh:
+            return Markdown(
+                _(
+                    "**{region}** — revitalization of the Northeast old industrial bases, "
+                    "{start}–{end}, compared with {comparison}. Built with nereport {version}; "
+                    "sources at the end."
+                ).format(**fields)
+            )
         return Markdown(
             _(
                 "**{region} ({other})** — revitalization of the Northeast old industrial "
                 "bases, {start}–{end}, compared with {comparison}. Built with nereport "
                 "{version}; sources at the end."
-            ).format(
-                region=self.md_name(),
-                other=_foreign(esc(other[self.region])),
-                start=self.start,
-                end=self.end,
-                comparison=self.md_name(self.comparison),
-                version=__version__,
-            )
+            ).format(other=_foreign(esc(self.names_zh[self.region])), **fields)
         )
 
 
@@ -256,17 +266,21 @@ def table(
     caption: str = "",
     code: tuple[str, ...] = (),
     among: Any = None,
+    digits: int = 2,
+    published: tuple[str, ...] = (),
 ) -> HTML | Markdown:
     """A plain HTML table of ``columns`` (name -> header), with an optional caption; every cell
-    HTML-escaped; the ``code`` columns (identifiers: dataset and source ids) as code. A row whose
-    figure was found only in a secondary source (``frame`` has ``source_id``; agreement is
-    sought among ``among``, default the frame) is marked † in its first cell, with a legend."""
+    HTML-escaped; the ``code`` columns (identifiers: dataset and source ids) as code; the
+    ``published`` ones (titles kept as published) marked with their language; numbers with
+    ``digits`` decimals. A row whose figure was found only in a secondary source (``frame`` has
+    ``source_id``; agreement is sought among ``among``, default the frame) is marked † in its
+    first cell, with a legend."""
     if frame.empty:
         return Markdown("*" + (empty or _("No rows.")) + "*")
     shown = frame[list(columns)].copy()
     for name in shown.columns:
         if not pd.api.types.is_numeric_dtype(shown[name]):
-            inert = _as_code if name in code else _escaped
+            inert = _as_code if name in code else _published if name in published else _escaped
             shown[name] = shown[name].map(inert, na_action="ignore")
     marked = _secondary_rows(frame, among)
     if marked.any():
@@ -285,7 +299,7 @@ def table(
             border=0,
             na_rep="—",
             classes="nr-table",
-            float_format=lambda v: i18n.decimal(v, 2),
+            float_format=lambda v: i18n.decimal(v, digits),
         )
         + (f'<p class="nr-table-note">{legend}</p>' if marked.any() else "")
     )
@@ -299,6 +313,13 @@ def _secondary_rows(frame: Any, among: Any = None) -> Any:
 
 def _escaped(value: object) -> str:
     return html.escape(str(value))
+
+
+def _published(value: object) -> str:
+    text = html.escape(str(value))
+    if i18n.current() == "zh" and any("a" <= c.lower() <= "z" for c in text):
+        return f'<span lang="en">{text}</span>'
+    return text
 
 
 def _as_code(value: object) -> str:
@@ -327,6 +348,13 @@ def as_published(text: str) -> str:
     if i18n.current() == "zh" and any("a" <= c.lower() <= "z" for c in text):
         return f'<span lang="en">{text}</span>'
     return text
+
+
+def source_name(source_id: str) -> str:
+    """A source as a reader names it in a table, never by its id: its title, the original
+    Chinese title in a Chinese report where the record has one."""
+    record = SOURCES[source_id]
+    return record.title_zh if i18n.current() == "zh" and record.title_zh else record.title
 
 
 # The sources appendix groups publications by the grade of the copy read (GRADES, best first).

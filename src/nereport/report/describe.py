@@ -313,8 +313,12 @@ def _largest_change(
         if name
         else _("Largest change between neighbouring points: {change}, {start} to {end}.")
     )
+    text = fmt(change, "+" + unit)
+    if re.search(r"[(（]%[)）]$", measure.title.strip()):
+        # The difference of two percentages is in percentage points (个百分点), not per cent.
+        text = _("{change} percentage points").format(change=text)
     return message.format(
-        change=fmt(change, "+" + unit),
+        change=text,
         series=name,
         start=when(data.text(a, order)),
         end=when(data.text(b, order)),

@@ -11,31 +11,16 @@ import pandas as pd
 from IPython.display import Markdown
 
 from nereport import i18n
-from nereport.data import load, regions
+from nereport.data import load, regions, releases
 from nereport.data.series import with_northeast
 from nereport.i18n import N_, _
 from nereport.report import charts, findings
 from nereport.report.context import Context, Figure, esc, number, table
 
-# The release that has every province and China over 2000-2019, for level, share, ratio.
-MAIN_RELEASE = "nbs-2021"
-RELEASE_LABELS = {MAIN_RELEASE: N_("NBS release c.2021"), "first-release": N_("first release")}
-# What a reader sees for each release of GDP and population (the sources section gives each
-# publication in full).
-RELEASES = {
-    "cnki-to-2009": N_("CNKI extraction, to 2009"),
-    "cnki-2010-2018": N_("CNKI extraction, 2010-2018"),
-    "cnki-2019": N_("CNKI extraction, 2019"),
-    "csy-2000": N_("Yearbook 2000, as first published"),
-    "csy-2006": N_("Yearbook 2006, as first published"),
-    "csy-2007": N_("Yearbook 2007, as first published"),
-    "csy-annual": N_("Yearbooks, each year as first published"),
-    "compendium-2008": N_("60-year compendium (2008)"),
-    "nbs-2018": N_("NBS portal c.2018, before the 4th-census revision"),
-    "nbs-2025": N_("NBS portal 2025/26, after the 5th economic census"),
-    "nbs-pre2021": N_("NBS, before the 7th-census revision"),
-    "nbs-census7": N_("NBS, revised after the 7th census"),
-}
+# The release that has every province and China over 2000-2019, for level, share, ratio; the
+# names of every release are in nereport.data.releases.
+MAIN_RELEASE = releases.MAIN
+release_name = releases.name
 
 
 # The releases of GDP in the order they were published (a revision is measured from the older).
@@ -58,11 +43,6 @@ def revision(rows: pd.DataFrame) -> tuple:
     order = {r: i for i, r in enumerate(RELEASE_ORDER)}
     ranked = rows.assign(order=rows["release"].map(order).fillna(-1)).sort_values("order")
     return ranked.iloc[0], ranked.iloc[-1]
-
-
-def release_name(release: str) -> str:
-    """A release as a reader sees it, in the report's language (unknown ids as they are)."""
-    return _(RELEASES[release]) if release in RELEASES else release
 
 
 SECTOR_LABELS = {
@@ -122,7 +102,7 @@ def key_findings(ctx: Context) -> Markdown:
 def real_growth(ctx: Context) -> pd.DataFrame:
     growth = load("economy_gdp_index", region=[*ctx.own(), ctx.comparison])
     growth = ctx.named(ctx.in_years(growth))
-    release = growth["vintage"].map({v: _(label) for v, label in RELEASE_LABELS.items()})
+    release = growth["vintage"].map(release_name)
     # One line per region, release and unbroken run of years: a missing year breaks the line.
     segment = findings.segments(growth, ["region", "vintage"])
     return growth.assign(segment=segment, release=release)
@@ -372,11 +352,13 @@ def per_capita_chart(ctx: Context) -> Figure:
         return Figure(chart, _italic(_("No per-capita figures for these years.")))
     below = ratio[ratio["relative"] < 100].groupby("region")["year"].count()
     years = ratio.groupby("region")["year"].count()
+    every = _("{region} was below the national level in **all {total}** years")
+    some = _("{region} was below the national level in **{below} of {total}** years")
     parts = [
-        _("{region} was below the national level in **{below} of {total}** years").format(
+        (every if below.get(r, 0) == years[r] else some).format(
             region=ctx.md_name(r), below=below.get(r, 0), total=years[r]
         )
-        for r in years.index
+        for r in sorted(years.index, key=regions.rank().get)
     ]
     caption = _("{clauses} (a value under 100 is below China's GDP per person).").format(
         clauses=_listing(ctx, parts)
@@ -503,7 +485,7 @@ def population_chart(ctx: Context) -> Figure:
     chart = charts.line(
         pop,
         "population_10k",
-        _("Year-end population (10,000 persons)"),
+        charts.axis_title("economy_population", "population_10k"),
         _("Year-end population of {region}").format(region=ctx.name()),
         ctx.subtitle(_("One line per release: the 7th census (2020) revised 2011-2019")),
         color="series",
@@ -665,11 +647,14 @@ def employment_chart(ctx: Context) -> Figure:
 def unemployment_table(ctx: Context):
     emp = load("economy_employment", indicator="registered_unemployment_rate_urban")
     wanted = [*regions.members("northeast"), "inner-mongolia", "northeast", "china"]
-    emp = emp[emp["region"].isin(wanted)].assign(region_name=lambda f: f["region"].map(ctx.names))
-    wide = emp.pivot_table(index="region_name", columns="year", values="value").reset_index()
+    emp = emp[emp["region"].isin(wanted)]
+    wide = emp.pivot_table(index="region", columns="year", values="value").reset_index()
+    wide = charts.by_region(wide).assign(region=lambda f: f["region"].map(ctx.names))
     wide.columns = [str(c) for c in wide.columns]
-    headers = {c: (_("Region") if c == "region_name" else c) for c in wide.columns}
-    return table(wide, headers, caption=_("Urban registered unemployment rate (%), by year"))
+    headers = {c: (_("Region") if c == "region" else c) for c in wide.columns}
+    # Rates as NBS prints them: one decimal (4.7, not 4.70).
+    caption = _("Urban registered unemployment rate (%), by year")
+    return table(wide, headers, caption=caption, digits=1)
 
 
 # Questions the report cannot answer yet, and why. Ageing has its place here until the census

@@ -21,7 +21,16 @@ from nereport.data import load, regions
 from nereport.data.series import with_northeast
 from nereport.i18n import N_, _
 from nereport.report import charts, findings
-from nereport.report.context import Context, Figure, as_published, esc, label, number, table
+from nereport.report.context import (
+    Context,
+    Figure,
+    as_published,
+    esc,
+    label,
+    number,
+    source_name,
+    table,
+)
 
 MAIN = findings.MAIN
 MAIN_LABEL = findings.MAIN_LABEL
@@ -78,7 +87,7 @@ def _listed(ctx: Context, items: list[str], sep: str = "; ") -> str:
 def _survey(survey: str) -> str:
     """A survey id as a reader's label: 'inventory-5', 'provincial-2019' (English unchanged)."""
     if m := re.fullmatch(r"inventory-(\d+)", survey):
-        return _("inventory-{number}").format(number=m[1])
+        return _("inventory-{number}").format(number=i18n.ordinal(int(m[1])))
     if m := re.fullmatch(r"provincial-(\d{4})", survey):
         return _("provincial-{year}").format(year=m[1])
     return survey
@@ -382,7 +391,7 @@ def co2_chart(ctx: Context) -> Figure:
     chart = charts.line(
         own,
         "co2_mt",
-        _("CO2 emissions (Mt)"),
+        charts.axis_title("environment_co2", "co2_mt"),
         _("CO2 emissions of {region}").format(region=ctx.name()),
         ctx.subtitle(
             _(
@@ -405,16 +414,16 @@ def co2_chart(ctx: Context) -> Figure:
     peak = own.loc[own["co2_mt"].idxmax()]
     first, last = own.iloc[0], own.iloc[-1]
     caption = _(
-        "CO2 emissions were **{first} Mt** in {first_year} and **{last} Mt** in {last_year} "
-        "({change}); the highest year was {peak_year} with **{peak} Mt**."
+        "CO2 emissions were **{first}** in {first_year} and **{last}** in {last_year} "
+        "({change}); the highest year was {peak_year} with **{peak}**."
     ).format(
-        first=number(first.co2_mt),
+        first=i18n.amount(first.co2_mt, "Mt", 4),
         first_year=int(first.year),
-        last=number(last.co2_mt),
+        last=i18n.amount(last.co2_mt, "Mt", 4),
         last_year=int(last.year),
         change=findings.signed(100 * (last.co2_mt / first.co2_mt - 1), 0),
         peak_year=int(peak.year),
-        peak=number(peak.co2_mt),
+        peak=i18n.amount(peak.co2_mt, "Mt", 4),
     )
     return Figure(chart, caption)
 
@@ -492,7 +501,7 @@ def air_chart(ctx: Context) -> Figure:
     chart = charts.line(
         air,
         "emission_10k_t",
-        _("Emissions (10,000 t)"),
+        charts.axis_title("environment_air_pollutants", "emission_10k_t"),
         _("Air pollutant emissions of {region}").format(region=ctx.name()),
         ctx.subtitle(
             _(
@@ -524,12 +533,12 @@ def pm25_chart(ctx: Context) -> Figure:
     chart = charts.line(
         pm,
         "pm25_ugm3",
-        _("PM2.5, annual mean (µg/m³)"),
+        charts.axis_title("environment_pm25", "pm25_ugm3"),
         _("Fine particulate matter (PM2.5)"),
         ctx.subtitle(
             _(
                 "Annual means as published; each monitoring network is its own series (the "
-                "national network grew from 74 to 338 cities)"
+                "national network grew from 74 to 339 cities)"
             )
         ),
         color="series",
@@ -746,7 +755,7 @@ def forest_chart(ctx: Context) -> Figure:
     release = _("Inventory {number} (to {year})")
     forest = ctx.named(forest).assign(
         release=[
-            release.format(number=s.removeprefix("inventory-"), year=y)
+            release.format(number=i18n.ordinal(int(s.removeprefix("inventory-"))), year=y)
             for s, y in zip(forest["survey"], forest["year"], strict=True)
         ],
     )
@@ -770,17 +779,20 @@ def _data_table(
     columns: dict[str, str],
     caption: str,
     code: tuple[str, ...] = (),
+    published: tuple[str, ...] = (),
     **shown,
 ):
     """Every row of dataset ``name`` for the report's regions, as a table; each series named
     in words with its unit; ``shown`` maps a text column to how a reader sees its values."""
     frame = load(name)
-    frame = frame[frame["region"].isin(_regions(ctx))]
+    frame = charts.by_region(frame[frame["region"].isin(_regions(ctx))])
     frame = frame.assign(**{c: frame[c].map(f, na_action="ignore") for c, f in shown.items()})
+    if "source" in columns:  # a source by its title, never its id (source_id stays for †)
+        frame = frame.assign(source=frame["source_id"].map(source_name))
     series = [label(i, u) for i, u in zip(frame["indicator"], frame["unit"], strict=True)]
     frame = ctx.named(frame).assign(series=series)
     headers = {"region_name": _("Region"), "year": _("Year"), "series": _("Series"), **columns}
-    return table(frame, headers, caption=caption, code=code)
+    return table(frame, headers, caption=caption, code=code, published=published)
 
 
 def forest_table(ctx: Context):
@@ -811,7 +823,7 @@ def reserves_chart(ctx: Context) -> Figure:
         color="year_label",
         fmt=".1f",
     )
-    last = nr.sort_values("year").groupby("region").tail(1)
+    last = charts.by_region(nr.sort_values("year").groupby("region").tail(1))
     share = _("{region}: **{share} %** ({year})")
     shares = _listed(
         ctx,
@@ -828,9 +840,9 @@ def reserves_table(ctx: Context):
     return _data_table(
         ctx,
         "environment_nature_reserves",
-        {"value": _("Value"), "source_id": _("Source")},
+        {"value": _("Value"), "source": _("Source")},
         _("Nature reserves, every row"),
-        code=("source_id",),
+        published=("source",),
     )
 
 

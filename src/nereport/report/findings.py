@@ -22,13 +22,13 @@ import pandas as pd
 from IPython.display import Markdown
 
 from nereport import i18n
-from nereport.data import load, regions
+from nereport.data import load, regions, releases
 from nereport.data.series import annual_rate, cumulative_growth
 from nereport.i18n import N_, _
 from nereport.report.context import Context, esc, number
 
-MAIN = "nbs-2021"  # NBS portal release of c.2020-21 (after the 4th economic census), 2000-2019
-MAIN_LABEL = N_("NBS release of c.2021")  # shown as _(MAIN_LABEL)
+MAIN = releases.MAIN  # NBS portal release of c.2020-21 (after the 4th economic census), 2000-2019
+MAIN_LABEL = releases.NAMES[MAIN]  # shown as _(MAIN_LABEL)
 POLICY_YEARS = (2003, 2016)
 CEADS = "CEADs"  # the CO2 inventory's name, kept as published in every language
 
@@ -59,11 +59,9 @@ def _once(finding: Callable[[Context], str | None]) -> Callable[[Context], str |
 
 
 def signed(value: float, digits: int = 1) -> str:
-    """A change with its sign, in per cent: '+3.2 %', '−12.4 %' (Chinese '+3.2%'); rounded
-    half away from zero like every number of a report."""
-    text = number(abs(value), digits)
-    sign = "+" if i18n.round_half_away(value, digits) >= 0 else "−"
-    return _("{value} %").format(value=sign + text)
+    """A change in per cent, for prose: '+3.2 %', '−12.4 %' (Chinese '增长3.2%', '下降12.4%');
+    rounded half away from zero like every number of a report."""
+    return i18n.change(value, digits)
 
 
 # -- headline figures ------------------------------------------------------------------------
@@ -556,7 +554,8 @@ def per_capita(ctx: Context) -> str | None:
         return None
     last = int(frame["year"].max())
     parts = []
-    for region, rows in frame.groupby("region", sort=False):
+    rank = regions.rank()
+    for region, rows in sorted(frame.groupby("region", sort=False), key=lambda g: rank[g[0]]):
         rel = rows.set_index("year")["relative"]
         then = [y for y in POLICY_YEARS if y in rel.index][:1]
         shown = [*then, last]
@@ -816,9 +815,18 @@ def census_population(ctx: Context) -> str | None:
     before, after = rows["pop_2010"].sum(), rows["pop_2020"].sum()
     losing = int((rows["change_pct"] < 0).sum())
     scale, digits = PEOPLE[i18n.current()]
-    sentence = _(
-        "**Population, 2010 and 2020 censuses** (sum of {units}, 2020 boundaries): "
-        "{before} million → {after} million (**{change}**); {losing} of {count} units lost people."
+    every = losing == len(rows)  # "all 13", not "13 of 13" (Chinese: 全部)
+    sentence = (
+        _(
+            "**Population, 2010 and 2020 censuses** (sum of {units}, 2020 boundaries): "
+            "{before} million → {after} million (**{change}**); all {count} units lost people."
+        )
+        if every
+        else _(
+            "**Population, 2010 and 2020 censuses** (sum of {units}, 2020 boundaries): "
+            "{before} million → {after} million (**{change}**); {losing} of {count} units lost "
+            "people."
+        )
     ).format(
         units=what,
         before=number(before / scale, digits),
@@ -854,6 +862,11 @@ def census_map_sentence(change: pd.DataFrame, ctx: Context) -> str:
             "names",
         )
 
+    if len(losing) == len(change):  # "all 13", not "13 of 13" (Chinese: 全部)
+        return _(
+            "All {count} units lost population between the censuses. The largest losses were "
+            "in {worst}; the smallest in {best}."
+        ).format(count=len(change), worst=listed(worst), best=listed(best))
     return _(
         "{losing} of the {count} units lost population between the censuses. The largest "
         "losses were in {worst}; the largest gains in {best}."
@@ -996,13 +1009,12 @@ def sulphur(ctx: Context) -> str | None:
         first=first, last=last
     )
     return _(
-        "**Sulphur dioxide** ({source}): {change} ({before} → {after} ten-thousand t), against "
-        "{other} nationally."
+        "**Sulphur dioxide** ({source}): {change} ({before} → {after}), against {other} nationally."
     ).format(
         source=_source(ctx, source),
         change=signed(100 * (total[last] / total[first] - 1), 0),
-        before=number(total[first], 1),
-        after=number(total[last], 1),
+        before=i18n.amount(total[first], "10k t"),
+        after=i18n.amount(total[last], "10k t"),
         other=signed(100 * (other[last] / other[first] - 1), 0),
     )
 
@@ -1023,7 +1035,10 @@ def pm25(ctx: Context) -> str | None:
             # the network is a label declared with the dataset (data.datasets.environment)
             network=esc(_(china.loc[r.year, "network"])),
         )
-        for r in own.sort_values("year").groupby("region").tail(1).itertuples()
+        for r in sorted(
+            own.sort_values("year").groupby("region").tail(1).itertuples(),
+            key=lambda r: regions.rank()[r.region],
+        )
     ]
     return _(
         "**PM2.5** (annual means as published by provincial and national bulletins; the "

@@ -13,7 +13,7 @@ from nereport import i18n
 from nereport.data import load, regions
 from nereport.i18n import N_, _
 from nereport.report import charts, findings
-from nereport.report.context import Context, Figure, esc, number, table
+from nereport.report.context import Context, Figure, esc, table
 
 # The events named on the timeline itself (by date), in short words; the table lists them all.
 KEY_EVENTS = {
@@ -185,16 +185,15 @@ def by_amount(amounts: pd.DataFrame) -> pd.DataFrame:
 
 
 def trillion_yuan(value: float) -> str:
-    """A sum given in 100 million yuan, in trillions (万亿元)."""
-    return _("{value} trillion yuan").format(value=number(value / 10000, 1))
+    """A sum given in 100 million yuan, in the scale the language counts it in: '1.6 trillion
+    yuan', '1.6万亿元'."""
+    return i18n.amount(value, "100 million yuan", 2)
 
 
 def billion_yuan(value: float) -> str:
-    """A sum given in 100 million yuan, as each language counts it: English in billions,
-    Chinese in 亿 (100 million), the data's own unit."""
-    if i18n.current() == "zh":
-        return _("{value} × 100 million yuan").format(value=number(value, 0))
-    return _("{value} billion yuan").format(value=number(value / 10, 0))
+    """A sum given in 100 million yuan, in the scale the language counts it in: '60 billion
+    yuan', '600亿元'."""
+    return i18n.amount(value, "100 million yuan", 2)
 
 
 def money_chart(ctx: Context) -> Figure:

@@ -1,4 +1,5 @@
-"""The Altair theme of nereport charts: fonts that cover Chinese, readable sizes, 640 px wide."""
+"""The Altair theme of nereport charts: fonts that cover Chinese, readable sizes, the size of a
+chart's view (640 × 320 px; the chart helpers set 560 × 250) and one colour per region."""
 
 from __future__ import annotations
 
@@ -19,9 +20,32 @@ FONT = (
 _WIDTH = 640
 _HEIGHT = 320
 
+#: One colour per region, by slug, the same in every chart, report and language (a chart maps
+#: its labels to their regions: colours never follow the labels' sort order). A prefecture takes
+#: a shade of its province's colour; a region not listed, or a third line of one region, a
+#: colour of ``OTHER_COLOURS``.
+REGION_COLOURS = {
+    "liaoning": "#1f5f8b",
+    "jilin": "#3a8f5c",
+    "heilongjiang": "#b23a48",
+    "inner-mongolia": "#8c4f9f",
+    "northeast": "#d9822b",
+    "china": "#555555",
+}
+OTHER_COLOURS = ("#17becf", "#bcbd22", "#8c564b", "#e377c2", "#393b79", "#637939")
+
+
+def shade(colour: str, step: int, steps: int = 3) -> str:
+    """``colour`` mixed with white for the ``step``-th of ``steps`` lines of one region (step 0:
+    the colour itself; the last: 70 % white)."""
+    mix = 0.7 * step / max(steps - 1, 1)
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * mix):02x}" for c in rgb)
+
 
 def theme() -> alt.theme.ThemeConfig:
-    """Return the nereport Altair theme: CJK-capable font, readable sizes, 640 px wide."""
+    """Return the nereport Altair theme: CJK-capable font, readable sizes, a 640 × 320 px view
+    unless a chart sets its own size."""
     return {
         "config": {
             "font": FONT,

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
+from nereport.data import releases
 from nereport.data.datasets._common import (
     NOTE,
     indicator_columns,
@@ -238,7 +239,13 @@ DATASETS = [
             region_column(),
             year_column(),
             _vintage_column(POPULATION_SOURCES),
-            Column("population_10k", "float", "Year-end population", unit="10,000 persons", min=0),
+            Column(
+                "population_10k",
+                "float",
+                N_("Year-end population"),
+                unit=N_("10,000 persons"),
+                min=0,
+            ),
             source_column(POPULATION_SOURCES),
             NOTE,
             Column(
@@ -657,7 +664,7 @@ DATASETS += [
         "decimal so the printed digits stay); first-release rows print growth in % and are "
         "taken as they are. " + ECON2_PROCESSING,
         clean=clean_economy_gdp_index,
-        default_vintage="nbs-2021",
+        default_vintage=releases.MAIN,
         gaps=N_(
             "No revised (post-2019) provincial GDP index was found: 2020-2025 are first releases "
             "only and patchy, many from secondary copies (see `note`): Jilin has no 2022 or 2024 "
@@ -690,7 +697,7 @@ DATASETS += [
         primary_key=("region", "year", "vintage", "source_id"),
         processing=ECON2_PROCESSING,
         clean=clean_economy_gdp_per_capita,
-        default_vintage="nbs-2021",
+        default_vintage=releases.MAIN,
         gaps=N_(
             "No provincial per-capita GDP in a revised release after 2019; Jilin has nothing "
             "after 2019, Heilongjiang only 2020 (release not stated), Liaoning only 2021-2022, Inner "
@@ -739,7 +746,7 @@ DATASETS += [
         processing="Shares = value added / GDP of the same source, region and year x 100, "
         "rounded to 4 decimals. " + ECON2_PROCESSING,
         clean=clean_economy_value_added,
-        default_vintage="nbs-2021",
+        default_vintage=releases.MAIN,
         gaps=N_(
             "No provincial value added in a revised release after 2019; Jilin has only 2020 (a "
             "secondary page); Heilongjiang 2023 has value added but no GDP (the report gives "
@@ -778,7 +785,7 @@ DATASETS += [
         processing="Pre-2011 不含农户 rows and Liaoning 2016-2017 (after the province's data "
         "correction) are flagged in `note`. " + ECON2_PROCESSING,
         clean=clean_economy_fai,
-        default_vintage="nbs-2021",
+        default_vintage=releases.MAIN,
         gaps=N_(
             "Provincial FAI levels end in 2017 (NBS publishes only growth rates afterwards); "
             "provincial 不含农户 levels for 2000-2001 are not in the scrape; no independent copy of "
@@ -810,7 +817,7 @@ DATASETS += [
         primary_key=("region", "year", "vintage", "indicator", "source_id"),
         processing=ECON2_PROCESSING,
         clean=clean_economy_income,
-        default_vintage="nbs-2021",
+        default_vintage=releases.MAIN,
         gaps=N_(
             "Provincial income 2020-2024 is scattered and secondary: all-residents income 2022 "
             "for the four provinces (one data page), Jilin urban and rural 2020 and rural 2023, "
@@ -846,7 +853,7 @@ DATASETS += [
         processing="Expenditure before 2007 (old classification) is flagged in `note`. "
         + ECON2_PROCESSING,
         clean=clean_economy_budget,
-        default_vintage="nbs-2021",
+        default_vintage=releases.MAIN,
         gaps=N_(
             "Provincial budget revenue 2020-2024 is scattered: Liaoning 2020-2021 and 2024, "
             "Heilongjiang 2020-2021, Inner Mongolia 2023 (preliminary execution figures, which "

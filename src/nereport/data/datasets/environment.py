@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from nereport.data import releases
 from nereport.data.datasets._common import (
     NOTE,
     indicator_columns,
@@ -115,7 +116,7 @@ DATASETS = [
         columns=(
             region_column(),
             year_column(),
-            Column("co2_mt", "float", "CO2 emissions", unit="Mt CO2", min=0),
+            Column("co2_mt", "float", N_("CO2 emissions"), unit=N_("Mt CO2"), min=0),
             source_column(CO2_SOURCES),
             NOTE,
         ),
@@ -208,7 +209,7 @@ DATASETS = [
 SCE_10K = "10,000 t SCE"
 PCT_OF_ENERGY = "% of total energy consumption"
 PCT_CHANGE = "% change on previous year"
-T_10K = "10,000 t"
+T_10K = N_("10,000 t")
 
 ENERGY_SOURCES = (
     "nbs_portal_2021",
@@ -598,7 +599,7 @@ DATASETS += [
         "10,000 t SCE (x 10,000); the release (vintage) taken from the source; the published "
         "unit's remark kept in `note`.",
         clean=clean_environment_energy,
-        default_vintage="nbs-2021",
+        default_vintage=releases.MAIN,
         gaps=N_(
             "No provincial total energy consumption was found in any source (provincial coal "
             "in physical tonnes is in environment_coal_use); no national total for 2022-2023 (the "
@@ -696,7 +697,7 @@ DATASETS += [
                 "Statistical scope (see the description)",
                 allowed=tuple(SCOPE_MEANING),
             ),
-            Column("emission_10k_t", "float", "Emissions", unit=T_10K, min=0),
+            Column("emission_10k_t", "float", N_("Emissions"), unit=T_10K, min=0),
             Column(
                 "primary",
                 "bool",
@@ -745,7 +746,7 @@ DATASETS += [
                 "Cities or stations the mean covers, as published",
                 allowed=tuple(dict.fromkeys(label for _, label in PM25_NETWORKS)),
             ),
-            Column("pm25_ugm3", "float", "PM2.5 annual mean", unit="µg/m³", min=0),
+            Column("pm25_ugm3", "float", N_("PM2.5 annual mean"), unit=N_("µg/m³"), min=0),
             source_column(PM25_SOURCES),
             NOTE,
         ),
