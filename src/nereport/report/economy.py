@@ -19,22 +19,30 @@ from nereport.report.context import Context, Figure, esc, number, table
 
 # The release that has every province and China over 2000-2019, for level, share, ratio.
 MAIN_RELEASE = "nbs-2021"
-RELEASE_LABELS = {MAIN_RELEASE: N_("NBS release c.2021"), "first-release": N_("first release")}
-# What a reader sees for each release of GDP and population (the sources section gives each
-# publication in full).
+# What a reader sees for each release id of the economy datasets, in one table (the sources
+# section gives each publication in full). Every id the report's datasets carry has its name:
+# a raw id never reaches a legend or a caption (tests/report/test_economy_releases.py).
 RELEASES = {
     "cnki-to-2009": N_("CNKI extraction, to 2009"),
     "cnki-2010-2018": N_("CNKI extraction, 2010-2018"),
     "cnki-2019": N_("CNKI extraction, 2019"),
+    "cnki-mixed": N_("CNKI extraction (three releases stitched)"),
     "csy-2000": N_("Yearbook 2000, as first published"),
     "csy-2006": N_("Yearbook 2006, as first published"),
     "csy-2007": N_("Yearbook 2007, as first published"),
     "csy-annual": N_("Yearbooks, each year as first published"),
     "compendium-2008": N_("60-year compendium (2008)"),
     "nbs-2018": N_("NBS portal c.2018, before the 4th-census revision"),
+    MAIN_RELEASE: N_("NBS release c.2021"),
     "nbs-2025": N_("NBS portal 2025/26, after the 5th economic census"),
+    "nbs-2025-03": N_("NBS national portal, early 2025, after the 5th economic census"),
+    "nbs-2026": N_("NBS portal, 2026 export"),
     "nbs-pre2021": N_("NBS, before the 7th-census revision"),
     "nbs-census7": N_("NBS, revised after the 7th census"),
+    "first-release": N_("first release"),
+    "first-release-acmr": N_("first release, one decimal (ACMR data brief)"),
+    "hl-2020-table": N_("Heilongjiang 2020 summary table (release not stated)"),
+    "final-verification": N_("after final verification"),
 }
 
 
@@ -111,6 +119,9 @@ def key_findings(ctx: Context) -> Markdown:
             findings.fiscal,
             findings.investment,
             findings.census_population,
+            findings.ageing,
+            findings.provinces,
+            findings.grain,
             findings.structure,
         ],
     )
@@ -122,7 +133,7 @@ def key_findings(ctx: Context) -> Markdown:
 def real_growth(ctx: Context) -> pd.DataFrame:
     growth = load("economy_gdp_index", region=[*ctx.own(), ctx.comparison])
     growth = ctx.named(ctx.in_years(growth))
-    release = growth["vintage"].map({v: _(label) for v, label in RELEASE_LABELS.items()})
+    release = growth["vintage"].map(release_name)
     # One line per region, release and unbroken run of years: a missing year breaks the line.
     segment = findings.segments(growth, ["region", "vintage"])
     return growth.assign(segment=segment, release=release)
@@ -455,6 +466,64 @@ def income_chart(ctx: Context) -> Figure:
     return Figure(chart, findings.income(ctx) or _italic(_("No income figures for these years.")))
 
 
+# -- China's regions, the 31 provinces, grain ------------------------------------------------
+
+
+def regions_chart(ctx: Context) -> Figure:
+    """The NBS four regions' shares of the 31 provinces' summed GDP, one release, 2000-2019."""
+    share = ctx.in_years(findings.macro_share_frame())
+    if share.empty:
+        return Figure(None, _italic(_("No provincial figures for these years.")))
+    share = share.assign(series=share["macro_region"].map(lambda m: _(findings.MACRO_LABELS[m])))
+    chart = charts.line(
+        share,
+        "share_pct",
+        _("Share of the 31 provinces' GDP (%)"),
+        _("China's four regions: share of the provinces' GDP"),
+        _(
+            "NBS four-region grouping; nominal GDP of all 31 provinces, NBS release of c.2021 "
+            "(2000-2019; the release stops in 2019)"
+        ),
+        color="series",
+        start=ctx.start,
+        end=ctx.end,
+        marks=charts.MARKED_YEARS,
+        fmt=".1f",
+    )
+    return Figure(chart, findings.provinces(ctx) or "")
+
+
+def grain_chart(ctx: Context) -> Figure:
+    """The region's share of national grain output, each release's years on their own."""
+    frame = ctx.in_years(findings.grain_share_frame(ctx))
+    if frame.empty:
+        return Figure(None, _italic(_("No grain figures for these years.")))
+    labels = dict(zip(findings.GRAIN_RELEASES, findings.GRAIN_LABELS, strict=True))
+    frame = frame.sort_values("year").assign(
+        year_label=frame["year"].astype(str),
+        series=frame["vintage"].map(lambda v: _(labels[v])),
+    )
+    chart = charts.bars(
+        frame,
+        "year_label",
+        "share_pct",
+        _("Year"),
+        _("Share of national grain output (%)"),
+        _("Grain output of {region}, share of China's").format(region=ctx.name()),
+        ctx.subtitle(
+            _(
+                "Only years where the region and the nation have one figure in the same "
+                "release; bars of different releases are not one series"
+            )
+        ),
+        color="series",
+        fmt=".1f",
+    )
+    grain = load("economy_grain_output", region=[*ctx.own(), "china"])
+    drawn = grain.merge(frame[["year", "vintage"]], on=["year", "vintage"])
+    return Figure(chart, findings.grain(ctx) or "", data=drawn)
+
+
 # -- population ------------------------------------------------------------------------------
 
 
@@ -491,8 +560,12 @@ def population_chart(ctx: Context) -> Figure:
         zero=False,
     )
     caption = ""
-    if len(pop):  # within the release that reaches furthest
-        newest = pop[pop["vintage"] == pop.loc[pop["year"].idxmax(), "vintage"]].sort_values("year")
+    # Within the release that reaches furthest among those drawn as a line (two years or more:
+    # a single first-release point is no change).
+    lines = pop[pop.groupby("vintage")["year"].transform("nunique") >= 2]
+    if len(lines):
+        newest = lines[lines["vintage"] == lines.loc[lines["year"].idxmax(), "vintage"]]
+        newest = newest.sort_values("year")
         first, last = newest.iloc[0], newest.iloc[-1]
         caption = _(
             "In the newest release ({release}), year-end population went from **{first}** "
@@ -510,11 +583,11 @@ def population_chart(ctx: Context) -> Figure:
         notes = _listing(
             ctx,
             [
-                _("{region} {year} ({release}): {value}, {note}").format(
+                _("{region} {year} ({release}): {value} million, {note}").format(
                     region=ctx.md_name(r.region),
                     year=int(r.year),
                     release=esc(release_name(r.vintage)),
-                    value=number(r.population_10k, 0),
+                    value=people(r.population_10k),
                     # The compiler's note, translated where the catalog has it (data column).
                     note=esc(_(r.note)),
                 )
@@ -522,9 +595,12 @@ def population_chart(ctx: Context) -> Figure:
             ],
         )
         left_out = (
-            _("Left out of the lines and from the Northeast sum as doubtful: {notes}.")
+            _(
+                "Left out of the lines and from the Northeast sum, as doubtful or found only in "
+                "a secondary copy: {notes}."
+            )
             if ctx.region == "northeast"
-            else _("Left out of the lines as doubtful: {notes}.")
+            else _("Left out of the lines, as doubtful or found only in a secondary copy: {notes}.")
         )
         caption = _sentences(ctx, caption, left_out.format(notes=notes))
     return Figure(chart, caption or _italic(_("No population figures for these years.")))
@@ -555,6 +631,44 @@ def census_map(ctx: Context) -> Figure:
         ctx, findings.census_map_sentence(change, ctx), findings.census_caveat(ctx)
     )
     return Figure(chart, caption)
+
+
+def _in_order(slugs: list[str]):
+    """A sort key that puts a ``region`` column in the order of ``slugs``."""
+    rank = {slug: i for i, slug in enumerate(slugs)}
+    return lambda column: column.map(rank) if column.name == "region" else column
+
+
+def ageing_chart(ctx: Context) -> Figure:
+    """The share aged 65 and over at the 2010 and 2020 censuses: the four provinces and China,
+    bars only where a census communiqué printed the share (a printed change is not a share)."""
+    # The four provinces and the nation, in the order of the region table, in every report.
+    shown = [*regions.members("northeast"), "inner-mongolia", "china"]
+    shares = findings.ageing_frame()
+    shares = shares[(shares["measure"] == "share") & shares["region"].isin(shown)]
+    shares = ctx.named(shares.sort_values(["region", "year"], key=_in_order(shown)))
+    shares = shares.assign(series=shares["year"].map(lambda y: _("{year} census").format(year=y)))
+    chart = charts.bars(
+        shares,
+        "region_name",
+        "value",
+        _("Region"),
+        _("Aged 65 and over, share of residents (%)"),
+        _("Ageing: residents aged 65 and over at the 2010 and 2020 censuses"),
+        ctx.subtitle(
+            _(
+                "6th and 7th census communiqués (NBS table of the provinces for 2020), read in "
+                "secondary copies; a 2010 bar only where a 2010 share was read"
+            )
+        ),
+        color="series",
+        fmt=".2f",
+    )
+    return Figure(
+        chart,
+        findings.ageing(ctx) or _italic(_("No census age figures for this region.")),
+        data=shares,
+    )
 
 
 # -- structure -------------------------------------------------------------------------------
@@ -657,17 +771,21 @@ def unemployment_table(ctx: Context):
     return table(wide, headers, caption=_("Urban registered unemployment rate (%), by year"))
 
 
-# Questions the report cannot answer yet, and why. Ageing has its place here until the census
-# age-structure dataset is in the package; the comparison with China's other regions needs the
-# other 27 provinces' figures.
+# Questions the report cannot answer yet, and why (what the data cover is in the findings).
 NOT_COVERED = (
     N_(
-        "**Ageing:** the share of residents aged 65 and over at the 2010 and 2020 censuses is "
-        "not shown: the census age-structure figures are not in the package yet."
+        "**Ageing in Jilin and Heilongjiang since 2010:** their 2020 shares aged 65 and over "
+        "are shown, but neither their 2010 shares nor the change printed by their census "
+        "communiqués were found."
     ),
     N_(
-        "**Rank among the 31 provinces and comparison with the East, Centre and West:** the "
-        "package holds figures for the four provinces of the policy area and China only."
+        "**Rank among the 31 provinces and the four regions after 2019:** the one release that "
+        "covers all 31 provinces stops in 2019 (NBS portal, c.2021)."
+    ),
+    N_(
+        "**Grain in 2020-2024 for every province:** first releases were found for some years "
+        "only; a year counts where the region and the nation have one figure in the same "
+        "release. The region's role in energy is in the environment report."
     ),
     N_(
         "**Fiscal self-sufficiency, investment and household income after 2019, and GDP per "
@@ -683,9 +801,11 @@ def not_covered(ctx: Context) -> Markdown:  # noqa: ARG001 - every report lists 
 
 
 __all__ = [
+    "ageing_chart",
     "census_map",
     "employment_chart",
     "gdp_chart",
+    "grain_chart",
     "key_findings",
     "not_covered",
     "per_capita_chart",
@@ -695,6 +815,7 @@ __all__ = [
     "population_chart",
     "prices_chart",
     "real_growth_chart",
+    "regions_chart",
     "sector_chart",
     "share_chart",
     "unemployment_table",

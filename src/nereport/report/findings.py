@@ -860,6 +860,225 @@ def census_map_sentence(change: pd.DataFrame, ctx: Context) -> str:
     ).format(losing=len(losing), count=len(change), worst=listed(worst), best=listed(best))
 
 
+# -- ageing ----------------------------------------------------------------------------------
+
+AGEING_GROUP = "65+"
+CENSUSES = (2010, 2020)
+
+
+def ageing_frame() -> pd.DataFrame:
+    """The share aged 65 and over at the 2010 and 2020 censuses, and the change against 2010
+    as a census communiqué printed it, by region (rows as read: a printed change is never
+    turned into a 2010 share)."""
+    rows = load("economy_census_age", age_group=AGEING_GROUP)
+    return rows[["region", "year", "census", "measure", "value", "source_id", "note"]]
+
+
+@headline("aged_65_share", "census", 2)
+def aged_65_share(region: str, year: int) -> float | None:
+    """Share of the resident population aged 65 and over at the census of ``year`` (%)."""
+    rows = ageing_frame()
+    rows = rows[(rows["region"] == region) & (rows["year"] == year) & (rows["measure"] == "share")]
+    return float(rows["value"].iloc[0]) if len(rows) else None
+
+
+def _printed_ageing_change(region: str) -> float | None:
+    """The change of the 65+ share against 2010 in points, as the 2020 communiqué printed it."""
+    rows = ageing_frame()
+    rows = rows[(rows["region"] == region) & (rows["measure"] == "change_pp_vs_2010")]
+    return float(rows["value"].iloc[0]) if len(rows) else None
+
+
+def _points(change: float) -> str:
+    """A change in percentage points with its sign: '+7.11 points', '+7.11个百分点'."""
+    sign = "+" if i18n.round_half_away(change, 2) >= 0 else "−"
+    return _("{value} points").format(value=sign + number(abs(change), 2))
+
+
+def _aged_share(region: str, year: int) -> str:
+    """The 65+ share as stated (registry), with the per-cent sign of the report's language."""
+    return _("{value} %").format(value=stated("aged_65_share", region, year))
+
+
+def _ageing_clause(ctx: Context, region: str) -> str | None:
+    """One region's 65+ share: 2010 → 2020 with the change where both shares are in the
+    data; else 2020 with the printed change; else 2020 alone, saying the 2010 share is missing."""
+    before, after = (value("aged_65_share", region, y) for y in CENSUSES)
+    if after is None:
+        return None
+    name, last = ctx.md_name(region), _aged_share(region, CENSUSES[1])
+    if before is not None:
+        return _("{region} {before} → **{after}** ({change})").format(
+            region=name,
+            before=_aged_share(region, CENSUSES[0]),
+            after=last,
+            change=_points(after - before),
+        )
+    printed = _printed_ageing_change(region)
+    if printed is not None:
+        return _(
+            "{region} **{after}** ({change} on 2010, as the census release printed it)"
+        ).format(region=name, after=last, change=_points(printed))
+    return _("{region} **{after}** (no 2010 share or printed change in the data)").format(
+        region=name, after=last
+    )
+
+
+@_once
+def ageing(ctx: Context) -> str | None:
+    said = [c for c in (_ageing_clause(ctx, r) for r in [*ctx.own(), ctx.comparison]) if c]
+    if len(said) < 2:  # the region's or the comparison's 2020 share is missing
+        return None
+    return _(
+        "**Ageing: residents aged 65 and over, 2010 and 2020 censuses** (share of the resident "
+        "population; 6th and 7th census communiqués, read in secondary copies): {values}."
+    ).format(values=_join(said, "clauses"))
+
+
+# -- China's regions and the 31 provinces -----------------------------------------------------
+
+PROVINCES_RELEASE = "nbs-2021"  # the one release with all 31 provinces (2000-2019)
+PROVINCES_YEARS = (2003, 2019)  # the programme's start and the release's last year
+MACRO_REGIONS = ("east", "centre", "west", "northeast")
+MACRO_LABELS = {
+    "east": N_("East"),
+    "centre": N_("Centre"),
+    "west": N_("West"),
+    "northeast": N_("Northeast"),
+}
+
+
+def macro_share_frame() -> pd.DataFrame:
+    """Each of the NBS four regions' GDP as % of the 31 provinces' sum, by year, within the
+    one release that has every province (the provinces' sum, not the national accounts' GDP:
+    the two differ, and this release has no other figure for the East, Centre and West)."""
+    gdp = load("economy_provinces", indicator="gdp_nominal", vintage=PROVINCES_RELEASE)
+    complete = gdp.groupby("year")["code"].transform("nunique") == 31
+    gdp = gdp[complete]
+    by_region = gdp.groupby(["year", "macro_region"])["value"].sum()
+    share = 100 * by_region / by_region.groupby(level="year").transform("sum")
+    return share.rename("share_pct").reset_index()
+
+
+@headline("macro_region_share", PROVINCES_RELEASE, 1)
+def macro_region_share(macro_region: str, year: int) -> float | None:
+    """An NBS macro-region's GDP as % of the 31 provinces' sum in ``year``."""
+    frame = macro_share_frame().set_index(["macro_region", "year"])["share_pct"]
+    found = frame.get((macro_region, year))
+    return None if found is None else float(found)
+
+
+def _province_code(region: str) -> str:
+    return next(r["code"] for r in regions.table() if r["slug"] == region)
+
+
+@headline("per_capita_rank", PROVINCES_RELEASE, 0)
+def per_capita_rank(region: str, year: int) -> float | None:
+    """A province's rank by GDP per person among the 31 provinces (1 = highest)."""
+    rows = load("economy_provinces", indicator="gdp_per_capita", vintage=PROVINCES_RELEASE)
+    rows = rows[(rows["code"] == _province_code(region)) & (rows["year"] == year)]
+    return (
+        float(rows["rank"].iloc[0])
+        if len(rows) and rows["provinces_ranked"].iloc[0] == 31
+        else None
+    )
+
+
+@_once
+def provinces(ctx: Context) -> str | None:
+    start, end = PROVINCES_YEARS
+    ranks = []
+    for region in ctx.own():
+        if any(value("per_capita_rank", region, y) is None for y in PROVINCES_YEARS):
+            return None
+        ranks.append(
+            _("{region} {start_rank} → **{end_rank}**").format(
+                region=ctx.md_name(region),
+                start_rank=stated("per_capita_rank", region, start),
+                end_rank=stated("per_capita_rank", region, end),
+            )
+        )
+    shares = [
+        _("{region} {start_value} → **{end_value}**").format(
+            region=_(MACRO_LABELS[m]),
+            start_value=_("{value} %").format(value=stated("macro_region_share", m, start)),
+            end_value=_("{value} %").format(value=stated("macro_region_share", m, end)),
+        )
+        for m in MACRO_REGIONS
+    ]
+    return _(
+        "**Among China's regions and the 31 provinces** ({start} → {end}; NBS release of "
+        "c.2021, which stops in 2019): rank by GDP per person among the 31 provinces (1 = "
+        "highest): {ranks}. Share of the 31 provinces' summed GDP: {shares}."
+    ).format(start=start, end=end, ranks=_join(ranks, "clauses"), shares=_join(shares, "clauses"))
+
+
+# -- grain -----------------------------------------------------------------------------------
+
+GRAIN_RELEASES = ("nbs-2021", "first-release")
+
+
+def grain_share_frame(ctx: Context) -> pd.DataFrame:
+    """The region's grain output as % of the nation's, within one release per year: the NBS
+    portal series (revised after the 3rd agricultural census) or the first releases, never
+    one over the other. A year counts only where every province of the region and China have
+    one value in that release (identical copies count once; two differing copies of a figure
+    leave the year out)."""
+    grain = load("economy_grain_output", region=[*ctx.own(), "china"])
+    grain = grain.drop_duplicates(["region", "year", "vintage", "grain_10k_t"])
+    rows = []
+    for (year, release), group in grain.groupby(["year", "vintage"]):
+        if group["region"].duplicated().any() or set(group["region"]) != {*ctx.own(), "china"}:
+            continue
+        level = group.set_index("region")["grain_10k_t"]
+        share = 100 * level[ctx.own()].sum() / level["china"]
+        rows.append({"year": year, "vintage": release, "share_pct": share})
+    return pd.DataFrame(rows, columns=["year", "vintage", "share_pct"])
+
+
+@headline("grain_share", RELEASE_ARGUMENT, 1)
+def grain_share(region: str, release: str, year: int) -> float | None:
+    """``region``'s grain output as % of the nation's in ``year``, both from ``release``."""
+    frame = grain_share_frame(_plain_context(region))
+    frame = frame[(frame["vintage"] == release) & (frame["year"] == year)]
+    return float(frame["share_pct"].iloc[0]) if len(frame) else None
+
+
+@_once
+def grain(ctx: Context) -> str | None:
+    frame = grain_share_frame(ctx)
+    said = []
+    for release, label in zip(GRAIN_RELEASES, GRAIN_LABELS, strict=True):
+        years = sorted(frame.loc[frame["vintage"] == release, "year"])
+        if not years:
+            continue
+        values = _join(
+            [
+                _("{year}: {share}").format(
+                    year=y,
+                    share=_("{value} %").format(
+                        value=stated("grain_share", ctx.region, release, y)
+                    ),
+                )
+                for y in years
+            ],
+            "list",
+        )
+        said.append(_("{release}: {values}").format(release=_(label), values=values))
+    if not said:
+        return None
+    return _(
+        "**Grain: share of China's grain output, {region}** (region and nation from one "
+        "release each time; the two releases are not compared with each other): {values}."
+    ).format(region=ctx.md_name(), values=_join(said, "clauses"))
+
+
+GRAIN_LABELS = (
+    N_("NBS portal series (revised after the 3rd agricultural census)"),
+    N_("first releases (announcements and communiqués)"),
+)
+
+
 # -- structure -------------------------------------------------------------------------------
 
 SECTOR_ORDER = {"primary": 0, "secondary": 1, "tertiary": 2}
