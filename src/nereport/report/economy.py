@@ -504,7 +504,7 @@ def grain_chart(ctx: Context) -> Figure:
         series=frame["vintage"].map(lambda v: _(labels[v])),
     )
     chart = charts.bars(
-        frame,
+        frame[["year_label", "share_pct", "series"]],
         "year_label",
         "share_pct",
         _("Year"),
@@ -649,7 +649,8 @@ def ageing_chart(ctx: Context) -> Figure:
     shares = ctx.named(shares.sort_values(["region", "year"], key=_in_order(shown)))
     shares = shares.assign(series=shares["year"].map(lambda y: _("{year} census").format(year=y)))
     chart = charts.bars(
-        shares,
+        # Only the columns drawn travel into the page (the rows' notes stay in the data).
+        shares[["region_name", "value", "series"]],
         "region_name",
         "value",
         _("Region"),
