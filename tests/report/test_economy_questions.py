@@ -128,3 +128,15 @@ def test_what_is_missing_no_longer_claims_ageing_and_ranks_are_absent() -> None:
     assert "census age-structure figures are not in the package" not in text
     assert "four provinces of the policy area and China only" not in text
     assert "stops in 2019" in text
+
+
+def test_income_reaches_the_latest_first_release_of_province_and_nation() -> None:
+    text = findings.income(report.start("economy", region="northeast"))
+    # 2013-2019 from the main release, then the first releases of 2022 as a separate release.
+    assert "Liaoning 114 → **104**" in text
+    assert "Latest first releases, province and nation (a separate release)" in text
+    assert "Heilongjiang **77** (2022)" in text
+    inner = findings.income(report.start("economy", region="inner-mongolia"))
+    assert "Inner Mongolia **97** (2023)" in inner
+    # Only the communiqués' release: the ACMR brief's 2022 copy is another release.
+    assert findings.value("income_relative_first", "inner-mongolia", 2022) is None

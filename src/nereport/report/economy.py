@@ -789,8 +789,13 @@ NOT_COVERED = (
         "release. The region's role in energy is in the environment report."
     ),
     N_(
-        "**Fiscal self-sufficiency, investment and household income after 2019, and GDP per "
-        "person of Jilin and Heilongjiang:** no later release covering the provinces and China "
+        "**Fiscal self-sufficiency and investment after 2019:** the budget first releases "
+        "found cover a few provinces and years (Liaoning and China for 2020) and are not used "
+        "yet; provincial investment levels end in 2017 (growth rates only since)."
+    ),
+    N_(
+        "**GDP per person of Jilin and Heilongjiang after 2019, and household income after "
+        "2022 (Inner Mongolia: 2023):** no later release covering the province and China "
         "together was found."
     ),
 )

@@ -44,9 +44,22 @@ _MARKS = {
 PEOPLE = {"en": (1e6, 2), "zh": (1e4, 0)}
 
 
+# The memos of the findings computed once per report (cleared together by :func:`forget`).
+_MEMOS: list[dict] = []
+
+
+def forget() -> None:
+    """Forget the findings computed and the figures stated so far in this process, so that
+    building the reports again states every figure again (what STATED records)."""
+    for memo in _MEMOS:
+        memo.clear()
+    STATED.clear()
+
+
 def _once(finding: Callable[[Context], str | None]) -> Callable[[Context], str | None]:
     """Compute a finding once per report: the key findings and a chart's caption share it."""
     memo: dict[tuple, str | None] = {}
+    _MEMOS.append(memo)
 
     @functools.wraps(finding)
     def wrapper(ctx: Context) -> str | None:
@@ -737,6 +750,45 @@ def income_frame(ctx: Context) -> pd.DataFrame:
     return own.dropna(subset=["relative"])
 
 
+@headline("income_relative_first", FIRST_RELEASE, 0)
+def income_relative_first(region: str, year: int) -> float | None:
+    """Per-capita disposable income of all residents, China = 100, both from the first
+    releases (statistical communiqués) of ``year``; None where either has no single figure."""
+    rows = load("economy_income", vintage=FIRST_RELEASE, indicator=INCOME, year=year)
+    rows = rows.drop_duplicates(["region", "income_cny_per_capita"])
+    level = rows.groupby("region")["income_cny_per_capita"]
+    if level.size().get(region) != 1 or level.size().get("china") != 1:
+        return None
+    first = level.first()
+    return float(100 * first[region] / first["china"])
+
+
+def _latest_first_income(region: str) -> int | None:
+    """The latest year whose first releases give ``region``'s and China's income."""
+    rows = load("economy_income", vintage=FIRST_RELEASE, indicator=INCOME, region=region)
+    years = sorted(set(rows["year"]), reverse=True)
+    return next((y for y in years if value("income_relative_first", region, y) is not None), None)
+
+
+def _first_income_sentence(ctx: Context) -> str:
+    said = []
+    for region in ctx.own():
+        year = _latest_first_income(region)
+        if year is not None:
+            said.append(
+                _("{region} **{value}** ({year})").format(
+                    region=ctx.md_name(region),
+                    value=stated("income_relative_first", region, year),
+                    year=year,
+                )
+            )
+    if not said:
+        return ""
+    return _("Latest first releases, province and nation (a separate release): {values}.").format(
+        values=_join(said, "clauses")
+    )
+
+
 @_once
 def income(ctx: Context) -> str | None:
     start, end = INCOME_YEARS
@@ -751,11 +803,12 @@ def income(ctx: Context) -> str | None:
                 end_value=stated("income_relative", region, end),
             )
         )
-    return _(
+    sentence = _(
         "**Disposable income per person against the national level** (China = 100; all "
         "residents, integrated household survey, {start} → {end}; {source}): {values}. The "
         "older separate urban and rural surveys are another release and are not joined."
     ).format(start=start, end=end, source=_release(ctx), values=_join(said, "clauses"))
+    return _join([sentence, _first_income_sentence(ctx)], "sentences").strip()
 
 
 # -- population ------------------------------------------------------------------------------
