@@ -140,3 +140,11 @@ def test_income_reaches_the_latest_first_release_of_province_and_nation() -> Non
     assert "Inner Mongolia **97** (2023)" in inner
     # Only the communiqués' release: the ACMR brief's 2022 copy is another release.
     assert findings.value("income_relative_first", "inner-mongolia", 2022) is None
+
+
+def test_fiscal_self_sufficiency_reaches_the_first_release_of_province_and_nation() -> None:
+    text = findings.fiscal(report.start("economy", region="liaoning"))
+    # Liaoning 2655.5 / 6002 and China's local governments 100124 / 210492 (MOF), 2020.
+    assert "Liaoning **44 %** against China 48 % (2020)" in text
+    # Liaoning 2021 revenue was read as 2764.7 and 2765.59: no ratio from conflicting copies.
+    assert findings.value("fiscal_self_sufficiency_first", "liaoning", 2021) is None

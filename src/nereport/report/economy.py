@@ -790,8 +790,8 @@ NOT_COVERED = (
     ),
     N_(
         "**Fiscal self-sufficiency and investment after 2019:** the budget first releases "
-        "found cover a few provinces and years (Liaoning and China for 2020) and are not used "
-        "yet; provincial investment levels end in 2017 (growth rates only since)."
+        "found give a province's and China's revenue and spending together for Liaoning in "
+        "2020 only; provincial investment levels end in 2017 (growth rates only since)."
     ),
     N_(
         "**GDP per person of Jilin and Heilongjiang after 2019, and household income after "

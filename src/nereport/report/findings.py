@@ -642,6 +642,55 @@ def fiscal_self_sufficiency(region: str, year: int) -> float | None:
     return None if row.empty else float(row["self_sufficiency_pct"].iloc[0])
 
 
+BUDGET = ("local_general_budget_revenue", "local_general_budget_expenditure")
+
+
+@headline("fiscal_self_sufficiency_first", FIRST_RELEASE, 0)
+def fiscal_self_sufficiency_first(region: str, year: int) -> float | None:
+    """Own general-budget revenue as % of general-budget spending in ``year``, from the first
+    releases (budget reports, communiqués); None unless each amount has one figure."""
+    rows = load("economy_budget", vintage=FIRST_RELEASE, region=region, year=year)
+    rows = rows[rows["indicator"].isin(BUDGET)]
+    amounts = rows.drop_duplicates(["indicator", "amount_cny_100m"]).groupby("indicator")
+    if sorted(amounts.size().index) != sorted(BUDGET) or (amounts.size() != 1).any():
+        return None
+    level = amounts["amount_cny_100m"].first()
+    return float(100 * level[BUDGET[0]] / level[BUDGET[1]])
+
+
+def _first_fiscal_sentence(ctx: Context) -> str:
+    """The latest year whose first releases give the province's and China's ratio."""
+    said = []
+    for region in ctx.own():
+        years = sorted(set(load("economy_budget", vintage=FIRST_RELEASE, region=region)["year"]))
+        both = [
+            y
+            for y in years
+            if value("fiscal_self_sufficiency_first", region, y) is not None
+            and value("fiscal_self_sufficiency_first", ctx.comparison, y) is not None
+        ]
+        if both:
+            year = both[-1]
+            said.append(
+                _("{region} **{value}** against {comparison} {comparison_value} ({year})").format(
+                    region=ctx.md_name(region),
+                    value=_("{value} %").format(
+                        value=stated("fiscal_self_sufficiency_first", region, year)
+                    ),
+                    comparison=ctx.md_name(ctx.comparison),
+                    comparison_value=_("{value} %").format(
+                        value=stated("fiscal_self_sufficiency_first", ctx.comparison, year)
+                    ),
+                    year=year,
+                )
+            )
+    if not said:
+        return ""
+    return _("Latest first releases, province and nation (a separate release): {values}.").format(
+        values=_join(said, "clauses")
+    )
+
+
 @_once
 def fiscal(ctx: Context) -> str | None:
     start, end = FISCAL_YEARS
@@ -664,11 +713,12 @@ def fiscal(ctx: Context) -> str | None:
                 end_value=stated("fiscal_self_sufficiency", "northeast", end),
             ),
         )
-    return _(
+    sentence = _(
         "**Fiscal self-sufficiency** (own general-budget revenue as a share of general-budget "
         "spending, {start} → {end}; {source}; China: all local governments): {values}. The "
         "rest is financed mainly by transfers from the central government."
     ).format(start=start, end=end, source=_release(ctx), values=_join(said, "clauses"))
+    return _join([sentence, _first_fiscal_sentence(ctx)], "sentences").strip()
 
 
 FAI_YEARS = (2014, 2017)  # the provincial levels end in 2017
