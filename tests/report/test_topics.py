@@ -86,7 +86,8 @@ def test_key_findings_state_figures_with_their_period_and_release(ctx) -> None:
     text = economy.key_findings(ctx).data
     assert text.startswith("## Key findings")
     bullets = [line for line in text.splitlines() if line.startswith("- ")]
-    assert 4 <= len(bullets) <= 9
+    # One bullet per question the data answer (growth ... ageing, regions and ranks, grain).
+    assert 4 <= len(bullets) <= 12
     for bullet in bullets:
         assert any(ch.isdigit() for ch in bullet)
     assert "2003–2019" in text and "NBS release of c.2021" in text and "census" in text
@@ -244,7 +245,10 @@ def test_a_value_flagged_in_the_data_is_left_out_of_the_lines_and_named(region: 
     ctx = report.start("economy", region=region)
     figure = economy.population_chart(ctx)
     assert "Left out of the lines" in figure.caption
-    assert "Heilongjiang 2013 (Yearbooks, each year as first published): 3,535" in figure.caption
+    assert (
+        "Heilongjiang 2013 (Yearbooks, each year as first published): 35.35 million"
+        in figure.caption
+    )
     drawn = economy.population(ctx)
     annual = drawn[(drawn["vintage"] == "csy-annual") & (drawn["year"] == 2013)]
     if region == "heilongjiang":

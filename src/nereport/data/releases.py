@@ -27,6 +27,11 @@ NAMES = {
     "nbs-pre2021": N_("NBS, before the 7th-census revision"),
     "nbs-census7": N_("NBS, revised after the 7th census"),
     "final-verification": N_("rate revised after final verification"),
+    "cnki-mixed": N_("CNKI extraction (three releases stitched)"),
+    "nbs-2025-03": N_("NBS national portal, early 2025, after the 5th economic census"),
+    "nbs-2026": N_("NBS portal, 2026 export"),
+    "first-release-acmr": N_("first release, one decimal (ACMR data brief)"),
+    "hl-2020-table": N_("Heilongjiang 2020 summary table (release not stated)"),
 }
 
 

@@ -91,6 +91,9 @@ def key_findings(ctx: Context) -> Markdown:
             findings.fiscal,
             findings.investment,
             findings.census_population,
+            findings.ageing,
+            findings.provinces,
+            findings.grain,
             findings.structure,
         ],
     )
@@ -437,6 +440,64 @@ def income_chart(ctx: Context) -> Figure:
     return Figure(chart, findings.income(ctx) or _italic(_("No income figures for these years.")))
 
 
+# -- China's regions, the 31 provinces, grain ------------------------------------------------
+
+
+def regions_chart(ctx: Context) -> Figure:
+    """The NBS four regions' shares of the 31 provinces' summed GDP, one release, 2000-2019."""
+    share = ctx.in_years(findings.macro_share_frame())
+    if share.empty:
+        return Figure(None, _italic(_("No provincial figures for these years.")))
+    share = share.assign(series=share["macro_region"].map(lambda m: _(findings.MACRO_LABELS[m])))
+    chart = charts.line(
+        share,
+        "share_pct",
+        _("Share of the 31 provinces' GDP (%)"),
+        _("China's four regions: share of the provinces' GDP"),
+        _(
+            "NBS four-region grouping; nominal GDP of all 31 provinces, NBS release of c.2021 "
+            "(2000-2019; the release stops in 2019)"
+        ),
+        color="series",
+        start=ctx.start,
+        end=ctx.end,
+        marks=charts.MARKED_YEARS,
+        fmt=".1f",
+    )
+    return Figure(chart, findings.provinces(ctx) or "")
+
+
+def grain_chart(ctx: Context) -> Figure:
+    """The region's share of national grain output, each release's years on their own."""
+    frame = ctx.in_years(findings.grain_share_frame(ctx))
+    if frame.empty:
+        return Figure(None, _italic(_("No grain figures for these years.")))
+    labels = dict(zip(findings.GRAIN_RELEASES, findings.GRAIN_LABELS, strict=True))
+    frame = frame.sort_values("year").assign(
+        year_label=frame["year"].astype(str),
+        series=frame["vintage"].map(lambda v: _(labels[v])),
+    )
+    chart = charts.bars(
+        frame[["year_label", "share_pct", "series"]],
+        "year_label",
+        "share_pct",
+        _("Year"),
+        _("Share of national grain output (%)"),
+        _("Grain output of {region}, share of China's").format(region=ctx.name()),
+        ctx.subtitle(
+            _(
+                "Only years where the region and the nation have one figure in the same "
+                "release; bars of different releases are not one series"
+            )
+        ),
+        color="series",
+        fmt=".1f",
+    )
+    grain = load("economy_grain_output", region=[*ctx.own(), "china"])
+    drawn = grain.merge(frame[["year", "vintage"]], on=["year", "vintage"])
+    return Figure(chart, findings.grain(ctx) or "", data=drawn)
+
+
 # -- population ------------------------------------------------------------------------------
 
 
@@ -463,20 +524,24 @@ def _flagged_value(ctx: Context, r) -> str:
     (why it is doubtful, in figures), not the compiler's note."""
     same = load("economy_population", region=r.region, vintage=r.vintage)
     same = same.set_index("year")["population_10k"]
-    said = _("{region} {year} ({release}): {value}").format(
+    said = _("{region} {year} ({release}): {value} million").format(
         region=ctx.md_name(r.region),
         year=int(r.year),
         release=esc(release_name(r.vintage)),
-        value=number(r.population_10k, 0),
+        value=people(r.population_10k),
     )
     if r.year - 1 in same.index and r.year + 1 in same.index:
-        said = _("{said}, against {before} in {year_before} and {after} in {year_after}").format(
+        said = _(
+            "{said}, against {before} million in {year_before} and {after} million in {year_after}"
+        ).format(
             said=said,
-            before=number(same[r.year - 1], 0),
+            before=people(same[r.year - 1]),
             year_before=int(r.year - 1),
-            after=number(same[r.year + 1], 0),
+            after=people(same[r.year + 1]),
             year_after=int(r.year + 1),
         )
+    if str(r.note).startswith("secondary source"):  # read only in a secondary copy
+        said = _("{said}, secondary source").format(said=said)
     return said
 
 
@@ -495,8 +560,12 @@ def population_chart(ctx: Context) -> Figure:
         zero=False,
     )
     caption = ""
-    if len(pop):  # within the release that reaches furthest
-        newest = pop[pop["vintage"] == pop.loc[pop["year"].idxmax(), "vintage"]].sort_values("year")
+    # Within the release that reaches furthest among those drawn as a line (two years or more:
+    # a single first-release point is no change).
+    lines = pop[pop.groupby("vintage")["year"].transform("nunique") >= 2]
+    if len(lines):
+        newest = lines[lines["vintage"] == lines.loc[lines["year"].idxmax(), "vintage"]]
+        newest = newest.sort_values("year")
         first, last = newest.iloc[0], newest.iloc[-1]
         caption = _(
             "In the newest release ({release}), year-end population went from **{first}** "
@@ -519,9 +588,12 @@ def population_chart(ctx: Context) -> Figure:
             ],
         )
         left_out = (
-            _("Left out of the lines and from the Northeast sum as doubtful: {notes}.")
+            _(
+                "Left out of the lines and from the Northeast sum, as doubtful or found only in "
+                "a secondary copy: {notes}."
+            )
             if ctx.region == "northeast"
-            else _("Left out of the lines as doubtful: {notes}.")
+            else _("Left out of the lines, as doubtful or found only in a secondary copy: {notes}.")
         )
         caption = _sentences(ctx, caption, left_out.format(notes=notes))
     return Figure(chart, caption or _italic(_("No population figures for these years.")))
@@ -552,6 +624,45 @@ def census_map(ctx: Context) -> Figure:
         ctx, findings.census_map_sentence(change, ctx), findings.census_caveat(ctx)
     )
     return Figure(chart, caption)
+
+
+def _in_order(slugs: list[str]):
+    """A sort key that puts a ``region`` column in the order of ``slugs``."""
+    rank = {slug: i for i, slug in enumerate(slugs)}
+    return lambda column: column.map(rank) if column.name == "region" else column
+
+
+def ageing_chart(ctx: Context) -> Figure:
+    """The share aged 65 and over at the 2010 and 2020 censuses: the four provinces and China,
+    bars only where a census communiqué printed the share (a printed change is not a share)."""
+    # The four provinces and the nation, in the order of the region table, in every report.
+    shown = [*regions.members("northeast"), "inner-mongolia", "china"]
+    shares = findings.ageing_frame()
+    shares = shares[(shares["measure"] == "share") & shares["region"].isin(shown)]
+    shares = ctx.named(shares.sort_values(["region", "year"], key=_in_order(shown)))
+    shares = shares.assign(series=shares["year"].map(lambda y: _("{year} census").format(year=y)))
+    chart = charts.bars(
+        # Only the columns drawn travel into the page (the rows' notes stay in the data).
+        shares[["region_name", "value", "series"]],
+        "region_name",
+        "value",
+        _("Region"),
+        _("Aged 65 and over, share of residents (%)"),
+        _("Ageing: residents aged 65 and over at the 2010 and 2020 censuses"),
+        ctx.subtitle(
+            _(
+                "6th and 7th census communiqués (NBS table of the provinces for 2020), read in "
+                "secondary copies; a 2010 bar only where a 2010 share was read"
+            )
+        ),
+        color="series",
+        fmt=".2f",
+    )
+    return Figure(
+        chart,
+        findings.ageing(ctx) or _italic(_("No census age figures for this region.")),
+        data=shares,
+    )
 
 
 # -- structure -------------------------------------------------------------------------------
@@ -657,21 +768,30 @@ def unemployment_table(ctx: Context):
     return table(wide, headers, caption=caption, digits=1)
 
 
-# Questions the report cannot answer yet, and why. Ageing has its place here until the census
-# age-structure dataset is in the package; the comparison with China's other regions needs the
-# other 27 provinces' figures.
+# Questions the report cannot answer yet, and why (what the data cover is in the findings).
 NOT_COVERED = (
     N_(
-        "**Ageing:** the share of residents aged 65 and over at the 2010 and 2020 censuses is "
-        "not shown: the census age-structure figures are not in the package yet."
+        "**Ageing in Jilin and Heilongjiang since 2010:** their 2020 shares aged 65 and over "
+        "are shown, but neither their 2010 shares nor the change printed by their census "
+        "communiqués were found."
     ),
     N_(
-        "**Rank among the 31 provinces and comparison with the East, Centre and West:** the "
-        "package holds figures for the four provinces of the policy area and China only."
+        "**Rank among the 31 provinces and the four regions after 2019:** the one release that "
+        "covers all 31 provinces stops in 2019 (NBS portal, c.2021)."
     ),
     N_(
-        "**Fiscal self-sufficiency, investment and household income after 2019, and GDP per "
-        "person of Jilin and Heilongjiang:** no later release covering the provinces and China "
+        "**Grain in 2020-2024 for every province:** first releases were found for some years "
+        "only; a year counts where the region and the nation have one figure in the same "
+        "release. The region's role in energy is in the environment report."
+    ),
+    N_(
+        "**Fiscal self-sufficiency and investment after 2019:** the budget first releases "
+        "found give a province's and China's revenue and spending together for Liaoning in "
+        "2020 only; provincial investment levels end in 2017 (growth rates only since)."
+    ),
+    N_(
+        "**GDP per person of Jilin and Heilongjiang after 2019, and household income after "
+        "2022 (Inner Mongolia: 2023):** no later release covering the province and China "
         "together was found."
     ),
 )
@@ -683,9 +803,11 @@ def not_covered(ctx: Context) -> Markdown:  # noqa: ARG001 - every report lists 
 
 
 __all__ = [
+    "ageing_chart",
     "census_map",
     "employment_chart",
     "gdp_chart",
+    "grain_chart",
     "key_findings",
     "not_covered",
     "per_capita_chart",
@@ -695,6 +817,7 @@ __all__ = [
     "population_chart",
     "prices_chart",
     "real_growth_chart",
+    "regions_chart",
     "sector_chart",
     "share_chart",
     "unemployment_table",

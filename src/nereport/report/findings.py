@@ -44,9 +44,22 @@ _MARKS = {
 PEOPLE = {"en": (1e6, 2), "zh": (1e4, 0)}
 
 
+# The memos of the findings computed once per report (cleared together by :func:`forget`).
+_MEMOS: list[dict] = []
+
+
+def forget() -> None:
+    """Forget the findings computed and the figures stated so far in this process, so that
+    building the reports again states every figure again (what STATED records)."""
+    for memo in _MEMOS:
+        memo.clear()
+    STATED.clear()
+
+
 def _once(finding: Callable[[Context], str | None]) -> Callable[[Context], str | None]:
     """Compute a finding once per report: the key findings and a chart's caption share it."""
     memo: dict[tuple, str | None] = {}
+    _MEMOS.append(memo)
 
     @functools.wraps(finding)
     def wrapper(ctx: Context) -> str | None:
@@ -628,6 +641,55 @@ def fiscal_self_sufficiency(region: str, year: int) -> float | None:
     return None if row.empty else float(row["self_sufficiency_pct"].iloc[0])
 
 
+BUDGET = ("local_general_budget_revenue", "local_general_budget_expenditure")
+
+
+@headline("fiscal_self_sufficiency_first", FIRST_RELEASE, 0)
+def fiscal_self_sufficiency_first(region: str, year: int) -> float | None:
+    """Own general-budget revenue as % of general-budget spending in ``year``, from the first
+    releases (budget reports, communiqués); None unless each amount has one figure."""
+    rows = load("economy_budget", vintage=FIRST_RELEASE, region=region, year=year)
+    rows = rows[rows["indicator"].isin(BUDGET)]
+    amounts = rows.drop_duplicates(["indicator", "amount_cny_100m"]).groupby("indicator")
+    if sorted(amounts.size().index) != sorted(BUDGET) or (amounts.size() != 1).any():
+        return None
+    level = amounts["amount_cny_100m"].first()
+    return float(100 * level[BUDGET[0]] / level[BUDGET[1]])
+
+
+def _first_fiscal_sentence(ctx: Context) -> str:
+    """The latest year whose first releases give the province's and China's ratio."""
+    said = []
+    for region in ctx.own():
+        years = sorted(set(load("economy_budget", vintage=FIRST_RELEASE, region=region)["year"]))
+        both = [
+            y
+            for y in years
+            if value("fiscal_self_sufficiency_first", region, y) is not None
+            and value("fiscal_self_sufficiency_first", ctx.comparison, y) is not None
+        ]
+        if both:
+            year = both[-1]
+            said.append(
+                _("{region} **{value}** against {comparison} {comparison_value} ({year})").format(
+                    region=ctx.md_name(region),
+                    value=_("{value} %").format(
+                        value=stated("fiscal_self_sufficiency_first", region, year)
+                    ),
+                    comparison=ctx.md_name(ctx.comparison),
+                    comparison_value=_("{value} %").format(
+                        value=stated("fiscal_self_sufficiency_first", ctx.comparison, year)
+                    ),
+                    year=year,
+                )
+            )
+    if not said:
+        return ""
+    return _("Latest first releases, province and nation (a separate release): {values}.").format(
+        values=_join(said, "clauses")
+    )
+
+
 @_once
 def fiscal(ctx: Context) -> str | None:
     start, end = FISCAL_YEARS
@@ -650,11 +712,12 @@ def fiscal(ctx: Context) -> str | None:
                 end_value=stated("fiscal_self_sufficiency", "northeast", end),
             ),
         )
-    return _(
+    sentence = _(
         "**Fiscal self-sufficiency** (own general-budget revenue as a share of general-budget "
         "spending, {start} → {end}; {source}; China: all local governments): {values}. The "
         "rest is financed mainly by transfers from the central government."
     ).format(start=start, end=end, source=_release(ctx), values=_join(said, "clauses"))
+    return _join([sentence, _first_fiscal_sentence(ctx)], "sentences").strip()
 
 
 FAI_YEARS = (2014, 2017)  # the provincial levels end in 2017
@@ -736,6 +799,45 @@ def income_frame(ctx: Context) -> pd.DataFrame:
     return own.dropna(subset=["relative"])
 
 
+@headline("income_relative_first", FIRST_RELEASE, 0)
+def income_relative_first(region: str, year: int) -> float | None:
+    """Per-capita disposable income of all residents, China = 100, both from the first
+    releases (statistical communiqués) of ``year``; None where either has no single figure."""
+    rows = load("economy_income", vintage=FIRST_RELEASE, indicator=INCOME, year=year)
+    rows = rows.drop_duplicates(["region", "income_cny_per_capita"])
+    level = rows.groupby("region")["income_cny_per_capita"]
+    if level.size().get(region) != 1 or level.size().get("china") != 1:
+        return None
+    first = level.first()
+    return float(100 * first[region] / first["china"])
+
+
+def _latest_first_income(region: str) -> int | None:
+    """The latest year whose first releases give ``region``'s and China's income."""
+    rows = load("economy_income", vintage=FIRST_RELEASE, indicator=INCOME, region=region)
+    years = sorted(set(rows["year"]), reverse=True)
+    return next((y for y in years if value("income_relative_first", region, y) is not None), None)
+
+
+def _first_income_sentence(ctx: Context) -> str:
+    said = []
+    for region in ctx.own():
+        year = _latest_first_income(region)
+        if year is not None:
+            said.append(
+                _("{region} **{value}** ({year})").format(
+                    region=ctx.md_name(region),
+                    value=stated("income_relative_first", region, year),
+                    year=year,
+                )
+            )
+    if not said:
+        return ""
+    return _("Latest first releases, province and nation (a separate release): {values}.").format(
+        values=_join(said, "clauses")
+    )
+
+
 @_once
 def income(ctx: Context) -> str | None:
     start, end = INCOME_YEARS
@@ -750,11 +852,12 @@ def income(ctx: Context) -> str | None:
                 end_value=stated("income_relative", region, end),
             )
         )
-    return _(
+    sentence = _(
         "**Disposable income per person against the national level** (China = 100; all "
         "residents, integrated household survey, {start} → {end}; {source}): {values}. The "
         "older separate urban and rural surveys are another release and are not joined."
     ).format(start=start, end=end, source=_release(ctx), values=_join(said, "clauses"))
+    return _join([sentence, _first_income_sentence(ctx)], "sentences").strip()
 
 
 # -- population ------------------------------------------------------------------------------
@@ -871,6 +974,225 @@ def census_map_sentence(change: pd.DataFrame, ctx: Context) -> str:
         "{losing} of the {count} units lost population between the censuses. The largest "
         "losses were in {worst}; the largest gains in {best}."
     ).format(losing=len(losing), count=len(change), worst=listed(worst), best=listed(best))
+
+
+# -- ageing ----------------------------------------------------------------------------------
+
+AGEING_GROUP = "65+"
+CENSUSES = (2010, 2020)
+
+
+def ageing_frame() -> pd.DataFrame:
+    """The share aged 65 and over at the 2010 and 2020 censuses, and the change against 2010
+    as a census communiqué printed it, by region (rows as read: a printed change is never
+    turned into a 2010 share)."""
+    rows = load("economy_census_age", age_group=AGEING_GROUP)
+    return rows[["region", "year", "census", "measure", "value", "source_id", "note"]]
+
+
+@headline("aged_65_share", "census", 2)
+def aged_65_share(region: str, year: int) -> float | None:
+    """Share of the resident population aged 65 and over at the census of ``year`` (%)."""
+    rows = ageing_frame()
+    rows = rows[(rows["region"] == region) & (rows["year"] == year) & (rows["measure"] == "share")]
+    return float(rows["value"].iloc[0]) if len(rows) else None
+
+
+def _printed_ageing_change(region: str) -> float | None:
+    """The change of the 65+ share against 2010 in points, as the 2020 communiqué printed it."""
+    rows = ageing_frame()
+    rows = rows[(rows["region"] == region) & (rows["measure"] == "change_pp_vs_2010")]
+    return float(rows["value"].iloc[0]) if len(rows) else None
+
+
+def _points(change: float) -> str:
+    """A change in percentage points with its sign: '+7.11 points', '+7.11个百分点'."""
+    sign = "+" if i18n.round_half_away(change, 2) >= 0 else "−"
+    return _("{value} points").format(value=sign + number(abs(change), 2))
+
+
+def _aged_share(region: str, year: int) -> str:
+    """The 65+ share as stated (registry), with the per-cent sign of the report's language."""
+    return _("{value} %").format(value=stated("aged_65_share", region, year))
+
+
+def _ageing_clause(ctx: Context, region: str) -> str | None:
+    """One region's 65+ share: 2010 → 2020 with the change where both shares are in the
+    data; else 2020 with the printed change; else 2020 alone, saying the 2010 share is missing."""
+    before, after = (value("aged_65_share", region, y) for y in CENSUSES)
+    if after is None:
+        return None
+    name, last = ctx.md_name(region), _aged_share(region, CENSUSES[1])
+    if before is not None:
+        return _("{region} {before} → **{after}** ({change})").format(
+            region=name,
+            before=_aged_share(region, CENSUSES[0]),
+            after=last,
+            change=_points(after - before),
+        )
+    printed = _printed_ageing_change(region)
+    if printed is not None:
+        return _(
+            "{region} **{after}** ({change} on 2010, as the census release printed it)"
+        ).format(region=name, after=last, change=_points(printed))
+    return _("{region} **{after}** (no 2010 share or printed change in the data)").format(
+        region=name, after=last
+    )
+
+
+@_once
+def ageing(ctx: Context) -> str | None:
+    said = [c for c in (_ageing_clause(ctx, r) for r in [*ctx.own(), ctx.comparison]) if c]
+    if len(said) < 2:  # the region's or the comparison's 2020 share is missing
+        return None
+    return _(
+        "**Ageing: residents aged 65 and over, 2010 and 2020 censuses** (share of the resident "
+        "population; 6th and 7th census communiqués, read in secondary copies): {values}."
+    ).format(values=_join(said, "clauses"))
+
+
+# -- China's regions and the 31 provinces -----------------------------------------------------
+
+PROVINCES_RELEASE = releases.MAIN  # the one release with all 31 provinces (2000-2019)
+PROVINCES_YEARS = (2003, 2019)  # the programme's start and the release's last year
+MACRO_REGIONS = ("east", "centre", "west", "northeast")
+MACRO_LABELS = {
+    "east": N_("East"),
+    "centre": N_("Centre"),
+    "west": N_("West"),
+    "northeast": N_("Northeast"),
+}
+
+
+def macro_share_frame() -> pd.DataFrame:
+    """Each of the NBS four regions' GDP as % of the 31 provinces' sum, by year, within the
+    one release that has every province (the provinces' sum, not the national accounts' GDP:
+    the two differ, and this release has no other figure for the East, Centre and West)."""
+    gdp = load("economy_provinces", indicator="gdp_nominal", vintage=PROVINCES_RELEASE)
+    complete = gdp.groupby("year")["code"].transform("nunique") == 31
+    gdp = gdp[complete]
+    by_region = gdp.groupby(["year", "macro_region"])["value"].sum()
+    share = 100 * by_region / by_region.groupby(level="year").transform("sum")
+    return share.rename("share_pct").reset_index()
+
+
+@headline("macro_region_share", PROVINCES_RELEASE, 1)
+def macro_region_share(macro_region: str, year: int) -> float | None:
+    """An NBS macro-region's GDP as % of the 31 provinces' sum in ``year``."""
+    frame = macro_share_frame().set_index(["macro_region", "year"])["share_pct"]
+    found = frame.get((macro_region, year))
+    return None if found is None else float(found)
+
+
+def _province_code(region: str) -> str:
+    return next(r["code"] for r in regions.table() if r["slug"] == region)
+
+
+@headline("per_capita_rank", PROVINCES_RELEASE, 0)
+def per_capita_rank(region: str, year: int) -> float | None:
+    """A province's rank by GDP per person among the 31 provinces (1 = highest)."""
+    rows = load("economy_provinces", indicator="gdp_per_capita", vintage=PROVINCES_RELEASE)
+    rows = rows[(rows["code"] == _province_code(region)) & (rows["year"] == year)]
+    return (
+        float(rows["rank"].iloc[0])
+        if len(rows) and rows["provinces_ranked"].iloc[0] == 31
+        else None
+    )
+
+
+@_once
+def provinces(ctx: Context) -> str | None:
+    start, end = PROVINCES_YEARS
+    ranks = []
+    for region in ctx.own():
+        if any(value("per_capita_rank", region, y) is None for y in PROVINCES_YEARS):
+            return None
+        ranks.append(
+            _("{region} {start_rank} → **{end_rank}**").format(
+                region=ctx.md_name(region),
+                start_rank=stated("per_capita_rank", region, start),
+                end_rank=stated("per_capita_rank", region, end),
+            )
+        )
+    shares = [
+        _("{region} {start_value} → **{end_value}**").format(
+            region=_(MACRO_LABELS[m]),
+            start_value=_("{value} %").format(value=stated("macro_region_share", m, start)),
+            end_value=_("{value} %").format(value=stated("macro_region_share", m, end)),
+        )
+        for m in MACRO_REGIONS
+    ]
+    return _(
+        "**Among China's regions and the 31 provinces** ({start} → {end}; NBS release of "
+        "c.2021, which stops in 2019): rank by GDP per person among the 31 provinces (1 = "
+        "highest): {ranks}. Share of the 31 provinces' summed GDP: {shares}."
+    ).format(start=start, end=end, ranks=_join(ranks, "clauses"), shares=_join(shares, "clauses"))
+
+
+# -- grain -----------------------------------------------------------------------------------
+
+GRAIN_RELEASES = (releases.MAIN, "first-release")
+
+
+def grain_share_frame(ctx: Context) -> pd.DataFrame:
+    """The region's grain output as % of the nation's, within one release per year: the NBS
+    portal series (revised after the 3rd agricultural census) or the first releases, never
+    one over the other. A year counts only where every province of the region and China have
+    one value in that release (identical copies count once; two differing copies of a figure
+    leave the year out)."""
+    grain = load("economy_grain_output", region=[*ctx.own(), "china"])
+    grain = grain.drop_duplicates(["region", "year", "vintage", "grain_10k_t"])
+    rows = []
+    for (year, release), group in grain.groupby(["year", "vintage"]):
+        if group["region"].duplicated().any() or set(group["region"]) != {*ctx.own(), "china"}:
+            continue
+        level = group.set_index("region")["grain_10k_t"]
+        share = 100 * level[ctx.own()].sum() / level["china"]
+        rows.append({"year": year, "vintage": release, "share_pct": share})
+    return pd.DataFrame(rows, columns=["year", "vintage", "share_pct"])
+
+
+@headline("grain_share", RELEASE_ARGUMENT, 1)
+def grain_share(region: str, release: str, year: int) -> float | None:
+    """``region``'s grain output as % of the nation's in ``year``, both from ``release``."""
+    frame = grain_share_frame(_plain_context(region))
+    frame = frame[(frame["vintage"] == release) & (frame["year"] == year)]
+    return float(frame["share_pct"].iloc[0]) if len(frame) else None
+
+
+@_once
+def grain(ctx: Context) -> str | None:
+    frame = grain_share_frame(ctx)
+    said = []
+    for release, label in zip(GRAIN_RELEASES, GRAIN_LABELS, strict=True):
+        years = sorted(frame.loc[frame["vintage"] == release, "year"])
+        if not years:
+            continue
+        values = _join(
+            [
+                _("{year}: {share}").format(
+                    year=y,
+                    share=_("{value} %").format(
+                        value=stated("grain_share", ctx.region, release, y)
+                    ),
+                )
+                for y in years
+            ],
+            "list",
+        )
+        said.append(_("{release}: {values}").format(release=_(label), values=values))
+    if not said:
+        return None
+    return _(
+        "**Grain: share of China's grain output, {region}** (region and nation from one "
+        "release each time; the two releases are not compared with each other): {values}."
+    ).format(region=ctx.md_name(), values=_join(said, "clauses"))
+
+
+GRAIN_LABELS = (
+    N_("NBS portal series (revised after the 3rd agricultural census)"),
+    N_("first releases (announcements and communiqués)"),
+)
 
 
 # -- structure -------------------------------------------------------------------------------

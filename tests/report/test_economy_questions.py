@@ -1,0 +1,151 @@
+"""The economy report's second pass: every release has a reader's name; ageing, China's regions
+and the 31 provinces, and grain answered from one release each, with their gaps named."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import nereport
+from nereport import i18n, report
+from nereport.data import releases
+from nereport.report import economy, findings
+
+RELEASE_DATASETS = (
+    "economy_gdp",
+    "economy_population",
+    "economy_gdp_index",
+    "economy_value_added",
+    "economy_income",
+    "economy_budget",
+    "economy_provinces",
+    "economy_grain_output",
+)
+
+
+def _release_ids() -> set[str]:
+    ids = set()
+    for name in RELEASE_DATASETS:
+        frame = nereport.load(name)
+        for column in ("vintage", "release"):
+            if column in frame:
+                ids |= set(frame[column].dropna())
+    return ids
+
+
+def test_every_release_of_the_economy_data_has_a_readers_name() -> None:
+    missing = sorted(_release_ids() - set(releases.NAMES))
+    assert not missing, f"release ids without a name in releases.NAMES: {missing}"
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+@pytest.mark.parametrize(
+    "region", ["liaoning", "jilin", "heilongjiang", "inner-mongolia", "northeast"]
+)
+def test_no_raw_release_id_reaches_a_legend_or_caption(region: str, lang: str) -> None:
+    ctx = report.start("economy", region=region, lang=lang)
+    charts = [getattr(economy, n) for n in economy.__all__ if n.endswith(("_chart", "_map"))]
+    try:
+        said = []
+        for chart in charts:
+            figure = chart(ctx)
+            said.append(figure.caption)
+            if figure.chart is not None:
+                said.append(json.dumps(figure.chart.to_dict(), ensure_ascii=False))
+    finally:
+        i18n.use("en")
+    text = "\n".join(said)
+    raw = {r for r in _release_ids() if f'"{r}"' in text or f"({r})" in text}
+    # A series value equal to a raw id (legend entry) or an id in brackets (caption).
+    assert not raw, f"raw release ids shown in {region}/{lang}: {raw}"
+
+
+def test_a_single_first_release_point_is_not_called_a_change() -> None:
+    # Heilongjiang's only drawable first-release population is 2021: the caption measures the
+    # newest release drawn as a line (it once read "31.25 million in 2021 to 31.25 million in
+    # 2021 (+0.0 %)").
+    caption = economy.population_chart(report.start("economy", region="heilongjiang")).caption
+    assert "in 2021 to" not in caption
+    assert "in 2000 to" in caption
+
+
+def test_secondary_copies_are_left_out_as_secondary_not_only_as_doubtful() -> None:
+    caption = economy.population_chart(report.start("economy", region="jilin")).caption
+    assert "found only in a secondary copy" in caption
+    assert "Jilin 2021 (first release): 23.75 million, secondary source" in caption
+
+
+def test_ageing_states_the_shares_read_and_names_what_is_missing() -> None:
+    liaoning = findings.ageing(report.start("economy", region="liaoning"))
+    # Both censuses' shares read for Liaoning and China: the change is computed from them.
+    assert "Liaoning 10.31 % → **17.42 %** (+7.11 points)" in liaoning
+    assert "China 8.87 % → **13.50 %** (+4.63 points)" in liaoning
+    # Inner Mongolia: no 2010 share, the change as printed (never made a 2010 level).
+    inner = findings.ageing(report.start("economy", region="inner-mongolia"))
+    assert "Inner Mongolia **13.05 %** (+5.49 points on 2010, as the census release" in inner
+    jilin = findings.ageing(report.start("economy", region="jilin"))
+    assert "Jilin **15.61 %** (no 2010 share or printed change in the data)" in jilin
+    assert findings.value("aged_65_share", "inner-mongolia", 2010) is None
+
+
+def test_the_ageing_chart_draws_shares_only() -> None:
+    figure = economy.ageing_chart(report.start("economy", region="inner-mongolia"))
+    drawn = figure.chart.to_dict()["datasets"]
+    rows = [row for rows in drawn.values() for row in rows]
+    # The printed changes (+5.49, +4.63 ...) are never drawn as shares; Inner Mongolia has one
+    # bar (2020): no 2010 share is made from the printed change.
+    assert {row["value"] for row in rows} == {10.31, 17.42, 15.61, 13.05, 8.87, 13.5}
+    assert [r["series"] for r in rows if r["region_name"] == "Inner Mongolia"] == ["2020 census"]
+    assert "†" in figure.caption  # every copy read is secondary
+
+
+def test_regions_and_ranks_come_from_the_one_release_of_all_31_provinces() -> None:
+    text = findings.provinces(report.start("economy", region="northeast"))
+    assert "NBS release of c.2021, which stops in 2019" in text
+    assert "Heilongjiang 12 → **30**" in text
+    assert "Northeast 8.5 % → **5.1 %**" in text
+    shares = findings.macro_share_frame()
+    assert shares.groupby("year")["share_pct"].sum().round(6).eq(100).all()
+    assert shares["year"].max() == 2019
+
+
+def test_grain_share_never_mixes_releases_and_skips_conflicting_copies() -> None:
+    ctx = report.start("economy", region="liaoning")
+    frame = findings.grain_share_frame(ctx)
+    # China's 2022 first release was read as 68652.8 and 68653: the year is left out, not
+    # averaged; 2021 and 2023 have one figure each.
+    assert sorted(frame.loc[frame["vintage"] == "first-release", "year"]) == [2021, 2023]
+    assert sorted(frame.loc[frame["vintage"] == "nbs-2021", "year"]) == [2003, 2010, 2015]
+    share = findings.value("grain_share", "liaoning", "first-release", 2023)
+    assert share == pytest.approx(100 * 2563.5 / 69541)
+    # The Northeast's share needs all three provinces in a release-year: Jilin has no 2021.
+    northeast = findings.grain_share_frame(report.start("economy", region="northeast"))
+    assert 2021 not in set(northeast["year"])
+
+
+def test_what_is_missing_no_longer_claims_ageing_and_ranks_are_absent() -> None:
+    text = economy.not_covered(report.start("economy", region="northeast")).data
+    assert "census age-structure figures are not in the package" not in text
+    assert "four provinces of the policy area and China only" not in text
+    assert "stops in 2019" in text
+
+
+def test_income_reaches_the_latest_first_release_of_province_and_nation() -> None:
+    text = findings.income(report.start("economy", region="northeast"))
+    # 2013-2019 from the main release, then the first releases of 2022 as a separate release.
+    assert "Liaoning 114 → **104**" in text
+    assert "Latest first releases, province and nation (a separate release)" in text
+    assert "Heilongjiang **77** (2022)" in text
+    inner = findings.income(report.start("economy", region="inner-mongolia"))
+    assert "Inner Mongolia **97** (2023)" in inner
+    # Only the communiqués' release: the ACMR brief's 2022 copy is another release.
+    assert findings.value("income_relative_first", "inner-mongolia", 2022) is None
+
+
+def test_fiscal_self_sufficiency_reaches_the_first_release_of_province_and_nation() -> None:
+    text = findings.fiscal(report.start("economy", region="liaoning"))
+    # Liaoning 2655.5 / 6002 and China's local governments 100124 / 210492 (MOF), 2020.
+    assert "Liaoning **44 %** against China 48 % (2020)" in text
+    # Liaoning 2021 revenue was read as 2764.7 and 2765.59: no ratio from conflicting copies.
+    assert findings.value("fiscal_self_sufficiency_first", "liaoning", 2021) is None
