@@ -96,7 +96,7 @@ setup: $(SYSTEM_DEPS) $(KERNEL) $(NODE_DEPS) $(CATALOGS) ## System packages, .ve
 
 ## Everyday --------------------------------------------------------------------
 
-test: setup lint ## Lint, then run the tests (e.g. PYTEST_ARGS="-m 'not slow'")
+test: setup lint $(VENV_LAB)/.stamp ## Lint, then run the tests (e.g. PYTEST_ARGS="-m 'not slow'")
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.stamp ## ruff (check and format) and the parts' import rules (lint-imports)
@@ -104,9 +104,10 @@ lint: $(VENV)/.stamp ## ruff (check and format) and the parts' import rules (lin
 	$(BIN)/ruff format --check src tests scripts bench
 	$(BIN)/lint-imports
 
-lab: setup $(VENV_LAB)/.stamp ## JupyterLab from .venv-lab, running notebooks on the nereport kernel
+lab: setup $(VENV_LAB)/.stamp ## JupyterLab at the project root; tracked notebooks are saved without outputs
 	JUPYTER_PATH="$(CURDIR)/$(VENV)/share/jupyter" $(VENV_LAB)/bin/jupyter lab \
-		--ServerApp.root_dir="$(CURDIR)/notebooks" \
+		--config="$(CURDIR)/jupyter/jupyter_server_config.py" \
+		--ServerApp.root_dir="$(CURDIR)" \
 		--MappingKernelManager.default_kernel_name=nereport $(LAB_ROOT) $(LAB_ARGS)
 
 reports: setup ## Build the reports (nereport build)

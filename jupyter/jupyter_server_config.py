@@ -1,0 +1,45 @@
+"""Configuration of the JupyterLab that `make lab` starts (from .venv-lab, at the project root).
+
+Lab autosaves notebooks with their outputs. The report notebooks and tutorials in notebooks/
+are kept in git without outputs (a report's outputs belong in reports/, built by
+`nereport build`), so a pre-save hook strips the outputs of every notebook git tracks under
+notebooks/: running one in Lab leaves `git status` clean. Notebooks an analyst creates
+(anywhere, or untracked copies) are saved as they are. Plain Python, no nereport import: this
+file runs in the Lab server's environment.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+KEPT_CLEAN = "notebooks/"
+
+
+def _tracked(root: Path, path: str) -> bool:
+    done = subprocess.run(
+        ["git", "-C", str(root), "ls-files", "--error-unmatch", "--", path],
+        capture_output=True,
+        check=False,
+    )
+    return done.returncode == 0
+
+
+def strip_tracked_outputs(
+    model: dict[str, Any], path: str, contents_manager: Any, **_: Any
+) -> None:
+    """Lab's pre-save hook: drop outputs and execution counts of tracked notebooks under
+    notebooks/ before they are written."""
+    if model.get("type") != "notebook" or not path.lstrip("/").startswith(KEPT_CLEAN):
+        return
+    if not _tracked(Path(contents_manager.root_dir), path.lstrip("/")):
+        return
+    for cell in model["content"].get("cells", []):
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+
+
+c = get_config()  # type: ignore[name-defined]  # noqa: F821 (defined by the config loader)
+c.FileContentsManager.pre_save_hook = strip_tracked_outputs
