@@ -93,3 +93,45 @@ def series(
     from nereport.data.series import consistent_series
 
     return consistent_series(name, regions, release, join_releases=join_releases, **filters)
+
+
+class _EnableChartsOnAltairImport:
+    """In a Jupyter kernel, enable the nereport renderer and theme as soon as altair is
+    imported, so that every Altair chart draws offline with no extra line (and importing
+    nereport itself stays light)."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != "altair":
+            return None
+        import importlib.util
+        import sys
+
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.loader is not None:
+            run = spec.loader.exec_module
+
+            def exec_module(module: Any) -> None:
+                run(module)
+                from nereport.report.render import enable
+
+                enable()
+
+            spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+def _charts_in_jupyter() -> None:
+    import sys
+
+    if "ipykernel" not in sys.modules:
+        return
+    if "altair" in sys.modules:
+        from nereport.report.render import enable
+
+        enable()
+    else:
+        sys.meta_path.insert(0, _EnableChartsOnAltairImport())
+
+
+_charts_in_jupyter()
