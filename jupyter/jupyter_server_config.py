@@ -10,6 +10,7 @@ file runs in the Lab server's environment.
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -33,12 +34,20 @@ def strip_tracked_outputs(
     notebooks/ before they are written."""
     if model.get("type") != "notebook" or not path.lstrip("/").startswith(KEPT_CLEAN):
         return
-    if not _tracked(Path(contents_manager.root_dir), path.lstrip("/")):
+    root, rel = Path(contents_manager.root_dir), path.lstrip("/")
+    if not _tracked(root, rel):
         return
     for cell in model["content"].get("cells", []):
+        cell.get("metadata", {}).pop("execution", None)  # Lab's timings, if recorded
         if cell.get("cell_type") == "code":
             cell["outputs"] = []
             cell["execution_count"] = None
+    # The kernel fills in language_info (Python version, lexer...): the file keeps its own.
+    saved = json.loads((root / rel).read_text(encoding="utf-8")).get("metadata", {})
+    metadata = model["content"].setdefault("metadata", {})
+    metadata.pop("language_info", None)
+    if "language_info" in saved:
+        metadata["language_info"] = saved["language_info"]
 
 
 c = get_config()  # type: ignore[name-defined]  # noqa: F821 (defined by the config loader)
