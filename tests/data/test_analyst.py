@@ -98,3 +98,17 @@ def test_help_shows_the_functions_before_any_error_class() -> None:
     assert text.index("search(") < len(text)
     assert "class NereportError" not in text
     assert len(text.splitlines()) < 150
+
+
+def test_two_datasets_giving_different_shares_say_why() -> None:
+    by_sector = nereport.load("economy_gdp_by_sector", region="liaoning", year=2011)
+    value_added = nereport.load("economy_value_added", region="liaoning", year=2011)
+    first = by_sector[by_sector["sector"] == "secondary"]["share_of_gdp_pct"].item()
+    revised = value_added[value_added["sector"] == "secondary"]["share_of_gdp_pct"].item()
+    assert (round(first, 2), round(revised, 2)) == (54.67, 51.84)
+    for name, other in (
+        ("economy_gdp_by_sector", "economy_value_added"),
+        ("economy_value_added", "economy_gdp_by_sector"),
+    ):
+        text = nereport.describe(name)
+        assert other in text and "54.67" in text and "51.84" in text
