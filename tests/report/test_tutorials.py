@@ -49,6 +49,10 @@ def test_the_tutorial_runs_and_answers_each_question_in_five_lines(executed) -> 
         assert cell.outputs, question
     growth = _text(next(c for c in cells if QUESTIONS["growth"] in c.source).outputs[-1])
     assert re.search(r"china\s+21\.0", growth) and re.search(r"jilin\s+13\.1", growth)
+    # import nereport alone enabled the reports' renderer: the charts draw offline.
+    chart = next(c for c in cells if QUESTIONS["sector"] in c.source).outputs[-1]
+    assert "application/vnd.vegalite.v5+json" in chart["data"]
+    assert 'class="nr-figure"' in chart["data"]["text/html"]
     lost = _text(next(c for c in cells if QUESTIONS["population"] in c.source).outputs[-1])
     assert lost.split()[1:3] == ["suihua", "-1661986"]
 
