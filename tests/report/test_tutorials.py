@@ -53,6 +53,11 @@ def test_the_tutorial_runs_and_answers_each_question_in_five_lines(executed) -> 
     chart = next(c for c in cells if QUESTIONS["sector"] in c.source).outputs[-1]
     assert "application/vnd.vegalite.v5+json" in chart["data"]
     assert 'class="nr-figure"' in chart["data"]["text/html"]
+    # Two releases in one chart: each its own line, dashed its own way, named in the legend.
+    spec = chart["data"]["application/vnd.vegalite.v5+json"]
+    encoding = (spec.get("layer") or [spec])[0]["encoding"]
+    assert encoding["strokeDash"]["field"] == "vintage"
+    assert encoding["detail"]["field"] == "line"
     lost = _text(next(c for c in cells if QUESTIONS["population"] in c.source).outputs[-1])
     assert lost.split()[1:3] == ["suihua", "-1661986"]
 

@@ -90,13 +90,19 @@ def line(
     zero: bool = True,
     segment: str | None = None,
     baseline: float | None = None,
+    release: str | None = None,
 ) -> alt.Chart | alt.LayerChart:
     """One line per ``color`` over years, with optional policy-year rules. With ``segment``,
     each value of that column is a line of its own (one release never joins another); with
-    ``baseline``, a horizontal rule marks that value (e.g. 100 for an index)."""
+    ``release`` (a column, e.g. ``"vintage"``), each release is dashed its own way and named
+    in the legend; with ``baseline``, a horizontal rule marks that value (e.g. 100 for an
+    index)."""
     extra = {"detail": alt.Detail(f"{segment}:N")} if segment else {}
+    if release:
+        extra["strokeDash"] = alt.StrokeDash(f"{release}:N", title=_("Release"))
     # Only the columns drawn travel into the spec (and the page): smaller and faster.
-    frame = frame[list(dict.fromkeys(["year", y, color, *([segment] if segment else [])]))]
+    drawn = ["year", y, color, *([segment] if segment else []), *([release] if release else [])]
+    frame = frame[list(dict.fromkeys(drawn))]
     chart = (
         alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=18))
