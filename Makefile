@@ -100,7 +100,7 @@ setup: $(SYSTEM_DEPS) $(KERNEL) $(NODE_DEPS) $(CATALOGS) ## System packages, .ve
 # fixtures are made once. PYTEST_ARGS="-n0" runs them in this process.
 PYTEST_PARALLEL ?= -n 2 --dist loadscope
 
-test: setup lint ## Lint, then run every test, on both cores (e.g. PYTEST_ARGS="-k pdf")
+test: setup lint $(VENV_LAB)/.stamp ## Lint, then run every test, on both cores (e.g. PYTEST_ARGS="-k pdf")
 	$(BIN)/pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 check: setup lint ## The inner loop: lint, then the fast tests (not those marked slow)
@@ -111,9 +111,10 @@ lint: $(VENV)/.stamp ## ruff (check and format) and the parts' import rules (lin
 	$(BIN)/ruff format --check src tests scripts bench
 	$(BIN)/lint-imports
 
-lab: setup $(VENV_LAB)/.stamp ## JupyterLab from .venv-lab, running notebooks on the nereport kernel
+lab: setup $(VENV_LAB)/.stamp ## JupyterLab at the project root; tracked notebooks are saved without outputs
 	JUPYTER_PATH="$(CURDIR)/$(VENV)/share/jupyter" $(VENV_LAB)/bin/jupyter lab \
-		--ServerApp.root_dir="$(CURDIR)/notebooks" \
+		--config="$(CURDIR)/jupyter/jupyter_server_config.py" \
+		--ServerApp.root_dir="$(CURDIR)" \
 		--MappingKernelManager.default_kernel_name=nereport $(LAB_ROOT) $(LAB_ARGS)
 
 reports: setup ## Build the reports (nereport build)

@@ -80,3 +80,8 @@ class UnknownRegionError(InvalidDataError):
         "Every region name must map through the regions table (data/raw/gbt2260/regions.csv, "
         "column 'aliases'): add the alias there, or correct the name."
     )
+
+
+class FilterError(NereportError, ValueError):
+    """A ``load`` or ``series`` filter names a column, region, release or year the dataset does
+    not have; the message lists the allowed values."""

@@ -13,14 +13,15 @@ def test_series_picks_one_vintage_covering_every_region() -> None:
     assert set(nereport.series("economy_gdp", "jilin")["vintage"]) == {"nbs-2025"}
     with_china = nereport.series("economy_gdp", ["jilin", "china"])
     # The CNKI extraction stitches three releases; a series takes one of them, never the mix.
-    assert set(with_china["vintage"]) == {"cnki-to-2009"}
+    assert set(with_china["release"]) == {"cnki-to-2009"}
+    assert "cnki-to-2009" in with_china.attrs["release_note"]
     assert set(with_china["region"]) == {"jilin", "china"}
     assert with_china["year"].max() == 2009
 
 
 def test_series_rejects_a_vintage_without_the_region() -> None:
     with pytest.raises(nereport.NereportError, match="no rows for china"):
-        nereport.series("economy_gdp", ["china"], vintage="nbs-2025")
+        nereport.series("economy_gdp", ["china"], release="nbs-2025")
 
 
 def test_northeast_is_the_sum_of_three_provinces_and_never_partial() -> None:

@@ -27,6 +27,26 @@ def coverage(ds: Dataset, frame: pd.DataFrame | None = None) -> dict[str, object
     return out
 
 
+#: Columns whose values are different series of one dataset: coverage is given for each.
+SERIES_COLUMNS = ("indicator", "sector", "pollutant")
+
+
+def releases(frame: pd.DataFrame) -> list[str]:
+    """The statistical releases a dataset holds (its ``release`` column, else ``vintage``)."""
+    column = next((c for c in ("release", "vintage") if c in frame), None)
+    return [] if column is None else sorted(frame[column].dropna().unique().tolist())
+
+
+def series_coverage(frame: pd.DataFrame) -> str:
+    """The years each series holds (``revenue 2000-2019; expenditure 2000-2024``), read from
+    the data: a dataset's span can hide a series that stops earlier."""
+    column = next((c for c in SERIES_COLUMNS if c in frame), None)
+    if column is None or "year" not in frame:
+        return ""
+    spans = frame.dropna(subset=[column]).groupby(column)["year"].agg(["min", "max"])
+    return "; ".join(f"{name} {row['min']}-{row['max']}" for name, row in spans.iterrows())
+
+
 def dataset_summary(ds: Dataset) -> dict[str, object]:
     return {
         "name": ds.name,
@@ -65,8 +85,8 @@ def dataset_summary(ds: Dataset) -> dict[str, object]:
 def catalog_frame() -> pd.DataFrame:
     rows = []
     for ds in REGISTRY.values():
-        info = dataset_summary(ds)
-        cov = info["coverage"]
+        frame = unrecorded(ds.name)
+        cov = coverage(ds, frame)
         rows.append(
             {
                 "name": ds.name,
@@ -77,6 +97,8 @@ def catalog_frame() -> pd.DataFrame:
                 ),
                 "regions": ", ".join(cov.get("regions", [])),
                 "years": "-".join(map(str, cov["years"])) if "years" in cov else "",
+                "releases": ", ".join(releases(frame)),
+                "coverage": series_coverage(frame),
                 "rows": cov["rows"],
                 "publishers": "; ".join(dict.fromkeys(s.publisher for s in ds.source_objects())),
             }

@@ -24,7 +24,7 @@ from nereport.data import provenance
 from nereport.data.declarations import Dataset
 from nereport.data.raw import file_hashes, verify_raw
 from nereport.data.regions import REGIONS_FILE
-from nereport.errors import InvalidDataError, NereportError, Problem, UnknownRegionError
+from nereport.errors import FilterError, InvalidDataError, Problem, UnknownRegionError
 from nereport.paths import raw_dir
 
 _DATA_PART = Path(__file__).resolve().parent
@@ -280,7 +280,7 @@ def load(name: str, **filters: Any) -> pd.DataFrame:
     hashes = verify_raw(ds)
     frame = _cached_frame(ds, hashes)
     provenance.record(ds, hashes)
-    return _filter(frame, name, filters)
+    return filter_rows(frame, name, filters)
 
 
 def unrecorded(name: str) -> pd.DataFrame:
@@ -293,15 +293,61 @@ def check(name: str) -> None:
     unrecorded(name)
 
 
-def _filter(frame: pd.DataFrame, name: str, filters: dict[str, Any]) -> pd.DataFrame:
+def filter_rows(frame: pd.DataFrame, name: str, filters: dict[str, Any]) -> pd.DataFrame:
+    """Select rows by column value. Every filter is checked first: an unknown column, region,
+    value or year raises :class:`FilterError` naming the allowed values (never an empty table)."""
+    ds = _get(name)
     for column, wanted in filters.items():
         if column not in frame:
-            raise NereportError(
-                f"load('{name}'): no column '{column}' to filter on; columns are "
-                f"{', '.join(frame.columns)}"
+            raise FilterError(
+                f"load('{name}'): no column '{column}' to filter on (allowed: "
+                f"{', '.join(frame.columns)})"
             )
-        if isinstance(wanted, list | tuple | set | frozenset):
-            frame = frame[frame[column].isin(list(wanted))]
-        else:
-            frame = frame[frame[column] == wanted]
+        values = _wanted_values(column, wanted)
+        if column == "region":
+            values = [region_slug(f"load('{name}')", v) for v in values]
+        present = set(frame[column].dropna().tolist())
+        declared = next((c.allowed for c in ds.columns if c.name == column), None)
+        known = present | set(declared or ())
+        if column == "region":
+            known |= set(region_aliases().values())
+        unknown = [v for v in values if v not in known]
+        scalar = not isinstance(wanted, list | tuple | set | frozenset | range)
+        if unknown or not present & set(values) or (scalar and values[0] not in present):
+            shown = ", ".join(map(repr, unknown or values))
+            raise FilterError(
+                f"load('{name}'): {column}={shown} has no rows (allowed: {_allowed(frame[column])})"
+            )
+        frame = frame[frame[column].isin(values)]
     return frame.reset_index(drop=True)
+
+
+def _wanted_values(column: str, wanted: Any) -> list[Any]:
+    if isinstance(wanted, list | tuple | set | frozenset | range):
+        return list(wanted)
+    return [wanted]
+
+
+def region_slug(where: str, value: Any) -> Any:
+    """A region's slug from its slug, English or Chinese name or a declared alias, in any case."""
+    regions = _cached_frame(_get("regions"))
+    names = {**region_aliases(), **dict(zip(regions["name_zh"], regions["slug"], strict=True))}
+    folded = {str(k).casefold(): v for k, v in names.items()}
+    if isinstance(value, str) and value.casefold() in folded:
+        return folded[value.casefold()]
+    slugs = sorted(set(region_aliases().values()))
+    raise FilterError(f"{where}: unknown region {value!r} (allowed: {', '.join(slugs)})")
+
+
+def _allowed(column: pd.Series) -> str:
+    """The values of ``column``, years as spans (``1978-2009, 2011-2024``)."""
+    values = sorted(column.dropna().unique().tolist())
+    if values and pd.api.types.is_integer_dtype(column):
+        spans: list[list[int]] = []
+        for v in map(int, values):
+            if spans and v == spans[-1][1] + 1:
+                spans[-1][1] = v
+            else:
+                spans.append([v, v])
+        return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+    return ", ".join(map(str, values))

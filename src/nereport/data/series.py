@@ -10,51 +10,108 @@ from __future__ import annotations
 import pandas as pd
 
 from nereport.data import dataset, load, regions
-from nereport.errors import NereportError
+from nereport.data.loader import filter_rows
+from nereport.errors import FilterError, NereportError
 
 VALUE_COLUMN = {"economy_gdp": "gdp_cny_100m", "economy_population": "population_10k"}
 
 
+def release_column(frame: pd.DataFrame) -> str | None:
+    """The column naming each row's statistical release: ``release`` where a dataset splits a
+    stitched vintage into its releases (economy_gdp), else ``vintage``; None if it has neither."""
+    return next((c for c in ("release", "vintage") if c in frame), None)
+
+
 def consistent_series(
     name: str,
-    regions: list[str] | str,
-    vintage: str | None = None,
+    regions: list[str] | str | None = None,
+    release: str | list[str] | None = None,
+    *,
+    join_releases: bool = False,
+    **filters: object,
 ) -> pd.DataFrame:
-    """Rows of one vintage for ``regions``: the given one, else the dataset's default if it
-    covers every region, else the vintage covering every region over the most years. Where the
-    dataset has a ``release`` column, its releases are the vintages (one never joins another).
+    """Rows of ONE statistical release of dataset ``name`` for ``regions`` (all if None),
+    further filtered like :func:`load`. ``release`` picks it; else the dataset's default
+    release if it covers every region, else the release covering every region over the most
+    years. Which release was chosen and why is in ``frame.attrs["release_note"]``.
 
-    ``northeast`` is computed from the three provinces (see :func:`northeast_sum`) unless the
-    vintage publishes it.
+    Two releases never join in one line: a list of releases raises unless ``join_releases``
+    is set, and then each row keeps its release (draw them with ``charts.line(segment=...)``).
+    ``northeast`` is computed from the three provinces for economy_gdp and economy_population
+    (see :func:`northeast_sum`) unless the release publishes it.
     """
-    if name not in VALUE_COLUMN:
-        raise NereportError(f"series() works on {', '.join(VALUE_COLUMN)}, not {name!r}")
-    regions = [regions] if isinstance(regions, str) else list(regions)
-    frame = load(name)
-    if "release" in frame:  # a vintage that stitches several releases is split into them
-        frame = frame.assign(vintage=frame["release"])
-    frame = pd.concat([frame, northeast_sum(frame, VALUE_COLUMN[name])], ignore_index=True)
-    frame = frame.drop_duplicates(["region", "year", "vintage"], keep="first")
-    vintage = vintage or pick_vintage(frame, regions, dataset(name).default_vintage)
-    out = frame[(frame["vintage"] == vintage) & frame["region"].isin(regions)]
-    missing = sorted(set(regions) - set(out["region"]))
-    if missing:
-        raise NereportError(
-            f"{name}: vintage {vintage!r} has no rows for {', '.join(missing)}; "
-            f"vintages are {', '.join(sorted(frame['vintage'].unique()))}"
+    frame = load(name, **filters)
+    column = release_column(frame)
+    if column is None:
+        raise FilterError(
+            f"series('{name}'): the dataset has no release column; use load('{name}')"
         )
-    return out.sort_values(["region", "year"]).reset_index(drop=True)
+    wanted = [regions] if isinstance(regions, str) else list(regions or [])
+    if name in VALUE_COLUMN:
+        frame = with_northeast(frame, VALUE_COLUMN[name], by=(column,))
+    if wanted:
+        frame = filter_rows(frame, name, {"region": wanted})
+    releases = sorted(frame[column].dropna().unique())
+    if isinstance(release, list | tuple) and len(release) > 1 and not join_releases:
+        raise FilterError(
+            f"series('{name}'): {', '.join(release)} are different releases and one line never "
+            "joins two (revisions change levels); take one, or pass join_releases=True to keep "
+            "them apart in one frame"
+        )
+    chosen, why = _choose(frame, column, wanted, release, dataset(name).default_vintage)
+    out = frame[frame[column].isin(chosen)]
+    missing = sorted(set(wanted) - set(out["region"]))
+    if missing:
+        raise FilterError(
+            f"series('{name}'): release {', '.join(chosen)} has no rows for "
+            f"{', '.join(missing)} (allowed: {', '.join(releases)})"
+        )
+    out = out.sort_values([column, "region", "year"]).reset_index(drop=True)
+    out.attrs["release"] = chosen[0] if len(chosen) == 1 else chosen
+    out.attrs["release_note"] = why
+    return out
+
+
+def _choose(
+    frame: pd.DataFrame, column: str, regions: list[str], release: object, default: str | None
+) -> tuple[list[str], str]:
+    releases = sorted(frame[column].dropna().unique())
+    if release is not None:
+        chosen = [release] if isinstance(release, str) else list(release)
+        unknown = [r for r in chosen if r not in releases]
+        if unknown:
+            raise FilterError(
+                f"release {', '.join(map(repr, unknown))} has no rows"
+                + (f" for {', '.join(regions)}" if regions else "")
+                + f" (allowed: {', '.join(releases)})"
+            )
+        return chosen, f"release {', '.join(chosen)}, as asked"
+    picked = pick_vintage(frame.rename(columns={column: "_release"}), regions, default)
+    if picked == default:
+        return [picked], f"release {picked}: the dataset's default, which covers the regions"
+    years = frame[frame[column] == picked]["year"]
+    return [picked], (
+        f"release {picked}: the one covering "
+        + (", ".join(regions) if regions else "the dataset")
+        + f" over the most years ({years.min()}-{years.max()}); "
+        + (f"the default {default} does not cover them; " if default else "")
+        + f"releases are {', '.join(releases)}"
+    )
 
 
 def pick_vintage(frame: pd.DataFrame, regions: list[str], default: str | None) -> str:
-    covered = frame[frame["region"].isin(regions)].groupby("vintage")["region"].nunique()
+    """The release (column ``_release``, or ``vintage``) covering every one of ``regions``:
+    ``default`` if it does, else the one with the most years."""
+    col = "_release" if "_release" in frame else "vintage"
+    regions = regions or sorted(frame["region"].unique())
+    covered = frame[frame["region"].isin(regions)].groupby(col)["region"].nunique()
     complete = covered[covered == len(set(regions))].index
     if default in complete:
         return default
     if not len(complete):
-        raise NereportError(f"no single vintage covers all of {', '.join(regions)}")
-    years = frame[frame["vintage"].isin(complete) & frame["region"].isin(regions)]
-    return years.groupby("vintage")["year"].nunique().sort_values(kind="stable").index[-1]
+        raise FilterError(f"no single release covers all of {', '.join(regions)}")
+    years = frame[frame[col].isin(complete) & frame["region"].isin(regions)]
+    return years.groupby(col)["year"].nunique().sort_values(kind="stable").index[-1]
 
 
 def northeast_sum(

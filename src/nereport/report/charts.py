@@ -208,15 +208,17 @@ def line(
     zero: bool = True,
     segment: str | None = None,
     baseline: float | None = None,
+    release: str | None = None,
 ) -> alt.Chart | alt.LayerChart:
     """One line per ``color`` over years, with optional policy-year rules. With ``segment``,
     each value of that column is a line of its own (one release never joins another); with
-    ``baseline``, a horizontal rule marks that value (e.g. 100 for an index).
+    ``baseline``, a horizontal rule marks that value (e.g. 100 for an index); with ``release``
+    (a column, e.g. ``"vintage"``), each release is dashed its own way and named in the legend.
 
     A line joins consecutive years only: where a year is missing (or its value is empty) the
     line breaks. Two values for one year of one line (two sources or releases of that year)
     raise ``JoinedSourcesError``: the caller chooses one, or gives each its ``segment``."""
-    keys = [color, *([segment] if segment else [])]
+    keys = [color, *([segment] if segment else []), *([release] if release else [])]
     frame = by_region(frame)
     scale = region_scale(frame, color)
     # Only the columns drawn travel into the spec (and the page): smaller and faster.
@@ -229,6 +231,7 @@ def line(
             "source, or give each release its own segment"
         )
     frame = frame.assign(**{LINE_RUN: runs(frame, keys)})
+    dash = {"strokeDash": alt.StrokeDash(f"{release}:N", title=_("Release"))} if release else {}
     chart = (
         alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=18))
@@ -247,6 +250,7 @@ def line(
                 alt.Tooltip("year:Q", title=_("Year")),
                 alt.Tooltip(f"{y}:Q", title=y_title, format=fmt),
             ],
+            **dash,
         )
         .properties(width=WIDTH, height=HEIGHT, title=_title(title, subtitle))
     )

@@ -11,12 +11,18 @@ three consumers without any network access:
 - ``text/plain``: what the chart shows, with its key figures
   (:func:`nereport.report.describe.describe`).
 
-The interactive report HTML does not come from the notebook output: the ``nereport``
-nbconvert template turns the spec into :func:`chart_html` (a ``<figure>``: the chart's
-``<div>`` with its description as accessible name, a small inline ``vegaEmbed`` call, and the
-chart's data as a table a reader can open). There is deliberately no ``text/html`` entry: JupyterLab ranks
-``text/html`` above the Vega renderer and would then need vega-embed as a page global,
-which Lab does not provide.
+- ``text/html`` (not in the build's kernels): :func:`chart_html`, preceded in the first chart a
+  kernel shows by the Vega bundle of vl-convert (Vega-Lite 6, the reports' own), which sets
+  ``window.vegaEmbed`` in the page. JupyterLab ranks ``text/html`` above its built-in
+  Vega-Lite 5 renderer, which draws v6 specs with a version warning per chart, and runs the
+  scripts of outputs the kernel just produced: charts draw offline with Vega-Lite 6. A
+  notebook reopened later shows them again once re-run (or trusted).
+
+The interactive report HTML does not come from the notebook's ``text/html``: the build's
+exporter ranks the Vega-Lite mimetype first and the ``nereport`` nbconvert template turns the
+spec into :func:`chart_html` (a ``<figure>``: the chart's ``<div>`` with its description as
+accessible name, a small inline ``vegaEmbed`` call, and the chart's data as a table a reader
+can open); the build's kernels leave ``text/html`` out, so built notebooks are unchanged.
 
 Importing this module is cheap (altair and vl-convert are imported when first needed);
 :func:`enable` registers and enables the renderer and the theme.
@@ -167,9 +173,39 @@ def renderer(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any], dic
     # warm from one report to the next (see nereport.build.export.add_static_svgs).
     if os.environ.get(DEFER_SVG) != "1":
         data["image/svg+xml"] = spec_to_svg(spec)
+        data["text/html"] = _page_bundle() + chart_html(spec, metadata.get("embed_options"))
     # Jupyter's Vega renderer reads embed_options from the output metadata.
     embed_options = {**EMBED_OPTIONS, **metadata.get("embed_options", {})}
     return data, {VEGALITE_MIMETYPE: {"embed_options": embed_options}}
+
+
+_BUNDLE_SENT: list[bool] = []
+
+
+def _page_bundle() -> str:
+    """The Vega bundle as a ``<script>``, for the first chart this kernel shows (later charts
+    find ``window.vegaEmbed`` in the page); empty once sent. :func:`enable` sends it again."""
+    if _BUNDLE_SENT:
+        return ""
+    import re
+
+    import vl_convert
+
+    from nereport.cache import cached
+
+    # The same bundle, and cache entry, as the one the build inlines in every report page.
+    bundle = cached(
+        "vega",
+        ["vega-bundle", vl_convert.__version__],
+        lambda: vl_convert.javascript_bundle().encode(),
+        suffix=".js",
+    ).decode()
+    _BUNDLE_SENT.append(True)
+    # "</script" inside the bundle would end its element early; "<\/" means the same in JS.
+    bundle = re.sub(r"</(script)", r"<\\/\1", bundle, flags=re.I)
+    # In a function, the bundle's top-level names stay its own: Lab's page and a second
+    # notebook in it keep theirs (a global ``const`` declared twice is an error).
+    return f"<script>if(!window.vegaEmbed)(function(){{\n{bundle}\n}})();</script>\n"
 
 
 def show(chart: Any) -> None:
@@ -191,6 +227,7 @@ def enable() -> None:
 
     from nereport.report.theme import theme
 
+    _BUNDLE_SENT.clear()  # a new page (a reloaded Lab) needs the bundle again
     alt.renderers.register(NAME, renderer)
     alt.renderers.enable(NAME)
     alt.theme.register(NAME, enable=True)(theme)

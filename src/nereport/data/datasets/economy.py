@@ -272,7 +272,10 @@ DATASETS = [
         description="Value added of the primary, secondary and tertiary sectors (and industry, "
         "construction, real estate and finance) by province, 2002-2011, and for the Northeast in "
         "2005; construction 1995-1999. Shares are computed against the GDP total of the same "
-        "source table.",
+        "source table. These are the yearbook values as first published (`csy-original`); "
+        "economy_value_added holds the same sectors as revised after the 4th economic census "
+        "(`nbs-2021`), whose levels and shares differ (Liaoning 2011 secondary sector: 54.67 % of "
+        "GDP here, 51.84 % there): different releases, never joined in one series.",
         sources=SECTOR_SOURCES,
         columns=(
             region_column(),
@@ -712,7 +715,10 @@ DATASETS += [
         "the GDP printed in the same publication and its share of it: the four provinces and "
         "China 2000-2019 (`nbs-2021`, post-4th-census), China 2015-2024 (`nbs-2025-03`, "
         "post-5th-census), first releases 2020-2023 for Liaoning, Heilongjiang, Inner Mongolia "
-        "and China. In every release the three sectors sum to GDP (within 0.006 %).",
+        "and China. In every release the three sectors sum to GDP (within 0.006 %). "
+        "economy_gdp_by_sector holds 2002-2011 as first published, before the 4th-census "
+        "revision, so its shares differ from these (Liaoning 2011 secondary sector: 51.84 % of "
+        "GDP here, 54.67 % there); never join the two.",
         sources=VALUE_ADDED_SOURCES,
         columns=_econ2_columns(
             VALUE_ADDED_SOURCES,
