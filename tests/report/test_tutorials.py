@@ -10,6 +10,7 @@ import nbformat
 import pytest
 
 from helpers import NOTEBOOK_DIR, ROOT
+from nereport.report import charts
 
 TUTORIALS = ["tutorial.ipynb", "tutorial.zh.ipynb"]
 # One distinctive call per analyst question of issue 26.
@@ -57,7 +58,7 @@ def test_the_tutorial_runs_and_answers_each_question_in_five_lines(executed) -> 
     spec = chart["data"]["application/vnd.vegalite.v5+json"]
     encoding = (spec.get("layer") or [spec])[0]["encoding"]
     assert encoding["strokeDash"]["field"] == "vintage"
-    assert encoding["detail"]["field"] == "line"
+    assert encoding["detail"]["field"] == charts.LINE_RUN  # one line per unbroken run
     lost = _text(next(c for c in cells if QUESTIONS["population"] in c.source).outputs[-1])
     assert lost.split()[1:3] == ["suihua", "-1661986"]
 

@@ -294,9 +294,11 @@ def check(name: str) -> None:
 
 
 def filter_rows(frame: pd.DataFrame, name: str, filters: dict[str, Any]) -> pd.DataFrame:
-    """Select rows by column value. Every filter is checked first: an unknown column, region,
-    value or year raises :class:`FilterError` naming the allowed values (never an empty table)."""
+    """Select rows by column value. Every filter is checked against the whole dataset: an
+    unknown column, region, value or year raises :class:`FilterError` naming the allowed values
+    (never a silently empty table); values that each exist but never together give no rows."""
     ds = _get(name)
+    whole = frame  # a value is checked against the dataset: a valid combination may be empty
     for column, wanted in filters.items():
         if column not in frame:
             raise FilterError(
@@ -306,7 +308,7 @@ def filter_rows(frame: pd.DataFrame, name: str, filters: dict[str, Any]) -> pd.D
         values = _wanted_values(column, wanted)
         if column == "region":
             values = [region_slug(f"load('{name}')", v) for v in values]
-        present = set(frame[column].dropna().tolist())
+        present = set(whole[column].dropna().tolist())
         declared = next((c.allowed for c in ds.columns if c.name == column), None)
         known = present | set(declared or ())
         if column == "region":
