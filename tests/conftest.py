@@ -7,11 +7,13 @@ worker's own (``shared_dir``)."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import CHROMIUM, ROOT, RawCopy, shared_dir
+from helpers import CHROMIUM, ROOT, RawCopy, run_lock, shared_dir
 from nereport.data import provenance
 
 
@@ -21,9 +23,15 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     one cache: an entry is keyed by its content and written atomically, so sharing it only
     saves drawing the same chart twice."""
     mp = pytest.MonkeyPatch()
-    cache = shared_dir(tmp_path_factory) / "cache"
+    folder = shared_dir(tmp_path_factory)
+    cache = folder / "cache"
     cache.mkdir(exist_ok=True)
     mp.setenv("NEREPORT_CACHE_DIR", str(cache))
+    # The Vega bundle is made once, by vl-convert in a process of its own: this process forks
+    # build workers, which vl-convert's threads would not survive (build.engine refuses).
+    with run_lock(folder, "bundle"):
+        code = "from nereport.build.export import _vega_bundle; _vega_bundle()"
+        subprocess.run([sys.executable, "-c", code], check=True, timeout=300)
     yield
     mp.undo()
 

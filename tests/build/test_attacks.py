@@ -7,6 +7,9 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -311,10 +314,21 @@ def test_describe_into_a_read_only_folder_is_named(tmp_path: Path, capsys) -> No
 
 
 # F11: a cache entry whose bytes changed is never used.
-def test_a_tampered_chart_in_the_cache_is_drawn_again(tmp_path: Path, monkeypatch) -> None:
-    from nereport.report.render import spec_to_svg
+def test_a_tampered_chart_in_the_cache_is_drawn_again(tmp_path: Path) -> None:
+    # vl-convert runs in a process of its own: the test process forks build workers later.
+    def spec_to_svg(spec: dict) -> str:
+        code = (
+            "import json, sys; from nereport.report.render import spec_to_svg; "
+            "sys.stdout.write(spec_to_svg(json.loads(sys.argv[1])))"
+        )
+        return subprocess.run(
+            [sys.executable, "-c", code, json.dumps(spec)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "NEREPORT_CACHE_DIR": str(tmp_path)},
+        ).stdout
 
-    monkeypatch.setenv("NEREPORT_CACHE_DIR", str(tmp_path))
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "data": {"values": [{"a": 1, "b": 2}]},
@@ -331,3 +345,28 @@ def test_a_tampered_chart_in_the_cache_is_drawn_again(tmp_path: Path, monkeypatc
         entry.write_bytes(tampered)
         assert spec_to_svg(spec) == svg
         assert b"tampered" not in entry.read_bytes()  # and the entry is made again
+
+
+def test_a_build_after_vl_convert_ran_in_its_process_says_so_instead_of_hanging() -> None:
+    # vl-convert's runtime threads do not survive a fork: a worker forked after it ran in the
+    # building process hung in its first chart (a test suite's process, or a notebook that drew
+    # a chart and then called build). Run in a process of its own.
+    code = """
+import sys
+from nereport.build.engine import build
+from nereport.build.matrix import matrix
+from nereport.errors import BuildError
+from nereport.report.render import spec_to_svg
+
+spec_to_svg({"data": {"values": [{"a": 1}]}, "mark": "point",
+             "encoding": {"x": {"field": "a", "type": "quantitative"}}})
+try:
+    build([r for r in matrix() if r.id == "policy/jilin"], out_dir=sys.argv[1], jobs=1)
+except BuildError as exc:
+    print(exc)
+"""
+    with tempfile.TemporaryDirectory() as out:
+        done = subprocess.run(
+            [sys.executable, "-c", code, out], capture_output=True, text=True, timeout=120
+        )
+    assert "build from a fresh process" in done.stdout, done.stderr

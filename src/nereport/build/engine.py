@@ -219,6 +219,7 @@ def _on_pool(jobs: int | None, lock_fds: list[int]) -> Runner:
         try:
             printer.start()  # Chromium starts on the other core while this process warms up
             warm_up()
+            _refuse_fork_after_vl_convert()
             # No worker forked without the pool knowing it; no thread that takes a signal.
             with interrupts_deferred():
                 pool = Pool(
@@ -367,6 +368,19 @@ def _store(
         "charts": out.charts,  # each chart's anchor in the HTML, in page order
     }
     return Outcome(report.id, Status.BUILT, seconds=out.seconds)
+
+
+def _refuse_fork_after_vl_convert() -> None:
+    """Workers are forked from this process; vl-convert's runtime threads do not survive a fork,
+    so a worker forked after it ran here would hang in its first chart. Say so instead."""
+    from nereport.report.render import vl_convert_ran
+
+    if vl_convert_ran():
+        raise BuildError(
+            "this process has already drawn charts with vl-convert, whose threads do not "
+            "survive the fork that starts the build's workers: build from a fresh process "
+            "(e.g. `nereport build` in a terminal, or a new kernel)"
+        )
 
 
 def _pdf_info(report: Report) -> dict[str, str]:

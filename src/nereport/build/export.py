@@ -272,13 +272,12 @@ def _bundle_cached() -> bool:
 @functools.cache
 def _vega_bundle() -> str:
     """vega + vega-lite + vega-embed as one script that sets ``window.vegaEmbed``."""
-    import vl_convert
-
     from nereport.cache import cached
+    from nereport.report.render import vl_convert
 
     # vl-convert takes about 3 s to bundle it, so it is kept on disk.
     bundle = cached(
-        "vega", _bundle_key(), lambda: vl_convert.javascript_bundle().encode(), suffix=".js"
+        "vega", _bundle_key(), lambda: vl_convert().javascript_bundle().encode(), suffix=".js"
     ).decode()
     # The bundle is inlined in a <script> element, where "</script" would end it early.
     # A "<\/" inside JavaScript strings and regexes means the same thing as "</".

@@ -145,9 +145,27 @@ def _table_caption(spec: dict[str, Any]) -> str:
     )
 
 
+_VL_CONVERT_RAN: list[bool] = []
+
+
+def vl_convert() -> Any:
+    """The vl-convert module, for a call that may start its runtime. Its runtime threads do not
+    survive a fork: a process where it ran must not fork build workers (a worker would hang in
+    its first chart), so the build asks :func:`vl_convert_ran` first."""
+    import vl_convert  # imported here: it is large and only needed when a chart is drawn
+
+    _VL_CONVERT_RAN[:] = [True]
+    return vl_convert
+
+
+def vl_convert_ran() -> bool:
+    """Whether vl-convert's runtime may have started in this process (see :func:`vl_convert`)."""
+    return bool(_VL_CONVERT_RAN)
+
+
 def spec_to_svg(spec: dict[str, Any]) -> str:
     """Draw ``spec`` as a static SVG with vl-convert, without any network access."""
-    import vl_convert  # imported here: it is large and only needed when a chart is shown
+    import vl_convert as vlc  # importing it starts nothing
 
     from nereport.cache import cached
 
@@ -155,11 +173,11 @@ def spec_to_svg(spec: dict[str, Any]) -> str:
     # the spec), so it is cached on disk by content: an unchanged chart is drawn once.
     # allowed_base_urls=[] makes a spec that loads data from a URL fail instead of
     # fetching it: reports are built offline and must not depend on the network.
-    key = [vl_convert.__version__, _canonical_json(spec)]
+    key = [vlc.__version__, _canonical_json(spec)]
     return cached(
         "svg",
         key,
-        lambda: vl_convert.vegalite_to_svg(spec, allowed_base_urls=[]).encode(),
+        lambda: vl_convert().vegalite_to_svg(spec, allowed_base_urls=[]).encode(),
         suffix=".svg",
     ).decode()
 
@@ -189,15 +207,15 @@ def _page_bundle() -> str:
         return ""
     import re
 
-    import vl_convert
+    import vl_convert as vlc  # importing it starts nothing
 
     from nereport.cache import cached
 
     # The same bundle, and cache entry, as the one the build inlines in every report page.
     bundle = cached(
         "vega",
-        ["vega-bundle", vl_convert.__version__],
-        lambda: vl_convert.javascript_bundle().encode(),
+        ["vega-bundle", vlc.__version__],
+        lambda: vl_convert().javascript_bundle().encode(),
         suffix=".js",
     ).decode()
     _BUNDLE_SENT.append(True)
