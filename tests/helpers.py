@@ -47,6 +47,17 @@ def run_lock(folder: Path, name: str):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def marked(marker: str) -> list[int]:
+    """The processes started with ``marker`` in their environment (this test's, not those of
+    another test running beside it, under pytest-xdist, or of another run on the machine)."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        with contextlib.suppress(OSError):
+            if marker.encode() in environ.read_bytes():
+                found.append(int(environ.parent.name))
+    return found
+
+
 class RawCopy:
     """A copy of data/raw in a temporary folder, used by nereport for the test's duration."""
 

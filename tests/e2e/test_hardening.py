@@ -3,7 +3,6 @@ Each case: a clear error (what, where, what to do), nothing lost, a non-zero exi
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import notebooks_with, run_cli, tree
+from helpers import marked, notebooks_with, run_cli, tree
 from nereport import ParameterError, cli
 from nereport.build.engine import build
 from nereport.build.matrix import Report
@@ -292,17 +291,6 @@ def orphaned_temp_dirs(*folders: Path, since: set[Path] = frozenset()) -> list[P
             and (not stat.exists() or stat.read_text().split(")")[-1].split()[0] == "Z")
         ):
             found.append(path)
-    return found
-
-
-def marked(marker: str) -> list[int]:
-    """The processes started with ``marker`` in their environment (this test's, not those of
-    another test run on the same machine)."""
-    found = []
-    for environ in Path("/proc").glob("[0-9]*/environ"):
-        with contextlib.suppress(OSError):
-            if marker.encode() in environ.read_bytes():
-                found.append(int(environ.parent.name))
     return found
 
 
