@@ -12,6 +12,7 @@ import pytest
 import nereport
 from nereport import i18n, report
 from nereport.report import charts, policy
+from nereport.report.describe import data_table, describe
 
 REGIONS = ["liaoning", "jilin", "heilongjiang", "inner-mongolia", "northeast"]
 LANGS = ["en", "zh"]
@@ -120,18 +121,36 @@ def test_money_chart_labels_are_wrapped_not_cut(lang: str) -> None:
         assert all(charts._label_width(line) <= axis["labelLimit"] for line in label.split("\n"))
         full = i18n.translate("{date}: {what}", lang).format(date=policy.when(date), what=what)
         assert re.sub(r"\s", "", label) == re.sub(r"\s", "", full)
-    assert "not central funding" in " ".join(amounts["label"]).replace("\n", " ") or lang == "zh"
+    assert "not central funding" in " ".join(amounts["label"]).replace("\n", "") or lang == "zh"
 
 
 def test_wrap_keeps_every_word_and_numbers_whole() -> None:
     text = "c.2003-2004: first batch total investment, stated 610亿元 / 61 billion yuan"
     lines = charts.wrap(text)
-    assert " ".join(lines) == text and len(lines) > 1
+    # Joined without a separator, the lines are the text again (a break's space begins a line).
+    assert "".join(lines) == text and len(lines) > 1
     zh = "约2003—2004年：首批项目总投资，610亿元"
     for width in range(60, 200, 10):
         lines = charts.wrap(zh, width)
         assert "".join(lines) == zh
         assert not [a for a, b in pairwise(lines) if a[-1].isdigit() and b[0].isdigit()]
+        assert not [b for b in lines[1:] if b[0] in "，。、；："]  # no line begins with a comma
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_money_charts_text_alternative_reads_each_label_as_one_line(lang: str) -> None:
+    ctx = report.start("policy", region="jilin", lang=lang)
+    spec = policy.money_chart(ctx).chart.to_dict()
+    labels = list(policy.money(ctx)["label"])
+    assert any("\n" in label for label in labels)  # the chart draws them on several lines
+    text = describe(spec)
+    assert "\n" not in text and not re.search(r"\s[，。；：,.;:]", text)
+    for label in labels:
+        assert label.replace("\n", "") in text
+    header, rows = data_table(spec)
+    assert sorted(row[header.index(i18n.translate("Announcement", lang))] for row in rows) == (
+        sorted(label.replace("\n", "") for label in labels)
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)

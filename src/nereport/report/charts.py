@@ -372,16 +372,22 @@ LABEL_LIMIT = 230
 def wrap(text: str, width: int = LABEL_LIMIT - 30) -> list[str]:
     """``text`` in lines of at most ``width`` pixels at the axis labels' 12 px (estimated on
     the wide side by :func:`_label_width`), broken between words (Chinese text: between
-    characters, never inside a number); nothing is left out."""
+    characters, never inside a number); nothing is left out. The lines joined without a
+    separator are ``text`` again (a space at a break begins the next line, where the right-aligned
+    labels do not show it), so a reader of the words (:mod:`nereport.report.describe`) reads
+    the label as one line, neither broken nor with a space before a comma."""
     chinese = sum(unicodedata.east_asian_width(c) in "WF" for c in text) > len(text) / 3
-    tokens = re.findall(r"[\w.,¥$%/+-]+\s*|\S\s*" if chinese else r"\S+\s*", text, re.ASCII)
+    # Chinese closing punctuation stays with what it closes: no line begins with "，".
+    closing = "[，。、；：！？）》」』]*"
+    chinese_token = rf"\s*[\w.,¥$%/+-]+{closing}|\s*\S{closing}"
+    tokens = re.findall(chinese_token if chinese else r"\s*\S+", text, re.ASCII)
     lines, line = [], ""
     for token in tokens:
-        if line and _label_width((line + token).rstrip()) > width:
-            lines.append(line.rstrip())
+        if line.strip() and _label_width((line + token).strip()) > width:
+            lines.append(line)
             line = ""
         line += token
-    return [*lines, line.rstrip()] if line.strip() else lines
+    return [*lines, line + text[len(text.rstrip()) :]] if line.strip() else lines
 
 
 def _label_width(text: str) -> int:

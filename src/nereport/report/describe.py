@@ -60,10 +60,12 @@ class ChartData:
 
 
 def value(row: dict[str, Any], field: str) -> Any:
-    """A field of a data row; ``a.b`` reads a nested field as Vega-Lite does."""
+    """A field of a data row; ``a.b`` reads a nested field as Vega-Lite does; a text's line
+    breaks (those of a wrapped axis label) are taken out."""
     for part in field.split("."):
         row = row.get(part) if isinstance(row, dict) else None
-    return row
+    # A wrapped label (charts.wrap) is one text drawn on several lines: read as one line.
+    return row.replace("\n", "") if isinstance(row, str) else row
 
 
 def fmt(x: Any, format: str = "") -> str:
