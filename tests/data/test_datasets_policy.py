@@ -106,3 +106,12 @@ def test_donggang_is_not_translated_word_for_word() -> None:
     railway = programmes.loc["east-east-railway"]
     assert "Donggang" in railway["places"] and "Donggang" in railway["description"]
     assert not programmes.apply(lambda r: r.str.contains("East Port")).any().any()
+
+
+def test_a_chinese_title_holds_no_english_remark(provincial: pd.DataFrame) -> None:
+    # The raw title '沈阳都市圈发展规划 (implementation reported)': the remark goes to the note,
+    # the note it had is kept.
+    titles = provincial["document_title_cn"].dropna()
+    assert not titles.str.contains("[A-Za-z]").any(), titles[titles.str.contains("[A-Za-z]")]
+    row = provincial[provincial["document_title_cn"] == "沈阳都市圈发展规划"].iloc[0]
+    assert row["note"] == "implementation reported; approval date not seen"

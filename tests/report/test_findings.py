@@ -215,3 +215,25 @@ def test_per_capita_after_2019_comes_from_first_releases_of_province_and_nation(
     for _segment, line in rows.groupby("segment"):
         years = sorted(int(y) for y in line["year"])
         assert years == list(range(years[0], years[-1] + 1))  # 2019 is not joined to 2021
+
+
+def _bold_figures(text: str) -> list[str]:
+    """The numbers in bold, as tests/e2e/test_chinese.py compares the editions (sign and
+    thousands separators aside)."""
+    bold = " ".join(re.findall(r"\*\*(.*?)\*\*", text, re.S))
+    figures = re.findall(r"(?<![A-Za-z\d.])[−-]?\d[\d,]*(?:\.\d+)?", bold)
+    return sorted(f.replace(",", "").lstrip("−-") for f in figures)
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_each_key_finding_gives_the_same_bold_figures_in_both_languages(
+    every_report, region: str
+) -> None:
+    # Finding by finding (a bulleted line each), so a difference names its finding: the ageing
+    # heading gave its census years in English only.
+    english, chinese = (every_report[("economy", region, lang)] for lang in ("en", "zh"))
+    en_lines = [line for line in english.splitlines() if line.startswith("- ")]
+    zh_lines = [line for line in chinese.splitlines() if line.startswith("- ")]
+    assert len(en_lines) == len(zh_lines)
+    for en, zh in zip(en_lines, zh_lines, strict=True):
+        assert _bold_figures(en) == _bold_figures(zh), (en, zh)

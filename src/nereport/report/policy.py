@@ -361,16 +361,17 @@ def own_programmes_summary(ctx: Context) -> Markdown:
     )
     secondary = int((rows["source_grade"] == "secondary").sum())
     text += " " + _(
-        "Each row cites the copy read and its grade; **{secondary}** are known only from "
-        "secondary sources (news reports, encyclopaedias), marked “{label}”. Where two sources "
-        "disagree on a date or a figure, both rows are shown."
-    ).format(secondary=secondary, label=_(GRADE_LABELS["secondary"]))
+        "Each row gives the grade of the copy read (the copy itself, its outlet and address, "
+        "is in the dataset {dataset}); **{secondary}** are known only from secondary sources "
+        "(news reports, encyclopaedias), marked “{label}”. Where two sources disagree on a date "
+        "or a figure, both rows are shown."
+    ).format(dataset="`policy_provincial`", secondary=secondary, label=_(GRADE_LABELS["secondary"]))
     return Markdown(text)
 
 
 def own_programmes(ctx: Context) -> Markdown:
     """The region's own instruments as a list (their texts are long for table columns): date,
-    event, issuing body and document, then the copy read with its grade."""
+    event, issuing body and document, then the grade of the copy read."""
     rows = provincial(ctx)
     items = []
     for r in rows.itertuples():
@@ -381,7 +382,9 @@ def own_programmes(ctx: Context) -> Markdown:
         )
         if r.document != "—":
             what += " " + _("Document: {document}.").format(document=esc(r.document))
-        cited = _("Source ({grade}): {source}").format(grade=r.grade, source=esc(r.source))
+        # The copy read (outlets in English, mirrors' addresses) is the data's, not the reader's
+        # text: the report cites its grade, in the report's language.
+        cited = _("Source: {grade}").format(grade=r.grade)
         items.append(f"- **{esc(r.shown_date)}** — {what} *{cited}*")
     return Markdown("\n".join(items))
 

@@ -796,7 +796,7 @@ DATASETS += [
             "Provincial FAI levels end in 2017 (NBS publishes only growth rates afterwards); "
             "provincial 不含农户 levels for 2000-2001 are not in the scrape; no independent copy of "
             "the provincial levels was found; for 2018-2024 only the growth of funds in place was "
-            "found (the reference's investment.csv, not catalogued yet)."
+            "found, which nereport does not yet carry."
         ),
     ),
     Dataset(

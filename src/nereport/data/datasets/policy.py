@@ -60,16 +60,26 @@ def clean_policy_programmes(raw: pd.DataFrame) -> pd.DataFrame:
     return raw
 
 
+# An English remark the compilation left after a Chinese title ('沈阳都市圈发展规划
+# (implementation reported)'): a research remark, not part of the title.
+TITLE_REMARK = r"\s*\(([A-Za-z][^()]*)\)\s*$"
+
+
 def clean_policy_provincial(raw: pd.DataFrame) -> pd.DataFrame:
     parsed = raw["date"].map(parse_date)
-    blank = {c: raw[c].replace("", None) for c in ("issuing_body", "document_title_cn")}
+    remark = raw["document_title_cn"].str.extract(TITLE_REMARK)[0]
+    title = raw["document_title_cn"].str.replace(TITLE_REMARK, "", regex=True)
+    note = raw["note"].replace("", None)
+    # The title's remark joins the row's note, so it stays in the data.
+    note = note.where(remark.isna(), remark.str.cat(note, sep="; ", na_rep="").str.rstrip("; "))
     return raw.assign(
         precision=parsed.str[0],
         date_start=parsed.str[1],
         date_end=parsed.str[2],
+        issuing_body=raw["issuing_body"].replace("", None),
+        document_title_cn=title.replace("", None),
         document_number=raw["document_number"].replace("", None),
-        note=raw["note"].replace("", None),
-        **blank,
+        note=note,
     )
 
 
@@ -219,7 +229,8 @@ DATASETS = [
         primary_key=("region", "date", "event"),
         processing="Dates parsed to start/end days with their precision (undated rows have "
         "none); empty text cells become missing. The compile script moved the research remarks "
-        "of the reference's text (what an excerpt lacked, that a conflict was kept) to `note`.",
+        "of the reference's text (what an excerpt lacked, that a conflict was kept) to `note`; "
+        "an English remark after a Chinese title joins `note` too.",
         clean=clean_policy_provincial,
         gaps=N_(
             "Not found: Heilongjiang's six industrial bases and its 14th Five-Year Plan outline; "
