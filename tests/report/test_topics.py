@@ -417,3 +417,21 @@ def test_per_capita_caption_says_all_years_and_keeps_the_regions_order() -> None
         assert caption.index("辽宁省") < caption.index("吉林省") < caption.index("黑龙江省")
     finally:
         report.start("economy", region="jilin")
+
+
+def test_sources_section_cites_only_the_publications_whose_rows_were_read() -> None:
+    from nereport.data import provenance
+    from nereport.data.sources import SOURCES
+
+    provenance.reset()
+    ctx = report.start("economy", region="jilin")
+    rows = nereport.load("economy_gdp", region=["jilin", "china"])
+    text = report.sources(ctx).data
+    read = set(rows["source_id"])
+    # Liaoning's own releases are sources of the dataset, but no row of theirs was read.
+    assert "liaoning_2020s_official" not in read
+    assert html.escape(SOURCES["liaoning_2020s_official"].title, quote=False) not in text
+    for source_id in read:
+        assert html.escape(SOURCES[source_id].title, quote=False) in text
+    # The record the build keys on still holds every raw file the dataset was built from.
+    assert "liaoning_2020s_official" in provenance.used()["economy_gdp"]

@@ -280,7 +280,10 @@ def load(name: str, **filters: Any) -> pd.DataFrame:
     hashes = verify_raw(ds)
     frame = _cached_frame(ds, hashes)
     provenance.record(ds, hashes)
-    return filter_rows(frame, name, filters)
+    rows = filter_rows(frame, name, filters)
+    if "source_id" in rows:  # the publications cited are those whose rows were read
+        provenance.read(name, rows["source_id"].dropna().unique())
+    return rows
 
 
 def unrecorded(name: str) -> pd.DataFrame:

@@ -28,6 +28,10 @@ Record = dict[str, dict[str, dict[str, str]]]
 METADATA_KEY = "nereport"
 
 _USED: Record = {}
+#: Per dataset, the sources whose rows a report was given (``load`` with its filters): the
+#: publications its sources section cites. The record above keeps every raw file a dataset
+#: was built from, which is what the report's data depends on.
+_READ: dict[str, dict[str, None]] = {}
 
 
 def record(ds: Dataset, hashes: dict[str, str]) -> None:
@@ -40,6 +44,18 @@ def record(ds: Dataset, hashes: dict[str, str]) -> None:
 def record_file(dataset: str, source_id: str, file: str, sha256: str) -> None:
     """Note a dataset read straight from its one raw file (the region table)."""
     _USED.setdefault(dataset, {source_id: {"file": file, "sha256": sha256}})
+
+
+def read(dataset: str, source_ids: Any) -> None:
+    """Note that rows of ``dataset`` from these sources reached the report."""
+    _READ.setdefault(dataset, {}).update(dict.fromkeys(source_ids))
+
+
+def cited() -> list[str]:
+    """The source ids a report read rows of, in the order their datasets were first loaded:
+    for a dataset whose rows name no source, every source it was built from."""
+    ids = (s for name, raw in _USED.items() for s in raw if name not in _READ or s in _READ[name])
+    return list(dict.fromkeys(ids))
 
 
 def used() -> Record:
@@ -56,6 +72,7 @@ def snapshot(record: Record) -> str:
 
 def reset() -> None:
     _USED.clear()
+    _READ.clear()
 
 
 def metadata(params: dict[str, Any], version: str) -> dict[str, Any]:

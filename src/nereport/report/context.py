@@ -373,7 +373,7 @@ _GRADE_HEADINGS = {
 
 
 def sources(ctx: Context) -> Markdown:
-    """The closing appendix: one line per publication the report's datasets come from, grouped
+    """The closing appendix: one line per publication whose rows the report read, grouped
     by grade, in the report's language; then the run information (parameters, data snapshot,
     nereport version). The copies read, raw files and checksums are in the data dictionary;
     the display metadata carries the full record for the build engine.
@@ -381,7 +381,7 @@ def sources(ctx: Context) -> Markdown:
     Below its heading the appendix is one HTML block (``nr-sources``: set small in print), so
     it has no blank line inside."""
     used = provenance.used()
-    cited = [SOURCES[s] for s in dict.fromkeys(s for raw in used.values() for s in raw)]
+    cited = [SOURCES[s] for s in provenance.cited()]
     intro = _(
         "Every figure in this report comes from the publications below, grouped by the "
         "grade of the copy its figures were read from. The copy read, the raw files and "
