@@ -59,7 +59,7 @@ class ReportWorker(WorkerPlugin):
         self.printer = Printer()
         self.printer.start()  # Chromium starts while the modules are imported
         warm_up()
-        ForkedKernelManager.template = KernelTemplate()
+        ForkedKernelManager.template = KernelTemplate(close_fds=self.printer.fds())
 
     def teardown(self, worker: Any) -> None:
         from nereport.build.kernels import ForkedKernelManager, discard_spare_kernel
