@@ -227,7 +227,8 @@ class Printer:
         try:
             data = browser.print(page_html)
         finally:
-            browser.close()
+            with interrupts_deferred():  # a Ctrl-C here would leave its folder behind
+                browser.close()
         with contextlib.suppress(PdfError):
             self._launch()  # it starts up while the next report runs
         return data
