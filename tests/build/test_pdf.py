@@ -147,6 +147,37 @@ def test_a_pdf_does_not_depend_on_the_pages_printed_before_it() -> None:
     assert alone == after
 
 
+def test_a_chart_prints_the_same_whatever_size_it_was_printed_at_before() -> None:
+    # economy/jilin.zh's PDF differed when economy/heilongjiang.zh had been printed before
+    # it in the same Chromium (as on a Dask worker): a chart's bold text came out at 8.68
+    # instead of 8.69. The same SVG chart scaled to two column widths does that.
+    svg = base64.b64encode(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100"><text x="10" y="50" '
+        'font-family="Liberation Sans" font-weight="bold" font-size="11">2010–2020 吉林</text>'
+        "</svg>".encode()
+    ).decode()
+
+    def page(width: float) -> str:
+        return (
+            '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
+            f'<img alt="" style="width:{width}px" src="data:image/svg+xml;base64,{svg}">'
+            "</body></html>"
+        )
+
+    fresh = Printer()
+    try:
+        alone = fresh.pdf(page(316.0))
+    finally:
+        fresh.close()
+    used = Printer()
+    try:
+        used.pdf(page(315.9))
+        after = used.pdf(page(316.0))
+    finally:
+        used.close()
+    assert alone == after
+
+
 def test_an_interrupt_during_the_import_of_pikepdf_waits_for_it(tmp_path) -> None:
     # Ctrl-C inside the import of pikepdf's nanobind extension aborted the build ("Critical
     # nanobind error"), with no clean-up. Here the interrupt arrives as that extension is found.

@@ -3,9 +3,9 @@
 The client (this process) plans, sends only the stale reports, and writes every output
 itself, as a local build does; workers need the same locked environment (its packages, its
 data, Chromium and fonts) but no shared file system and no write access to the output
-folder. A worker plugin keeps a kernel template and a Chromium alive on each worker across
-tasks. When the cluster's workers declare a ``kernel`` resource, each task asks for one, so a
-worker runs as many reports at once as it has ``kernel`` slots (Dask does not see the kernels'
+folder. A worker plugin keeps a kernel template alive on each worker across tasks, and a
+Chromium started for its next PDF (each PDF is printed in a Chromium of its own). When
+the cluster's workers declare a ``kernel`` resource, each task asks for one, so a worker runs as many reports at once as it has ``kernel`` slots (Dask does not see the kernels'
 memory); plain workers run one report at a time per worker process (the plugin's lock). Imported only when a build is
 sent to a cluster: ``distributed`` is a heavy import.
 """
@@ -59,7 +59,7 @@ class ReportWorker(WorkerPlugin):
         self.printer = Printer()
         self.printer.start()  # Chromium starts while the modules are imported
         warm_up()
-        ForkedKernelManager.template = KernelTemplate()
+        ForkedKernelManager.template = KernelTemplate(close_fds=self.printer.fds())
 
     def teardown(self, worker: Any) -> None:
         from nereport.build.kernels import ForkedKernelManager, discard_spare_kernel

@@ -19,6 +19,7 @@ import os
 import shutil
 import signal
 import time
+from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from queue import Empty
 from typing import Any
@@ -107,13 +108,18 @@ class KernelTemplate:
     Forked with ``os.fork``, not ``multiprocessing.Process``: a Dask worker is a daemonic
     process, which multiprocessing forbids to have children."""
 
-    def __init__(self, preload: tuple[str, ...] = PRELOAD):
+    def __init__(self, preload: tuple[str, ...] = PRELOAD, close_fds: Sequence[int] = ()):
+        """``close_fds``: this process's descriptors the template must not keep open (the
+        pipes to Chromium, which exits only when the last copy of its pipe is closed)."""
         self._conn, child = multiprocessing.Pipe()
         parent = os.getpid()
         self._pid = os.fork()
         if self._pid == 0:
             try:
                 self._conn.close()
+                for fd in close_fds:
+                    with contextlib.suppress(OSError):
+                        os.close(fd)
                 _template_main(child, preload, parent)
             finally:
                 os._exit(0)

@@ -1,13 +1,14 @@
-"""A4 vector PDFs printed by one headless Chromium that stays open for the whole build.
+"""A4 vector PDFs printed by headless Chromium, each report in a Chromium of its own.
 
 The input is the static report page (no JavaScript; charts are SVG images), so Chromium
 only lays out and prints. Chromium is Debian's package (installed by
 ``scripts/install-system-deps.sh``); nereport talks to it directly over the DevTools
 protocol on a pair of pipes (``--remote-debugging-pipe``): no driver process, no port, nothing
 downloaded. The page runs with JavaScript disabled and the network off, and Chromium runs as
-a single process whose caches are purged whenever it passes :data:`PURGE_ABOVE`, which keeps
-it under 450 MB however many reports it prints. It exits when its pipe closes, so it never outlives a build,
-even one that is killed.
+a single process. A Chromium prints one report and exits (what it prints depends on what it
+printed before, :meth:`Printer._print_alone`); the next one is launched as soon as it is done,
+so that it starts up while the next report runs. Chromium exits when its pipe closes, so it
+never outlives a build, even one that is killed.
 
 The PDFs are tagged (a structure tree in reading order, the charts' descriptions as alternative
 text, the page's language) and carry an outline of the headings. Chromium stamps every PDF with
@@ -42,9 +43,6 @@ CHROMIUM_ENV = "NEREPORT_CHROMIUM"
 
 #: Seconds Chromium may take to start, or to lay out and print one report.
 TIMEOUT = 120
-
-#: Chromium drops its caches when its resident memory passes this after a page.
-PURGE_ABOVE = 400 * 2**20
 
 _ARGS = [
     "--headless",
@@ -170,7 +168,7 @@ def _set_xmp(doc: Any, epoch: int) -> None:
         meta["xmp:MetadataDate"] = when
 
 
-# Printed (and thrown away) first by every Chromium, and again after each purge of its caches:
+# Printed (and thrown away) first by every Chromium, before its one report:
 # the fonts Chromium picks for text that none of the listed fonts covers as asked (bold
 # Chinese: WenQuanYi has no bold face) depend on the fonts loaded before, so without this a
 # PDF's bytes depended on which reports were printed before it in the same Chromium.
@@ -182,9 +180,9 @@ _WARM_UP = (
 
 
 class Printer:
-    """One Chromium page, reused for every PDF. :meth:`start` launches Chromium without
-    waiting for it; the first :meth:`pdf` connects. Safe to call from several threads (one
-    page is printed at a time)."""
+    """Prints PDFs, each in a Chromium of its own. :meth:`start` launches the first Chromium
+    without waiting for it; :meth:`pdf` connects, prints, and launches the next. Safe to call
+    from several threads (one page is printed at a time)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -202,19 +200,38 @@ class Printer:
         info = info or {}
         with self._lock:
             try:
-                return finished(self._launch().print(page_html), info)
+                return finished(self._print_alone(page_html), info)
             except _BrowserGone:
                 # Chromium died (not this page's fault, as far as anyone can tell): one more
                 # try in a new one, and the error is the second attempt's.
-                self._stop()
                 try:
-                    return finished(self._launch().print(page_html), info)
+                    return finished(self._print_alone(page_html), info)
                 except _BrowserGone as exc:
-                    self._stop()
                     raise PdfError(f"Chromium could not print the report: {exc}") from None
             except PdfError:
                 self._stop()
                 raise
+
+    def _print_alone(self, page_html: str) -> bytes:
+        """Print in a Chromium that has printed nothing else, then launch the next page's.
+
+        A Chromium that has printed other pages may print other bytes. Charts are SVG images
+        scaled to the column, so text of one size in the chart lands at a slightly different
+        size in each report, and Chromium reuses the font it set at a nearly equal size before
+        (its font cache keys sizes to 1/100): economy/jilin.zh had the bold text of a chart at
+        8.68 instead of 8.69 when economy/heilongjiang.zh had been printed first, so a PDF
+        depended on which reports its Chromium had printed before (a Dask worker's, or the
+        build's own). Purging Chromium's caches under memory pressure does not undo it."""
+        browser = self._launch()
+        self._browser = None
+        try:
+            data = browser.print(page_html)
+        finally:
+            with interrupts_deferred():  # a Ctrl-C here would leave its folder behind
+                browser.close()
+        with contextlib.suppress(PdfError):
+            self._launch()  # it starts up while the next report runs
+        return data
 
     def fds(self) -> list[int]:
         """The pipes to Chromium, which processes forked from this one should close."""
@@ -296,27 +313,13 @@ class _Browser:
         if self._session is None:
             self._open_page()
             self._print(_WARM_UP)
-        data = self._print(page_html)
-        # A single-process Chromium keeps some of every page it printed (10-20 MB a report)
-        # until told memory is short; telling it after every page costs a quarter of its CPU.
-        if self._rss() > PURGE_ABOVE:
-            self._call("Memory.simulatePressureNotification", {"level": "critical"})
-            self._print(_WARM_UP)
-        return data
+        return self._print(page_html)
 
     def _print(self, page_html: str) -> bytes:
         self._events.clear()
         self._call("Page.setDocumentContent", {"frameId": self._frame, "html": page_html})
         self._wait_for("Page.loadEventFired")  # images (the charts) are decoded by then
         return base64.b64decode(self._call("Page.printToPDF", _PRINT)["data"])
-
-    def _rss(self) -> int:
-        """Chromium's resident memory in bytes (as if over the limit when unknown)."""
-        try:
-            with open(f"/proc/{self._process.pid}/statm") as fh:
-                return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, ValueError, IndexError):
-            return PURGE_ABOVE + 1
 
     def _open_page(self) -> None:
         context = self._call("Target.createBrowserContext", {}, session=False)
