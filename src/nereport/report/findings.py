@@ -657,6 +657,15 @@ def fiscal_self_sufficiency_first(region: str, year: int) -> float | None:
     return float(100 * level[BUDGET[0]] / level[BUDGET[1]])
 
 
+def _latest_first_releases(said: list[str]) -> str:
+    """The sentence that adds the latest first releases (a separate release) to a finding."""
+    if not said:
+        return ""
+    return _("Latest first releases, province and nation (a separate release): {values}.").format(
+        values=_join(said, "clauses")
+    )
+
+
 def _first_fiscal_sentence(ctx: Context) -> str:
     """The latest year whose first releases give the province's and China's ratio."""
     said = []
@@ -683,11 +692,7 @@ def _first_fiscal_sentence(ctx: Context) -> str:
                     year=year,
                 )
             )
-    if not said:
-        return ""
-    return _("Latest first releases, province and nation (a separate release): {values}.").format(
-        values=_join(said, "clauses")
-    )
+    return _latest_first_releases(said)
 
 
 @_once
@@ -831,11 +836,7 @@ def _first_income_sentence(ctx: Context) -> str:
                     year=year,
                 )
             )
-    if not said:
-        return ""
-    return _("Latest first releases, province and nation (a separate release): {values}.").format(
-        values=_join(said, "clauses")
-    )
+    return _latest_first_releases(said)
 
 
 @_once
