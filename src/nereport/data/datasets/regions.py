@@ -24,6 +24,7 @@ DATASETS = [
         "Songhua and Liao river basins (for water-quality grades). Every region name in other "
         "datasets maps through the `aliases` column.",
         sources=("gbt2260",),
+        as_of="2019-04",  # the MCA code list revision 201904 the codes and names come from
         raw_columns=(
             "slug",
             "name_en",
