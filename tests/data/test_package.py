@@ -14,7 +14,7 @@ from frictionless import Package, validate
 from nereport import cli
 from nereport.data import registry
 from nereport.data.package import Refused, dataset_jsonld, redistributable, write_package
-from nereport.data.sources import SOURCES
+from nereport.data.sources import SOURCES, STATE_ORGAN_TERMS
 
 #: What every dataset page's schema.org Dataset gives (issue 27).
 JSON_LD_KEYS = {
@@ -66,6 +66,16 @@ def test_rows_of_sources_without_terms_are_withheld_and_named(package: Path) -> 
         frame = pd.read_csv(package.parent / resource["path"], dtype=str)
         if "source_id" in frame:
             assert all(SOURCES[sid].licence for sid in frame["source_id"].unique())
+
+
+def test_a_state_organs_terms_are_public_domain_in_the_package(package: Path) -> None:
+    descriptor = json.loads(package.read_text())
+    resource = next(r for r in descriptor["resources"] if r["name"] == "environment-air-pollutants")
+    # The NBS portal's terms, then the environment ministry's and department's documents'.
+    assert {"name": "other-pd", "title": STATE_ORGAN_TERMS} in resource["licenses"]
+    assert {lic["name"] for lic in resource["licenses"]} == {"other-at", "other-pd"}
+    dataset = resource["nereport:dataset"]
+    assert not [w for w in descriptor["nereport:withheld"] if w["dataset"] == dataset]
 
 
 def test_a_csv_holds_its_datasets_rows(package: Path) -> None:

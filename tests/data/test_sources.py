@@ -1,4 +1,5 @@
-"""The source registry: every publication graded, and cited in Chinese where it is Chinese."""
+"""The source registry: every publication graded, cited in Chinese where it is Chinese, and
+given terms of use only where they are known."""
 
 from __future__ import annotations
 
@@ -6,7 +7,16 @@ import re
 
 import pytest
 
-from nereport.data.sources import _SOURCES, GRADES, SOURCES
+from nereport.data.sources import (
+    _SOURCES,
+    GRADES,
+    NBS_TERMS,
+    SOURCES,
+    STATE_ORGAN_TERMS,
+    STATE_ORGANS,
+    Source,
+    state_organ_document,
+)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Publications that are not Chinese (written and published outside China, in English): they
@@ -81,3 +91,72 @@ def test_the_data_dictionary_keeps_the_grades_files_and_checksums() -> None:
     assert "Original: 辽宁省统计局：《辽宁省国民经济和社会发展统计公报》" in text
     digest = recorded_checksums()["jilin_first_releases/economy_gdp_index.csv"]
     assert f"`data/raw/jilin_first_releases/economy_gdp_index.csv` sha256 `{digest}`" in text
+
+
+@pytest.mark.parametrize(
+    "source_id",
+    [
+        "mee_bulletin_2018",  # a state-of-environment bulletin of the ministry
+        "mep_reduction_2014",  # MEP, NBS and NDRC jointly
+        "liaoning_2020s_official",  # communiqués and work reports on the government's own site
+        "jilin_dee_2022",  # a provincial department of ecology and environment
+        "jilin_gov_forest",  # a people's government
+        "gbt2260",  # the MCA code list
+        "mohrss_2017",
+    ],
+)
+def test_a_state_organs_official_document_has_the_state_organ_terms(source_id: str) -> None:
+    assert SOURCES[source_id].licence == STATE_ORGAN_TERMS
+
+
+@pytest.mark.parametrize(
+    "source_id",
+    [
+        "xinhua_2009_heilongjiang",  # a news agency
+        "liaoning_daily_2022",  # a newspaper
+        "heilongjiang_forestry_journal",  # a journal article
+        "jilin_first_releases",  # a statistics bureau's figures, read only in blogs
+        "liaoning_2020s_secondary",  # the same, in data sites and news summaries
+        "mee_env_secondary",
+        "liaoning_health_white_paper",  # the copy names no issuing body
+        "heilongjiang_land_survey3",  # nor does this one
+        "heilongjiang_2020_table",  # a website's tabulation, compiling bureau not named
+        "census7_prefecture_bulletins",  # a scholarly dataset
+        "policy_provincial_official",  # nereport's compilation (mixes a Xinhua report in)
+        "amur_atlas",
+    ],
+)
+def test_other_sources_stay_without_terms(source_id: str) -> None:
+    assert SOURCES[source_id].licence == ""
+
+
+def test_the_state_organ_terms_follow_the_rule_and_nothing_else() -> None:
+    given = {s.id for s in _SOURCES if s.licence == STATE_ORGAN_TERMS}
+    assert given == {s.id for s in _SOURCES if state_organ_document(s) and s.licence != NBS_TERMS}
+    # Every official text of a state organ has its terms: none is left to be withheld.
+    assert all(s.licence for s in _SOURCES if state_organ_document(s))
+    assert not [s.id for s in _SOURCES if s.grade in ("scholarly", "secondary") and s.id in given]
+
+
+def test_every_state_organ_named_is_a_sources_publisher() -> None:
+    # A publisher spelled one way here and edited in its record would silently lose its terms.
+    publishers = {s.publisher for s in _SOURCES}
+    assert not STATE_ORGANS - publishers
+
+
+@pytest.mark.parametrize(
+    ("publisher", "grade", "expected"),
+    [
+        ("Ministry of Ecology and Environment (MEE)", "official", True),
+        ("Ministry of Ecology and Environment (MEE)", "official-repost", True),
+        ("Ministry of Ecology and Environment (MEE)", "secondary", False),
+        ("Ministry of Ecology and Environment (MEE)", "scholarly", False),
+        ("Xinhua News Agency", "official-repost", False),
+        ("someone's blog", "official", False),
+    ],
+)
+def test_the_rule_needs_a_state_organ_and_an_official_copy(
+    publisher: str, grade: str, expected: bool
+) -> None:
+    s = Source("x", publisher, "t", "v", "v", grade=grade)
+    assert state_organ_document(s) is expected

@@ -19,7 +19,7 @@ from nereport.data.citation import dataset_citation
 from nereport.data.datasets import REGISTRY
 from nereport.data.declarations import Dataset
 from nereport.data.loader import unrecorded
-from nereport.data.sources import Source
+from nereport.data.sources import STATE_ORGAN_TERMS, Source
 from nereport.i18n import translate
 from nereport.paths import write_atomic
 
@@ -50,9 +50,15 @@ def redistributable(s: Source) -> bool:
 
 
 def _licence(s: Source) -> dict[str, str]:
-    # Open Definition ids: MIT, or "other-at" (other, attribution) for the statistical
-    # offices' and CEADs' free-with-attribution terms; the title keeps the terms' own words.
-    name = "MIT" if s.licence.startswith("MIT") else "other-at"
+    # Open Definition ids: MIT; "other-pd" (other, public domain) for a state organ's official
+    # document, which has no copyright; "other-at" (other, attribution) for the statistical
+    # offices' and CEADs' free-with-attribution terms. The title keeps the terms' own words.
+    if s.licence.startswith("MIT"):
+        name = "MIT"
+    elif s.licence == STATE_ORGAN_TERMS:
+        name = "other-pd"
+    else:
+        name = "other-at"
     return {"name": name, "title": s.licence}
 
 

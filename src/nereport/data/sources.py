@@ -7,7 +7,7 @@ vintage: when the same series was published again with revised numbers, that is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 
@@ -60,6 +60,13 @@ MEE_ZH = "生态环境部"
 MEP_ZH = "环境保护部（2018年起为生态环境部）"
 SFA_ZH = "国家林业局"
 NBS_TERMS = "Official statistics of the PRC; free to cite with attribution"
+# Terms of the official documents of a PRC state organ (a statistical communiqué, a
+# state-of-environment bulletin, a government work report, a policy document, a code list):
+# documents of an administrative nature, which the Copyright Law excludes from copyright.
+STATE_ORGAN_TERMS = (
+    "Official document of a PRC state organ: not protected by copyright (Copyright Law of the "
+    "PRC, art. 5); cite the issuing body"
+)
 CSY = "China Statistical Yearbook"
 ACCESSED = "2026-11"  # when the compiled reference copies were read
 # econ2: one label for every first release (they share the vintage "first-release").
@@ -1945,6 +1952,60 @@ _SOURCES.append(
     )
 )
 
+#: Publishers that are PRC state organs (or several of them publishing jointly), as the source
+#: records spell them. Art. 5 of the Copyright Law (2020): "本法不适用于：（一）法律、法规，国家机关的
+#: 决议、决定、命令和其他具有立法、行政、司法性质的文件，及其官方正式译文；（二）单纯事实消息". Not here:
+#: news agencies and newspapers, journals, blogs, encyclopaedias, nereport's own compilations (their
+#: rows mix government texts with news copies), and a copy that names no issuing body
+#: (heilongjiang_2020_table, heilongjiang_land_survey3, liaoning_health_white_paper).
+STATE_ORGANS = frozenset(
+    {
+        NBS,
+        MEE,
+        MEP,
+        SFA,
+        "Ministry of Human Resources and Social Security (MOHRSS)",
+        "Ministry of Finance of the PRC (MOF)",
+        "Ministry of Civil Affairs of the PRC (MCA)",
+        "National Forestry and Grassland Administration (NFGA)",
+        # 全国绿化委员会: set up by the State Council, its office is housed in the NFGA.
+        "National Greening Committee (全国绿化委员会)",
+        f"{MEP}, {NBS} and National Development and Reform Commission (NDRC)",
+        f"{MEE}, {NBS} and Ministry of Agriculture and Rural Affairs (MARA)",
+        f"Ministry of Natural Resources (MNR) and {NBS}",
+        "People's Government of Jilin Province",
+        "People's Government of Inner Mongolia Autonomous Region",
+        "Liaoning Provincial Bureau of Statistics (辽宁省统计局)",
+        "Heilongjiang Provincial Bureau of Statistics (黑龙江省统计局)",
+        "Inner Mongolia Autonomous Region Bureau of Statistics (内蒙古自治区统计局)",
+        "Heilongjiang Provincial Environmental Protection Department",
+        "Inner Mongolia Environmental Protection Department",
+        "Jilin Provincial Environmental Protection Bureau",
+        "Jilin Provincial Department of Ecology and Environment",
+        "Heilongjiang Environmental Protection Bureau",
+        "Heilongjiang Department of Ecology and Environment",
+        "Inner Mongolia Department of Ecology and Environment",
+        "Harbin Environmental Protection Bureau",
+        *(publisher for _, publisher, *_ in _CURRENT),
+    }
+)
+#: Grades whose copy is the state organ's own text (its site, or the text reposted whole).
+OFFICIAL_GRADES = ("official", "official-repost")
+
+
+def state_organ_document(s: Source) -> bool:
+    """Whether a source is an official document of a PRC state organ, read in its own text: a
+    state-organ publisher and an official grade. A secondary copy (a blog, a data site, a news
+    summary) is not: what it prints is not the document."""
+    return s.publisher in STATE_ORGANS and s.grade in OFFICIAL_GRADES
+
+
+# A source with no terms of its own takes the state organs' where the rule above says so; any
+# other stays without terms (and is named, not redistributed: nereport.data.package).
+_SOURCES = [
+    replace(s, licence=STATE_ORGAN_TERMS) if not s.licence and state_organ_document(s) else s
+    for s in _SOURCES
+]
 SOURCES: dict[str, Source] = {s.id: s for s in _SOURCES}
 
 
