@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from frictionless import Package, validate
 
+from helpers import ROOT
 from nereport import cli
 from nereport.data import registry
 from nereport.data.package import Refused, dataset_jsonld, redistributable, write_package
@@ -135,3 +136,21 @@ def test_describe_output_writes_json_ld_beside_the_pages_and_names_the_refused(
         assert JSON_LD_KEYS <= set(doc) and all(doc[k] for k in JSON_LD_KEYS), path.name
     doc = json.loads((tmp_path / "environment_co2.jsonld").read_text())
     assert doc["temporalCoverage"] == "1997/2019"
+
+
+def test_the_datasets_docs_citing_md_says_have_json_ld_are_those_that_have_it() -> None:
+    text = " ".join((ROOT / "docs" / "citing.md").read_text().split())
+    stated = re.search(
+        r"With that rule (\d+) of the (\d+) datasets have JSON-LD [^:]*: (.*?)\.", text
+    )
+    assert stated, "docs/citing.md no longer states which datasets have JSON-LD"
+    named = set(re.findall(r"`(\w+)`", stated.group(3)))
+    have = set()
+    for name in registry():
+        try:
+            dataset_jsonld(name)
+        except Refused:
+            continue
+        have.add(name)
+    assert named == have
+    assert (int(stated.group(1)), int(stated.group(2))) == (len(have), len(registry()))
