@@ -1,6 +1,7 @@
 """A real JupyterLab (from .venv-lab, configured as `make lab` does) driven by Chromium with
-every non-local request aborted: an analyst's own Altair chart and a report notebook's charts
-draw after Run All with Vega-Lite 6 and no version warning, and saving leaves git clean."""
+every non-local request aborted: an analyst's own Altair chart and every report notebook's
+charts draw after Run All with Vega-Lite 6, with no version warning and nothing fetched from a
+CDN, and saving leaves git clean."""
 
 from __future__ import annotations
 
@@ -12,12 +13,15 @@ import subprocess
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from helpers import ROOT
+from nereport.report.params import TOPICS
+from nereport.report.render import VEGALITE_MIMETYPE
 
 pytestmark = pytest.mark.slow
 
@@ -43,12 +47,14 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A git repository holding the report notebooks as committed, and an analyst's own."""
+    """A git repository holding the report notebooks as committed (and the project's
+    .gitignore, which keeps Lab's checkpoints out of git status), and an analyst's own."""
     root = tmp_path_factory.mktemp("lab-project")
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    shutil.copy(ROOT / ".gitignore", root / ".gitignore")
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
     subprocess.run([*git, "init", "-q"], cwd=root, check=True)
-    subprocess.run([*git, "add", "notebooks"], cwd=root, check=True)
+    subprocess.run([*git, "add", ".gitignore", "notebooks"], cwd=root, check=True)
     subprocess.run([*git, "commit", "-qm", "notebooks"], cwd=root, check=True)
     cells = [nbformat.v4.new_code_cell(code) for code in OWN]
     nb = nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": KERNEL})
@@ -108,63 +114,142 @@ def lab(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
         proc.wait(30)
 
 
-def _run_all(browser, url: str, notebook: str) -> tuple[int, list[str], list[str]]:
-    """Open ``notebook``, Run All with the network blocked, save; return the number of charts
-    drawn, the console messages and the non-local requests."""
-    page = browser.new_page(viewport={"width": 1200, "height": 900})
-    blocked: list[str] = []
-    console: list[str] = []
-    local = re.compile(r"^(?!" + re.escape(url) + r"[/?])")
-    page.route(local, lambda route: (blocked.append(route.request.url), route.abort()))
-    page.on("console", lambda m: console.append(m.text))
-    page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
-    try:
-        page.goto(f"{url}/lab/tree/{notebook}?reset&token={TOKEN}")
-        page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook')")
+@dataclass
+class Run:
+    """What Run All left in one notebook's Lab page."""
+
+    drawn: int  # charts Vega drew (an SVG of marks in an output)
+    outputs: int  # chart outputs the kernel produced (the Vega-Lite spec among their data)
+    console: list[str]
+    blocked: list[str]  # non-local requests, aborted
+
+
+# The chart outputs in the model of the notebook at ``path``: what the kernel sent (outputs
+# holding the Vega-Lite spec), whether or not anything drew it.
+CHART_OUTPUTS = """([path, mimetype]) => {
+  const panel = [...window.jupyterapp.shell.widgets('main')]
+    .find(w => w.context && w.context.path === path);
+  let n = 0;
+  for (const cell of panel.content.model.cells) {
+    for (let i = 0; cell.type === 'code' && i < cell.outputs.length; i++) {
+      if (mimetype in cell.outputs.get(i).data) n++;
+    }
+  }
+  return n;
+}"""
+
+
+class _Tab:
+    """One Lab page holding one notebook, with the network blocked: what it logs and what it
+    tried to fetch outside the Lab server."""
+
+    def __init__(self, browser, url: str, notebook: str, workspace: str) -> None:
+        self.notebook = notebook
+        self.console: list[str] = []
+        self.blocked: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1200, "height": 900})
+        local = re.compile(r"^(?!" + re.escape(url) + r"[/?])")
+        self.page.route(
+            local, lambda route: (self.blocked.append(route.request.url), route.abort())
+        )
+        self.page.on("console", lambda m: self.console.append(m.text))
+        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
+        # A workspace of its own: two pages of one workspace would save over each other's state.
+        self.page.goto(f"{url}/lab/workspaces/{workspace}/tree/{notebook}?reset&token={TOKEN}")
+
+    def wait_idle(self) -> None:
+        self.page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook')")
         idle = "document.querySelector('.jp-Notebook-ExecutionIndicator[data-status=\"idle\"]')"
-        page.wait_for_function(idle, timeout=120_000)
+        self.page.wait_for_function(idle, timeout=120_000)
+
+    def run_all(self) -> None:
+        self.page.evaluate(
+            "() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
+        )
+
+    def finish(self) -> Run:
+        """Wait for Run All to end, count the charts, save and close the page."""
+        try:
+            done = (
+                "[...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) "
+                ".jp-CodeCell .jp-InputPrompt')].every(e => /\\[\\d+\\]/.test(e.innerText))"
+            )
+            self.page.wait_for_function(done, timeout=300_000, polling=1000)
+            time.sleep(2)  # vega-embed draws asynchronously
+            drawn = self.page.evaluate(
+                "document.querySelectorAll('.jp-OutputArea svg.marks').length"
+            )
+            outputs = self.page.evaluate(CHART_OUTPUTS, [self.notebook, VEGALITE_MIMETYPE])
+            self.page.evaluate("window.jupyterapp.commands.execute('docmanager:save')")
+            self.page.wait_for_function(
+                "!document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-mod-dirty')"
+                " && !document.querySelector('.lm-TabBar-tab.jp-mod-dirty')",
+                timeout=60_000,
+            )
+            return Run(drawn, outputs, self.console, self.blocked)
+        finally:
+            self.page.close()
+
+
+def _run_all(browser, url: str, notebooks: list[str]) -> dict[str, Run]:
+    """Open each notebook in a page of its own, Run All in all of them at once (their kernels
+    run side by side), count the charts and save each."""
+    tabs = [_Tab(browser, url, nb, f"run-{i}") for i, nb in enumerate(notebooks)]
+    try:
+        for tab in tabs:
+            tab.wait_idle()
         time.sleep(3)  # Lab drops a Run All sent while the new kernel's session settles
-        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-        done = (
-            "[...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) "
-            ".jp-CodeCell .jp-InputPrompt')].every(e => /\\[\\d+\\]/.test(e.innerText))"
-        )
-        page.wait_for_function(done, timeout=300_000, polling=1000)
-        time.sleep(2)  # vega-embed draws asynchronously
-        charts = page.evaluate("document.querySelectorAll('.jp-OutputArea svg.marks').length")
-        page.evaluate("window.jupyterapp.commands.execute('docmanager:save')")
-        page.wait_for_function(
-            "!document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-mod-dirty')"
-            " && !document.querySelector('.lm-TabBar-tab.jp-mod-dirty')",
-            timeout=60_000,
-        )
-        return charts, console, blocked
-    finally:
-        page.close()
+        for tab in tabs:
+            tab.run_all()
+    except BaseException:
+        for tab in tabs:
+            tab.page.close()
+        raise
+    return {tab.notebook: tab.finish() for tab in tabs}
 
 
-def _version_warnings(console: list[str]) -> list[str]:
-    return [m for m in console if "Vega-Lite" in m or "pageerror" in m]
+# A report notebook's chart cell is one call of a topic module's chart (or map) function.
+CHART_CELL = re.compile(r"\w+\.\w+_(chart|map)\(ctx\)")
+VERSION_WARNING = re.compile(r"Vega-Lite|pageerror")
+NETWORK_ERROR = re.compile(r"Error loading script|net::ERR|Failed to load resource|cdn\.|jsdelivr")
+
+
+def _chart_cells(notebook: Path) -> int:
+    cells = nbformat.read(notebook, as_version=4).cells
+    return sum(
+        c.cell_type == "code" and bool(CHART_CELL.fullmatch(c.source.strip())) for c in cells
+    )
+
+
+def _faults(run: Run, expected: int) -> list[str]:
+    """Everything wrong with one Run All: charts not drawn, warnings, network errors."""
+    faults = []
+    if not run.outputs == expected > 0:
+        faults.append(f"{run.outputs} chart outputs, expected {expected} (> 0)")
+    if run.drawn != run.outputs:
+        faults.append(f"{run.drawn} of {run.outputs} charts drawn")
+    faults += [m for m in run.console if VERSION_WARNING.search(m) or NETWORK_ERROR.search(m)]
+    faults += [f"fetched {u}" for u in run.blocked]
+    return faults
 
 
 def test_an_analysts_own_charts_draw_offline_with_vega_lite_6(browser, lab: str) -> None:
-    charts, console, _blocked = _run_all(browser, lab, "own.ipynb")
-    assert charts == 2, console
-    assert not _version_warnings(console)
+    run = _run_all(browser, lab, ["own.ipynb"])["own.ipynb"]
+    assert not _faults(run, expected=2), run.console
 
 
-def test_a_report_notebook_draws_every_chart_and_leaves_git_clean(
+def test_every_report_notebook_draws_every_chart_and_leaves_git_clean(
     browser, lab: str, project: Path
 ) -> None:
-    expected = sum(
-        1
-        for c in nbformat.read(project / "notebooks" / "economy.ipynb", as_version=4).cells
-        if c.cell_type == "code" and "chart" in c.source
+    notebooks = [f"notebooks/{name}.ipynb" for name in TOPICS]
+    runs = _run_all(browser, lab, notebooks)
+    faults = {nb: _faults(run, _chart_cells(project / nb)) for nb, run in runs.items()}
+    assert not any(faults.values()), faults
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all", "--", "notebooks/"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    charts, console, _blocked = _run_all(browser, lab, "notebooks/economy.ipynb")
-    assert charts >= max(expected, 1), console
-    assert not _version_warnings(console)
-    diff = subprocess.run(
-        ["git", "diff", "--stat", "notebooks/"], cwd=project, capture_output=True, text=True
-    )
-    assert diff.returncode == 0 and diff.stdout == ""
+    assert status.stdout == ""
