@@ -791,6 +791,13 @@ def _data_table(
         frame = frame.assign(source=frame["source_id"].map(source_name))
     series = [label(i, u) for i, u in zip(frame["indicator"], frame["unit"], strict=True)]
     frame = ctx.named(frame).assign(series=series)
+    if "value" in columns:  # a count (of reserves) is whole: '1551', never '1551.00'
+        frame = frame.assign(
+            value=[
+                v if pd.isna(v) else number(v, 0 if u == "count" else 2)
+                for v, u in zip(frame["value"], frame["unit"], strict=True)
+            ]
+        )
     headers = {"region_name": _("Region"), "year": _("Year"), "series": _("Series"), **columns}
     return table(frame, headers, caption=caption, code=code, published=published)
 
