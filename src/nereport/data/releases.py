@@ -32,6 +32,8 @@ NAMES = {
     "nbs-2026": N_("NBS portal, 2026 export"),
     "first-release-acmr": N_("first release, one decimal (ACMR data brief)"),
     "hl-2020-table": N_("Heilongjiang 2020 summary table (release not stated)"),
+    "nbs-2012-reported": N_("2012, as reported in the trade press"),
+    "mee-2023": N_("preliminary, MEE bulletin 2022"),
 }
 
 

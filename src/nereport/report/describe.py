@@ -54,9 +54,10 @@ class ChartData:
     columns: list[Column]
     rows: list[dict[str, Any]]
     encoding: dict[str, Any]
+    thousands: str = ","  # the chart's thousands separator (its number locale; Chinese: none)
 
     def text(self, row: dict[str, Any], column: Column) -> str:
-        return fmt(value(row, column.field), column.format)
+        return fmt(value(row, column.field), column.format, self.thousands)
 
 
 def value(row: dict[str, Any], field: str) -> Any:
@@ -68,9 +69,10 @@ def value(row: dict[str, Any], field: str) -> Any:
     return row.replace("\n", "") if isinstance(row, str) else row
 
 
-def fmt(x: Any, format: str = "") -> str:
+def fmt(x: Any, format: str = "", thousands: str = ",") -> str:
     """``x`` printed with the d3 number format the chart uses (the subset nereport uses:
-    sign, thousands separator, fixed decimals, integer); anything else as text."""
+    sign, thousands separator, fixed decimals, integer) and the separator of the chart's number
+    locale (:func:`thousands_separator`); anything else as text."""
     if x is None:
         return ""
     if not isinstance(x, int | float) or isinstance(x, bool):
@@ -82,12 +84,19 @@ def fmt(x: Any, format: str = "") -> str:
     number = x * 100 if m["kind"] == "%" else x
     # As JavaScript's toFixed, which d3 uses: the exact binary value, ties away from zero.
     rounded = Decimal(abs(number)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    text = f"{rounded:{',' if m['comma'] else ''}.{digits}f}"
+    text = f"{rounded:{',' if m['comma'] else ''}.{digits}f}".replace(",", thousands)
     if number < 0 and rounded:
         text = MINUS + text
     elif m["sign"]:
         text = "+" + text
     return text + ("%" if m["kind"] == "%" else "")
+
+
+def thousands_separator(spec: dict[str, Any]) -> str:
+    """The thousands separator of the chart's number locale (``config.locale.number``, set by
+    :mod:`nereport.report.theme`); d3's default ',' without one."""
+    number = spec.get("config", {}).get("locale", {}).get("number", {})
+    return number.get("thousands", ",")
 
 
 def chart_data(spec: dict[str, Any]) -> ChartData | None:
@@ -119,7 +128,7 @@ def chart_data(spec: dict[str, Any]) -> ChartData | None:
     x = main[0].get("x", {})
     if x.get("type") == "temporal":  # events in date order, whatever layer drew them
         rows.sort(key=lambda r: str(value(r, x["field"])))
-    return ChartData(_title(spec), main[2], columns, rows, main[0])
+    return ChartData(_title(spec), main[2], columns, rows, main[0], thousands_separator(spec))
 
 
 def data_table(spec: dict[str, Any]) -> tuple[list[str], list[list[str]]] | None:
@@ -315,7 +324,7 @@ def _largest_change(
         if name
         else _("Largest change between neighbouring points: {change}, {start} to {end}.")
     )
-    text = fmt(change, "+" + unit)
+    text = fmt(change, "+" + unit, data.thousands)
     if re.search(r"[(（]%[)）]$", measure.title.strip()):
         # The difference of two percentages is in percentage points (个百分点), not per cent.
         text = _("{change} percentage points").format(change=text)

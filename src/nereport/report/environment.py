@@ -5,7 +5,8 @@ Every line stays within one release or statistical scope (``scope``, ``network``
 statistics changed their coverage, each scope is its own segment.
 
 Text is in English, marked for translation (``nereport.i18n``); the data's own English words
-that reach charts, captions and tables are declared in ``DATA_TEXT``.
+that reach charts, captions and tables (networks, basin grades, remarks) are declared with their
+datasets (``nereport.data.datasets.environment``) and translated here where shown.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from nereport import i18n
-from nereport.data import load, regions
+from nereport.data import load, regions, releases
 from nereport.data.series import with_northeast
 from nereport.i18n import N_, _
 from nereport.report import charts, findings
@@ -34,47 +35,6 @@ from nereport.report.context import (
 
 MAIN = findings.MAIN
 MAIN_LABEL = findings.MAIN_LABEL
-
-# The data's own English words that a reader sees (monitoring networks, basin grades, table
-# notes): declared here so that Babel extracts them, translated with ``_`` where shown. A
-# value missing here is shown as published.
-DATA_TEXT = (
-    # environment_pm25: network
-    N_("337 cities"),
-    N_("338 cities"),
-    N_("339 cities"),
-    N_("74 cities (first phase)"),
-    N_("cities (count not printed)"),
-    N_("city mean"),
-    N_("prefecture-level cities of the province"),
-    N_("provincial mean"),
-    N_("provincial mean (13 cities and prefectures)"),
-    N_("regional mean (12 leagues and cities)"),
-    # environment_water: network, status
-    N_("111 national assessment sections in Jilin"),
-    N_("150 national assessment sections in Liaoning (good = grade I-III)"),
-    N_("1940 national surface-water assessment sections"),
-    N_("3641 national surface-water assessment sections"),
-    N_("62 national assessment sections in Heilongjiang"),
-    N_("74 assessed national+provincial river sections in Jilin (20 rivers)"),
-    N_("967 national-control surface-water sections (rivers and lakes)"),
-    N_("national assessment sections"),
-    N_("national surface-water assessment sections"),
-    N_("national-control sections in the 10 basins (7 major basins + Zhe-Min, NW and SW rivers)"),
-    N_("national-control sections, after deducting natural-background influence (as stated)"),
-    N_("provincial river monitoring sections (provincial network)"),
-    N_("sections in the 10 basins (2018 MEE monthly/annual assessment network)"),
-    N_("sections in the 7 major basins + NW, SW and Zhe-Min rivers"),
-    N_("good (良好)"),
-    N_("good (良好) (improved from lightly polluted)"),
-    N_("lightly polluted (轻度污染)"),
-    # environment_forest_cover: note
-    N_("5th inventory 1994-1998"),
-    N_("6th inventory 1999-2003"),
-    N_("provincial figure"),
-    N_("provincial figure, provincial definition"),
-    N_("stated as 1.75亿公顷"),
-)
 
 
 def _listed(ctx: Context, items: list[str], sep: str = "; ") -> str:
@@ -244,7 +204,7 @@ def coal_intensity(ctx: Context) -> str | None:
                         _("{change} in {year} ({release})").format(
                             change=findings.signed(r.value, 1),
                             year=int(r.year),
-                            release=_(RELEASES.get(r.vintage, r.vintage)),
+                            release=releases.name(r.vintage),
                         )
                         for r in changes.sort_values("year").itertuples()
                     ],
@@ -291,12 +251,6 @@ MIX = {
     "coal_share_of_energy_consumption": N_("Coal"),
     "clean_energy_share_of_energy_consumption": N_("Clean energy"),
 }
-RELEASES = {
-    MAIN: N_("NBS release of c.2021"),
-    "first-release": N_("first releases"),
-    "nbs-2012-reported": N_("2012, as reported in the trade press"),
-    "mee-2023": N_("preliminary, MEE bulletin 2022"),
-}
 
 
 def energy_mix_frame() -> pd.DataFrame:
@@ -306,7 +260,7 @@ def energy_mix_frame() -> pd.DataFrame:
     mix = mix[mix["vintage"].isin([MAIN, "first-release", "nbs-2012-reported"])]
     return mix.assign(
         series=[
-            _("{series}, {release}").format(series=_(MIX[i]), release=_(RELEASES[v]))
+            _("{series}, {release}").format(series=_(MIX[i]), release=releases.name(v))
             for i, v in zip(mix["indicator"], mix["vintage"], strict=True)
         ],
     )
@@ -791,6 +745,13 @@ def _data_table(
         frame = frame.assign(source=frame["source_id"].map(source_name))
     series = [label(i, u) for i, u in zip(frame["indicator"], frame["unit"], strict=True)]
     frame = ctx.named(frame).assign(series=series)
+    if "value" in columns:  # a count (of reserves) is whole: '1551', never '1551.00'
+        frame = frame.assign(
+            value=[
+                v if pd.isna(v) else number(v, 0 if u == "count" else 2)
+                for v, u in zip(frame["value"], frame["unit"], strict=True)
+            ]
+        )
     headers = {"region_name": _("Region"), "year": _("Year"), "series": _("Series"), **columns}
     return table(frame, headers, caption=caption, code=code, published=published)
 

@@ -3,7 +3,9 @@ chart's view (640 × 320 px; the chart helpers set 560 × 250) and one colour pe
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from nereport import i18n
 
 if TYPE_CHECKING:
     import altair as alt
@@ -35,6 +37,20 @@ REGION_COLOURS = {
 OTHER_COLOURS = ("#17becf", "#bcbd22", "#8c564b", "#e377c2", "#393b79", "#637939")
 
 
+#: The d3 number locale of a language's charts (Vega's ``config.locale.number``), where it is not
+#: d3's default (en-US: "45,383.2"). It reaches every number a chart prints: axis labels (Vega's
+#: default tick format, which never uses SI suffixes such as "45k"), legends and tooltips, in the
+#: browser and in vl-convert's SVG alike; :mod:`nereport.report.describe` reads it too, so that a
+#: chart's data table prints what its tooltips do. Chinese charts group no digits (10947, 45383.2,
+#: an axis of 0 5000 10000 … in 亿元): the editor's review (shared/reviews/zh-review.md, R4) found
+#: that NBS communiqués and the China Statistical Yearbook print no thousands separator
+#: (国内生产总值1260582亿元), and the reports' text and tables already follow it
+#: (``i18n.decimal``); an axis with "35,000" beside prose with "35000" would be two house styles.
+NUMBER_LOCALES: dict[str, dict[str, Any]] = {
+    "zh": {"decimal": ".", "thousands": "", "grouping": [3], "currency": ["¥", ""]},
+}
+
+
 def shade(colour: str, step: int, steps: int = 3) -> str:
     """``colour`` mixed with white for the ``step``-th of ``steps`` lines of one region (step 0:
     the colour itself; the last: 70 % white)."""
@@ -45,9 +61,12 @@ def shade(colour: str, step: int, steps: int = 3) -> str:
 
 def theme() -> alt.theme.ThemeConfig:
     """Return the nereport Altair theme: CJK-capable font, readable sizes, a 640 × 320 px view
-    unless a chart sets its own size."""
+    unless a chart sets its own size, and the number locale of the report's language
+    (``NUMBER_LOCALES``)."""
+    locale = NUMBER_LOCALES.get(i18n.current())
     return {
         "config": {
+            **({"locale": {"number": locale}} if locale else {}),
             "font": FONT,
             "background": "white",
             # Set through config, not top-level width/height, so that concatenated and

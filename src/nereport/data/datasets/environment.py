@@ -62,6 +62,17 @@ FOREST_UNITS = {
 }
 
 
+# The remarks the forest figures are published with (the published unit's bracket), as a reader
+# sees them in the report's tables: declared here, their one home, and translated where shown.
+FOREST_NOTES = (
+    N_("5th inventory 1994-1998"),
+    N_("6th inventory 1999-2003"),
+    N_("provincial figure"),
+    N_("provincial figure, provincial definition"),
+    N_("stated as 1.75亿公顷"),
+)
+
+
 def clean_environment_forest_cover(raw: pd.DataFrame) -> pd.DataFrame:
     forest = to_units(raw, FOREST_UNITS)
     return forest.assign(inventory=vintage_of(forest["source_id"]))
@@ -142,7 +153,14 @@ DATASETS = [
             region_column(),
             year_column("Inventory end year or survey year"),
             Column("inventory", "str", "Inventory or release the figure belongs to"),
-            *indicator_columns(FOREST_UNITS, FOREST_SOURCES),
+            *indicator_columns(FOREST_UNITS, FOREST_SOURCES)[:-1],
+            Column(
+                "note",
+                "str",
+                "Remark on the row as published (survey period, definition)",
+                required=False,
+                allowed=FOREST_NOTES,
+            ),
         ),
         primary_key=("region", "year", "indicator", "source_id"),
         processing="Values as published; '10,000 cu m' written as 10,000 m³; the inventory is "
@@ -501,6 +519,32 @@ def clean_environment_pm25(raw: pd.DataFrame) -> pd.DataFrame:
     return pm.assign(network=network, pm25_ugm3=pm["value"])
 
 
+# The section networks a water share refers to and the basin grades, as published and as a
+# reader sees them in the report's captions: declared here, their one home, and translated where
+# shown (a new one fails validation until it is declared, and so translated).
+WATER_NETWORKS = (
+    N_("111 national assessment sections in Jilin"),
+    N_("150 national assessment sections in Liaoning (good = grade I-III)"),
+    N_("1940 national surface-water assessment sections"),
+    N_("3641 national surface-water assessment sections"),
+    N_("62 national assessment sections in Heilongjiang"),
+    N_("74 assessed national+provincial river sections in Jilin (20 rivers)"),
+    N_("967 national-control surface-water sections (rivers and lakes)"),
+    N_("national assessment sections"),
+    N_("national surface-water assessment sections"),
+    N_("national-control sections in the 10 basins (7 major basins + Zhe-Min, NW and SW rivers)"),
+    N_("national-control sections, after deducting natural-background influence (as stated)"),
+    N_("provincial river monitoring sections (provincial network)"),
+    N_("sections in the 10 basins (2018 MEE monthly/annual assessment network)"),
+    N_("sections in the 7 major basins + NW, SW and Zhe-Min rivers"),
+)
+WATER_GRADES = (
+    N_("good (良好)"),
+    N_("good (良好) (improved from lightly polluted)"),
+    N_("lightly polluted (轻度污染)"),
+)
+
+
 def clean_environment_water(raw: pd.DataFrame) -> pd.DataFrame:
     # Three kinds of published unit: '% of <sections>' (a share; the sections are the network),
     # 'number of sections (...)' (a count) and 'category (...)' (a basin grade, as text).
@@ -782,6 +826,7 @@ DATASETS += [
                 "str",
                 "Sections a share refers to, as published (empty for counts and basin grades)",
                 required=False,
+                allowed=WATER_NETWORKS,
             ),
             Column(
                 "share_pct",
@@ -793,7 +838,13 @@ DATASETS += [
                 max=100,
             ),
             Column("sections", "int", "Number of sections", unit="sections", required=False, min=0),
-            Column("status", "str", "Basin grade as published (MEE grading)", required=False),
+            Column(
+                "status",
+                "str",
+                "Basin grade as published (MEE grading)",
+                required=False,
+                allowed=WATER_GRADES,
+            ),
             Column("unit", "str", "Kind of value", allowed=("%", "sections", "category")),
             source_column(WATER_SOURCES),
             NOTE,
