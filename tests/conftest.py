@@ -6,6 +6,7 @@ worker's own (``shared_dir``)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -43,10 +44,23 @@ def _fresh_provenance() -> None:
 
 @pytest.fixture()
 def raw_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> RawCopy:
+    """A copy of data/raw to break, with a cache of its own: its datasets start cold. The Vega
+    bundle and the charts drawn so far are copied in from the run's cache (both are keyed by
+    their content, never by the data's files): a build here does not redo them."""
     shutil.copytree(ROOT / "data" / "raw", tmp_path / "data" / "raw")
+    cache = tmp_path / "cache"
+    shared = Path(os.environ["NEREPORT_CACHE_DIR"])
+    for part in ("vega", "svg"):
+        if (shared / part).is_dir():
+            shutil.copytree(shared / part, cache / part, ignore=_temporary)
     monkeypatch.setenv("NEREPORT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("NEREPORT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("NEREPORT_CACHE_DIR", str(cache))
     return RawCopy(tmp_path / "data")
+
+
+def _temporary(folder: str, names: list[str]) -> list[str]:
+    """Files another process is still writing (written under a temporary name, then renamed)."""
+    return [n for n in names if n.endswith(".tmp") or n.startswith(".")]
 
 
 @pytest.fixture(scope="session")

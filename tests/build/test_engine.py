@@ -150,8 +150,10 @@ def _cli(out: Path, *args: str, env: dict) -> subprocess.Popen:
     )
 
 
-def _env(tmp_path: Path) -> dict:
-    return {**os.environ, "NEREPORT_CACHE_DIR": str(tmp_path / "cache")}
+def _env() -> dict:
+    """The environment of a build run as a command: the run's shared cache (tests/conftest.py),
+    warm with the charts other tests drew; entries are keyed by content and written atomically."""
+    return dict(os.environ)
 
 
 def assert_consistent(out: Path) -> None:
@@ -175,7 +177,7 @@ def test_an_interrupted_build_leaves_no_half_file_and_the_next_finishes(
         'langs = ["en"]\n'
     )
     marker = f"nereport-engine-test-{tmp_path.name}"
-    out, env = tmp_path / "reports", {**_env(tmp_path), "NEREPORT_TEST_MARKER": marker}
+    out, env = tmp_path / "reports", {**_env(), "NEREPORT_TEST_MARKER": marker}
     proc = _cli(out, "--matrix", str(small), env=env)
     deadline = time.monotonic() + 120
     # Two reports done: each worker has executed a notebook (nbclient changed its signal
@@ -206,7 +208,7 @@ def test_an_interrupted_build_leaves_no_half_file_and_the_next_finishes(
 
 
 def test_two_builds_at_once_do_not_corrupt_the_output(tmp_path) -> None:
-    out, env = tmp_path / "reports", _env(tmp_path)
+    out, env = tmp_path / "reports", _env()
     args = ("--report", "policy", "--param", "region=jilin")
     first, second = _cli(out, *args, env=env), _cli(out, *args, env=env)
     results = [p.communicate(timeout=300) for p in (first, second)]

@@ -275,7 +275,7 @@ def test_no_chromium_fails_the_pdf_and_keeps_the_previous_report(tmp_path, monke
     assert read_manifest(out)["reports"]["policy/jilin"]["status"] == "failed"
 
 
-# -- interruption: kill at random points, 20 times ---------------------------------------------
+# -- interruption: kill at random points of a build -------------------------------------------
 
 
 def orphaned_temp_dirs(*folders: Path, since: set[Path] = frozenset()) -> list[Path]:
@@ -295,9 +295,12 @@ def orphaned_temp_dirs(*folders: Path, since: set[Path] = frozenset()) -> list[P
 
 
 @pytest.mark.slow
-def test_twenty_random_interruptions(tmp_path: Path) -> None:
+def test_random_interruptions_at_every_stage_of_a_build(tmp_path: Path) -> None:
     matrix = tmp_path / "matrix.toml"
-    matrix.write_text('topics = ["policy", "economy", "environment"]\nregions = ["jilin"]\n')
+    # Three reports: both workers busy and one report waiting, as in any larger build.
+    matrix.write_text(
+        'topics = ["policy", "economy", "environment"]\nregions = ["jilin"]\nlangs = ["en"]\n'
+    )
     # A TMPDIR too long for Unix socket paths (kernels and Chromium need one): nereport then
     # makes their folders in /tmp.
     scratch = tmp_path / "tmp"
@@ -309,13 +312,25 @@ def test_twenty_random_interruptions(tmp_path: Path) -> None:
         "NEREPORT_TEST_MARKER": marker,
     }
     reference = tmp_path / "reference"
-    assert (
-        run_cli("build", "--matrix", str(matrix), "--out", str(reference), env=env).returncode == 0
-    )
+    build = ["build", "--matrix", str(matrix), "--out", str(reference)]
+    assert run_cli(*build, env=env).returncode == 0
     expected = tree(reference)
-    out = tmp_path / "reports"
+    started = time.monotonic()  # a build with the cache warm, as the interrupted ones run
+    assert run_cli(*build, "--force", env=env).returncode == 0
+    length = time.monotonic() - started
+    assert tree(reference) == expected
+    # Kill points spread over a whole build (start-up, planning, running, printing, storing):
+    # one random point in each of TRIALS equal slices of the reference build's time, in random
+    # order, each signal as often as the others. Stratified, TRIALS kills cover a build as
+    # evenly as about twice as many uniform draws would.
+    trials = 12
     rng = random.Random(7)
-    for trial in range(20):
+    delays = [0.2 + (i + rng.random()) * (length - 0.2) / trials for i in range(trials)]
+    signals = [signal.SIGINT, signal.SIGTERM, signal.SIGKILL] * (trials // 3)
+    rng.shuffle(delays)
+    rng.shuffle(signals)
+    out = tmp_path / "reports"
+    for trial, (delay, sig) in enumerate(zip(delays, signals, strict=True)):
         if trial % 2 == 0:
             shutil.rmtree(out, ignore_errors=True)  # the next build must finish the job
         args = ["build", "--matrix", str(matrix), "--out", str(out)]
@@ -329,8 +344,7 @@ def test_twenty_random_interruptions(tmp_path: Path) -> None:
             env={**os.environ, **env},
             start_new_session=True,
         )
-        time.sleep(rng.uniform(0.2, 9.0))
-        sig = rng.choice([signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
+        time.sleep(delay)
         os.killpg(proc.pid, sig)
         _, err = proc.communicate(timeout=60)
         if b"building" in err:  # past Python's start-up, where Ctrl-C prints a traceback
