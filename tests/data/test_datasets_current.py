@@ -238,17 +238,58 @@ def test_a_population_note_holds_a_caveat_and_the_citation_its_own_column() -> N
 # -- the 31 provinces (scripts/build_provinces.py) -----------------------------------------
 
 
-def test_all_31_provinces_every_year_of_one_release() -> None:
+def test_all_31_provinces_every_year_of_each_release() -> None:
     prov = nereport.load("economy_provinces")
-    counts = prov.groupby(["indicator", "year"])["code"].nunique()
-    assert set(counts) == {31} and set(prov["year"]) == set(range(2000, 2020))
-    assert set(prov["vintage"]) == {"nbs-2021"}
-    by_region = prov.drop_duplicates("code")["macro_region"].value_counts().to_dict()
-    assert by_region == {"west": 12, "east": 10, "centre": 6, "northeast": 3}
+    counts = prov.groupby(["vintage", "indicator", "year"])["code"].nunique()
+    assert set(counts) == {31}
+    years = prov.groupby(["vintage", "indicator"])["year"].agg(["min", "max", "count"])
+    assert years.to_dict("index") == {
+        ("nbs-2021", "gdp_nominal"): {"min": 2000, "max": 2019, "count": 31 * 20},
+        ("nbs-2021", "gdp_per_capita"): {"min": 2000, "max": 2019, "count": 31 * 20},
+        ("nbs-2021", "population_year_end"): {"min": 2000, "max": 2019, "count": 31 * 20},
+        # The 2025/26 export: GDP only (no per-person GDP, no population), 2006-2024.
+        ("nbs-2025", "gdp_nominal"): {"min": 2006, "max": 2024, "count": 31 * 19},
+    }
+    # One raw file per release, never merged.
+    assert prov.groupby("vintage")["source_id"].unique().map(list).to_dict() == {
+        "nbs-2021": ["nbs_portal_2021_provinces"],
+        "nbs-2025": ["nbs_portal_2025"],
+    }
+    for _, rows in prov.groupby("vintage"):
+        by_region = rows.drop_duplicates("code")["macro_region"].value_counts().to_dict()
+        assert by_region == {"west": 12, "east": 10, "centre": 6, "northeast": 3}
+
+
+def test_provinces_2025_release_is_the_export_as_published() -> None:
+    # 分省年度数据.csv (GB18030) in github:RenJiyi163/panel_data_analysis_for_thesis@e6d6537,
+    # 地区生产总值(亿元), row 辽宁省 column 2024年, 广东省 2024年, 吉林省 2022年.
+    prov = nereport.load("economy_provinces", vintage="nbs-2025", indicator="gdp_nominal")
+    assert one(prov, "value", code="210000", year=2024) == 32540.8
+    assert one(prov, "value", code="440000", year=2024) == 141488.9
+    assert one(prov, "value", code="220000", year=2022) == 13121.4
+    assert one(prov, "rank", code="440000", year=2024) == 1  # Guangdong
+    assert one(prov, "rank", code="210000", year=2024) == 16  # Liaoning
+    assert set(prov["provinces_ranked"]) == {31}
+
+
+def test_provinces_2025_release_agrees_with_economy_gdp_of_the_same_release() -> None:
+    # economy_gdp nbs-2025 holds the same export's rows of the four provinces: every one agrees.
+    prov = nereport.load("economy_provinces", vintage="nbs-2025", indicator="gdp_nominal")
+    gdp = nereport.load("economy_gdp", vintage="nbs-2025")
+    names = {
+        "210000": "liaoning",
+        "220000": "jilin",
+        "230000": "heilongjiang",
+        "150000": "inner-mongolia",
+    }
+    ours = prov[prov["code"].isin(names)].assign(region=lambda f: f["code"].map(names))
+    merged = ours.merge(gdp, on=["region", "year"])
+    assert len(merged) == 4 * 19 == len(gdp)
+    assert (merged["value"] == merged["gdp_cny_100m"]).all()
 
 
 def test_provinces_agree_with_the_same_release_in_economy_value_added() -> None:
-    prov = nereport.load("economy_provinces", indicator="gdp_nominal")
+    prov = nereport.load("economy_provinces", indicator="gdp_nominal", vintage="nbs-2021")
     va = nereport.load("economy_value_added", vintage="nbs-2021", sector="primary")
     names = {
         "210000": "liaoning",
@@ -263,7 +304,9 @@ def test_provinces_agree_with_the_same_release_in_economy_value_added() -> None:
 
 
 def test_rank_among_the_provinces() -> None:
-    prov = nereport.load("economy_provinces", year=2019, indicator="gdp_per_capita")
+    prov = nereport.load(
+        "economy_provinces", year=2019, indicator="gdp_per_capita", vintage="nbs-2021"
+    )
     assert one(prov, "rank", code="110000") == 1  # Beijing
     assert one(prov, "rank", code="230000") == 30  # Heilongjiang
     assert set(prov["provinces_ranked"]) == {31}

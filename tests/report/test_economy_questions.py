@@ -100,14 +100,46 @@ def test_the_ageing_chart_draws_shares_only() -> None:
     assert "†" in figure.caption  # every copy read is secondary
 
 
-def test_regions_and_ranks_come_from_the_one_release_of_all_31_provinces() -> None:
+def test_regions_and_ranks_reach_2024_within_the_2025_release() -> None:
     text = findings.provinces(report.start("economy", region="northeast"))
-    assert "NBS release of c.2021, which stops in 2019" in text
+    # Ranks by GDP and the four regions' shares, both ends in the 2025/26 export (nbs-2025).
+    assert "(2006 → 2019 → 2024; NBS portal 2025/26, after the 5th economic census" in text
+    assert "Liaoning 10 → 15 → **16**" in text
+    assert "Heilongjiang 15 → 25 → **25**" in text
+    assert "Northeast 7.7 % → 5.1 % → **4.7 %**" in text
+    # GDP per person is only in the c.2021 release: its ranks stay there, said apart.
+    assert "NBS release of c.2021, which stops in 2019 (a separate release" in text
     assert "Heilongjiang 12 → **30**" in text
     assert "Northeast 8.5 % → **5.1 %**" in text
-    shares = findings.macro_share_frame()
-    assert shares.groupby("year")["share_pct"].sum().round(6).eq(100).all()
-    assert shares["year"].max() == 2019
+    assert findings.value("gdp_rank", "liaoning", 2024) == 16
+    assert findings.value("macro_region_share", "northeast", "nbs-2025", 2024) == pytest.approx(
+        4.734, abs=5e-4
+    )
+
+
+def test_macro_region_shares_never_mix_releases() -> None:
+    for release, years in (("nbs-2021", (2000, 2019)), ("nbs-2025", (2006, 2024))):
+        shares = findings.macro_share_frame(release)
+        assert set(shares["vintage"]) == {release}
+        assert (shares["year"].min(), shares["year"].max()) == years
+        assert shares.groupby("year")["share_pct"].sum().round(6).eq(100).all()
+        # Each share is the release's own provinces' sum over the release's own total.
+        gdp = nereport.load("economy_provinces", indicator="gdp_nominal", vintage=release)
+        year = years[1]
+        rows = gdp[gdp["year"] == year]
+        expected = 100 * rows.loc[rows["macro_region"] == "northeast", "value"].sum()
+        expected /= rows["value"].sum()
+        got = shares.set_index(["macro_region", "year"]).loc[("northeast", year), "share_pct"]
+        assert got == pytest.approx(expected)
+
+
+def test_regions_chart_draws_one_release_2006_to_2024() -> None:
+    figure = economy.regions_chart(report.start("economy", region="liaoning"))
+    drawn = figure.chart.to_dict()["datasets"].values()
+    rows = [row for rows in drawn for row in rows if "share_pct" in row]
+    assert len(rows) == 4 * 19  # four regions, 2006-2024, every point of the 2025/26 release
+    later = findings.macro_share_frame("nbs-2025")
+    assert sorted(r["share_pct"] for r in rows) == sorted(later["share_pct"])
 
 
 def test_grain_share_never_mixes_releases_and_skips_conflicting_copies() -> None:

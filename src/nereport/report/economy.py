@@ -444,8 +444,9 @@ def income_chart(ctx: Context) -> Figure:
 
 
 def regions_chart(ctx: Context) -> Figure:
-    """The NBS four regions' shares of the 31 provinces' summed GDP, one release, 2000-2019."""
-    share = ctx.in_years(findings.macro_share_frame())
+    """The NBS four regions' shares of the 31 provinces' summed GDP, one release for every
+    year: the 2025/26 export, 2006-2024 (never joined to the c.2021 release)."""
+    share = ctx.in_years(findings.macro_share_frame(findings.PROVINCES_LATER))
     if share.empty:
         return Figure(None, _italic(_("No provincial figures for these years.")))
     share = share.assign(series=share["macro_region"].map(lambda m: _(findings.MACRO_LABELS[m])))
@@ -455,8 +456,8 @@ def regions_chart(ctx: Context) -> Figure:
         _("Share of the 31 provinces' GDP (%)"),
         _("China's four regions: share of the provinces' GDP"),
         _(
-            "NBS four-region grouping; nominal GDP of all 31 provinces, NBS release of c.2021 "
-            "(2000-2019; the release stops in 2019)"
+            "NBS four-region grouping; nominal GDP of all 31 provinces, one release: NBS portal "
+            "2025/26, after the 5th economic census (2006-2024)"
         ),
         color="series",
         start=ctx.start,
@@ -776,8 +777,10 @@ NOT_COVERED = (
         "communiqués were found."
     ),
     N_(
-        "**Rank among the 31 provinces and the four regions after 2019:** the one release that "
-        "covers all 31 provinces stops in 2019 (NBS portal, c.2021)."
+        "**Rank by GDP per person among the 31 provinces after 2019:** the 2025/26 release "
+        "gives the 31 provinces' GDP only (ranks by GDP and the four regions' shares to 2024 "
+        "come from it); the one release with their GDP per person and population stops in "
+        "2019 (NBS portal, c.2021)."
     ),
     N_(
         "**Grain in 2020-2024 for every province:** first releases were found for some years "

@@ -1054,8 +1054,13 @@ def ageing(ctx: Context) -> str | None:
 
 # -- China's regions and the 31 provinces -----------------------------------------------------
 
-PROVINCES_RELEASE = releases.MAIN  # the one release with all 31 provinces (2000-2019)
+PROVINCES_RELEASE = releases.MAIN  # the one release with GDP per person of all 31 (2000-2019)
 PROVINCES_YEARS = (2003, 2019)  # the programme's start and the release's last year
+# GDP of all 31 provinces 2006-2024 after the 5th economic census (economy_provinces
+# `nbs-2025`, the same 2025/26 export as LATER's provinces): shares and ranks after 2019 come
+# from it alone, both ends in that release; never joined to PROVINCES_RELEASE.
+PROVINCES_LATER = LATER
+PROVINCES_LATER_YEARS = (2006, 2019, 2024)  # its first year, the last of c.2021, its last
 MACRO_REGIONS = ("east", "centre", "west", "northeast")
 MACRO_LABELS = {
     "east": N_("East"),
@@ -1065,22 +1070,22 @@ MACRO_LABELS = {
 }
 
 
-def macro_share_frame() -> pd.DataFrame:
-    """Each of the NBS four regions' GDP as % of the 31 provinces' sum, by year, within the
-    one release that has every province (the provinces' sum, not the national accounts' GDP:
-    the two differ, and this release has no other figure for the East, Centre and West)."""
-    gdp = load("economy_provinces", indicator="gdp_nominal", vintage=PROVINCES_RELEASE)
+def macro_share_frame(release: str) -> pd.DataFrame:
+    """Each of the NBS four regions' GDP as % of the 31 provinces' sum, by year, within one
+    release of economy_provinces (the provinces' sum, not the national accounts' GDP: the two
+    differ, and neither release has another figure for the East, Centre and West)."""
+    gdp = load("economy_provinces", indicator="gdp_nominal", vintage=release)
     complete = gdp.groupby("year")["code"].transform("nunique") == 31
     gdp = gdp[complete]
     by_region = gdp.groupby(["year", "macro_region"])["value"].sum()
     share = 100 * by_region / by_region.groupby(level="year").transform("sum")
-    return share.rename("share_pct").reset_index()
+    return share.rename("share_pct").reset_index().assign(vintage=release)
 
 
-@headline("macro_region_share", PROVINCES_RELEASE, 1)
-def macro_region_share(macro_region: str, year: int) -> float | None:
-    """An NBS macro-region's GDP as % of the 31 provinces' sum in ``year``."""
-    frame = macro_share_frame().set_index(["macro_region", "year"])["share_pct"]
+@headline("macro_region_share", RELEASE_ARGUMENT, 1)
+def macro_region_share(macro_region: str, release: str, year: int) -> float | None:
+    """An NBS macro-region's GDP as % of the 31 provinces' sum in ``year``, in ``release``."""
+    frame = macro_share_frame(release).set_index(["macro_region", "year"])["share_pct"]
     found = frame.get((macro_region, year))
     return None if found is None else float(found)
 
@@ -1089,10 +1094,9 @@ def _province_code(region: str) -> str:
     return next(r["code"] for r in regions.table() if r["slug"] == region)
 
 
-@headline("per_capita_rank", PROVINCES_RELEASE, 0)
-def per_capita_rank(region: str, year: int) -> float | None:
-    """A province's rank by GDP per person among the 31 provinces (1 = highest)."""
-    rows = load("economy_provinces", indicator="gdp_per_capita", vintage=PROVINCES_RELEASE)
+def _province_rank(region: str, indicator: str, release: str, year: int) -> float | None:
+    """A province's rank among the 31 by ``indicator`` in ``year``, within ``release``."""
+    rows = load("economy_provinces", indicator=indicator, vintage=release)
     rows = rows[(rows["code"] == _province_code(region)) & (rows["year"] == year)]
     return (
         float(rows["rank"].iloc[0])
@@ -1101,33 +1105,90 @@ def per_capita_rank(region: str, year: int) -> float | None:
     )
 
 
-@_once
-def provinces(ctx: Context) -> str | None:
-    start, end = PROVINCES_YEARS
-    ranks = []
-    for region in ctx.own():
-        if any(value("per_capita_rank", region, y) is None for y in PROVINCES_YEARS):
-            return None
-        ranks.append(
-            _("{region} {start_rank} → **{end_rank}**").format(
-                region=ctx.md_name(region),
-                start_rank=stated("per_capita_rank", region, start),
-                end_rank=stated("per_capita_rank", region, end),
-            )
+@headline("per_capita_rank", PROVINCES_RELEASE, 0)
+def per_capita_rank(region: str, year: int) -> float | None:
+    """A province's rank by GDP per person among the 31 provinces (1 = highest)."""
+    return _province_rank(region, "gdp_per_capita", PROVINCES_RELEASE, year)
+
+
+@headline("gdp_rank", PROVINCES_LATER, 0)
+def gdp_rank(region: str, year: int) -> float | None:
+    """A province's rank by GDP among the 31 provinces (1 = largest), 2025/26 release."""
+    return _province_rank(region, "gdp_nominal", PROVINCES_LATER, year)
+
+
+def _share_said(macro_region: str, release: str, year: int) -> str:
+    return _("{value} %").format(value=stated("macro_region_share", macro_region, release, year))
+
+
+def _provinces_later(ctx: Context) -> str | None:
+    """Ranks by GDP and the four regions' shares, 2006 -> 2019 -> 2024, in the 2025/26
+    release."""
+    first, middle, last = PROVINCES_LATER_YEARS
+    if any(value("gdp_rank", r, y) is None for r in ctx.own() for y in PROVINCES_LATER_YEARS):
+        return None
+    ranks = [
+        _("{region} {first_rank} → {middle_rank} → **{last_rank}**").format(
+            region=ctx.md_name(region),
+            first_rank=stated("gdp_rank", region, first),
+            middle_rank=stated("gdp_rank", region, middle),
+            last_rank=stated("gdp_rank", region, last),
         )
+        for region in ctx.own()
+    ]
     shares = [
-        _("{region} {start_value} → **{end_value}**").format(
+        _("{region} {first_value} → {middle_value} → **{last_value}**").format(
             region=_(MACRO_LABELS[m]),
-            start_value=_("{value} %").format(value=stated("macro_region_share", m, start)),
-            end_value=_("{value} %").format(value=stated("macro_region_share", m, end)),
+            first_value=_share_said(m, PROVINCES_LATER, first),
+            middle_value=_share_said(m, PROVINCES_LATER, middle),
+            last_value=_share_said(m, PROVINCES_LATER, last),
         )
         for m in MACRO_REGIONS
     ]
     return _(
-        "**Among China's regions and the 31 provinces** ({start} → {end}; NBS release of "
-        "c.2021, which stops in 2019): rank by GDP per person among the 31 provinces (1 = "
-        "highest): {ranks}. Share of the 31 provinces' summed GDP: {shares}."
-    ).format(start=start, end=end, ranks=_join(ranks, "clauses"), shares=_join(shares, "clauses"))
+        "**Among China's regions and the 31 provinces** ({first} → {middle} → {last}; "
+        "{release}, one release for every year): rank by GDP among the 31 provinces (1 = "
+        "largest): {ranks}. Share of the 31 provinces' summed GDP: {shares}."
+    ).format(
+        first=first,
+        middle=middle,
+        last=last,
+        release=_(releases.NAMES[PROVINCES_LATER]),
+        ranks=_join(ranks, "clauses"),
+        shares=_join(shares, "clauses"),
+    )
+
+
+def _provinces_main(ctx: Context) -> str | None:
+    """Ranks by GDP per person and the Northeast's share, 2003 -> 2019, in the c.2021 release
+    (the one with GDP per person of all 31 provinces)."""
+    start, end = PROVINCES_YEARS
+    if any(value("per_capita_rank", r, y) is None for r in ctx.own() for y in PROVINCES_YEARS):
+        return None
+    ranks = [
+        _("{region} {start_rank} → **{end_rank}**").format(
+            region=ctx.md_name(region),
+            start_rank=stated("per_capita_rank", region, start),
+            end_rank=stated("per_capita_rank", region, end),
+        )
+        for region in ctx.own()
+    ]
+    share = _("{region} {start_value} → **{end_value}**").format(
+        region=_(MACRO_LABELS["northeast"]),
+        start_value=_share_said("northeast", PROVINCES_RELEASE, start),
+        end_value=_share_said("northeast", PROVINCES_RELEASE, end),
+    )
+    return _(
+        "In the NBS release of c.2021, which stops in 2019 (a separate release, not joined; "
+        "{start} → {end}): rank by GDP per person among the 31 provinces (1 = highest; the "
+        "later release has no GDP per person): {ranks}; share of the summed GDP: {share}."
+    ).format(start=start, end=end, ranks=_join(ranks, "clauses"), share=share)
+
+
+@_once
+def provinces(ctx: Context) -> str | None:
+    parts = [part for part in (_provinces_later(ctx), _provinces_main(ctx)) if part]
+    return _join(parts, "sentences") if parts else None
 
 
 # -- grain -----------------------------------------------------------------------------------

@@ -1316,16 +1316,18 @@ def clean_economy_provinces(raw: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(rank=rank, provinces_ranked=count)
 
 
-PROVINCE_SOURCES = ("nbs_portal_2021_provinces",)
+PROVINCE_SOURCES = ("nbs_portal_2021_provinces", "nbs_portal_2025")
 DATASETS += [
     Dataset(
         name="economy_provinces",
         title=N_("GDP, GDP per person and population of the 31 provinces"),
         description="Nominal GDP, GDP per person and year-end population of all 31 provinces, "
-        "2000-2019, from one NBS portal release (c.2021; GDP after the 4th economic census "
-        "revision, population before the 7th-census revision), with the NBS four-region "
-        "grouping (east, centre, west, northeast) and each province's rank among the 31: the "
-        "basis for comparing the Northeast with China's other regions.",
+        "2000-2019, from one NBS portal release (`nbs-2021`, c.2021; GDP after the 4th economic "
+        "census revision, population before the 7th-census revision), and nominal GDP of all "
+        "31 provinces 2006-2024 from a second (`nbs-2025`, the 2025/26 export, after the 5th "
+        "economic census), with the NBS four-region grouping (east, centre, west, northeast) "
+        "and each province's rank among the 31 within its release: the basis for comparing "
+        "the Northeast with China's other regions. Never join the two releases in one series.",
         sources=PROVINCE_SOURCES,
         columns=(
             Column("code", "str", "GB/T 2260 province code"),
@@ -1356,7 +1358,7 @@ DATASETS += [
         primary_key=("code", "year", "indicator", "vintage"),
         processing="Values as the portal stores them; ranks computed here within one release, "
         "series and year (ties share the better rank). Compiled by scripts/build_provinces.py "
-        "from the pinned commit of the scrape.",
+        "from the pinned commits of the scrape and of the export, one raw file per release.",
         clean=clean_economy_provinces,
         raw_columns=(
             "code",
@@ -1369,10 +1371,11 @@ DATASETS += [
             "unit",
         ),
         gaps=N_(
-            "Only 2000-2019: no provincial release after 2019 covering all 31 provinces was "
-            "found (the 2020-2024 first releases cover the four provinces only). The national "
-            "GDP of the same release is in economy_value_added (vintage nbs-2021); population "
-            "after the 7th-census revision is not in this scrape."
+            "GDP per person and population only 2000-2019 (`nbs-2021`): the 2025/26 export "
+            "(`nbs-2025`, 2006-2024) gives GDP only, so no rank by GDP per person after 2019. "
+            "The national GDP of the c.2021 release is in economy_value_added (vintage "
+            "nbs-2021); neither release's file has a national row. Population after the "
+            "7th-census revision is not in the c.2021 scrape."
         ),
     ),
 ]
