@@ -106,19 +106,19 @@ def test_a_figure_already_catalogued_is_not_written_twice() -> None:
     va = nereport.load("economy_value_added", region="liaoning", year=2021)
     assert set(va["gdp_cny_100m"]) == {27584.1}
     assert set(va["source_id"]) == {"liaoning_first_releases"}
-    growth = nereport.load("economy_gdp_index", vintage="first-release")
+    growth = nereport.load("economy_gdp_index", release="first-release")
     assert not growth.duplicated(["region", "year"]).any()  # one first-release rate a year
 
 
 def test_copies_that_disagree_are_both_kept_by_source() -> None:
-    gdp = nereport.load("economy_gdp", region="liaoning", year=2024, vintage="first-release")
+    gdp = nereport.load("economy_gdp", region="liaoning", year=2024, release="first-release")
     by_source = gdp.set_index("source_id")["gdp_cny_100m"].to_dict()
     assert by_source == {"liaoning_2020s_official": 32612.7, "liaoning_2020s_secondary": 32612.0}
 
 
 def test_a_revised_first_release_is_its_own_release() -> None:
     growth = nereport.load("economy_gdp_index", region="inner-mongolia", year=2022)
-    assert growth.set_index("vintage")["growth_pct"].to_dict() == {
+    assert growth.set_index("release")["growth_pct"].to_dict() == {
         "first-release": 4.2,
         "final-verification": 4.4,
     }
@@ -127,7 +127,7 @@ def test_a_revised_first_release_is_its_own_release() -> None:
 def test_first_releases_are_not_joined_to_revised_series() -> None:
     # China 2022: first release 1210207 beside the post-5th-census 1234029.4, never merged.
     va = nereport.load("economy_value_added", region="china", year=2022, sector="primary")
-    assert va.set_index("vintage")["gdp_cny_100m"].to_dict() == {
+    assert va.set_index("release")["gdp_cny_100m"].to_dict() == {
         "first-release": 1210207.0,
         "nbs-2025-03": 1234029.4,
     }
@@ -143,12 +143,12 @@ def test_a_copy_keeps_its_gdp_and_three_sectors_together() -> None:
 
 
 def test_a_gdp_constant_of_an_unnamed_code_file_is_left_out() -> None:
-    gdp = nereport.load("economy_gdp", region="jilin", vintage="first-release")
+    gdp = nereport.load("economy_gdp", region="jilin", release="first-release")
     assert 2022 not in set(gdp["year"])  # 13070.24 seen only in a pyecharts demo script
 
 
 def test_population_first_releases_extend_past_2020() -> None:
-    pop = nereport.load("economy_population", region="china", vintage="first-release")
+    pop = nereport.load("economy_population", region="china", release="first-release")
     assert one(pop, "population_10k", year=2024) == 140828
     assert one(pop, "population_10k", year=2025) == 140489
 
@@ -207,7 +207,7 @@ def test_grain_in_jin_is_converted_once_and_the_printed_figure_kept() -> None:
 
 def test_grain_first_releases_apart_from_the_revised_portal_series() -> None:
     grain = nereport.load("economy_grain_output", region="china", year=2015)
-    assert grain.set_index("vintage")["grain_10k_t"].to_dict() == {
+    assert grain.set_index("release")["grain_10k_t"].to_dict() == {
         "first-release": 62143.5,
         "nbs-2021": 66060.274,
     }
@@ -227,12 +227,12 @@ def test_good_air_days_keep_networks_and_the_best_copy() -> None:
 
 def test_a_population_note_holds_a_caveat_and_the_citation_its_own_column() -> None:
     # A report shows a population note beside the value: the document and copy go to `cited`.
-    pop = nereport.load("economy_population", vintage="first-release")
+    pop = nereport.load("economy_population", release="first-release")
     assert set(pop["note"].dropna()) == {"secondary source"}
     assert pop["cited"].notna().all()
     assert one(pop, "cited", region="jilin", year=2021).startswith("'2021年吉林省国民经济")
     hl = nereport.load("economy_population", region="heilongjiang", year=2013)
-    assert "typo" in one(hl, "note", vintage="csy-annual")  # a flag without citation stays
+    assert "typo" in one(hl, "note", release="csy-annual")  # a flag without citation stays
 
 
 # -- the 31 provinces (scripts/build_provinces.py) -----------------------------------------
@@ -242,14 +242,14 @@ def test_all_31_provinces_every_year_of_one_release() -> None:
     prov = nereport.load("economy_provinces")
     counts = prov.groupby(["indicator", "year"])["code"].nunique()
     assert set(counts) == {31} and set(prov["year"]) == set(range(2000, 2020))
-    assert set(prov["vintage"]) == {"nbs-2021"}
+    assert set(prov["release"]) == {"nbs-2021"}
     by_region = prov.drop_duplicates("code")["macro_region"].value_counts().to_dict()
     assert by_region == {"west": 12, "east": 10, "centre": 6, "northeast": 3}
 
 
 def test_provinces_agree_with_the_same_release_in_economy_value_added() -> None:
     prov = nereport.load("economy_provinces", indicator="gdp_nominal")
-    va = nereport.load("economy_value_added", vintage="nbs-2021", sector="primary")
+    va = nereport.load("economy_value_added", release="nbs-2021", sector="primary")
     names = {
         "210000": "liaoning",
         "220000": "jilin",

@@ -28,9 +28,7 @@ def _release_ids() -> set[str]:
     ids = set()
     for name in RELEASE_DATASETS:
         frame = nereport.load(name)
-        for column in ("vintage", "release"):
-            if column in frame:
-                ids |= set(frame[column].dropna())
+        ids |= set(frame["release"].dropna())
     return ids
 
 
@@ -115,8 +113,8 @@ def test_grain_share_never_mixes_releases_and_skips_conflicting_copies() -> None
     frame = findings.grain_share_frame(ctx)
     # China's 2022 first release was read as 68652.8 and 68653: the year is left out, not
     # averaged; 2021 and 2023 have one figure each.
-    assert sorted(frame.loc[frame["vintage"] == "first-release", "year"]) == [2021, 2023]
-    assert sorted(frame.loc[frame["vintage"] == "nbs-2021", "year"]) == [2003, 2010, 2015]
+    assert sorted(frame.loc[frame["release"] == "first-release", "year"]) == [2021, 2023]
+    assert sorted(frame.loc[frame["release"] == "nbs-2021", "year"]) == [2003, 2010, 2015]
     share = findings.value("grain_share", "liaoning", "first-release", 2023)
     assert share == pytest.approx(100 * 2563.5 / 69541)
     # The Northeast's share needs all three provinces in a release-year: Jilin has no 2021.

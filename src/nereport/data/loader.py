@@ -272,7 +272,7 @@ def _cached_frame(ds: Dataset, hashes: dict[str, str] | None = None) -> pd.DataF
 def load(name: str, **filters: Any) -> pd.DataFrame:
     """The cleaned, validated dataset ``name``; keyword filters select rows by column value.
 
-    ``load("economy_gdp", region="liaoning", vintage="nbs-2025")``; a list selects several
+    ``load("economy_gdp", region="liaoning", release="nbs-2025")``; a list selects several
     values: ``load("economy_gdp", region=["liaoning", "china"])``. The dataset and its raw
     files are recorded for the report's sources section (:mod:`nereport.data.provenance`).
     """
