@@ -14,6 +14,7 @@ import nereport
         ({"region": "Heilongjang"}, "heilongjiang"),  # misspelled: the slugs are listed
         ({"release": "nbs-2o25"}, "nbs-2025"),
         ({"provnce": "jilin"}, "region, year, published_as, release"),
+        ({"vintage": "nbs-2025"}, "the column 'vintage' is now called 'release'"),  # renamed
         ({"year": 2031}, "1975-2024"),
         ({"year": [2031, 2032]}, "1975-2024"),
         ({"region": "jilin-city"}, "china"),  # a known region the dataset does not hold
