@@ -13,7 +13,7 @@ read from a local clone with `git show`, so the bytes are those of the pinned co
     python scripts/build_provinces.py --repo /path/to/National-Visualization-Web-Application
 
 GDP is the release revised after the 4th economic census (Liaoning 2013: 19208.8, as in
-economy_value_added vintage nbs-2021); population is the release before the 7th-census revision
+economy_value_added release nbs-2021); population is the release before the 7th-census revision
 (Heilongjiang 2013: 3835.02). The portal's urban/rural split and sector columns are not taken.
 Values are written exactly as the files store them. The NBS four-region grouping (东部, 中部,
 西部, 东北: 国家统计局《东西中部和东北地区划分方法》, 2011) is added as a column, and English
