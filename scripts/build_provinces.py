@@ -12,7 +12,7 @@ github:3112944976/National-Visualization-Web-Application@582d20b, files
     源数据/国家统计局分省年度数据/人口/总人口.csv              (年末常住人口(万人))
 
 GDP is the release revised after the 4th economic census (Liaoning 2013: 19208.8, as in
-economy_value_added vintage nbs-2021); population is the release before the 7th-census revision
+economy_value_added release nbs-2021); population is the release before the 7th-census revision
 (Heilongjiang 2013: 3835.02). The portal's urban/rural split and sector columns are not taken.
 
 data/raw/nbs_portal_2025/economy_provinces.csv comes from the raw data.stats.gov.cn export

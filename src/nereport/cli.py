@@ -35,7 +35,7 @@ def cmd_datasets(args: argparse.Namespace) -> int:
             f"regions {', '.join(cov.get('regions', [])) or 'n/a'}"
         )
         for src in s["sources"]:
-            print(f"  source:   {src['publisher']}, {src['title']} [{src['vintage']}]")
+            print(f"  source:   {src['publisher']}, {src['title']} [{src['release']}]")
         print()
     return 0
 

@@ -12,8 +12,9 @@ import nereport
     ("filters", "named"),
     [
         ({"region": "Heilongjang"}, "heilongjiang"),  # misspelled: the slugs are listed
-        ({"vintage": "nbs-2o25"}, "nbs-2025"),
-        ({"provnce": "jilin"}, "region, year, vintage"),
+        ({"release": "nbs-2o25"}, "nbs-2025"),
+        ({"provnce": "jilin"}, "region, year, published_as, release"),
+        ({"vintage": "nbs-2025"}, "the column 'vintage' is now called 'release'"),  # renamed
         ({"year": 2031}, "1975-2024"),
         ({"year": [2031, 2032]}, "1975-2024"),
         ({"region": "jilin-city"}, "china"),  # a known region the dataset does not hold
@@ -80,12 +81,12 @@ def test_the_series_helper_refuses_to_join_two_releases() -> None:
     both = nereport.series(
         "economy_gdp_index", "jilin", release=["nbs-2021", "first-release"], join_releases=True
     )
-    assert set(both["vintage"]) == {"nbs-2021", "first-release"}
+    assert set(both["release"]) == {"nbs-2021", "first-release"}
 
 
 def test_the_series_helper_says_which_release_it_chose_and_why() -> None:
     default = nereport.series("economy_value_added", "liaoning", sector="secondary")
-    assert set(default["vintage"]) == {"nbs-2021"}
+    assert set(default["release"]) == {"nbs-2021"}
     assert "default" in default.attrs["release_note"]
     mixed = nereport.series("economy_gdp", ["liaoning", "china"])
     assert set(mixed["release"]) == {"cnki-to-2009"}

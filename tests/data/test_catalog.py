@@ -36,7 +36,7 @@ def test_every_dataset_is_fully_declared(name: str) -> None:
     assert set(ds.primary_key) <= {c.name for c in ds.columns}
     for source in ds.sources:
         s = SOURCES[source]
-        assert s.publisher and s.title and s.vintage and s.vintage_label
+        assert s.publisher and s.title and s.release and s.release_label
 
 
 @pytest.mark.parametrize("lang", [lang for lang in i18n.LANGS if lang != "en"])
@@ -109,8 +109,8 @@ def test_load_records_what_was_used() -> None:
 
 
 def test_filters_select_rows_and_reject_unknown_columns() -> None:
-    frame = nereport.load("economy_gdp", region=["jilin", "liaoning"], vintage="nbs-2025")
-    assert set(frame["region"]) == {"jilin", "liaoning"} and set(frame["vintage"]) == {"nbs-2025"}
+    frame = nereport.load("economy_gdp", region=["jilin", "liaoning"], release="nbs-2025")
+    assert set(frame["region"]) == {"jilin", "liaoning"} and set(frame["release"]) == {"nbs-2025"}
     with pytest.raises(nereport.NereportError, match="no column 'province'"):
         nereport.load("economy_gdp", province="jilin")
 
@@ -143,7 +143,7 @@ def test_cli_datasets_json_lists_units_coverage_and_sources(capsys) -> None:
         "description": "Gross regional product, current prices",
     } in gdp["columns"]
     assert gdp["coverage"]["years"][0] <= 1990 and "liaoning" in gdp["coverage"]["regions"]
-    assert any(s["vintage"] == "nbs-2025" for s in gdp["sources"])
+    assert any(s["release"] == "nbs-2025" for s in gdp["sources"])
 
 
 def test_cli_describe_all_writes_the_data_dictionary(tmp_path, capsys) -> None:

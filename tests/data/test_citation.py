@@ -23,7 +23,7 @@ def test_every_dataset_has_both_citations(name: str) -> None:
     assert list(cite.originals) == list(ds.sources)  # keyed by source id, in declared order
     for sid, text in cite.originals.items():
         s = SOURCES[sid]
-        assert text.startswith(s.publisher) and s.title in text and s.vintage_label in text
+        assert text.startswith(s.publisher) and s.title in text and s.release_label in text
         assert ("Read via" in text) == bool(s.via)  # a repost is said to be one
         assert f"Terms: {s.licence or 'not stated'}." in text
     processed = cite.processed()

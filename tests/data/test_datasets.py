@@ -14,30 +14,37 @@ from nereport.data.datasets.policy import parse_date
 
 
 @pytest.mark.parametrize(
-    ("vintage", "value"),
+    ("release", "value"),
     [
         ("nbs-2018", 27213.22),  # NBS portal c.2018 (original yearbook value)
-        ("cnki-mixed", 19611.70),  # yearbook via CNKI, revised
+        ("cnki-2010-2018", 19611.70),  # yearbook via CNKI, revised
         ("nbs-2025", 19534.3),  # NBS portal 2025/26, after the 5th economic census
     ],
 )
-def test_liaoning_2013_gdp_in_every_vintage(vintage: str, value: float) -> None:
+def test_liaoning_2013_gdp_in_every_release(release: str, value: float) -> None:
     gdp = nereport.load("economy_gdp", region="liaoning", year=2013)
-    assert one(gdp, "gdp_cny_100m", vintage=vintage) == pytest.approx(value)
+    assert one(gdp, "gdp_cny_100m", release=release) == pytest.approx(value)
 
 
-def test_csy2000_first_published_gdp_is_its_own_vintage() -> None:
+def test_the_cnki_extraction_is_published_as_one_and_split_into_three_releases() -> None:
+    cnki = nereport.load("economy_gdp", region="liaoning", published_as="cnki-mixed")
+    assert list(dict.fromkeys(cnki["release"])) == ["cnki-to-2009", "cnki-2010-2018", "cnki-2019"]
+    other = nereport.load("economy_gdp", published_as=["nbs-2018", "nbs-2025", "csy-2000"])
+    assert (other["release"] == other["published_as"]).all()
+
+
+def test_csy2000_first_published_gdp_is_its_own_release() -> None:
     # CSY 2000 table 3-8 printed Jilin 1999 = 1669.56; the later NBS release says 1672.96.
     gdp = nereport.load("economy_gdp", region="jilin", year=1999)
-    assert one(gdp, "gdp_cny_100m", vintage="csy-2000") == pytest.approx(1669.56)
-    assert one(gdp, "gdp_cny_100m", vintage="nbs-2018") == pytest.approx(1672.96)
+    assert one(gdp, "gdp_cny_100m", release="csy-2000") == pytest.approx(1669.56)
+    assert one(gdp, "gdp_cny_100m", release="nbs-2018") == pytest.approx(1672.96)
 
 
-def test_heilongjiang_2013_population_vintages_and_flagged_typo() -> None:
+def test_heilongjiang_2013_population_releases_and_flagged_typo() -> None:
     pop = nereport.load("economy_population", region="heilongjiang", year=2013)
-    assert one(pop, "population_10k", vintage="nbs-pre2021") == 3835
-    assert one(pop, "population_10k", vintage="nbs-census7") == 3666
-    flagged = pop[pop["vintage"] == "csy-annual"]
+    assert one(pop, "population_10k", release="nbs-pre2021") == 3835
+    assert one(pop, "population_10k", release="nbs-census7") == 3666
+    flagged = pop[pop["release"] == "csy-annual"]
     assert flagged["population_10k"].tolist() == [3535]  # kept as published, not corrected
     assert "typo" in flagged["note"].iloc[0]
 

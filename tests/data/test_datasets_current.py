@@ -106,19 +106,19 @@ def test_a_figure_already_catalogued_is_not_written_twice() -> None:
     va = nereport.load("economy_value_added", region="liaoning", year=2021)
     assert set(va["gdp_cny_100m"]) == {27584.1}
     assert set(va["source_id"]) == {"liaoning_first_releases"}
-    growth = nereport.load("economy_gdp_index", vintage="first-release")
+    growth = nereport.load("economy_gdp_index", release="first-release")
     assert not growth.duplicated(["region", "year"]).any()  # one first-release rate a year
 
 
 def test_copies_that_disagree_are_both_kept_by_source() -> None:
-    gdp = nereport.load("economy_gdp", region="liaoning", year=2024, vintage="first-release")
+    gdp = nereport.load("economy_gdp", region="liaoning", year=2024, release="first-release")
     by_source = gdp.set_index("source_id")["gdp_cny_100m"].to_dict()
     assert by_source == {"liaoning_2020s_official": 32612.7, "liaoning_2020s_secondary": 32612.0}
 
 
 def test_a_revised_first_release_is_its_own_release() -> None:
     growth = nereport.load("economy_gdp_index", region="inner-mongolia", year=2022)
-    assert growth.set_index("vintage")["growth_pct"].to_dict() == {
+    assert growth.set_index("release")["growth_pct"].to_dict() == {
         "first-release": 4.2,
         "final-verification": 4.4,
     }
@@ -127,7 +127,7 @@ def test_a_revised_first_release_is_its_own_release() -> None:
 def test_first_releases_are_not_joined_to_revised_series() -> None:
     # China 2022: first release 1210207 beside the post-5th-census 1234029.4, never merged.
     va = nereport.load("economy_value_added", region="china", year=2022, sector="primary")
-    assert va.set_index("vintage")["gdp_cny_100m"].to_dict() == {
+    assert va.set_index("release")["gdp_cny_100m"].to_dict() == {
         "first-release": 1210207.0,
         "nbs-2025-03": 1234029.4,
     }
@@ -143,12 +143,12 @@ def test_a_copy_keeps_its_gdp_and_three_sectors_together() -> None:
 
 
 def test_a_gdp_constant_of_an_unnamed_code_file_is_left_out() -> None:
-    gdp = nereport.load("economy_gdp", region="jilin", vintage="first-release")
+    gdp = nereport.load("economy_gdp", region="jilin", release="first-release")
     assert 2022 not in set(gdp["year"])  # 13070.24 seen only in a pyecharts demo script
 
 
 def test_population_first_releases_extend_past_2020() -> None:
-    pop = nereport.load("economy_population", region="china", vintage="first-release")
+    pop = nereport.load("economy_population", region="china", release="first-release")
     assert one(pop, "population_10k", year=2024) == 140828
     assert one(pop, "population_10k", year=2025) == 140489
 
@@ -207,7 +207,7 @@ def test_grain_in_jin_is_converted_once_and_the_printed_figure_kept() -> None:
 
 def test_grain_first_releases_apart_from_the_revised_portal_series() -> None:
     grain = nereport.load("economy_grain_output", region="china", year=2015)
-    assert grain.set_index("vintage")["grain_10k_t"].to_dict() == {
+    assert grain.set_index("release")["grain_10k_t"].to_dict() == {
         "first-release": 62143.5,
         "nbs-2021": 66060.274,
     }
@@ -227,12 +227,12 @@ def test_good_air_days_keep_networks_and_the_best_copy() -> None:
 
 def test_a_population_note_holds_a_caveat_and_the_citation_its_own_column() -> None:
     # A report shows a population note beside the value: the document and copy go to `cited`.
-    pop = nereport.load("economy_population", vintage="first-release")
+    pop = nereport.load("economy_population", release="first-release")
     assert set(pop["note"].dropna()) == {"secondary source"}
     assert pop["cited"].notna().all()
     assert one(pop, "cited", region="jilin", year=2021).startswith("'2021年吉林省国民经济")
     hl = nereport.load("economy_population", region="heilongjiang", year=2013)
-    assert "typo" in one(hl, "note", vintage="csy-annual")  # a flag without citation stays
+    assert "typo" in one(hl, "note", release="csy-annual")  # a flag without citation stays
 
 
 # -- the 31 provinces (scripts/build_provinces.py) -----------------------------------------
@@ -240,9 +240,9 @@ def test_a_population_note_holds_a_caveat_and_the_citation_its_own_column() -> N
 
 def test_all_31_provinces_every_year_of_each_release() -> None:
     prov = nereport.load("economy_provinces")
-    counts = prov.groupby(["vintage", "indicator", "year"])["code"].nunique()
+    counts = prov.groupby(["release", "indicator", "year"])["code"].nunique()
     assert set(counts) == {31}
-    years = prov.groupby(["vintage", "indicator"])["year"].agg(["min", "max", "count"])
+    years = prov.groupby(["release", "indicator"])["year"].agg(["min", "max", "count"])
     assert years.to_dict("index") == {
         ("nbs-2021", "gdp_nominal"): {"min": 2000, "max": 2019, "count": 31 * 20},
         ("nbs-2021", "gdp_per_capita"): {"min": 2000, "max": 2019, "count": 31 * 20},
@@ -251,11 +251,11 @@ def test_all_31_provinces_every_year_of_each_release() -> None:
         ("nbs-2025", "gdp_nominal"): {"min": 2006, "max": 2024, "count": 31 * 19},
     }
     # One raw file per release, never merged.
-    assert prov.groupby("vintage")["source_id"].unique().map(list).to_dict() == {
+    assert prov.groupby("release")["source_id"].unique().map(list).to_dict() == {
         "nbs-2021": ["nbs_portal_2021_provinces"],
         "nbs-2025": ["nbs_portal_2025"],
     }
-    for _, rows in prov.groupby("vintage"):
+    for _, rows in prov.groupby("release"):
         by_region = rows.drop_duplicates("code")["macro_region"].value_counts().to_dict()
         assert by_region == {"west": 12, "east": 10, "centre": 6, "northeast": 3}
 
@@ -263,7 +263,7 @@ def test_all_31_provinces_every_year_of_each_release() -> None:
 def test_provinces_2025_release_is_the_export_as_published() -> None:
     # 分省年度数据.csv (GB18030) in github:RenJiyi163/panel_data_analysis_for_thesis@e6d6537,
     # 地区生产总值(亿元), row 辽宁省 column 2024年, 广东省 2024年, 吉林省 2022年.
-    prov = nereport.load("economy_provinces", vintage="nbs-2025", indicator="gdp_nominal")
+    prov = nereport.load("economy_provinces", release="nbs-2025", indicator="gdp_nominal")
     assert one(prov, "value", code="210000", year=2024) == 32540.8
     assert one(prov, "value", code="440000", year=2024) == 141488.9
     assert one(prov, "value", code="220000", year=2022) == 13121.4
@@ -274,8 +274,8 @@ def test_provinces_2025_release_is_the_export_as_published() -> None:
 
 def test_provinces_2025_release_agrees_with_economy_gdp_of_the_same_release() -> None:
     # economy_gdp nbs-2025 holds the same export's rows of the four provinces: every one agrees.
-    prov = nereport.load("economy_provinces", vintage="nbs-2025", indicator="gdp_nominal")
-    gdp = nereport.load("economy_gdp", vintage="nbs-2025")
+    prov = nereport.load("economy_provinces", release="nbs-2025", indicator="gdp_nominal")
+    gdp = nereport.load("economy_gdp", release="nbs-2025")
     names = {
         "210000": "liaoning",
         "220000": "jilin",
@@ -289,8 +289,8 @@ def test_provinces_2025_release_agrees_with_economy_gdp_of_the_same_release() ->
 
 
 def test_provinces_agree_with_the_same_release_in_economy_value_added() -> None:
-    prov = nereport.load("economy_provinces", indicator="gdp_nominal", vintage="nbs-2021")
-    va = nereport.load("economy_value_added", vintage="nbs-2021", sector="primary")
+    prov = nereport.load("economy_provinces", indicator="gdp_nominal", release="nbs-2021")
+    va = nereport.load("economy_value_added", release="nbs-2021", sector="primary")
     names = {
         "210000": "liaoning",
         "220000": "jilin",
@@ -305,7 +305,7 @@ def test_provinces_agree_with_the_same_release_in_economy_value_added() -> None:
 
 def test_rank_among_the_provinces() -> None:
     prov = nereport.load(
-        "economy_provinces", year=2019, indicator="gdp_per_capita", vintage="nbs-2021"
+        "economy_provinces", year=2019, indicator="gdp_per_capita", release="nbs-2021"
     )
     assert one(prov, "rank", code="110000") == 1  # Beijing
     assert one(prov, "rank", code="230000") == 30  # Heilongjiang

@@ -24,12 +24,12 @@ ECON2 = [
 
 
 @pytest.mark.parametrize("name", ECON2)
-def test_declared_with_gaps_vintage_and_default(name: str) -> None:
+def test_declared_with_gaps_release_and_default(name: str) -> None:
     ds = REGISTRY[name]  # registered by importing the economy module, nothing by hand
     assert ds.gaps.strip() and ds.processing.strip()
-    assert "vintage" in ds.primary_key and ds.default_vintage == "nbs-2021"
-    assert ds.column("vintage").allowed == tuple(
-        dict.fromkeys(SOURCES[s].vintage for s in ds.sources)
+    assert "release" in ds.primary_key and ds.default_release == "nbs-2021"
+    assert ds.column("release").allowed == tuple(
+        dict.fromkeys(SOURCES[s].release for s in ds.sources)
     )
 
 
@@ -37,20 +37,20 @@ def test_declared_with_gaps_vintage_and_default(name: str) -> None:
 def test_every_row_carries_its_release_once_per_key(name: str) -> None:
     ds = REGISTRY[name]
     frame = nereport.load(name)
-    assert frame["vintage"].notna().all()
-    assert (frame["vintage"] == frame["source_id"].map(lambda s: SOURCES[s].vintage)).all()
+    assert frame["release"].notna().all()
+    assert (frame["release"] == frame["source_id"].map(lambda s: SOURCES[s].release)).all()
     assert not frame.duplicated(list(ds.primary_key)).any()
     # The portal release of c.2020-21 is complete for 2000-2019 where the reference says so.
-    portal = frame[frame["vintage"] == "nbs-2021"]
+    portal = frame[frame["release"] == "nbs-2021"]
     assert portal["year"].max() == 2019
     assert set(portal["region"]) == {"liaoning", "jilin", "heilongjiang", "inner-mongolia", "china"}
 
 
-def test_vintages_shared_by_sources_have_one_label() -> None:
+def test_releases_shared_by_sources_have_one_label() -> None:
     labels: dict[str, set[str]] = {}
     for name in ECON2:
         for s in REGISTRY[name].source_objects():
-            labels.setdefault(s.vintage, set()).add(s.vintage_label)
+            labels.setdefault(s.release, set()).add(s.release_label)
     assert all(len(v) == 1 for v in labels.values()), labels
 
 
@@ -74,7 +74,7 @@ def test_unrounded_portal_index_kept_and_flagged() -> None:
 
 
 def test_first_release_growth_rates_are_their_own_release() -> None:
-    growth = nereport.load("economy_gdp_index", vintage="first-release")
+    growth = nereport.load("economy_gdp_index", release="first-release")
     assert growth["year"].min() == 2020
     assert growth["index_prev_year_100"].isna().all()  # printed as % growth
     assert one(growth, "growth_pct", region="china", year=2020) == 2.3
@@ -88,14 +88,14 @@ def test_first_release_growth_rates_are_their_own_release() -> None:
 
 def test_gdp_per_capita_in_each_release() -> None:
     china = nereport.load("economy_gdp_per_capita", region="china", year=2020)
-    assert one(china, "gdp_per_capita_cny", vintage="nbs-2025-03") == 73338
-    assert one(china, "gdp_per_capita_cny", vintage="first-release") == 72447
-    assert "预计" in one(china, "note", vintage="first-release")
+    assert one(china, "gdp_per_capita_cny", release="nbs-2025-03") == 73338
+    assert one(china, "gdp_per_capita_cny", release="first-release") == 72447
+    assert "预计" in one(china, "note", release="first-release")
     ln = nereport.load("economy_gdp_per_capita", region="liaoning")
-    assert one(ln, "gdp_per_capita_cny", year=2017, vintage="nbs-2021") == 49603
+    assert one(ln, "gdp_per_capita_cny", year=2017, release="nbs-2021") == 49603
     assert one(ln, "gdp_per_capita_cny", year=2022) == 68775
     hl = nereport.load("economy_gdp_per_capita", region="heilongjiang", year=2020)
-    assert one(hl, "vintage") == "hl-2020-table"  # release not stated: not called a first release
+    assert one(hl, "release") == "hl-2020-table"  # release not stated: not called a first release
 
 
 # -- value added with the GDP of the same release ------------------------------------------
@@ -103,7 +103,7 @@ def test_gdp_per_capita_in_each_release() -> None:
 
 def test_liaoning_2013_gdp_in_the_post_4th_census_release() -> None:
     va = nereport.load("economy_value_added", region="liaoning", year=2013)
-    assert set(va["vintage"]) == {"nbs-2021"}
+    assert set(va["release"]) == {"nbs-2021"}
     assert set(va["gdp_cny_100m"]) == {19208.8}
 
 
@@ -111,7 +111,7 @@ def test_value_added_sums_to_gdp_within_each_release() -> None:
     va = nereport.load("economy_value_added")
     # One publication (source) of one release: two copies of a first release (e.g. Inner
     # Mongolia 2020, January release and communiqué) are two groups.
-    groups = va.groupby(["region", "year", "vintage", "source_id"])
+    groups = va.groupby(["region", "year", "release", "source_id"])
     total = groups["value_added_cny_100m"].sum()
     gdp = groups["gdp_cny_100m"].agg(lambda s: s.iloc[0])
     assert (groups["gdp_cny_100m"].nunique(dropna=False) == 1).all()  # one GDP per release
@@ -130,14 +130,14 @@ def test_value_added_sums_to_gdp_within_each_release() -> None:
 def test_shares_use_the_gdp_of_the_same_publication() -> None:
     im = nereport.load("economy_value_added", region="inner-mongolia", year=2022)
     # Communiqué (whole numbers) and ACMR brief (one decimal) are kept apart, both with shares.
-    assert one(im, "gdp_cny_100m", vintage="first-release", sector="primary") == 23159
-    assert one(im, "gdp_cny_100m", vintage="first-release-acmr", sector="primary") == 23158.6
-    assert one(im, "share_of_gdp_pct", vintage="first-release-acmr", sector="primary") == (
+    assert one(im, "gdp_cny_100m", release="first-release", sector="primary") == 23159
+    assert one(im, "gdp_cny_100m", release="first-release-acmr", sector="primary") == 23158.6
+    assert one(im, "share_of_gdp_pct", release="first-release-acmr", sector="primary") == (
         pytest.approx(100 * 2653.7 / 23158.6, abs=1e-4)
     )
-    assert "secondary" in one(im, "note", vintage="first-release-acmr", sector="primary")
+    assert "secondary" in one(im, "note", release="first-release-acmr", sector="primary")
     china = nereport.load("economy_value_added", region="china", year=2019, sector="primary")
-    gdp = china.set_index("vintage")["gdp_cny_100m"]
+    gdp = china.set_index("release")["gdp_cny_100m"]
     assert gdp["nbs-2025-03"] == 1005872.4  # post-5th-census national GDP
     assert gdp["nbs-2021"] != gdp["nbs-2025-03"]
 
@@ -146,13 +146,13 @@ def test_shares_use_the_gdp_of_the_same_publication() -> None:
 
 
 def test_fai_calibers_and_flags() -> None:
-    fai = nereport.load("economy_fai", region="liaoning", vintage="nbs-2021")
+    fai = nereport.load("economy_fai", region="liaoning", release="nbs-2021")
     assert one(fai, "fai_cny_100m", year=2015, caliber="total_society") == 17917.8936
     assert "data correction" in one(fai, "note", year=2016, caliber="total_society")
     assert "城镇" in one(fai, "note", year=2005, caliber="excl_rural")
     assert fai["year"].max() == 2017
     china = nereport.load("economy_fai", region="china", year=2020)
-    assert one(china, "vintage") == "first-release"
+    assert one(china, "release") == "first-release"
     assert "do not derive growth" in one(china, "note")
 
 
@@ -168,7 +168,7 @@ def test_income_surveys_and_releases() -> None:
         china, "income_cny_per_capita", indicator="rural_net_income_per_capita_old_survey"
     ) == pytest.approx(5919.01)
     recent = nereport.load("economy_income", region="china", year=2024)
-    assert set(recent["vintage"]) == {"first-release"}
+    assert set(recent["release"]) == {"first-release"}
     assert one(
         recent, "income_cny_per_capita", indicator="all_residents_disposable_income_per_capita"
     ) == (41314)
@@ -181,7 +181,7 @@ def test_budget_releases_are_kept_apart() -> None:
         year=2020,
         indicator="local_general_budget_expenditure",
     )
-    assert hl.set_index("vintage")["amount_cny_100m"].to_dict() == {
+    assert hl.set_index("release")["amount_cny_100m"].to_dict() == {
         "hl-2020-table": 5449.4,
         "nbs-2026": 5449.41,
     }

@@ -54,19 +54,19 @@ def test_source_ids_are_declared_once() -> None:
 
 def test_energy_totals_of_every_release_in_one_unit() -> None:
     # China 2014: 42.6亿t first released, 425806 (c.2019 export) and 428334 (c.2021 portal)
-    # in 万t; all three in 10,000 t SCE, apart by vintage.
+    # in 万t; all three in 10,000 t SCE, apart by release.
     energy = nereport.load("environment_energy", indicator="total_energy_consumption", year=2014)
-    assert one(energy, "energy_10k_tce", vintage="first-release") == pytest.approx(426000)
-    assert one(energy, "energy_10k_tce", vintage="nbs-2019") == 425806
-    assert one(energy, "energy_10k_tce", vintage="nbs-2021") == 428334
+    assert one(energy, "energy_10k_tce", release="first-release") == pytest.approx(426000)
+    assert one(energy, "energy_10k_tce", release="nbs-2019") == 425806
+    assert one(energy, "energy_10k_tce", release="nbs-2021") == 428334
     totals = nereport.load("environment_energy", indicator="total_energy_consumption")
-    assert one(totals, "energy_10k_tce", year=2019, vintage="first-release") == pytest.approx(
+    assert one(totals, "energy_10k_tce", year=2019, release="first-release") == pytest.approx(
         486000
     )
-    assert one(totals, "energy_10k_tce", year=2021, vintage="first-release") == pytest.approx(
+    assert one(totals, "energy_10k_tce", year=2021, release="first-release") == pytest.approx(
         524000
     )
-    assert one(totals, "energy_10k_tce", year=2000, vintage="nbs-2021") == 146964
+    assert one(totals, "energy_10k_tce", year=2000, release="nbs-2021") == 146964
     assert set(totals["region"]) == {"china"}  # no provincial totals were found
     assert "provincial" in REGISTRY["environment_energy"].gaps
 
@@ -84,9 +84,9 @@ def test_coal_in_physical_tonnes_by_province() -> None:
 def test_energy_mix_keeps_releases_apart_and_signs_decreases() -> None:
     mix = nereport.load("environment_energy_mix", region="china")
     share = mix[mix["indicator"] == "coal_share_of_energy_consumption"]
-    assert one(share, "value", year=2019, vintage="nbs-2021") == 57.7
-    assert one(share, "value", year=2019, vintage="first-release") == 57.7
-    assert one(share, "value", year=2014, vintage="nbs-2021") == 65.8
+    assert one(share, "value", year=2019, release="nbs-2021") == 57.7
+    assert one(share, "value", year=2019, release="first-release") == 57.7
+    assert one(share, "value", year=2014, release="nbs-2021") == 65.8
     co2 = mix[mix["indicator"] == "co2_per_gdp_change"]
     assert one(co2, "value", year=2020) == -1.0  # '下降1.0%'
     assert set(co2["unit"]) == {"% change on previous year"}

@@ -1,4 +1,4 @@
-"""Derived series: one vintage at a time, the computed Northeast, shares and growth."""
+"""Derived series: one release at a time, the computed Northeast, shares and growth."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import nereport
 from nereport.data.series import change_between, growth_pct, northeast_sum, share_of, with_northeast
 
 
-def test_series_picks_one_vintage_covering_every_region() -> None:
-    assert set(nereport.series("economy_gdp", "jilin")["vintage"]) == {"nbs-2025"}
+def test_series_picks_one_release_covering_every_region() -> None:
+    assert set(nereport.series("economy_gdp", "jilin")["release"]) == {"nbs-2025"}
     with_china = nereport.series("economy_gdp", ["jilin", "china"])
     # The CNKI extraction stitches three releases; a series takes one of them, never the mix.
     assert set(with_china["release"]) == {"cnki-to-2009"}
@@ -19,7 +19,7 @@ def test_series_picks_one_vintage_covering_every_region() -> None:
     assert with_china["year"].max() == 2009
 
 
-def test_series_rejects_a_vintage_without_the_region() -> None:
+def test_series_rejects_a_release_without_the_region() -> None:
     with pytest.raises(nereport.NereportError, match="no rows for china"):
         nereport.series("economy_gdp", ["china"], release="nbs-2025")
 
@@ -39,8 +39,8 @@ def test_northeast_is_the_sum_of_three_provinces_and_never_partial() -> None:
 
 
 def test_northeast_from_real_gdp_matches_the_provinces() -> None:
-    gdp = nereport.load("economy_gdp", vintage="nbs-2025")
-    ne = with_northeast(gdp, "gdp_cny_100m", by=("vintage",))
+    gdp = nereport.load("economy_gdp", release="nbs-2025")
+    ne = with_northeast(gdp, "gdp_cny_100m", by=("release",))
     ne_2020 = ne[(ne["region"] == "northeast") & (ne["year"] == 2020)]["gdp_cny_100m"].iloc[0]
     provinces = gdp[
         gdp["region"].isin(["liaoning", "jilin", "heilongjiang"]) & (gdp["year"] == 2020)
@@ -50,8 +50,8 @@ def test_northeast_from_real_gdp_matches_the_provinces() -> None:
 
 def test_published_northeast_is_kept_not_overwritten() -> None:
     gdp = nereport.load("economy_gdp")
-    ne = with_northeast(gdp, "gdp_cny_100m", by=("vintage",))
-    published = ne[(ne["region"] == "northeast") & (ne["vintage"] == "csy-2006")]
+    ne = with_northeast(gdp, "gdp_cny_100m", by=("release",))
+    published = ne[(ne["region"] == "northeast") & (ne["release"] == "csy-2006")]
     assert published["source_id"].tolist() == ["csy2006_t2_6"]
 
 
@@ -60,7 +60,7 @@ def test_share_of_and_growth() -> None:
         {
             "region": ["a", "china", "a", "china", "a"],
             "year": [2000, 2000, 2001, 2001, 2003],
-            "vintage": ["x"] * 5,
+            "release": ["x"] * 5,
             "v": [10.0, 100.0, 11.0, 100.0, 12.0],
         }
     )

@@ -28,9 +28,7 @@ def _release_ids() -> set[str]:
     ids = set()
     for name in RELEASE_DATASETS:
         frame = nereport.load(name)
-        for column in ("vintage", "release"):
-            if column in frame:
-                ids |= set(frame[column].dropna())
+        ids |= set(frame["release"].dropna())
     return ids
 
 
@@ -120,11 +118,11 @@ def test_regions_and_ranks_reach_2024_within_the_2025_release() -> None:
 def test_macro_region_shares_never_mix_releases() -> None:
     for release, years in (("nbs-2021", (2000, 2019)), ("nbs-2025", (2006, 2024))):
         shares = findings.macro_share_frame(release)
-        assert set(shares["vintage"]) == {release}
+        assert set(shares["release"]) == {release}
         assert (shares["year"].min(), shares["year"].max()) == years
         assert shares.groupby("year")["share_pct"].sum().round(6).eq(100).all()
         # Each share is the release's own provinces' sum over the release's own total.
-        gdp = nereport.load("economy_provinces", indicator="gdp_nominal", vintage=release)
+        gdp = nereport.load("economy_provinces", indicator="gdp_nominal", release=release)
         year = years[1]
         rows = gdp[gdp["year"] == year]
         expected = 100 * rows.loc[rows["macro_region"] == "northeast", "value"].sum()
@@ -147,8 +145,8 @@ def test_grain_share_never_mixes_releases_and_skips_conflicting_copies() -> None
     frame = findings.grain_share_frame(ctx)
     # China's 2022 first release was read as 68652.8 and 68653: the year is left out, not
     # averaged; 2021 and 2023 have one figure each.
-    assert sorted(frame.loc[frame["vintage"] == "first-release", "year"]) == [2021, 2023]
-    assert sorted(frame.loc[frame["vintage"] == "nbs-2021", "year"]) == [2003, 2010, 2015]
+    assert sorted(frame.loc[frame["release"] == "first-release", "year"]) == [2021, 2023]
+    assert sorted(frame.loc[frame["release"] == "nbs-2021", "year"]) == [2003, 2010, 2015]
     share = findings.value("grain_share", "liaoning", "first-release", 2023)
     assert share == pytest.approx(100 * 2563.5 / 69541)
     # The Northeast's share needs all three provinces in a release-year: Jilin has no 2021.

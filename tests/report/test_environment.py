@@ -72,7 +72,7 @@ def test_coal_per_unit_of_gdp_takes_coal_and_gdp_from_one_release() -> None:
     ctx = report.start("environment", region="liaoning")
     frame = environment.coal_intensity_frame(ctx).set_index(["region", "year"])
     coal = nereport.load("environment_coal_use", region="liaoning", year=2017)
-    gdp = nereport.load("economy_value_added", vintage="nbs-2021", region="liaoning", year=2017)
+    gdp = nereport.load("economy_value_added", release="nbs-2021", region="liaoning", year=2017)
     expected = coal["coal_10k_t"].iloc[0] / gdp["gdp_cny_100m"].dropna().iloc[0]
     assert frame.loc[("liaoning", 2017), "t_per_10k_yuan"] == pytest.approx(expected)
     said = environment.coal_intensity(ctx)

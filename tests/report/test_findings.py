@@ -72,7 +72,7 @@ def test_national_growth_after_2020_is_one_number_with_its_period(every_report) 
         (t, r, lang) for t in ("economy", "policy") for r in REGIONS for lang in i18n.LANGS
     } <= (found_in)
     assert len(stated) == 1
-    rates = nereport.load("economy_gdp_index", region="china", vintage="first-release")
+    rates = nereport.load("economy_gdp_index", region="china", release="first-release")
     rates = rates.set_index("year")["growth_pct"]
     factor = 1.0
     for year in range(2021, 2025):
@@ -102,7 +102,7 @@ def test_a_missing_year_is_named_not_averaged_over() -> None:
 
 def test_the_growth_line_breaks_at_a_missing_year() -> None:
     growth = economy.real_growth(report.start("economy", region="jilin"))
-    first = growth[(growth["region"] == "jilin") & (growth["vintage"] == "first-release")]
+    first = growth[(growth["region"] == "jilin") & (growth["release"] == "first-release")]
     assert 2022 not in set(first["year"]) and {2021, 2023} <= set(first["year"])
     by_year = first.set_index("year")["segment"]
     assert by_year[2021] != by_year[2023]  # 2021 and 2023 are not joined across 2022
@@ -113,7 +113,7 @@ def test_the_growth_line_breaks_at_a_missing_year() -> None:
 
 def test_the_revision_caption_states_direction_and_base() -> None:
     caption = economy.gdp_chart(report.start("economy", region="jilin")).caption
-    gdp = nereport.load("economy_gdp", region="jilin", year=2017).set_index("vintage")
+    gdp = nereport.load("economy_gdp", region="jilin", year=2017).set_index("release")
     cut = 100 * (1 - gdp.loc["nbs-2025", "gdp_cny_100m"] / gdp.loc["nbs-2018", "gdp_cny_100m"])
     assert f"**{i18n.decimal(cut, 1)} %** below the oldest" in caption
     assert "25.8 %" in caption and "34.8" not in caption
@@ -150,9 +150,9 @@ def test_the_share_falls_while_the_region_grows_because_prices_rose_less() -> No
     text = findings.prices(ctx)
     assert "8.48 % to 5.08 %" in text and "**81 %** for China" in text
     # Deflator = nominal GDP / real volume, both of the main release.
-    gdp = nereport.load("economy_value_added", vintage="nbs-2021", sector="primary")
+    gdp = nereport.load("economy_value_added", release="nbs-2021", sector="primary")
     gdp = gdp.set_index(["region", "year"])["gdp_cny_100m"]
-    rates = nereport.load("economy_gdp_index", region="china", vintage="nbs-2021")
+    rates = nereport.load("economy_gdp_index", region="china", release="nbs-2021")
     volume = 1.0
     for rate in rates.set_index("year").loc[2004:2019, "growth_pct"]:
         volume *= 1 + rate / 100
@@ -162,7 +162,7 @@ def test_the_share_falls_while_the_region_grows_because_prices_rose_less() -> No
 
 def test_fiscal_investment_and_income_findings_name_period_and_release() -> None:
     ctx = report.start("economy", region="liaoning")
-    budget = nereport.load("economy_budget", vintage="nbs-2021", year=2019)
+    budget = nereport.load("economy_budget", release="nbs-2021", year=2019)
     budget = budget.set_index(["region", "indicator"])["amount_cny_100m"]
     own = (
         100
@@ -180,10 +180,10 @@ def test_fiscal_investment_and_income_findings_name_period_and_release() -> None
 def test_the_share_reaches_2024_in_a_release_of_its_own() -> None:
     ctx = report.start("economy", region="liaoning")
     share = findings.share_frame(ctx)
-    later = share[share["vintage"] == "nbs-2025"].set_index("year")["share_pct"]
+    later = share[share["release"] == "nbs-2025"].set_index("year")["share_pct"]
     assert later.index.max() == 2024
-    gdp = nereport.load("economy_gdp", region="liaoning", vintage="nbs-2025", year=2024)
-    china = nereport.load("economy_value_added", region="china", vintage="nbs-2025-03", year=2024)
+    gdp = nereport.load("economy_gdp", region="liaoning", release="nbs-2025", year=2024)
+    china = nereport.load("economy_value_added", region="china", release="nbs-2025-03", year=2024)
     expected = 100 * gdp["gdp_cny_100m"].iloc[0] / china["gdp_cny_100m"].iloc[0]
     assert later[2024] == pytest.approx(expected)
     assert f"2024: **{i18n.decimal(expected, 2)} %**" in findings.national_share(ctx)
@@ -205,7 +205,7 @@ def test_liaoning_investment_line_breaks_at_its_data_correction() -> None:
 
 def test_per_capita_after_2019_comes_from_first_releases_of_province_and_nation() -> None:
     ctx = report.start("economy", region="liaoning")
-    pc = nereport.load("economy_gdp_per_capita", vintage="first-release", year=2022)
+    pc = nereport.load("economy_gdp_per_capita", release="first-release", year=2022)
     pc = pc.set_index("region")["gdp_per_capita_cny"]
     expected = i18n.decimal(100 * pc["liaoning"] / pc["china"], 0)
     assert f"Liaoning **{expected}** (2022)" in findings.per_capita(ctx)

@@ -41,7 +41,7 @@ def test_gdp_chart_draws_one_line_per_release(ctx) -> None:
 def test_share_of_national_gdp_takes_both_figures_from_one_release() -> None:
     ctx = report.start("economy", region="liaoning")
     share = economy.national_share(ctx).set_index("year")["share_pct"]
-    gdp = nereport.load("economy_value_added", vintage="nbs-2021", year=2003, sector="primary")
+    gdp = nereport.load("economy_value_added", release="nbs-2021", year=2003, sector="primary")
     gdp = gdp.set_index("region")["gdp_cny_100m"]
     assert share[2003] == pytest.approx(100 * gdp["liaoning"] / gdp["china"])
     assert f"2003: **{100 * gdp['liaoning'] / gdp['china']:.2f} %**" in (
@@ -53,7 +53,7 @@ def test_the_northeast_share_does_not_fall_off_a_release_cliff_in_2010() -> None
     # With the CNKI series (original values to 2009, revised after) the Northeast's share
     # fell from 8.92 % to 7.47 % in 2010; within one release it moves by a fraction of that.
     share = economy.national_share(report.start("economy", region="northeast"))
-    share = share[share["vintage"] == "nbs-2021"].set_index("year")["share_pct"]
+    share = share[share["release"] == "nbs-2021"].set_index("year")["share_pct"]
     assert abs(share[2010] - share[2009]) < 0.5
     assert share.index.min() == 2000 and share.index.max() == 2019
 
@@ -63,7 +63,7 @@ def test_northeast_real_growth_in_2010_is_positive_in_every_release() -> None:
     assert (growth[growth["year"] == 2010]["growth_pct"] > 0).all()
     # Each line is one region in one release.
     assert not growth.duplicated(["segment", "year"]).any()
-    assert growth.groupby("segment")["vintage"].nunique().max() == 1
+    assert growth.groupby("segment")["release"].nunique().max() == 1
 
 
 def test_no_derived_figure_mixes_releases() -> None:
@@ -73,9 +73,9 @@ def test_no_derived_figure_mixes_releases() -> None:
         ctx = report.start("economy", region=region)
         share = findings.share_frame(ctx)
         # Two releases, each its own rows: never two values of one year in one release.
-        assert set(share["vintage"]) == {"nbs-2021", "nbs-2025"}
-        assert not share.duplicated(["vintage", "year"]).any()
-        assert set(findings.per_capita_frame(ctx)["vintage"]) == {"nbs-2021"}
+        assert set(share["release"]) == {"nbs-2021", "nbs-2025"}
+        assert not share.duplicated(["release", "year"]).any()
+        assert set(findings.per_capita_frame(ctx)["release"]) == {"nbs-2021"}
     with pytest.raises(nereport.NereportError, match="mix releases"):
         from nereport.data.series import cumulative_growth
 
@@ -97,7 +97,7 @@ def test_real_growth_finding_is_chained_from_the_published_indices() -> None:
     from nereport.data.series import annual_rate, cumulative_growth
 
     ctx = report.start("economy", region="jilin")
-    rows = nereport.load("economy_gdp_index", region="jilin", vintage="nbs-2021")
+    rows = nereport.load("economy_gdp_index", region="jilin", release="nbs-2021")
     total = cumulative_growth(rows, 2003, 2019)
     index = rows.set_index("year")["index_prev_year_100"]
     product = 1.0
@@ -125,10 +125,10 @@ def test_census_map_covers_all_41_units_and_says_so() -> None:
     assert figure.caption.startswith("37 of the 41 units lost population")
 
 
-def test_co2_intensity_is_co2_over_gdp_of_one_vintage() -> None:
+def test_co2_intensity_is_co2_over_gdp_of_one_release() -> None:
     ctx = report.start("environment", region="heilongjiang")
     frame = environment.intensity(ctx)
-    assert frame["vintage"].nunique() == 1
+    assert frame["release"].nunique() == 1
     row = frame[(frame["region"] == "heilongjiang") & (frame["year"] == 2010)].iloc[0]
     assert row.t_per_10k_yuan == pytest.approx(row.co2_mt * 1e6 / (row.gdp_cny_100m * 1e4))
 
@@ -250,7 +250,7 @@ def test_a_value_flagged_in_the_data_is_left_out_of_the_lines_and_named(region: 
         in figure.caption
     )
     drawn = economy.population(ctx)
-    annual = drawn[(drawn["vintage"] == "csy-annual") & (drawn["year"] == 2013)]
+    annual = drawn[(drawn["release"] == "csy-annual") & (drawn["year"] == 2013)]
     if region == "heilongjiang":
         assert annual.empty  # not drawn
     else:
@@ -361,10 +361,10 @@ def test_every_release_is_named_in_one_table() -> None:
     assert findings.MAIN == economy.MAIN_RELEASE == releases.MAIN
     assert findings.MAIN_LABEL == releases.NAMES[releases.MAIN]
     growth = economy.real_growth(report.start("economy", region="jilin"))
-    assert set(growth["release"]) <= {releases.name(v) for v in releases.NAMES}
-    for vintage in nereport.load("economy_gdp_index")["vintage"].unique():
-        assert vintage in releases.NAMES, vintage
-    # The main release id is typed once, in nereport.data.releases (and as the vintage of its
+    assert set(growth["release_name"]) <= {releases.name(v) for v in releases.NAMES}
+    for release in nereport.load("economy_gdp_index")["release"].unique():
+        assert release in releases.NAMES, release
+    # The main release id is typed once, in nereport.data.releases (and as the release of its
     # source record, where the sources are declared).
     from helpers import ROOT
 

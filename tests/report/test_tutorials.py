@@ -57,7 +57,7 @@ def test_the_tutorial_runs_and_answers_each_question_in_five_lines(executed) -> 
     # Two releases in one chart: each its own line, dashed its own way, named in the legend.
     spec = chart["data"]["application/vnd.vegalite.v5+json"]
     encoding = (spec.get("layer") or [spec])[0]["encoding"]
-    assert encoding["strokeDash"]["field"] == "vintage"
+    assert encoding["strokeDash"]["field"] == "release"
     assert encoding["detail"]["field"] == charts.LINE_RUN  # one line per unbroken run
     lost = _text(next(c for c in cells if QUESTIONS["population"] in c.source).outputs[-1])
     assert lost.split()[1:3] == ["suihua", "-1661986"]

@@ -32,9 +32,8 @@ SERIES_COLUMNS = ("indicator", "sector", "pollutant")
 
 
 def releases(frame: pd.DataFrame) -> list[str]:
-    """The statistical releases a dataset holds (its ``release`` column, else ``vintage``)."""
-    column = next((c for c in ("release", "vintage") if c in frame), None)
-    return [] if column is None else sorted(frame[column].dropna().unique().tolist())
+    """The statistical releases a dataset holds (its ``release`` column)."""
+    return sorted(frame["release"].dropna().unique().tolist()) if "release" in frame else []
 
 
 def series_coverage(frame: pd.DataFrame) -> str:
@@ -64,8 +63,8 @@ def dataset_summary(ds: Dataset) -> dict[str, object]:
                 "id": s.id,
                 "publisher": s.publisher,
                 "title": s.title,
-                "vintage": s.vintage,
-                "vintage_label": s.vintage_label,
+                "release": s.release,
+                "release_label": s.release_label,
                 "url": s.url,
                 "via": s.via,
                 "licence": s.licence,
@@ -77,7 +76,7 @@ def dataset_summary(ds: Dataset) -> dict[str, object]:
             for s in ds.source_objects()
         ],
         "raw_files": list(ds.raw_files().values()),
-        "default_vintage": ds.default_vintage,
+        "default_release": ds.default_release,
         "gaps": ds.gaps,
     }
 
@@ -122,8 +121,8 @@ def describe(name: str) -> str:
     if "years" in cov:
         lines.append(f"- **Years:** {cov['years'][0]}-{cov['years'][1]}")
     lines.append(f"- **Primary key:** {', '.join(ds.primary_key)}")
-    if ds.default_vintage:
-        lines.append(f"- **Default vintage:** `{ds.default_vintage}`")
+    if ds.default_release:
+        lines.append(f"- **Default release:** `{ds.default_release}`")
     lines += [
         f"- **Processing:** {ds.processing}",
         "",

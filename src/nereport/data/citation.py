@@ -20,11 +20,11 @@ SHOWN = 16
 
 def original(s: Source) -> str:
     """A source's own publication: publisher, title (with the Chinese original where recorded),
-    vintage, address, where the copy read was found when it was not the publisher's, when it
+    release, address, where the copy read was found when it was not the publisher's, when it
     was read and its terms ("not stated" when none are recorded)."""
     publisher = s.publisher + (f" ({s.publisher_zh})" if s.publisher_zh else "")
     title = s.title + (f" (《{s.title_zh}》)" if s.title_zh else "")
-    parts = [f"{publisher}. {title}. Vintage: {s.vintage_label}."]
+    parts = [f"{publisher}. {title}. Release: {s.release_label}."]
     if s.url:
         parts.append(f"{s.url}.")
     if s.via:

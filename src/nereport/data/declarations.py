@@ -49,7 +49,7 @@ class Dataset:
     gaps: str = ""
     raw_format: str = "csv"  # "csv" (one file per source) or "geojson"
     raw_columns: tuple[str, ...] = ("region", "year", "indicator", "value", "unit", "note")
-    default_vintage: str | None = None
+    default_release: str | None = None
     # When the data hold no year: the ISO 8601 date they describe (schema.org temporalCoverage).
     as_of: str = ""
     # Checks across columns: (what is wrong, frame -> boolean mask of the offending rows).

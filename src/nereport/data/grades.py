@@ -21,7 +21,7 @@ SECONDARY = "secondary"
 #: How a raw row's note marks a figure read only in a secondary copy.
 SECONDARY_NOTE = "secondary source"
 # Columns that name where a row came from rather than what it measures.
-_PROVENANCE = {"source_id", "vintage", "release", "note"}
+_PROVENANCE = {"source_id", "published_as", "release", "note"}
 
 
 def grade(source_id: str) -> str:

@@ -272,7 +272,7 @@ def _cached_frame(ds: Dataset, hashes: dict[str, str] | None = None) -> pd.DataF
 def load(name: str, **filters: Any) -> pd.DataFrame:
     """The cleaned, validated dataset ``name``; keyword filters select rows by column value.
 
-    ``load("economy_gdp", region="liaoning", vintage="nbs-2025")``; a list selects several
+    ``load("economy_gdp", region="liaoning", release="nbs-2025")``; a list selects several
     values: ``load("economy_gdp", region=["liaoning", "china"])``. The dataset and its raw
     files are recorded for the report's sources section (:mod:`nereport.data.provenance`).
     """
@@ -296,6 +296,10 @@ def check(name: str) -> None:
     unrecorded(name)
 
 
+#: Columns renamed since an earlier version: a filter by the old name says the new one.
+RENAMED = {"vintage": "release"}
+
+
 def filter_rows(frame: pd.DataFrame, name: str, filters: dict[str, Any]) -> pd.DataFrame:
     """Select rows by column value. Every filter is checked against the whole dataset: an
     unknown column, region, value or year raises :class:`FilterError` naming the allowed values
@@ -303,6 +307,12 @@ def filter_rows(frame: pd.DataFrame, name: str, filters: dict[str, Any]) -> pd.D
     ds = _get(name)
     whole = frame  # a value is checked against the dataset: a valid combination may be empty
     for column, wanted in filters.items():
+        new = RENAMED.get(column)
+        if column not in frame and new in frame:
+            raise FilterError(
+                f"load('{name}'): the column '{column}' is now called '{new}'; filter with "
+                f"{new}=... (allowed: {_allowed(frame[new])})"
+            )
         if column not in frame:
             raise FilterError(
                 f"load('{name}'): no column '{column}' to filter on (allowed: "

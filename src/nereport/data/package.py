@@ -149,7 +149,7 @@ def package_descriptor(resources: list[dict[str, Any]], withheld: list[dict[str,
         "name": "nereport",
         "title": "nereport: datasets on the revitalization of Northeast China's old industrial bases",
         "description": (
-            "Cleaned, validated datasets, each figure traced to its publisher, table and vintage. "
+            "Cleaned, validated datasets, each figure traced to its publisher, table and release. "
             "Rows from sources whose terms of use are not recorded are not included: "
             "'nereport:withheld' names those sources."
         ),
@@ -170,7 +170,7 @@ def write_package(out: Path, names: list[str] | None = None) -> Path:
             {
                 "dataset": name,
                 "source": s.id,
-                "publication": f"{s.publisher}: {s.title} ({s.vintage_label})",
+                "publication": f"{s.publisher}: {s.title} ({s.release_label})",
                 "reason": "terms of use not recorded",
                 **({"path": s.url} if s.url else {}),
             }

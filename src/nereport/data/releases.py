@@ -1,4 +1,4 @@
-"""The statistical releases (vintages) of the datasets, named in words: the one table of what a
+"""The statistical releases of the datasets, named in words: the one table of what a
 reader sees for a release id, translated where it is shown (``name``). Report modules, charts
 and tables take release names from here, never print an id.
 """

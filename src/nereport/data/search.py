@@ -59,7 +59,7 @@ def _index() -> tuple[dict[str, Any], ...]:
         cov = coverage(ds)
         sources = [
             _words(
-                s.id, s.publisher, s.title, s.vintage, s.vintage_label, s.title_zh, s.publisher_zh
+                s.id, s.publisher, s.title, s.release, s.release_label, s.title_zh, s.publisher_zh
             )
             for s in ds.source_objects()
         ]

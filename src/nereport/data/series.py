@@ -1,4 +1,4 @@
-"""Derived series for reports and analysts: one-vintage series, the Northeast sum, shares.
+"""Derived series for reports and analysts: one-release series, the Northeast sum, shares.
 
 The helpers below :func:`consistent_series` take frames and return new frames (they never change
 their input or write a file) and label what they computed. They are not pure: those that sum
@@ -14,12 +14,6 @@ from nereport.data.loader import filter_rows
 from nereport.errors import FilterError, NereportError
 
 VALUE_COLUMN = {"economy_gdp": "gdp_cny_100m", "economy_population": "population_10k"}
-
-
-def release_column(frame: pd.DataFrame) -> str | None:
-    """The column naming each row's statistical release: ``release`` where a dataset splits a
-    stitched vintage into its releases (economy_gdp), else ``vintage``; None if it has neither."""
-    return next((c for c in ("release", "vintage") if c in frame), None)
 
 
 def consistent_series(
@@ -41,41 +35,40 @@ def consistent_series(
     (see :func:`northeast_sum`) unless the release publishes it.
     """
     frame = load(name, **filters)
-    column = release_column(frame)
-    if column is None:
+    if "release" not in frame:
         raise FilterError(
             f"series('{name}'): the dataset has no release column; use load('{name}')"
         )
     wanted = [regions] if isinstance(regions, str) else list(regions or [])
     if name in VALUE_COLUMN:
-        frame = with_northeast(frame, VALUE_COLUMN[name], by=(column,))
+        frame = with_northeast(frame, VALUE_COLUMN[name], by=("release",))
     if wanted:
         frame = filter_rows(frame, name, {"region": wanted})
-    releases = sorted(frame[column].dropna().unique())
+    releases = sorted(frame["release"].dropna().unique())
     if isinstance(release, list | tuple) and len(release) > 1 and not join_releases:
         raise FilterError(
             f"series('{name}'): {', '.join(release)} are different releases and one line never "
             "joins two (revisions change levels); take one, or pass join_releases=True to keep "
             "them apart in one frame"
         )
-    chosen, why = _choose(frame, column, wanted, release, dataset(name).default_vintage)
-    out = frame[frame[column].isin(chosen)]
+    chosen, why = _choose(frame, wanted, release, dataset(name).default_release)
+    out = frame[frame["release"].isin(chosen)]
     missing = sorted(set(wanted) - set(out["region"]))
     if missing:
         raise FilterError(
             f"series('{name}'): release {', '.join(chosen)} has no rows for "
             f"{', '.join(missing)} (allowed: {', '.join(releases)})"
         )
-    out = out.sort_values([column, "region", "year"]).reset_index(drop=True)
+    out = out.sort_values(["release", "region", "year"]).reset_index(drop=True)
     out.attrs["release"] = chosen[0] if len(chosen) == 1 else chosen
     out.attrs["release_note"] = why
     return out
 
 
 def _choose(
-    frame: pd.DataFrame, column: str, regions: list[str], release: object, default: str | None
+    frame: pd.DataFrame, regions: list[str], release: object, default: str | None
 ) -> tuple[list[str], str]:
-    releases = sorted(frame[column].dropna().unique())
+    releases = sorted(frame["release"].dropna().unique())
     if release is not None:
         chosen = [release] if isinstance(release, str) else list(release)
         unknown = [r for r in chosen if r not in releases]
@@ -86,10 +79,10 @@ def _choose(
                 + f" (allowed: {', '.join(releases)})"
             )
         return chosen, f"release {', '.join(chosen)}, as asked"
-    picked = pick_vintage(frame.rename(columns={column: "_release"}), regions, default)
+    picked = pick_release(frame, regions, default)
     if picked == default:
         return [picked], f"release {picked}: the dataset's default, which covers the regions"
-    years = frame[frame[column] == picked]["year"]
+    years = frame[frame["release"] == picked]["year"]
     return [picked], (
         f"release {picked}: the one covering "
         + (", ".join(regions) if regions else "the dataset")
@@ -99,25 +92,24 @@ def _choose(
     )
 
 
-def pick_vintage(frame: pd.DataFrame, regions: list[str], default: str | None) -> str:
-    """The release (column ``_release``, or ``vintage``) covering every one of ``regions``:
-    ``default`` if it does, else the one with the most years."""
-    col = "_release" if "_release" in frame else "vintage"
+def pick_release(frame: pd.DataFrame, regions: list[str], default: str | None) -> str:
+    """The release covering every one of ``regions``: ``default`` if it does, else the one
+    with the most years."""
     regions = regions or sorted(frame["region"].unique())
-    covered = frame[frame["region"].isin(regions)].groupby(col)["region"].nunique()
+    covered = frame[frame["region"].isin(regions)].groupby("release")["region"].nunique()
     complete = covered[covered == len(set(regions))].index
     if default in complete:
         return default
     if not len(complete):
         raise FilterError(f"no single release covers all of {', '.join(regions)}")
-    years = frame[frame[col].isin(complete) & frame["region"].isin(regions)]
-    return years.groupby(col)["year"].nunique().sort_values(kind="stable").index[-1]
+    years = frame[frame["release"].isin(complete) & frame["region"].isin(regions)]
+    return years.groupby("release")["year"].nunique().sort_values(kind="stable").index[-1]
 
 
 def northeast_sum(
     frame: pd.DataFrame,
     value: str,
-    by: tuple[str, ...] = ("vintage",),
+    by: tuple[str, ...] = ("release",),
 ) -> pd.DataFrame:
     """Liaoning + Jilin + Heilongjiang, computed, per year (and per ``by``).
 
@@ -149,7 +141,7 @@ def share_of(
     value: str,
     region: str,
     whole: str = "china",
-    by: tuple[str, ...] = ("vintage",),
+    by: tuple[str, ...] = ("release",),
 ) -> pd.DataFrame:
     """``region``'s value as % of ``whole``'s, per year, within each ``by`` group."""
     keys = ["year", *by]
@@ -162,7 +154,7 @@ def share_of(
 def growth_pct(
     frame: pd.DataFrame,
     value: str,
-    by: tuple[str, ...] = ("region", "vintage"),
+    by: tuple[str, ...] = ("region", "release"),
 ) -> pd.DataFrame:
     """Year-on-year change in % of ``value`` within each ``by`` group; consecutive years only."""
     frame = frame.sort_values([*by, "year"])
@@ -185,7 +177,7 @@ def cumulative_growth(growth: pd.DataFrame, start: int, end: int) -> float | Non
     """Real growth in % from ``start`` to ``end`` chained from one region's yearly growth
     rates of ONE release (``growth_pct``, years start+1 .. end); None if a year is missing or
     the rows mix releases."""
-    if growth["vintage"].nunique() > 1:
+    if growth["release"].nunique() > 1:
         raise NereportError("cumulative_growth: the rows mix releases; chain one at a time")
     rates = growth.set_index("year")["growth_pct"]
     years = range(start + 1, end + 1)

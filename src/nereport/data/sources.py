@@ -1,7 +1,7 @@
 """Every publication that figures in ``data/raw`` come from, declared once.
 
 A source is one publication (a yearbook table, a data-portal release, an inventory) and so one
-vintage: when the same series was published again with revised numbers, that is another source.
+release: when the same series was published again with revised numbers, that is another source.
 ``via`` says where the figures were read when it was not the publisher's own copy.
 """
 
@@ -16,8 +16,8 @@ class Source:
     id: str
     publisher: str
     title: str
-    vintage: str
-    vintage_label: str
+    release: str
+    release_label: str
     url: str = ""
     via: str = ""
     accessed: str = ""
@@ -31,8 +31,8 @@ class Source:
     publisher_zh: str = ""
 
     def citation(self) -> str:
-        """One line naming publisher, document or table, and vintage."""
-        parts = [self.publisher, self.title, f"vintage: {self.vintage_label}"]
+        """One line naming publisher, document or table, and release."""
+        parts = [self.publisher, self.title, f"release: {self.release_label}"]
         if self.url:
             parts.append(self.url)
         if self.via:
@@ -69,7 +69,7 @@ STATE_ORGAN_TERMS = (
 )
 CSY = "China Statistical Yearbook"
 ACCESSED = "2026-11"  # when the compiled reference copies were read
-# econ2: one label for every first release (they share the vintage "first-release").
+# econ2: one label for every first release (they share the release "first-release").
 FIRST_RELEASE = (
     "first release of each year (preliminary accounting 初步核算, or the first published "
     "income or fiscal figures), published early the following year; not comparable with "
@@ -133,7 +133,7 @@ _SOURCES = [
         f"{CSY} and China Compendium of Statistics 1949-2008: gross regional product and national "
         "GDP 1975-2019, as extracted with the CNKI statistics extractor",
         "cnki-mixed",
-        "CNKI extraction (mixed vintages; 2010-2018 differ from the original "
+        "CNKI extraction (mixed releases; 2010-2018 differ from the original "
         "yearbook, apparently revised after the 4th economic census)",
         via="GCAM-China input GDP_raw.csv, github:umd-cgs/gcam-china@99a28ac",
         accessed=ACCESSED,
@@ -1737,7 +1737,7 @@ GRAIN_LABEL = (
     "agricultural census"
 )
 ENV_LABEL = "annual monitoring results and ecological-environment bulletins, 2020-2025"
-# (family, publisher, publisher_zh, title, title_zh, vintage, vintage label, grades)
+# (family, publisher, publisher_zh, title, title_zh, release, release label, grades)
 _CURRENT = [
     (
         "nbs_2020s",
@@ -1912,7 +1912,7 @@ _SOURCES += [
         f"{family}_{_SUFFIX[grade]}",
         publisher,
         title,
-        vintage,
+        release,
         label,
         via="" if grade == "official" else _VIA[grade],
         accessed=ACCESSED,
@@ -1924,7 +1924,7 @@ _SOURCES += [
         title_zh=title_zh,
         publisher_zh=publisher_zh,
     )
-    for family, publisher, publisher_zh, title, title_zh, vintage, label, grades in _CURRENT
+    for family, publisher, publisher_zh, title, title_zh, release, label, grades in _CURRENT
     for grade in grades
 ]
 # The 31 provinces of the NBS portal scrape of c.2021 (scripts/build_provinces.py): the same

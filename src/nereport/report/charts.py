@@ -213,7 +213,7 @@ def line(
     """One line per ``color`` over years, with optional policy-year rules. With ``segment``,
     each value of that column is a line of its own (one release never joins another); with
     ``baseline``, a horizontal rule marks that value (e.g. 100 for an index); with ``release``
-    (a column, e.g. ``"vintage"``), each release is dashed its own way and named in the legend.
+    (a column, e.g. ``"release"``), each release is dashed its own way and named in the legend.
 
     A line joins consecutive years only: where a year is missing (or its value is empty) the
     line breaks. Two values for one year of one line (two sources or releases of that year)

@@ -389,7 +389,7 @@ def sources(ctx: Context) -> Markdown:
         "build's manifest (`manifest.json`)."
     )
     body = [f"<p>{_html(intro)}</p>"]
-    seen: set[str] = set()  # publishers and vintages named so far
+    seen: set[str] = set()  # publishers and releases named so far
     for grade in GRADES:
         entries = list(dict.fromkeys(citation(s, seen) for s in cited if s.grade == grade))
         if entries:
@@ -435,8 +435,8 @@ def citation(source: Source, cited: set[str] | None = None) -> str:
     """One publication as the report's language cites it (HTML): in Chinese by its original
     publisher and title (《…》), as a Chinese bibliography does; in English by its English
     rendering with the original title beside it (unless the rendering already quotes it), and
-    its vintage. ``cited`` collects what the appendix printed before: a publisher named again
-    is named by its abbreviation, a vintage given again by its first clause."""
+    its release. ``cited`` collects what the appendix printed before: a publisher named again
+    is named by its abbreviation, a release given again by its first clause."""
     cited = set() if cited is None else cited
     if i18n.current() == "zh" and source.title_zh:
         return _("{publisher}: {title}.").format(
@@ -450,14 +450,14 @@ def citation(source: Source, cited: set[str] | None = None) -> str:
     title = _published(source.title)
     if source.title_zh and _original(source.title_zh) not in source.title:
         title += ' (<span lang="zh-CN">' + html.escape(source.title_zh, quote=False) + "</span>)"
-    return _("{publisher}: {title}. Vintage: {vintage}.").format(
+    return _("{publisher}: {title}. Release: {release}.").format(
         publisher=_published(_again(source.publisher, cited, _ABBREVIATED)),
         title=title,
-        vintage=_published(_again(source.vintage_label, cited, _FIRST_CLAUSE)),
+        release=_published(_again(source.release_label, cited, _FIRST_CLAUSE)),
     )
 
 
-# A publisher's abbreviation, "… (NBS)", "… (MEP; MEE since 2018)"; a vintage's first clause.
+# A publisher's abbreviation, "… (NBS)", "… (MEP; MEE since 2018)"; a release's first clause.
 _ABBREVIATED = re.compile(r"^[^()]+ \(([A-Z]{2,6})(?:;[^()]*)?\)$")
 _FIRST_CLAUSE = re.compile(r"^([^(;:,]+?)\s*[(;:,]")
 

@@ -1,8 +1,8 @@
 """Economy report: real growth, GDP by release, national share, per-capita GDP, population and
 the census map, economic structure, employment.
 
-Every derived figure (share, ratio, cumulative growth) is computed within one release
-(``vintage``); a line never joins two releases: each release is its own segment.
+Every derived figure (share, ratio, cumulative growth) is computed within one release (the
+column ``release``); a line never joins two releases: each release is its own segment.
 """
 
 from __future__ import annotations
@@ -105,10 +105,9 @@ def key_findings(ctx: Context) -> Markdown:
 def real_growth(ctx: Context) -> pd.DataFrame:
     growth = load("economy_gdp_index", region=[*ctx.own(), ctx.comparison])
     growth = ctx.named(ctx.in_years(growth))
-    release = growth["vintage"].map(release_name)
     # One line per region, release and unbroken run of years: a missing year breaks the line.
-    segment = findings.segments(growth, ["region", "vintage"])
-    return growth.assign(segment=segment, release=release)
+    segment = findings.segments(growth, ["region", "release"])
+    return growth.assign(segment=segment, release_name=growth["release"].map(release_name))
 
 
 def real_growth_chart(ctx: Context) -> Figure:
@@ -136,7 +135,7 @@ def real_growth_chart(ctx: Context) -> Figure:
 
 
 def _growth_caption(growth: pd.DataFrame, ctx: Context) -> str:
-    main = growth[growth["vintage"] == MAIN_RELEASE]
+    main = growth[growth["release"] == MAIN_RELEASE]
     wide = main.pivot_table(index="year", columns="region", values="growth_pct")
     own = [r for r in ctx.own() if r in wide]
     if wide.empty or ctx.comparison not in wide or not own:
@@ -235,7 +234,7 @@ SHARE_RELEASES = {
 
 def national_share(ctx: Context) -> pd.DataFrame:
     share = ctx.named(findings.share_frame(ctx))
-    return share.assign(series=share["vintage"].map(lambda v: _(SHARE_RELEASES[v])))
+    return share.assign(series=share["release"].map(lambda v: _(SHARE_RELEASES[v])))
 
 
 def share_chart(ctx: Context) -> Figure:
@@ -258,7 +257,7 @@ def share_chart(ctx: Context) -> Figure:
         fmt=".2f",
         zero=False,
     )
-    main = share[share["vintage"] == findings.MAIN].set_index("year")["share_pct"]
+    main = share[share["release"] == findings.MAIN].set_index("year")["share_pct"]
     if main.empty:
         return Figure(chart, _italic(_("No share can be computed for these years.")))
     low = int(main.idxmin())
@@ -273,7 +272,7 @@ def share_chart(ctx: Context) -> Figure:
         low_year=low,
         low=findings.stated("national_share", ctx.region, findings.MAIN, low),
     )
-    later = share[share["vintage"] == findings.LATER].set_index("year")["share_pct"]
+    later = share[share["release"] == findings.LATER].set_index("year")["share_pct"]
     if not later.empty:
         caption = _sentences(
             ctx,
@@ -323,7 +322,7 @@ def per_capita_chart(ctx: Context) -> Figure:
     ratio = ctx.named(ctx.in_years(findings.per_capita_frame(ctx)))
     first = ctx.named(ctx.in_years(findings.per_capita_frame(ctx, findings.FIRST_RELEASE)))
     drawn = pd.concat([ratio, first], ignore_index=True)
-    drawn = drawn.assign(segment=findings.segments(drawn, ["region", "vintage"]))
+    drawn = drawn.assign(segment=findings.segments(drawn, ["region", "release"]))
     chart = charts.line(
         drawn,
         "relative",
@@ -476,7 +475,7 @@ def grain_chart(ctx: Context) -> Figure:
     labels = dict(zip(findings.GRAIN_RELEASES, findings.GRAIN_LABELS, strict=True))
     frame = frame.sort_values("year").assign(
         year_label=frame["year"].astype(str),
-        series=frame["vintage"].map(lambda v: _(labels[v])),
+        series=frame["release"].map(lambda v: _(labels[v])),
     )
     chart = charts.bars(
         frame[["year_label", "share_pct", "series"]],
@@ -495,7 +494,7 @@ def grain_chart(ctx: Context) -> Figure:
         fmt=".1f",
     )
     grain = load("economy_grain_output", region=[*ctx.own(), "china"])
-    drawn = grain.merge(frame[["year", "vintage"]], on=["year", "vintage"])
+    drawn = grain.merge(frame[["year", "release"]], on=["year", "release"])
     return Figure(chart, findings.grain(ctx) or "", data=drawn)
 
 
@@ -503,9 +502,9 @@ def grain_chart(ctx: Context) -> Figure:
 
 
 def population(ctx: Context) -> pd.DataFrame:
-    pop = with_northeast(_drawable_population(), "population_10k", by=("vintage",))
+    pop = with_northeast(_drawable_population(), "population_10k", by=("release",))
     pop = ctx.in_years(pop[pop["region"] == ctx.region])
-    return pop.assign(series=pop["vintage"].map(release_name))
+    return pop.assign(series=pop["release"].map(release_name))
 
 
 def _drawable_population() -> pd.DataFrame:
@@ -523,12 +522,12 @@ def _flagged_population(ctx: Context) -> pd.DataFrame:
 def _flagged_value(ctx: Context, r) -> str:
     """A doubtful value for a reader: the value beside the years around it in its release
     (why it is doubtful, in figures), not the compiler's note."""
-    same = load("economy_population", region=r.region, vintage=r.vintage)
+    same = load("economy_population", region=r.region, release=r.release)
     same = same.set_index("year")["population_10k"]
     said = _("{region} {year} ({release}): {value} million").format(
         region=ctx.md_name(r.region),
         year=int(r.year),
-        release=esc(release_name(r.vintage)),
+        release=esc(release_name(r.release)),
         value=people(r.population_10k),
     )
     if r.year - 1 in same.index and r.year + 1 in same.index:
@@ -563,16 +562,16 @@ def population_chart(ctx: Context) -> Figure:
     caption = ""
     # Within the release that reaches furthest among those drawn as a line (two years or more:
     # a single first-release point is no change).
-    lines = pop[pop.groupby("vintage")["year"].transform("nunique") >= 2]
+    lines = pop[pop.groupby("release")["year"].transform("nunique") >= 2]
     if len(lines):
-        newest = lines[lines["vintage"] == lines.loc[lines["year"].idxmax(), "vintage"]]
+        newest = lines[lines["release"] == lines.loc[lines["year"].idxmax(), "release"]]
         newest = newest.sort_values("year")
         first, last = newest.iloc[0], newest.iloc[-1]
         caption = _(
             "In the newest release ({release}), year-end population went from **{first}** "
             "million in {first_year} to **{last}** million in {last_year} ({change})."
         ).format(
-            release=esc(release_name(last.vintage)),
+            release=esc(release_name(last.release)),
             first=people(first.population_10k),
             first_year=int(first.year),
             last=people(last.population_10k),
@@ -585,7 +584,7 @@ def population_chart(ctx: Context) -> Figure:
             ctx,
             [
                 _flagged_value(ctx, r)
-                for r in flagged.sort_values(["vintage", "year", "region"]).itertuples()
+                for r in flagged.sort_values(["release", "year", "region"]).itertuples()
             ],
         )
         left_out = (

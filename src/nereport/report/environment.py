@@ -151,7 +151,7 @@ def co2_intensity(ctx: Context) -> str | None:
 def _gdp() -> pd.DataFrame:
     """GDP by region and year of the main release (the figure printed beside its sectors),
     with the Northeast where its three provinces are all published."""
-    va = load("economy_value_added", vintage=MAIN).dropna(subset=["gdp_cny_100m"])
+    va = load("economy_value_added", release=MAIN).dropna(subset=["gdp_cny_100m"])
     gdp = va.drop_duplicates(["region", "year"])[["region", "year", "gdp_cny_100m"]]
     return with_northeast(gdp, "gdp_cny_100m")
 
@@ -168,7 +168,7 @@ def coal_intensity_frame(ctx: Context) -> pd.DataFrame:
 
 def _energy_per_gdp() -> pd.Series:
     """China's total energy use (t SCE) per 10,000 yuan of GDP, both of the c.2021 release."""
-    energy = load("environment_energy", region="china", vintage=MAIN)
+    energy = load("environment_energy", region="china", release=MAIN)
     energy = energy[energy["indicator"] == "total_energy_consumption"]
     gdp = _gdp().query("region == 'china'").set_index("year")["gdp_cny_100m"]
     return (energy.set_index("year")["energy_10k_tce"] / gdp).dropna()
@@ -204,7 +204,7 @@ def coal_intensity(ctx: Context) -> str | None:
                         _("{change} in {year} ({release})").format(
                             change=findings.signed(r.value, 1),
                             year=int(r.year),
-                            release=releases.name(r.vintage),
+                            release=releases.name(r.release),
                         )
                         for r in changes.sort_values("year").itertuples()
                     ],
@@ -257,11 +257,11 @@ def energy_mix_frame() -> pd.DataFrame:
     """China's shares of coal and of clean energy in total energy consumption, one line per
     series and release."""
     mix = load("environment_energy_mix", region="china", indicator=list(MIX))
-    mix = mix[mix["vintage"].isin([MAIN, "first-release", "nbs-2012-reported"])]
+    mix = mix[mix["release"].isin([MAIN, "first-release", "nbs-2012-reported"])]
     return mix.assign(
         series=[
             _("{series}, {release}").format(series=_(MIX[i]), release=releases.name(v))
-            for i, v in zip(mix["indicator"], mix["vintage"], strict=True)
+            for i, v in zip(mix["indicator"], mix["release"], strict=True)
         ],
     )
 
@@ -269,11 +269,11 @@ def energy_mix_frame() -> pd.DataFrame:
 def energy_mix(ctx: Context) -> str | None:
     mix = energy_mix_frame()
     coal = mix[mix["indicator"] == "coal_share_of_energy_consumption"]
-    main = coal[coal["vintage"] == MAIN].set_index("year")["value"]
+    main = coal[coal["release"] == MAIN].set_index("year")["value"]
     if main.empty:
         return None
     first, last = int(main.index.min()), int(main.index.max())
-    later = coal[(coal["vintage"] == "first-release") & (coal["year"] > last)]
+    later = coal[(coal["release"] == "first-release") & (coal["year"] > last)]
     clean = mix[(mix["indicator"] != "coal_share_of_energy_consumption")].sort_values("year")
     parts = [
         _(

@@ -158,7 +158,7 @@ def _release(ctx: Context) -> str:
 
 
 def _chained(region: str, start: int, end: int, release: str = MAIN) -> tuple[float, float] | None:
-    rows = load("economy_gdp_index", region=region, vintage=release)
+    rows = load("economy_gdp_index", region=region, release=release)
     total = cumulative_growth(rows, start, end)
     return None if total is None else (total, annual_rate(total, end - start))
 
@@ -235,7 +235,7 @@ FIRST_PERIOD = (2021, 2024)
 
 def _first_release_years(region: str) -> dict[int, float]:
     """The first-release growth rates of ``region`` within FIRST_PERIOD, by year."""
-    rows = load("economy_gdp_index", region=region, vintage=FIRST_RELEASE)
+    rows = load("economy_gdp_index", region=region, release=FIRST_RELEASE)
     rows = rows[rows["year"].between(*FIRST_PERIOD)].dropna(subset=["growth_pct"])
     return dict(zip(rows["year"].astype(int), rows["growth_pct"], strict=True))
 
@@ -331,9 +331,9 @@ def segments(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
 def _gdp_main() -> pd.DataFrame:
     """GDP by region and year from the value-added table of the main release (one GDP per
     region and year, the figure printed beside its sectors)."""
-    va = load("economy_value_added", vintage=MAIN)
+    va = load("economy_value_added", release=MAIN)
     return va.dropna(subset=["gdp_cny_100m"]).drop_duplicates(["region", "year"])[
-        ["region", "year", "vintage", "gdp_cny_100m"]
+        ["region", "year", "release", "gdp_cny_100m"]
     ]
 
 
@@ -346,11 +346,11 @@ LATER_LABEL = N_("NBS portal after the 5th economic census, exports of 2025/26")
 
 def _gdp_later() -> pd.DataFrame:
     """GDP by region and year of the later release: the provinces' and China's."""
-    provinces = load("economy_gdp", vintage=LATER)[["region", "year", "gdp_cny_100m"]]
-    china = load("economy_value_added", vintage="nbs-2025-03", region="china")
+    provinces = load("economy_gdp", release=LATER)[["region", "year", "gdp_cny_100m"]]
+    china = load("economy_value_added", release="nbs-2025-03", region="china")
     china = china.dropna(subset=["gdp_cny_100m"]).drop_duplicates(["region", "year"])
     frame = pd.concat([provinces, china[["region", "year", "gdp_cny_100m"]]], ignore_index=True)
-    return frame.assign(vintage=LATER)
+    return frame.assign(release=LATER)
 
 
 def _share(gdp: pd.DataFrame, own: list[str]) -> pd.Series:
@@ -375,7 +375,7 @@ def share_frame(ctx: Context) -> pd.DataFrame:
     and the later one (2015-2024), each its own rows; an aggregate is the sum of its members in
     years where all are published."""
     frames = [
-        _share(gdp, ctx.own()).reset_index().assign(vintage=release)
+        _share(gdp, ctx.own()).reset_index().assign(release=release)
         for release, gdp in ((MAIN, _gdp_main()), (LATER, _gdp_later()))
     ]
     return pd.concat(frames, ignore_index=True).assign(region=ctx.region)
@@ -384,7 +384,7 @@ def share_frame(ctx: Context) -> pd.DataFrame:
 @_once
 def national_share(ctx: Context) -> str | None:
     frame = share_frame(ctx)
-    share = frame[frame["vintage"] == MAIN].set_index("year")["share_pct"]
+    share = frame[frame["release"] == MAIN].set_index("year")["share_pct"]
     if share.empty:
         return None
     years = [y for y in (2000, *POLICY_YEARS) if y in share.index] + [int(share.index.max())]
@@ -407,7 +407,7 @@ def national_share(ctx: Context) -> str | None:
         peak=peak,
         share=stated("national_share", ctx.region, MAIN, peak),
     )
-    later = frame[frame["vintage"] == LATER]["year"]
+    later = frame[frame["release"] == LATER]["year"]
     if later.empty:
         return sentence
     first, last = int(later.min()), int(later.max())
@@ -441,7 +441,7 @@ def deflator_frame(ctx: Context, base: int = PARADOX_YEARS[0]) -> pd.DataFrame:
     gdp = _gdp_main().set_index(["region", "year"])["gdp_cny_100m"]
     rows = []
     for region in [*ctx.own(), ctx.comparison]:
-        index = load("economy_gdp_index", region=region, vintage=MAIN).set_index("year")
+        index = load("economy_gdp_index", region=region, release=MAIN).set_index("year")
         if base not in index.index or (region, base) not in gdp.index:
             continue
         volume = 100.0
@@ -455,7 +455,7 @@ def deflator_frame(ctx: Context, base: int = PARADOX_YEARS[0]) -> pd.DataFrame:
             nominal = 100 * gdp[(region, year)] / gdp[(region, base)]
             rows.append((region, year, nominal, volume, 100 * nominal / volume))
     columns = ["region", "year", "nominal_index", "volume_index", "deflator_index"]
-    return pd.DataFrame(rows, columns=columns).assign(vintage=MAIN)
+    return pd.DataFrame(rows, columns=columns).assign(release=MAIN)
 
 
 @headline("deflator_change", MAIN, 0)
@@ -546,7 +546,7 @@ def prices(ctx: Context) -> str | None:
 def per_capita_frame(ctx: Context, release: str = MAIN) -> pd.DataFrame:
     """GDP per person of the region(s) with China = 100, within one release (the main one, or
     the first releases, where a province's and the nation's first figures exist for a year)."""
-    pc = load("economy_gdp_per_capita", vintage=release)
+    pc = load("economy_gdp_per_capita", release=release)
     china = pc[pc["region"] == "china"].set_index("year")["gdp_per_capita_cny"]
     own = pc[pc["region"].isin(ctx.own())].copy()
     own["relative"] = 100 * own["gdp_per_capita_cny"] / own["year"].map(china)
@@ -613,7 +613,7 @@ def fiscal_frame(ctx: Context) -> pd.DataFrame:
     """Fiscal self-sufficiency: local general-budget revenue as % of local general-budget
     expenditure, main release, for the report's region (an aggregate sums its members) and
     the comparison (China: all local governments, the like-for-like national level)."""
-    budget = load("economy_budget", vintage=MAIN)
+    budget = load("economy_budget", release=MAIN)
     budget = budget[budget["indicator"].str.startswith("local_general_budget_")]
     frames = []
     for region in (ctx.region, ctx.comparison):
@@ -630,7 +630,7 @@ def fiscal_frame(ctx: Context) -> pd.DataFrame:
         frames.append(
             ratio.dropna().rename("self_sufficiency_pct").reset_index().assign(region=region)
         )
-    return pd.concat(frames, ignore_index=True).assign(vintage=MAIN)
+    return pd.concat(frames, ignore_index=True).assign(release=MAIN)
 
 
 @headline("fiscal_self_sufficiency", MAIN, 0)
@@ -648,7 +648,7 @@ BUDGET = ("local_general_budget_revenue", "local_general_budget_expenditure")
 def fiscal_self_sufficiency_first(region: str, year: int) -> float | None:
     """Own general-budget revenue as % of general-budget spending in ``year``, from the first
     releases (budget reports, communiqués); None unless each amount has one figure."""
-    rows = load("economy_budget", vintage=FIRST_RELEASE, region=region, year=year)
+    rows = load("economy_budget", release=FIRST_RELEASE, region=region, year=year)
     rows = rows[rows["indicator"].isin(BUDGET)]
     amounts = rows.drop_duplicates(["indicator", "amount_cny_100m"]).groupby("indicator")
     if sorted(amounts.size().index) != sorted(BUDGET) or (amounts.size() != 1).any():
@@ -670,7 +670,7 @@ def _first_fiscal_sentence(ctx: Context) -> str:
     """The latest year whose first releases give the province's and China's ratio."""
     said = []
     for region in ctx.own():
-        years = sorted(set(load("economy_budget", vintage=FIRST_RELEASE, region=region)["year"]))
+        years = sorted(set(load("economy_budget", release=FIRST_RELEASE, region=region)["year"]))
         both = [
             y
             for y in years
@@ -731,7 +731,7 @@ FAI_YEARS = (2014, 2017)  # the provincial levels end in 2017
 @headline("fai_change", MAIN, 0)
 def fai_change(region: str, start: int, end: int) -> float | None:
     """% change of total-society fixed-asset investment (current prices, main release)."""
-    rows = load("economy_fai", region=region, vintage=MAIN, caliber="total_society")
+    rows = load("economy_fai", region=region, release=MAIN, caliber="total_society")
     level = rows.set_index("year")["fai_cny_100m"]
     if start not in level.index or end not in level.index:
         return None
@@ -742,7 +742,7 @@ def fai_frame(ctx: Context) -> pd.DataFrame:
     """Total-society fixed-asset investment of the region's own provinces, main release, with
     ``segment``: a line per province, broken where the data declare a break (Liaoning's levels
     after its data correction do not continue the years before)."""
-    rows = load("economy_fai", vintage=MAIN, caliber="total_society", region=ctx.own())
+    rows = load("economy_fai", release=MAIN, caliber="total_society", region=ctx.own())
     corrected = rows["note"].fillna("").str.contains("data correction")
     rows = rows.assign(corrected=corrected)
     return rows.assign(segment=segments(rows, ["region", "corrected"]))
@@ -788,7 +788,7 @@ INCOME_YEARS = (2013, 2019)  # the integrated household survey, main release
 def income_relative(region: str, year: int) -> float | None:
     """Per-capita disposable income of all residents, China = 100 (integrated survey, main
     release)."""
-    rows = load("economy_income", vintage=MAIN, indicator=INCOME)
+    rows = load("economy_income", release=MAIN, indicator=INCOME)
     level = rows.set_index(["region", "year"])["income_cny_per_capita"]
     if (region, year) not in level.index or ("china", year) not in level.index:
         return None
@@ -797,7 +797,7 @@ def income_relative(region: str, year: int) -> float | None:
 
 def income_frame(ctx: Context) -> pd.DataFrame:
     """Disposable income per person, China = 100, one survey and release, own regions."""
-    rows = load("economy_income", vintage=MAIN, indicator=INCOME)
+    rows = load("economy_income", release=MAIN, indicator=INCOME)
     china = rows[rows["region"] == "china"].set_index("year")["income_cny_per_capita"]
     own = rows[rows["region"].isin(ctx.own())].copy()
     own["relative"] = 100 * own["income_cny_per_capita"] / own["year"].map(china)
@@ -808,7 +808,7 @@ def income_frame(ctx: Context) -> pd.DataFrame:
 def income_relative_first(region: str, year: int) -> float | None:
     """Per-capita disposable income of all residents, China = 100, both from the first
     releases (statistical communiqués) of ``year``; None where either has no single figure."""
-    rows = load("economy_income", vintage=FIRST_RELEASE, indicator=INCOME, year=year)
+    rows = load("economy_income", release=FIRST_RELEASE, indicator=INCOME, year=year)
     rows = rows.drop_duplicates(["region", "income_cny_per_capita"])
     level = rows.groupby("region")["income_cny_per_capita"]
     if level.size().get(region) != 1 or level.size().get("china") != 1:
@@ -819,7 +819,7 @@ def income_relative_first(region: str, year: int) -> float | None:
 
 def _latest_first_income(region: str) -> int | None:
     """The latest year whose first releases give ``region``'s and China's income."""
-    rows = load("economy_income", vintage=FIRST_RELEASE, indicator=INCOME, region=region)
+    rows = load("economy_income", release=FIRST_RELEASE, indicator=INCOME, region=region)
     years = sorted(set(rows["year"]), reverse=True)
     return next((y for y in years if value("income_relative_first", region, y) is not None), None)
 
@@ -1074,12 +1074,12 @@ def macro_share_frame(release: str) -> pd.DataFrame:
     """Each of the NBS four regions' GDP as % of the 31 provinces' sum, by year, within one
     release of economy_provinces (the provinces' sum, not the national accounts' GDP: the two
     differ, and neither release has another figure for the East, Centre and West)."""
-    gdp = load("economy_provinces", indicator="gdp_nominal", vintage=release)
+    gdp = load("economy_provinces", indicator="gdp_nominal", release=release)
     complete = gdp.groupby("year")["code"].transform("nunique") == 31
     gdp = gdp[complete]
     by_region = gdp.groupby(["year", "macro_region"])["value"].sum()
     share = 100 * by_region / by_region.groupby(level="year").transform("sum")
-    return share.rename("share_pct").reset_index().assign(vintage=release)
+    return share.rename("share_pct").reset_index().assign(release=release)
 
 
 @headline("macro_region_share", RELEASE_ARGUMENT, 1)
@@ -1096,7 +1096,7 @@ def _province_code(region: str) -> str:
 
 def _province_rank(region: str, indicator: str, release: str, year: int) -> float | None:
     """A province's rank among the 31 by ``indicator`` in ``year``, within ``release``."""
-    rows = load("economy_provinces", indicator=indicator, vintage=release)
+    rows = load("economy_provinces", indicator=indicator, release=release)
     rows = rows[(rows["code"] == _province_code(region)) & (rows["year"] == year)]
     return (
         float(rows["rank"].iloc[0])
@@ -1203,22 +1203,22 @@ def grain_share_frame(ctx: Context) -> pd.DataFrame:
     one value in that release (identical copies count once; two differing copies of a figure
     leave the year out)."""
     grain = load("economy_grain_output", region=[*ctx.own(), "china"])
-    grain = grain.drop_duplicates(["region", "year", "vintage", "grain_10k_t"])
+    grain = grain.drop_duplicates(["region", "year", "release", "grain_10k_t"])
     rows = []
-    for (year, release), group in grain.groupby(["year", "vintage"]):
+    for (year, release), group in grain.groupby(["year", "release"]):
         if group["region"].duplicated().any() or set(group["region"]) != {*ctx.own(), "china"}:
             continue
         level = group.set_index("region")["grain_10k_t"]
         share = 100 * level[ctx.own()].sum() / level["china"]
-        rows.append({"year": year, "vintage": release, "share_pct": share})
-    return pd.DataFrame(rows, columns=["year", "vintage", "share_pct"])
+        rows.append({"year": year, "release": release, "share_pct": share})
+    return pd.DataFrame(rows, columns=["year", "release", "share_pct"])
 
 
 @headline("grain_share", RELEASE_ARGUMENT, 1)
 def grain_share(region: str, release: str, year: int) -> float | None:
     """``region``'s grain output as % of the nation's in ``year``, both from ``release``."""
     frame = grain_share_frame(_plain_context(region))
-    frame = frame[(frame["vintage"] == release) & (frame["year"] == year)]
+    frame = frame[(frame["release"] == release) & (frame["year"] == year)]
     return float(frame["share_pct"].iloc[0]) if len(frame) else None
 
 
@@ -1227,7 +1227,7 @@ def grain(ctx: Context) -> str | None:
     frame = grain_share_frame(ctx)
     said = []
     for release, label in zip(GRAIN_RELEASES, GRAIN_LABELS, strict=True):
-        years = sorted(frame.loc[frame["vintage"] == release, "year"])
+        years = sorted(frame.loc[frame["release"] == release, "year"])
         if not years:
             continue
         values = _join(
@@ -1265,7 +1265,7 @@ SECTOR_ORDER = {"primary": 0, "secondary": 1, "tertiary": 2}
 def structure_frame(ctx: Context) -> pd.DataFrame:
     """Sector shares of GDP in the main release; an aggregate sums its members' value added
     (the sectors add up to GDP within the release)."""
-    va = load("economy_value_added", vintage=MAIN, region=ctx.own())
+    va = load("economy_value_added", release=MAIN, region=ctx.own())
     counts = va.groupby(["year", "sector"])["region"].nunique()
     full = counts[counts == len(ctx.own())].index
     summed = va.groupby(["year", "sector"])["value_added_cny_100m"].sum().loc[full].reset_index()
@@ -1309,8 +1309,8 @@ def intensity_frame(ctx: Context) -> pd.DataFrame:
     from nereport.data.series import with_northeast
 
     co2 = with_northeast(load("environment_co2"), "co2_mt")
-    gdp = with_northeast(_gdp_main(), "gdp_cny_100m", by=("vintage",))
-    frame = co2.merge(gdp[["region", "year", "vintage", "gdp_cny_100m"]], on=["region", "year"])
+    gdp = with_northeast(_gdp_main(), "gdp_cny_100m", by=("release",))
+    frame = co2.merge(gdp[["region", "year", "release", "gdp_cny_100m"]], on=["region", "year"])
     frame = frame[frame["region"].isin([ctx.region, ctx.comparison])]
     # t CO2 per 10,000 yuan = (Mt x 1e6) / (100 million yuan x 1e4)
     return frame.assign(t_per_10k_yuan=100 * frame["co2_mt"] / frame["gdp_cny_100m"])

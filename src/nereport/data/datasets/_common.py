@@ -1,4 +1,4 @@
-"""Cleaning steps shared by the domain modules: units, vintages, notes."""
+"""Cleaning steps shared by the domain modules: units, releases, notes."""
 
 from __future__ import annotations
 
@@ -66,8 +66,20 @@ def to_units(raw: pd.DataFrame, units: dict[str, tuple[str, dict[str, float]]]) 
     )
 
 
-def vintage_of(source_id: pd.Series) -> pd.Series:
-    return source_id.map(lambda s: SOURCES[s].vintage)
+def release_of(source_id: pd.Series) -> pd.Series:
+    """The statistical release of each row, from its source."""
+    return source_id.map(lambda s: SOURCES[s].release)
+
+
+def release_column(sources: tuple[str, ...]) -> Column:
+    """The ``release`` column of a dataset that holds several releases of one series."""
+    return Column(
+        "release",
+        "str",
+        "Statistical release the figure belongs to (see the sources); never join two releases "
+        "in one line",
+        allowed=tuple(dict.fromkeys(SOURCES[s].release for s in sources)),
+    )
 
 
 def indicator_columns(units: dict, sources: tuple[str, ...]) -> tuple[Column, ...]:

@@ -1,4 +1,4 @@
-"""Economy: GDP with its vintages, population, sector structure, employment; real growth,
+"""Economy: GDP in every release, population, sector structure, employment; real growth,
 per-capita GDP, value added, investment, income and budgets by release."""
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from nereport.data.datasets._common import (
     indicator_columns,
     join_notes,
     region_column,
+    release_column,
+    release_of,
     source_column,
     to_units,
-    vintage_of,
     year_column,
 )
 from nereport.data.declarations import Column, Dataset
@@ -71,15 +72,6 @@ EMPLOYMENT_SOURCES = (
 )
 
 
-def _vintage_column(sources: tuple[str, ...]) -> Column:
-    return Column(
-        "vintage",
-        "str",
-        "Data vintage (release); never mix vintages in one series",
-        allowed=tuple(dict.fromkeys(SOURCES[s].vintage for s in sources)),
-    )
-
-
 # The CNKI extraction stitches three releases into one file (DATA-SOURCES.md section 0): its
 # values to 2009 are the original yearbook figures, 2010-2018 the figures revised after the 4th
 # economic census (Liaoning 2010: 14,568.6 against 18,457.3 first published), and 2019 the
@@ -88,17 +80,18 @@ def _vintage_column(sources: tuple[str, ...]) -> Column:
 CNKI_RELEASES = ((2009, "cnki-to-2009"), (2018, "cnki-2010-2018"), (9999, "cnki-2019"))
 
 
-def _release(vintage: str, year: int) -> str:
-    if vintage != "cnki-mixed":
-        return vintage
+def _release(published_as: str, year: int) -> str:
+    if published_as != "cnki-mixed":
+        return published_as
     return next(name for last, name in CNKI_RELEASES if year <= last)
 
 
 def clean_economy_gdp(raw: pd.DataFrame) -> pd.DataFrame:
     gdp = to_units(_published(raw), {"gdp_nominal": (YUAN_100M, {YUAN_100M: 1.0})})
-    gdp = gdp.assign(vintage=vintage_of(gdp["source_id"]), gdp_cny_100m=gdp["value"])
+    gdp = gdp.assign(published_as=release_of(gdp["source_id"]), gdp_cny_100m=gdp["value"])
     year = pd.to_numeric(gdp["year"], errors="coerce").fillna(0).astype(int)
-    return gdp.assign(release=[_release(v, y) for v, y in zip(gdp["vintage"], year, strict=True)])
+    published = zip(gdp["published_as"], year, strict=True)
+    return gdp.assign(release=[_release(v, y) for v, y in published])
 
 
 # The remark a first release read only in a secondary copy keeps in `note` (a caveat a report
@@ -120,7 +113,7 @@ def cited_apart(frame: pd.DataFrame) -> pd.DataFrame:
 def clean_economy_population(raw: pd.DataFrame) -> pd.DataFrame:
     pop = to_units(_published(raw), {"population_year_end": (PERSONS_10K, {PERSONS_10K: 1.0})})
     pop = cited_apart(pop)
-    return pop.assign(vintage=vintage_of(pop["source_id"]), population_10k=pop["value"])
+    return pop.assign(release=release_of(pop["source_id"]), population_10k=pop["value"])
 
 
 SECTORS = {  # raw indicator -> sector
@@ -177,28 +170,35 @@ def percent_above_100(frame: pd.DataFrame) -> pd.Series:
 DATASETS = [
     Dataset(
         name="economy_gdp",
-        title=N_("Gross regional product, every vintage"),
+        title=N_("Gross regional product, every release"),
         description="Nominal gross regional product (current prices) of the provinces, the "
-        "Northeast and China, in every vintage found. NBS revised provincial GDP after the 4th "
-        "(2018) and 5th (2023) economic censuses and the vintages differ widely (compare Liaoning "
-        "2013 across vintages), so each row names its vintage and a series must use one vintage only. Default "
-        "vintage: `nbs-2025` (newest). `cnki-mixed` stitches three releases (original yearbook "
-        "values to 2009, revised 2010-2018, 2019 as first published): the `release` column "
-        "names them, and a series uses one release only. First releases 2020-2024 whose copy "
-        "prints no sectors are the vintage `first-release` (the others sit with their sectors "
+        "Northeast and China, in every release found. NBS revised provincial GDP after the 4th "
+        "(2018) and 5th (2023) economic censuses and the releases differ widely (compare Liaoning "
+        "2013 across releases), so each row names its `release` and a series must use one "
+        "release only. Default release: `nbs-2025` (newest). The CNKI extraction "
+        "(`published_as` `cnki-mixed`) stitches three releases (original yearbook values to "
+        "2009, revised 2010-2018, 2019 as first published): `release` names each. First "
+        "releases 2020-2024 whose copy prints no sectors are the release `first-release` (the "
+        "others sit with their sectors "
         "in economy_value_added). National GDP from one release with "
         "the provinces, for shares, is in economy_value_added.",
         sources=GDP_SOURCES,
         columns=(
             region_column(),
             year_column(),
-            _vintage_column(GDP_SOURCES),
+            Column(
+                "published_as",
+                "str",
+                "Publication the row was read from, as its source names it: the same as "
+                "`release`, except `cnki-mixed`, a CNKI extraction that stitched three releases "
+                "together (`release` splits it); never draw a line by this column",
+                allowed=tuple(dict.fromkeys(SOURCES[s].release for s in GDP_SOURCES)),
+            ),
             Column(
                 "release",
                 "str",
-                "Statistical release of the row: the vintage, except that the CNKI extraction "
-                "(cnki-mixed) is split into the three releases it stitches together; a line or "
-                "a growth rate stays within one release",
+                "Statistical release the figure belongs to; a line or a growth rate stays "
+                "within one release",
             ),
             Column(
                 "gdp_cny_100m",
@@ -210,11 +210,12 @@ DATASETS = [
             source_column(GDP_SOURCES),
             NOTE,
         ),
-        primary_key=("region", "year", "vintage", "source_id"),
-        processing="Values as published, in 100 million yuan; vintage taken from the source; "
-        "`release` splits cnki-mixed at the years where its values change release (2010, 2019).",
+        primary_key=("region", "year", "release", "source_id"),
+        processing="Values as published, in 100 million yuan; `published_as` taken from the "
+        "source; `release` is the same, except that it splits cnki-mixed at the years where its "
+        "values change release (2010, 2019).",
         clean=clean_economy_gdp,
-        default_vintage="nbs-2025",
+        default_release="nbs-2025",
         gaps=N_(
             "No national GDP in the NBS 2018/2025 releases; no prefecture GDP for the five "
             "eastern Inner Mongolia prefectures. First releases 2020-2024 are here only where the "
@@ -228,17 +229,17 @@ DATASETS = [
     ),
     Dataset(
         name="economy_population",
-        title=N_("Year-end population, every vintage"),
+        title=N_("Year-end population, every release"),
         description="Year-end resident population. The 7th census (2020) led NBS to revise "
-        "2011-2019 (Heilongjiang 2013: 3835 before, 3666 after), so each row names its vintage. "
+        "2011-2019 (Heilongjiang 2013: 3835 before, 3666 after), so each row names its release. "
         "First releases 2021-2025 (the annual sample surveys, as the communiqués and January "
-        "releases print them) are the vintage `first-release`; `cited` names the document and "
-        "copy. Default vintage: `nbs-census7`.",
+        "releases print them) are the release `first-release`; `cited` names the document and "
+        "copy. Default release: `nbs-census7`.",
         sources=POPULATION_SOURCES,
         columns=(
             region_column(),
             year_column(),
-            _vintage_column(POPULATION_SOURCES),
+            release_column(POPULATION_SOURCES),
             Column(
                 "population_10k",
                 "float",
@@ -255,11 +256,11 @@ DATASETS = [
                 required=False,
             ),
         ),
-        primary_key=("region", "year", "vintage", "source_id"),
+        primary_key=("region", "year", "release", "source_id"),
         processing="Values as published. The csy-annual Heilongjiang 2013 value (3535, likely a "
         "transcription error for 3835) is kept and flagged in `note`, not corrected.",
         clean=clean_economy_population,
-        default_vintage="nbs-census7",
+        default_release="nbs-census7",
         gaps=N_(
             "First releases 2021-2025 are partial and mostly secondary copies: Liaoning 2022, "
             "Jilin 2022-2023 and every province's 2025 were not found, nor China 2020 (the 2020 "
@@ -337,9 +338,9 @@ DATASETS = [
 
 
 # -- Economy figures added later (econ2_*; reference notes/econ-figures.md) -----------------
-# Most 2000-2019 rows come from one NBS portal scrape of c.2020-21 (vintage `nbs-2021`, provincial
-# GDP revised after the 4th economic census); 2020-2024 are mostly first releases (vintage
-# `first-release`). Every row carries its vintage, and derived numbers (shares) stay within one.
+# Most 2000-2019 rows come from one NBS portal scrape of c.2020-21 (release `nbs-2021`, provincial
+# GDP revised after the 4th economic census); 2020-2024 are mostly first releases (release
+# `first-release`). Every row carries its release, and derived numbers (shares) stay within one.
 
 ECON2_FIRST_RELEASES = (
     "nbs_first_releases",
@@ -412,7 +413,7 @@ GROWTH_UNITS = (
 )
 
 # Remarks in the reference's `unit` field that the declarations below already say (price basis,
-# the release a vintage names, the survey an indicator names, the portal's series labels):
+# the release a source names, the survey an indicator names, the portal's series labels):
 # dropped from `note`. Every other remark is kept there.
 SAID_IN_DECLARATION = frozenset(
     {
@@ -517,7 +518,7 @@ def clean_economy_gdp_index(raw: pd.DataFrame) -> pd.DataFrame:
         frame, ~(is_index | is_growth), "unknown indicator or published unit: no growth rate"
     )
     return frame.assign(
-        vintage=vintage_of(frame["source_id"]),
+        release=release_of(frame["source_id"]),
         growth_pct=pd.Series(growth_pct, index=frame.index, dtype=object),
         index_prev_year_100=pd.to_numeric(frame["value"], errors="coerce").where(is_index),
     )
@@ -525,7 +526,7 @@ def clean_economy_gdp_index(raw: pd.DataFrame) -> pd.DataFrame:
 
 def clean_economy_gdp_per_capita(raw: pd.DataFrame) -> pd.DataFrame:
     frame = to_units(_published(raw), {"gdp_per_capita": (YUAN_PER_PERSON, {YUAN_PER_PERSON: 1.0})})
-    return frame.assign(vintage=vintage_of(frame["source_id"]), gdp_per_capita_cny=frame["value"])
+    return frame.assign(release=release_of(frame["source_id"]), gdp_per_capita_cny=frame["value"])
 
 
 VA_SECTORS = {"va_primary": "primary", "va_secondary": "secondary", "va_tertiary": "tertiary"}
@@ -533,7 +534,7 @@ VA_SECTORS = {"va_primary": "primary", "va_secondary": "secondary", "va_tertiary
 
 def clean_economy_value_added(raw: pd.DataFrame) -> pd.DataFrame:
     units = {ind: (YUAN_100M, {YUAN_100M: 1.0}) for ind in [*VA_SECTORS, "gdp_nominal"]}
-    frame = to_units(_published(raw), units).assign(vintage=vintage_of(raw["source_id"]))
+    frame = to_units(_published(raw), units).assign(release=release_of(raw["source_id"]))
     # Each sector row carries the GDP printed in the same publication (source) for its region and
     # year, and its share of it: a share never joins two releases.
     keys = ["source_id", "region", "year"]
@@ -576,7 +577,7 @@ def clean_economy_fai(raw: pd.DataFrame) -> pd.DataFrame:
         "after Liaoning's statistical data correction: a break against 2015",
     )
     return frame.assign(
-        vintage=vintage_of(frame["source_id"]), caliber=caliber, fai_cny_100m=frame["value"]
+        release=release_of(frame["source_id"]), caliber=caliber, fai_cny_100m=frame["value"]
     )
 
 
@@ -593,7 +594,7 @@ def clean_economy_income(raw: pd.DataFrame) -> pd.DataFrame:
     units = {ind: (YUAN_PER_PERSON, {YUAN_PER_PERSON: 1.0}) for ind in INCOME_INDICATORS}
     frame = to_units(_published(raw), units)
     return frame.assign(
-        vintage=vintage_of(frame["source_id"]), income_cny_per_capita=frame["value"]
+        release=release_of(frame["source_id"]), income_cny_per_capita=frame["value"]
     )
 
 
@@ -614,14 +615,14 @@ def clean_economy_budget(raw: pd.DataFrame) -> pd.DataFrame:
         frame["indicator"].str.endswith("_expenditure") & (_year(frame) <= 2006),
         "expenditure under the classification used before 2007",
     )
-    return frame.assign(vintage=vintage_of(frame["source_id"]), amount_cny_100m=frame["value"])
+    return frame.assign(release=release_of(frame["source_id"]), amount_cny_100m=frame["value"])
 
 
 def _econ2_columns(sources: tuple[str, ...], *values: Column) -> tuple[Column, ...]:
     return (
         region_column(),
         year_column(),
-        _vintage_column(sources),
+        release_column(sources),
         *values,
         source_column(sources),
         NOTE,
@@ -630,7 +631,7 @@ def _econ2_columns(sources: tuple[str, ...], *values: Column) -> tuple[Column, .
 
 ECON2_PROCESSING = (
     "Values as published, unrounded portal values kept as stored (flagged in `note`); the "
-    "vintage is the source's release; remarks of the published unit that the declaration does "
+    "release is taken from the source; remarks of the published unit that the declaration does "
     "not already say, and the document a first-release row cites, are in `note`."
 )
 
@@ -640,8 +641,8 @@ DATASETS += [
         title=N_("Real GDP growth, by release"),
         description="Real (comparable-price) GDP growth on the previous year of the four "
         "provinces and China: the NBS portal's GDP index (previous year = 100) 2000-2019 in the "
-        "c.2020-21 release (vintage `nbs-2021`, after the 4th-census revision) and first-release "
-        "growth rates 2020-2024 (vintage `first-release`). The two differ: Liaoning 2009 is "
+        "c.2020-21 release (`nbs-2021`, after the 4th-census revision) and first-release "
+        "growth rates 2020-2024 (release `first-release`). The two differ: Liaoning 2009 is "
         "110.4 in `nbs-2021`, 13.1 % as first published. A line never joins the two.",
         sources=GDP_INDEX_SOURCES,
         columns=_econ2_columns(
@@ -662,17 +663,17 @@ DATASETS += [
                 min=0,
             ),
         ),
-        primary_key=("region", "year", "vintage", "source_id"),
+        primary_key=("region", "year", "release", "source_id"),
         processing="Growth = published index - 100 (index 104.2 is growth 4.2 %, computed in "
         "decimal so the printed digits stay); first-release rows print growth in % and are "
         "taken as they are. " + ECON2_PROCESSING,
         clean=clean_economy_gdp_index,
-        default_vintage=releases.MAIN,
+        default_release=releases.MAIN,
         gaps=N_(
             "No revised (post-2019) provincial GDP index was found: 2020-2025 are first releases "
             "only and patchy, many from secondary copies (see `note`): Jilin has no 2022 or 2024 "
             "rate, Heilongjiang none for 2020 or 2024, Inner Mongolia none for 2024. Inner "
-            "Mongolia 2022 also has the rate revised after final verification (4.4 %, vintage "
+            "Mongolia 2022 also has the rate revised after final verification (4.4 %, release "
             "`final-verification`; first release 4.2 %). No original (pre-revision) index "
             "2000-2019 by province, and no Northeast aggregate."
         ),
@@ -697,10 +698,10 @@ DATASETS += [
                 min=0,
             ),
         ),
-        primary_key=("region", "year", "vintage", "source_id"),
+        primary_key=("region", "year", "release", "source_id"),
         processing=ECON2_PROCESSING,
         clean=clean_economy_gdp_per_capita,
-        default_vintage=releases.MAIN,
+        default_release=releases.MAIN,
         gaps=N_(
             "No provincial per-capita GDP in a revised release after 2019; Jilin has nothing "
             "after 2019, Heilongjiang only 2020 (release not stated), Liaoning only 2021-2022, Inner "
@@ -748,11 +749,11 @@ DATASETS += [
                 max=100,
             ),
         ),
-        primary_key=("region", "year", "vintage", "sector", "source_id"),
+        primary_key=("region", "year", "release", "sector", "source_id"),
         processing="Shares = value added / GDP of the same source, region and year x 100, "
         "rounded to 4 decimals. " + ECON2_PROCESSING,
         clean=clean_economy_value_added,
-        default_vintage=releases.MAIN,
+        default_release=releases.MAIN,
         gaps=N_(
             "No provincial value added in a revised release after 2019; Jilin has only 2020 (a "
             "secondary page); Heilongjiang 2023 has value added but no GDP (the report gives "
@@ -787,11 +788,11 @@ DATASETS += [
                 min=0,
             ),
         ),
-        primary_key=("region", "year", "vintage", "caliber"),
+        primary_key=("region", "year", "release", "caliber"),
         processing="Pre-2011 不含农户 rows and Liaoning 2016-2017 (after the province's data "
         "correction) are flagged in `note`. " + ECON2_PROCESSING,
         clean=clean_economy_fai,
-        default_vintage=releases.MAIN,
+        default_release=releases.MAIN,
         gaps=N_(
             "Provincial FAI levels end in 2017 (NBS publishes only growth rates afterwards); "
             "provincial 不含农户 levels for 2000-2001 are not in the scrape; no independent copy of "
@@ -820,10 +821,10 @@ DATASETS += [
                 min=0,
             ),
         ),
-        primary_key=("region", "year", "vintage", "indicator", "source_id"),
+        primary_key=("region", "year", "release", "indicator", "source_id"),
         processing=ECON2_PROCESSING,
         clean=clean_economy_income,
-        default_vintage=releases.MAIN,
+        default_release=releases.MAIN,
         gaps=N_(
             "Provincial income 2020-2024 is scattered and secondary: all-residents income 2022 "
             "for the four provinces (one data page), Jilin urban and rural 2020 and rural 2023, "
@@ -855,11 +856,11 @@ DATASETS += [
                 min=0,
             ),
         ),
-        primary_key=("region", "year", "vintage", "indicator", "source_id"),
+        primary_key=("region", "year", "release", "indicator", "source_id"),
         processing="Expenditure before 2007 (old classification) is flagged in `note`. "
         + ECON2_PROCESSING,
         clean=clean_economy_budget,
-        default_vintage=releases.MAIN,
+        default_release=releases.MAIN,
         gaps=N_(
             "Provincial budget revenue 2020-2024 is scattered: Liaoning 2020-2021 and 2024, "
             "Heilongjiang 2020-2021, Inner Mongolia 2023 (preliminary execution figures, which "
@@ -925,7 +926,7 @@ def clean_economy_growth_rates(raw: pd.DataFrame) -> pd.DataFrame:
     known = frame["indicator"].isin(GROWTH_RATE_INDICATORS) & frame["unit"].str.startswith("%")
     frame = _flag(frame, ~known, "unknown indicator or published unit")
     return frame.assign(
-        vintage=vintage_of(frame["source_id"]),
+        release=release_of(frame["source_id"]),
         price_basis=basis,
         growth_pct=growth.where(known),
         unit="%",
@@ -962,7 +963,7 @@ def copy_read(note: object) -> str:
 
 def clean_economy_vital_statistics(raw: pd.DataFrame) -> pd.DataFrame:
     frame = to_units(_published(raw), VITAL_UNITS)
-    return frame.assign(vintage=vintage_of(frame["source_id"]), copy=raw["note"].map(copy_read))
+    return frame.assign(release=release_of(frame["source_id"]), copy=raw["note"].map(copy_read))
 
 
 CENSUS_AGE_SOURCES = (
@@ -983,7 +984,7 @@ def clean_economy_census_age(raw: pd.DataFrame) -> pd.DataFrame:
     measure = measure.where(found[1].isin(["", "_change_pp_vs_2010"]))
     frame = _published(raw)
     return frame.assign(
-        census=vintage_of(frame["source_id"]),
+        census=release_of(frame["source_id"]),
         age_group=found[0].map(AGE_GROUPS),
         measure=measure,
         value=pd.to_numeric(frame["value"], errors="coerce"),
@@ -1003,7 +1004,7 @@ def clean_economy_census_education(raw: pd.DataFrame) -> pd.DataFrame:
     printed = "persons per 100,000 population with university"  # the unit's words before "("
     units = {"census_univ_per_100k": ("persons per 100,000", {printed: 1.0})}
     frame = to_units(_published(raw), units)
-    return frame.assign(census=vintage_of(frame["source_id"]), univ_per_100k=frame["value"])
+    return frame.assign(census=release_of(frame["source_id"]), univ_per_100k=frame["value"])
 
 
 MIGRATION_SOURCES = ("nbs_census7_secondary", "liaoning_census7_secondary")
@@ -1033,7 +1034,7 @@ MIGRATION_UNITS["census_household_separated_population_growth_pct_vs_2010"] = (
 
 def clean_economy_census_migration(raw: pd.DataFrame) -> pd.DataFrame:
     frame = to_units(_published(raw), MIGRATION_UNITS)
-    return frame.assign(census=vintage_of(frame["source_id"]))
+    return frame.assign(census=release_of(frame["source_id"]))
 
 
 GRAIN_SOURCES = (
@@ -1060,14 +1061,14 @@ def clean_economy_grain_output(raw: pd.DataFrame) -> pd.DataFrame:
     printed = raw["value"].astype(str) + " " + raw["indicator"].map(PRINTED_UNIT).fillna("?")
     frame = to_units(_published(raw), GRAIN_UNITS)
     return frame.assign(
-        vintage=vintage_of(frame["source_id"]),
+        release=release_of(frame["source_id"]),
         printed=printed,
         grain_10k_t=pd.to_numeric(frame["value"], errors="coerce").round(4),
     )
 
 
 def _current_columns(sources: tuple[str, ...], *values: Column) -> tuple[Column, ...]:
-    return (region_column(), year_column(), _vintage_column(sources), *values)
+    return (region_column(), year_column(), release_column(sources), *values)
 
 
 CURRENT_PROCESSING = (
@@ -1163,7 +1164,7 @@ DATASETS += [
                 "census",
                 "str",
                 "Census (release)",
-                allowed=tuple(dict.fromkeys(SOURCES[s].vintage for s in CENSUS_AGE_SOURCES)),
+                allowed=tuple(dict.fromkeys(SOURCES[s].release for s in CENSUS_AGE_SOURCES)),
             ),
             Column("age_group", "str", "Age group", allowed=tuple(AGE_GROUPS.values())),
             Column(
@@ -1277,7 +1278,7 @@ DATASETS += [
             source_column(GRAIN_SOURCES),
             NOTE,
         ),
-        primary_key=("region", "year", "vintage", "source_id", "printed"),
+        primary_key=("region", "year", "release", "source_id", "printed"),
         processing="亿斤 converted to 10,000 tonnes (x 5: 1 jin = 0.5 kg), here, once, rounded "
         "to 4 decimals; the portal's unrounded values kept as stored. " + CURRENT_PROCESSING,
         clean=clean_economy_grain_output,
@@ -1305,14 +1306,14 @@ def clean_economy_provinces(raw: pd.DataFrame) -> pd.DataFrame:
     frame = raw.assign(
         value=value.where(known),
         note=pd.Series("unknown indicator or unit", index=raw.index).where(~known),
-        vintage=vintage_of(raw["source_id"]),
+        release=release_of(raw["source_id"]),
     )
     # Rank among the provinces that have a value, within one release, series and year
     # (1 = largest): a derived figure of one release, never across releases.
-    rank = frame.groupby(["vintage", "indicator", "year"])["value"].rank(
+    rank = frame.groupby(["release", "indicator", "year"])["value"].rank(
         ascending=False, method="min"
     )
-    count = frame.groupby(["vintage", "indicator", "year"])["value"].transform("count")
+    count = frame.groupby(["release", "indicator", "year"])["value"].transform("count")
     return frame.assign(rank=rank, provinces_ranked=count)
 
 
@@ -1340,7 +1341,7 @@ DATASETS += [
                 allowed=MACRO_REGIONS,
             ),
             year_column(),
-            _vintage_column(PROVINCE_SOURCES),
+            release_column(PROVINCE_SOURCES),
             Column("indicator", "str", "Series", allowed=tuple(PROVINCE_UNITS)),
             Column("value", "float", "Value in the unit given", min=0),
             Column("unit", "str", "Unit of the value", allowed=tuple(PROVINCE_UNITS.values())),
@@ -1355,7 +1356,7 @@ DATASETS += [
             source_column(PROVINCE_SOURCES),
             NOTE,
         ),
-        primary_key=("code", "year", "indicator", "vintage"),
+        primary_key=("code", "year", "indicator", "release"),
         processing="Values as the portal stores them; ranks computed here within one release, "
         "series and year (ties share the better rank). Compiled by scripts/build_provinces.py "
         "from the pinned commits of the scrape and of the export, one raw file per release.",
@@ -1373,7 +1374,7 @@ DATASETS += [
         gaps=N_(
             "GDP per person and population only 2000-2019 (`nbs-2021`): the 2025/26 export "
             "(`nbs-2025`, 2006-2024) gives GDP only, so no rank by GDP per person after 2019. "
-            "The national GDP of the c.2021 release is in economy_value_added (vintage "
+            "The national GDP of the c.2021 release is in economy_value_added (release "
             "nbs-2021); neither release's file has a national row. Population after the "
             "7th-census revision is not in the c.2021 scrape."
         ),

@@ -11,14 +11,14 @@ from nereport.data.datasets._common import (
     indicator_columns,
     join_notes,
     region_column,
+    release_column,
+    release_of,
     source_column,
     to_units,
-    vintage_of,
     year_column,
 )
 from nereport.data.datasets.economy import percent_above_100
 from nereport.data.declarations import Column, Dataset
-from nereport.data.sources import SOURCES
 from nereport.i18n import N_
 
 CO2_SOURCES = ("ceads_provinces", "ceads_national")
@@ -75,7 +75,7 @@ FOREST_NOTES = (
 
 def clean_environment_forest_cover(raw: pd.DataFrame) -> pd.DataFrame:
     forest = to_units(raw, FOREST_UNITS)
-    return forest.assign(inventory=vintage_of(forest["source_id"]))
+    return forest.assign(inventory=release_of(forest["source_id"]))
 
 
 RESERVE_UNITS = {
@@ -360,15 +360,6 @@ def label_by_text(text: pd.Series, table: tuple[tuple[str, str], ...]) -> pd.Ser
     return text.fillna("").map(first)
 
 
-def _vintage_column(sources: tuple[str, ...]) -> Column:
-    return Column(
-        "vintage",
-        "str",
-        "Release the figure belongs to (see the sources); never join two releases in one line",
-        allowed=tuple(dict.fromkeys(SOURCES[s].vintage for s in sources)),
-    )
-
-
 ENERGY_UNITS = {
     "total_energy_consumption": (SCE_10K, {SCE_10K: 1.0, "100 million t SCE": 1e4}),
     "coal_consumption_sce": (SCE_10K, {SCE_10K: 1.0}),
@@ -378,7 +369,7 @@ ENERGY_UNITS = {
 def clean_environment_energy(raw: pd.DataFrame) -> pd.DataFrame:
     # First releases print 100 million t (亿吨), the portal exports 10,000 t: one unit here.
     energy = to_units(published_units(raw), ENERGY_UNITS)
-    return energy.assign(vintage=vintage_of(energy["source_id"]), energy_10k_tce=energy["value"])
+    return energy.assign(release=release_of(energy["source_id"]), energy_10k_tce=energy["value"])
 
 
 COAL_UNITS = {"coal_consumption_physical": (T_10K, {"10,000 t of coal": 1.0})}
@@ -408,7 +399,7 @@ ENERGY_MIX_UNITS = {
 
 def clean_environment_energy_mix(raw: pd.DataFrame) -> pd.DataFrame:
     mix = to_units(published_units(raw), ENERGY_MIX_UNITS)
-    return mix.assign(vintage=vintage_of(mix["source_id"]))
+    return mix.assign(release=release_of(mix["source_id"]))
 
 
 def share_outside_0_100(frame: pd.DataFrame) -> pd.Series:
@@ -621,7 +612,7 @@ DATASETS += [
         "(2014-2018) and first releases (2011, 2014, 2019-2021). NBS revises energy totals "
         "after each economic census (China 2014: 42.6亿t first released, 425806 in the c.2019 "
         "export, 428334 in the c.2021 release), so each row names its release and a line uses "
-        "one. Default vintage: `nbs-2021`. National only: no provincial total energy "
+        "one. Default release: `nbs-2021`. National only: no provincial total energy "
         "consumption was found.",
         sources=ENERGY_SOURCES,
         columns=(
@@ -633,17 +624,17 @@ DATASETS += [
                 "Total energy consumption, or coal consumption in standard coal equivalent",
                 allowed=tuple(ENERGY_UNITS),
             ),
-            _vintage_column(ENERGY_SOURCES),
+            release_column(ENERGY_SOURCES),
             Column("energy_10k_tce", "float", "Energy consumption", unit=SCE_10K, min=0),
             source_column(ENERGY_SOURCES),
             NOTE,
         ),
-        primary_key=("region", "year", "indicator", "vintage"),
+        primary_key=("region", "year", "indicator", "release"),
         processing="First releases printed in 100 million t SCE (亿吨标准煤) converted to "
-        "10,000 t SCE (x 10,000); the release (vintage) taken from the source; the published "
+        "10,000 t SCE (x 10,000); the release taken from the source; the published "
         "unit's remark kept in `note`.",
         clean=clean_environment_energy,
-        default_vintage=releases.MAIN,
+        default_release=releases.MAIN,
         gaps=N_(
             "No provincial total energy consumption was found in any source (provincial coal "
             "in physical tonnes is in environment_coal_use); no national total for 2022-2023 (the "
@@ -687,13 +678,13 @@ DATASETS += [
         description="Share of coal and of clean energy in total energy consumption, and the "
         "change of energy and CO2 per 10,000 yuan of GDP on the previous year, for China: the "
         "NBS portal c.2021 (coal share 2014-2019), first releases (2019-2021), a report of "
-        "2012 and the MEE bulletin for 2022. Rows of different releases stay apart (`vintage`).",
+        "2012 and the MEE bulletin for 2022. Rows of different releases stay apart (`release`).",
         sources=ENERGY_MIX_SOURCES,
         columns=(
             region_column(),
             year_column(),
             Column("indicator", "str", "Series", allowed=tuple(ENERGY_MIX_UNITS)),
-            _vintage_column(ENERGY_MIX_SOURCES),
+            release_column(ENERGY_MIX_SOURCES),
             Column("value", "float", "Value in the unit given"),
             Column(
                 "unit",
@@ -704,7 +695,7 @@ DATASETS += [
             source_column(ENERGY_MIX_SOURCES),
             NOTE,
         ),
-        primary_key=("region", "year", "indicator", "vintage"),
+        primary_key=("region", "year", "indicator", "release"),
         processing="Values as published; a decrease ('下降') is a negative change; the "
         "published unit's remark kept in `note`.",
         clean=clean_environment_energy_mix,
