@@ -179,3 +179,20 @@ def test_fiscal_self_sufficiency_reaches_the_first_release_of_province_and_natio
     assert "Liaoning **44 %** against China 48 % (2020)" in text
     # Liaoning 2021 revenue was read as 2764.7 and 2765.59: no ratio from conflicting copies.
     assert findings.value("fiscal_self_sufficiency_first", "liaoning", 2021) is None
+
+
+def test_a_first_release_finding_marks_a_figure_found_only_in_a_secondary_copy() -> None:
+    from nereport.data import grades
+    from nereport.report import findings
+    from nereport.report.context import DAGGER
+
+    ctx = report.start("economy", region="liaoning")
+    income = findings._first_income_sentence(ctx)
+    rows = nereport.load(
+        "economy_income", release="first-release", indicator=findings.INCOME, year=2022
+    )
+    liaoning = rows[rows["region"] == "liaoning"]
+    assert grades.secondary_only(liaoning, rows).all()  # the case this test is about
+    assert "(2022) †" in income and "Found only in a secondary source" in income
+    fiscal = findings._first_fiscal_sentence(ctx)  # Liaoning 2020 and China: official copies
+    assert "(2020)" in fiscal and DAGGER not in fiscal

@@ -22,10 +22,10 @@ import pandas as pd
 from IPython.display import Markdown
 
 from nereport import i18n
-from nereport.data import load, regions, releases
+from nereport.data import grades, load, regions, releases
 from nereport.data.series import annual_rate, cumulative_growth
 from nereport.i18n import N_, _
-from nereport.report.context import Context, esc, number
+from nereport.report.context import _SECONDARY_LEGEND, DAGGER, Context, esc, number
 
 MAIN = releases.MAIN  # NBS portal release of c.2020-21 (after the 4th economic census), 2000-2019
 MAIN_LABEL = releases.NAMES[MAIN]  # shown as _(MAIN_LABEL)
@@ -657,13 +657,31 @@ def fiscal_self_sufficiency_first(region: str, year: int) -> float | None:
     return float(100 * level[BUDGET[0]] / level[BUDGET[1]])
 
 
+def _dagger(dataset: str, among: list[str], year: int, **filters: object) -> str:
+    """A dagger after a figure computed from ``dataset``'s figures for the regions ``among`` in
+    ``year`` when one of them was found only in a secondary source (no better-graded copy
+    gives it), as tables and charts mark such figures; else nothing."""
+    whole = load(dataset, **filters)
+    for region in among:
+        rows = load(dataset, region=region, year=year, **filters)
+        if not rows.empty and grades.secondary_only(rows, whole).all():
+            return _space() + DAGGER
+    return ""
+
+
+def _space() -> str:
+    """What separates a mark or a note from the text before it: nothing in Chinese."""
+    return "" if i18n.current() == "zh" else " "
+
+
 def _latest_first_releases(said: list[str]) -> str:
-    """The sentence that adds the latest first releases (a separate release) to a finding."""
+    """The sentence that adds the latest first releases (a separate release) to a finding,
+    with the dagger's meaning when a figure in it carries one."""
     if not said:
         return ""
-    return _("Latest first releases, province and nation (a separate release): {values}.").format(
-        values=_join(said, "clauses")
-    )
+    sentence = _("Latest first releases, province and nation (a separate release): {values}.")
+    text = sentence.format(values=_join(said, "clauses"))
+    return text + _space() + _(_SECONDARY_LEGEND) if DAGGER in text else text
 
 
 def _first_fiscal_sentence(ctx: Context) -> str:
@@ -691,6 +709,7 @@ def _first_fiscal_sentence(ctx: Context) -> str:
                     ),
                     year=year,
                 )
+                + _dagger("economy_budget", [region, ctx.comparison], year, release=FIRST_RELEASE)
             )
     return _latest_first_releases(said)
 
@@ -826,6 +845,7 @@ def _latest_first_income(region: str) -> int | None:
 
 def _first_income_sentence(ctx: Context) -> str:
     said = []
+    first = {"release": FIRST_RELEASE, "indicator": INCOME}
     for region in ctx.own():
         year = _latest_first_income(region)
         if year is not None:
@@ -835,6 +855,7 @@ def _first_income_sentence(ctx: Context) -> str:
                     value=stated("income_relative_first", region, year),
                     year=year,
                 )
+                + _dagger("economy_income", [region, "china"], year, **first)
             )
     return _latest_first_releases(said)
 
