@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from helpers import CHROMIUM, ROOT, RawCopy, run_lock, shared_dir
+from nereport import i18n
 from nereport.data import provenance
 
 
@@ -40,6 +41,13 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture(autouse=True)
 def _fresh_provenance() -> None:
     provenance.reset()
+
+
+@pytest.fixture(autouse=True)
+def _english_first() -> None:
+    """Each test starts in English, as a new process does: a test that started a Chinese
+    report (``report.start(..., lang="zh")``) does not leave the next one speaking Chinese."""
+    i18n.use("en")
 
 
 @pytest.fixture()
