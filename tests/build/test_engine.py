@@ -20,6 +20,7 @@ import pytest
 from helpers import NOTEBOOK_DIR, marked, report, tree
 from nereport.build.engine import build
 from nereport.build.plan import read_manifest
+from nereport.build.safety import _OUR_TEMPORARY
 
 pytestmark = pytest.mark.slow
 
@@ -156,9 +157,13 @@ def _env() -> dict:
     return dict(os.environ)
 
 
-def assert_consistent(out: Path) -> None:
-    """No temporary file left; every output the manifest lists is whole and its own."""
-    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+def assert_consistent(out: Path, killed: bool = False) -> None:
+    """No temporary file left (after ``kill -9``, only the build's own, named as it names them:
+    the next build removes those); every output the manifest lists is whole and its own."""
+    left = [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    if killed:
+        left = [p for p in left if not _OUR_TEMPORARY.fullmatch(p.name)]
+    assert not left
     for entry in read_manifest(out)["reports"].values():
         for o in entry.get("outputs", {}).values():
             data = (out / o["path"]).read_bytes()
@@ -192,7 +197,7 @@ def test_an_interrupted_build_leaves_no_half_file_and_the_next_finishes(
         assert "Traceback" not in err, err  # nor did any worker print one
         mine = [p for p in Path(tempfile.gettempdir()).glob(f"nereport-*-{proc.pid}-*")]
         assert mine == [], "the build left its Chromium folder"
-    assert_consistent(out)
+    assert_consistent(out, killed=sig == signal.SIGKILL)
     deadline = time.monotonic() + 10  # killed processes may take a moment to go
     while marked(marker) and time.monotonic() < deadline:
         time.sleep(0.1)
