@@ -111,7 +111,7 @@ def sha256_file(path: Path) -> str:
     digest = _digest(key, stat.st_size, stat.st_mtime_ns, stat.st_ino)
     # A file changed in the last seconds could change again within the same clock tick with
     # the same size: it is hashed again next time (git's "racy" rule).
-    if time.time_ns() - stat.st_mtime_ns > _RACY_NS:
+    if time.time_ns() - stat.st_mtime_ns > RACY_NS:
         _remembered[key] = [*seen, digest]
     return digest
 
@@ -135,7 +135,7 @@ def remember(path: Path, digest: str) -> None:
 
 _remembered: dict[str, list] | None = None
 _used: set[str] = set()
-_RACY_NS = 2_000_000_000
+RACY_NS = 2_000_000_000
 _KEPT = 4096  # files remembered; beyond, only those of the last build
 
 
@@ -158,7 +158,7 @@ def remembered_digests(store: Path) -> Iterator[None]:
     finally:
         remembered, _remembered = _remembered, None
         saved = time.time_ns()
-        remembered = {k: v for k, v in remembered.items() if saved - v[1] > _RACY_NS}
+        remembered = {k: v for k, v in remembered.items() if saved - v[1] > RACY_NS}
         if len(remembered) > _KEPT:
             remembered = {k: v for k, v in remembered.items() if k in _used}
         _used.clear()

@@ -175,3 +175,16 @@ def test_warm_load_reads_the_cache(raw_copy, monkeypatch) -> None:
     nereport.load("environment_co2")
     monkeypatch.setattr(loader, "build", lambda ds: pytest.fail("rebuilt despite a warm cache"))
     assert len(nereport.load("environment_co2")) > 0
+
+
+def test_the_checksum_manifest_is_read_again_when_it_changes(raw_copy) -> None:
+    from nereport.data.raw import recorded_checksums
+
+    path = raw_copy.path("SHA256SUMS")
+    first = recorded_checksums()
+    name, digest = next(iter(first.items()))
+    other = ("0" if digest[0] != "0" else "1") + digest[1:]
+    # Same size, rewritten at once: within one tick of the file system's clock.
+    path.write_text(path.read_text().replace(digest, other, 1))
+    assert recorded_checksums()[name] == other
+    assert recorded_checksums() == {**first, name: other}  # and again, the same

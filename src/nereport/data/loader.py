@@ -108,13 +108,21 @@ def harmonise_regions(frame: pd.DataFrame, dataset: str) -> pd.DataFrame:
 
 
 def region_aliases() -> dict[str, str]:
+    """Every name a region goes by (slug, English name, aliases) -> its slug; made once per
+    region table (the frame :func:`_cached_frame` keeps while its inputs are unchanged)."""
     regions = _cached_frame(_get("regions"))
-    names: dict[str, str] = {}
-    for r in regions.itertuples():
-        aliases = r.aliases.split("|") if isinstance(r.aliases, str) else []
-        for name in [r.slug, r.name_en, *aliases]:
-            names[name] = r.slug
-    return names
+    kept = _ALIASES.get("table")
+    if kept is None or kept[0] is not regions:
+        names: dict[str, str] = {}
+        for r in regions.itertuples():
+            aliases = r.aliases.split("|") if isinstance(r.aliases, str) else []
+            for name in [r.slug, r.name_en, *aliases]:
+                names[name] = r.slug
+        kept = _ALIASES["table"] = (regions, names)
+    return dict(kept[1])
+
+
+_ALIASES: dict[str, tuple[pd.DataFrame, dict[str, str]]] = {}
 
 
 def _cast(ds: Dataset, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:

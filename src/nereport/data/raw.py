@@ -3,11 +3,14 @@ so the build engine can hash raw files without importing it."""
 
 from __future__ import annotations
 
+import functools
+import re
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nereport.errors import ChecksumMismatchError, RawFileMissingError
-from nereport.paths import raw_dir, sha256_file
+from nereport.paths import RACY_NS, raw_dir, sha256_file
 
 if TYPE_CHECKING:
     from nereport.data.declarations import Dataset
@@ -29,10 +32,30 @@ def _hash_or_missing(path: Path) -> str:
 
 
 def recorded_checksums() -> dict[str, str]:
-    """The ``sha256sum``-format manifest written by ``scripts/compile_raw.py``."""
+    """The ``sha256sum``-format manifest written by ``scripts/compile_raw.py``: read and checked
+    once while the file keeps its size, modification time and inode (a report loads datasets
+    hundreds of times; an edited manifest is read again)."""
     path = raw_dir() / CHECKSUMS
-    if not path.is_file():
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None
+    if stat is None or not path.is_file():
         raise RawFileMissingError(f"{path}: checksum manifest missing; run `make raw`.")
+    key = (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    # A file changed in the last seconds could change again within one tick of the file
+    # system's clock, at the same size: it is read again each time (git's "racy" rule).
+    if time.time_ns() - stat.st_mtime_ns <= RACY_NS:
+        return dict(_parsed.__wrapped__(*key))
+    return dict(_parsed(*key))
+
+
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(where: str, size: int, mtime_ns: int, inode: int) -> tuple[tuple[str, str], ...]:
+    path = Path(where)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -42,15 +65,13 @@ def recorded_checksums() -> dict[str, str]:
         digest, _, name = line.partition(" ")
         if not line.strip():
             continue
-        if not (len(digest) == 64 and all(c in "0123456789abcdef" for c in digest)) or not (
-            name := name.strip().lstrip("*")
-        ):
+        if not _DIGEST.fullmatch(digest) or not (name := name.strip().lstrip("*")):
             raise ChecksumMismatchError(
                 f"{path}, line {number}: {line[:80]!r} is not '<sha256 in hex>  <file>' "
                 "(the sha256sum format): restore it with `git checkout data/raw/SHA256SUMS`."
             )
         recorded[name] = digest
-    return recorded
+    return tuple(recorded.items())
 
 
 def verify_raw(ds: Dataset) -> dict[str, str]:
