@@ -44,16 +44,18 @@ def init_worker(parent: int, inherited_fds: list[int]) -> None:
             os.close(fd)
     # Run when the worker exits normally (atexit handlers are not, in pool workers).
     Finalize(None, discard_spare_kernel, exitpriority=10)
-    # Ctrl-C reaches the whole process group: only the parent handles it, and kills the
-    # workers. Blocked, not only ignored: nbclient installs a SIGINT handler of its own while
-    # it executes a notebook and then restores Python's default, which raised
-    # KeyboardInterrupt in workers at random points (one died holding the pool's queue lock,
-    # and the build never exited). SIGTERM and SIGHUP end a worker on the spot.
+    # Ctrl-C, `kill` and a closed terminal reach the whole process group: only the parent
+    # handles them, and kills the workers (SIGKILL). Blocked, not only ignored: nbclient
+    # installs handlers of its own for SIGINT and SIGTERM while it executes a notebook (SIGINT
+    # then raised KeyboardInterrupt in workers at random points, one died holding the pool's
+    # queue lock and the build never exited; SIGTERM cancelled the wait for a kernel and the
+    # worker printed a CancelledError traceback). Kernel templates and kernels forked below
+    # inherit the mask; a kernel unblocks SIGINT, which interrupts its cell.
     # (Workers are forked with the interrupts blocked: build.safety.interrupts_deferred.)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_SETMASK, {signal.SIGINT})
+    signal.pthread_sigmask(signal.SIG_SETMASK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
     ForkedKernelManager.template = KernelTemplate()
 
 
