@@ -272,17 +272,26 @@ def test_provinces_2025_release_is_the_export_as_published() -> None:
     assert set(prov["provinces_ranked"]) == {31}
 
 
+# GB/T 2260 codes of the four provinces of the region, as economy_provinces keys them.
+FOUR_PROVINCES = {
+    "210000": "liaoning",
+    "220000": "jilin",
+    "230000": "heilongjiang",
+    "150000": "inner-mongolia",
+}
+
+
+def _four_provinces(prov):
+    """The rows of the region's four provinces, with the region slugs other datasets use."""
+    rows = prov[prov["code"].isin(FOUR_PROVINCES)]
+    return rows.assign(region=rows["code"].map(FOUR_PROVINCES))
+
+
 def test_provinces_2025_release_agrees_with_economy_gdp_of_the_same_release() -> None:
     # economy_gdp nbs-2025 holds the same export's rows of the four provinces: every one agrees.
     prov = nereport.load("economy_provinces", release="nbs-2025", indicator="gdp_nominal")
     gdp = nereport.load("economy_gdp", release="nbs-2025")
-    names = {
-        "210000": "liaoning",
-        "220000": "jilin",
-        "230000": "heilongjiang",
-        "150000": "inner-mongolia",
-    }
-    ours = prov[prov["code"].isin(names)].assign(region=lambda f: f["code"].map(names))
+    ours = _four_provinces(prov)
     merged = ours.merge(gdp, on=["region", "year"])
     assert len(merged) == 4 * 19 == len(gdp)
     assert (merged["value"] == merged["gdp_cny_100m"]).all()
@@ -291,13 +300,7 @@ def test_provinces_2025_release_agrees_with_economy_gdp_of_the_same_release() ->
 def test_provinces_agree_with_the_same_release_in_economy_value_added() -> None:
     prov = nereport.load("economy_provinces", indicator="gdp_nominal", release="nbs-2021")
     va = nereport.load("economy_value_added", release="nbs-2021", sector="primary")
-    names = {
-        "210000": "liaoning",
-        "220000": "jilin",
-        "230000": "heilongjiang",
-        "150000": "inner-mongolia",
-    }
-    ours = prov[prov["code"].isin(names)].assign(region=lambda f: f["code"].map(names))
+    ours = _four_provinces(prov)
     merged = ours.merge(va, on=["region", "year"])
     assert len(merged) == 4 * 20
     assert (merged["value"] == merged["gdp_cny_100m"]).all()
