@@ -12,6 +12,7 @@ import time
 
 import pikepdf
 
+from nereport.build.export import print_width
 from nereport.build.pdf import Printer
 from nereport.data.sources import newest_access
 
@@ -147,32 +148,48 @@ def test_a_pdf_does_not_depend_on_the_pages_printed_before_it() -> None:
     assert alone == after
 
 
-def test_a_chart_prints_the_same_whatever_size_it_was_printed_at_before() -> None:
+def _chart(height: float, width: float = 600) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"><text x="10" '
+        'y="50" font-family="Liberation Sans" font-weight="bold" font-size="11">2010–2020 吉林'
+        "</text></svg>"
+    )
+
+
+def _chart_page(svg: str) -> str:
+    # As the static report page shows a chart (templates/nereport_static).
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
+        f'<img alt="" style="width:{print_width(svg)}" '
+        f'src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}">'
+        "</body></html>"
+    )
+
+
+def test_print_width_scales_charts_by_sixty_fourths_to_fit_the_column_and_85_mm() -> None:
+    assert print_width(_chart(200)) == "600px"  # fits: its own size
+    assert print_width(_chart(394)) == "487.5px"  # 85 mm is 321.3 px: 0.8154 down to 52/64
+    assert print_width(_chart(394.2)) == "487.5px"
+    wide = '<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="861" height="300">'
+    assert print_width(wide) == "672.65625px"  # the 680.3 px column: 0.7901 down to 50/64
+    assert print_width("<svg viewBox='0 0 1 1'></svg>") == "auto"
+
+
+def test_a_chart_prints_the_same_whatever_chart_was_printed_before_it() -> None:
     # economy/jilin.zh's PDF differed when economy/heilongjiang.zh had been printed before
     # it in the same Chromium (as on a Dask worker): a chart's bold text came out at 8.68
-    # instead of 8.69. The same SVG chart scaled to two column widths does that.
-    svg = base64.b64encode(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100"><text x="10" y="50" '
-        'font-family="Liberation Sans" font-weight="bold" font-size="11">2010–2020 吉林</text>'
-        "</svg>".encode()
-    ).decode()
-
-    def page(width: float) -> str:
-        return (
-            '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
-            f'<img alt="" style="width:{width}px" src="data:image/svg+xml;base64,{svg}">'
-            "</body></html>"
-        )
-
+    # instead of 8.69, as charts scaled by nearly equal factors (here 0.7901 and 0.7898 to
+    # fit the column) share Chromium's font cache entry. The print page's widths make the
+    # two scales equal.
     fresh = Printer()
     try:
-        alone = fresh.pdf(page(316.0))
+        alone = fresh.pdf(_chart_page(_chart(100, width=861.4)))
     finally:
         fresh.close()
     used = Printer()
     try:
-        used.pdf(page(315.9))
-        after = used.pdf(page(316.0))
+        used.pdf(_chart_page(_chart(100, width=861)))
+        after = used.pdf(_chart_page(_chart(100, width=861.4)))
     finally:
         used.close()
     assert alone == after

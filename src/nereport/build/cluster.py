@@ -3,8 +3,8 @@
 The client (this process) plans, sends only the stale reports, and writes every output
 itself, as a local build does; workers need the same locked environment (its packages, its
 data, Chromium and fonts) but no shared file system and no write access to the output
-folder. A worker plugin keeps a kernel template alive on each worker across tasks, and a
-Chromium started for its next PDF (each PDF is printed in a Chromium of its own). When
+folder. A worker plugin keeps a kernel template and a Chromium alive on each worker across
+tasks. When
 the cluster's workers declare a ``kernel`` resource, each task asks for one, so a worker runs as many reports at once as it has ``kernel`` slots (Dask does not see the kernels'
 memory); plain workers run one report at a time per worker process (the plugin's lock). Imported only when a build is
 sent to a cluster: ``distributed`` is a heavy import.

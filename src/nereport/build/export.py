@@ -360,7 +360,35 @@ def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
     exporter.register_filter("nereport_chart_html", chart_html)
     exporter.register_filter("nereport_chart_description", describe)
     exporter.register_filter("nereport_chart_downloads", chart_downloads)
+    exporter.register_filter("nereport_print_width", print_width)
     return exporter
+
+
+#: The print page's column (A4 less the 15 mm side margins of nereport_print.css) and the
+#: height a chart may take on paper (the max-height there), in CSS px.
+PRINT_COLUMN_PX = 180 * 96 / 25.4
+PRINT_CHART_HEIGHT_PX = 85 * 96 / 25.4
+_SVG_SIZE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
+
+
+def print_width(svg: str) -> str:
+    """The CSS width at which the print page shows a chart: its own size scaled down to fit the
+    column and 85 mm, by a multiple of 1/64.
+
+    Chromium sets a chart's text at its font size times that scale and keeps sizes in its font
+    cache to 1/100 px: two charts scaled by nearly equal factors (0.8154 and 0.8150) share an
+    entry, and the second printed took the first one's size, so a PDF depended on what its
+    Chromium had printed before. In steps of 1/64 the scale of a whole-pixel chart is exact
+    (a layout unit is 1/64 px), and two different sizes are at least 1/64 px apart."""
+    size = _SVG_SIZE.search(svg[:1000])
+    if size is None:
+        return "auto"
+    width, height = float(size[1]), float(size[2])
+    if width <= 0 or height <= 0:
+        return "auto"
+    scale = min(1.0, PRINT_COLUMN_PX / width, PRINT_CHART_HEIGHT_PX / height)
+    # A multiple of 1/64 of a whole number has at most six decimals: written exactly.
+    return f"{width * (int(scale * 64) / 64):.6f}".rstrip("0").rstrip(".") + "px"
 
 
 # Markdown rendered by the exporters, by (source, path): a report's prose is rendered once

@@ -1,14 +1,12 @@
-"""A4 vector PDFs printed by headless Chromium, each report in a Chromium of its own.
+"""A4 vector PDFs printed by headless Chromium.
 
 The input is the static report page (no JavaScript; charts are SVG images), so Chromium
 only lays out and prints. Chromium is Debian's package (installed by
 ``scripts/install-system-deps.sh``); nereport talks to it directly over the DevTools
 protocol on a pair of pipes (``--remote-debugging-pipe``): no driver process, no port, nothing
 downloaded. The page runs with JavaScript disabled and the network off, and Chromium runs as
-a single process. A Chromium prints one report and exits (what it prints depends on what it
-printed before, :meth:`Printer._print_alone`); the next one is launched as soon as it is done,
-so that it starts up while the next report runs. Chromium exits when its pipe closes, so it
-never outlives a build, even one that is killed.
+a single process, which prints report after report (:class:`Printer`). Chromium exits when its
+pipe closes, so it never outlives a build, even one that is killed.
 
 The PDFs are tagged (a structure tree in reading order, the charts' descriptions as alternative
 text, the page's language) and carry an outline of the headings. Chromium stamps every PDF with
@@ -43,6 +41,9 @@ CHROMIUM_ENV = "NEREPORT_CHROMIUM"
 
 #: Seconds Chromium may take to start, or to lay out and print one report.
 TIMEOUT = 120
+
+#: Reports one Chromium prints before a new one takes over (what it holds in memory grows).
+PAGES_PER_BROWSER = 50
 
 _ARGS = [
     "--headless",
@@ -180,13 +181,19 @@ _WARM_UP = (
 
 
 class Printer:
-    """Prints PDFs, each in a Chromium of its own. :meth:`start` launches the first Chromium
-    without waiting for it; :meth:`pdf` connects, prints, and launches the next. Safe to call
-    from several threads (one page is printed at a time)."""
+    """Prints PDFs in one Chromium, which :meth:`start` launches without waiting for it and
+    :meth:`pdf` replaces when it has died or has printed :data:`PAGES_PER_BROWSER` pages. Safe
+    to call from several threads (one page is printed at a time).
+
+    What Chromium prints does not depend on what it printed before: its fallback fonts are
+    settled by a first page printed by every new Chromium (``_WARM_UP``), and the charts' text
+    sizes by the static page (:func:`nereport.build.export.print_width`). A Chromium of its own
+    for every report would cost 0.9 s of CPU to start each."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._browser: _Browser | None = None
+        self._printed = 0
 
     def start(self) -> None:
         """Launch Chromium now, so that it starts up while other work goes on. A Chromium that
@@ -199,38 +206,26 @@ class Printer:
         outline of its headings; ``info`` goes into its document information (:func:`finished`)."""
         info = info or {}
         with self._lock:
+            if self._printed >= PAGES_PER_BROWSER:
+                self._stop()
             try:
-                return finished(self._print_alone(page_html), info)
+                return finished(self._print(page_html), info)
             except _BrowserGone:
                 # Chromium died (not this page's fault, as far as anyone can tell): one more
                 # try in a new one, and the error is the second attempt's.
+                self._stop()
                 try:
-                    return finished(self._print_alone(page_html), info)
+                    return finished(self._print(page_html), info)
                 except _BrowserGone as exc:
+                    self._stop()
                     raise PdfError(f"Chromium could not print the report: {exc}") from None
             except PdfError:
                 self._stop()
                 raise
 
-    def _print_alone(self, page_html: str) -> bytes:
-        """Print in a Chromium that has printed nothing else, then launch the next page's.
-
-        A Chromium that has printed other pages may print other bytes. Charts are SVG images
-        scaled to the column, so text of one size in the chart lands at a slightly different
-        size in each report, and Chromium reuses the font it set at a nearly equal size before
-        (its font cache keys sizes to 1/100): economy/jilin.zh had the bold text of a chart at
-        8.68 instead of 8.69 when economy/heilongjiang.zh had been printed first, so a PDF
-        depended on which reports its Chromium had printed before (a Dask worker's, or the
-        build's own). Purging Chromium's caches under memory pressure does not undo it."""
-        browser = self._launch()
-        self._browser = None
-        try:
-            data = browser.print(page_html)
-        finally:
-            with interrupts_deferred():  # a Ctrl-C here would leave its folder behind
-                browser.close()
-        with contextlib.suppress(PdfError):
-            self._launch()  # it starts up while the next report runs
+    def _print(self, page_html: str) -> bytes:
+        data = self._launch().print(page_html)
+        self._printed += 1
         return data
 
     def fds(self) -> list[int]:
@@ -244,12 +239,14 @@ class Printer:
     def _launch(self) -> _Browser:
         if self._browser is None:
             self._browser = _Browser(chromium_path())
+            self._printed = 0
         return self._browser
 
     def _stop(self) -> None:
         browser, self._browser = self._browser, None
         if browser is not None:
-            browser.close()
+            with interrupts_deferred():  # a Ctrl-C here would leave its folder behind
+                browser.close()
 
 
 class _BrowserGone(Exception):
