@@ -310,7 +310,12 @@ class _Browser:
         if self._session is None:
             self._open_page()
             self._print(_WARM_UP)
-        return self._print(page_html)
+        data = self._print(page_html)
+        # Let go of the page and what it decoded: a Chromium kept all its reports' charts in
+        # memory (350 MB after one report, 800 MB after 30; 420 MB this way).
+        self._call("Page.setDocumentContent", {"frameId": self._frame, "html": "<html></html>"})
+        self._call("Memory.simulatePressureNotification", {"level": "critical"})
+        return data
 
     def _print(self, page_html: str) -> bytes:
         self._events.clear()
