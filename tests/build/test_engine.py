@@ -251,3 +251,49 @@ def test_each_report_gets_a_fresh_kernel() -> None:
     finally:
         ForkedKernelManager.template = None
         template.close()
+
+
+def test_one_kernel_template_serves_every_worker_and_ends_with_the_last() -> None:
+    from nereport.build.kernels import KernelTemplate
+    from nereport.build.pool import Pool
+
+    template = KernelTemplate(preload=("ipykernel.kernelapp",), clients=2)
+    pool = Pool(2, _kernel_and_parent, _use_template, lambda i: (template, i))
+    try:
+        template.release()
+        done = dict(pool.map(range(4), lambda n: ()))
+    finally:
+        pool.close()
+    kernels, workers = zip(*done.values(), strict=True)
+    assert len(set(workers)) == 2, done  # both workers asked
+    assert len(set(kernels)) == 4, done  # for a kernel of its own each time
+    assert {parent for _, parent in kernels} == {template._pid}, done
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and os.waitpid(template._pid, os.WNOHANG)[0] == 0:
+        time.sleep(0.05)  # the workers closed their connections: the template ends
+    with pytest.raises(ChildProcessError):
+        os.waitpid(template._pid, os.WNOHANG)
+
+
+def _use_template(template, number: int) -> None:
+    from nereport.build.kernels import ForkedKernelManager
+
+    template.use(number)
+    ForkedKernelManager.template = template
+
+
+def _kernel_and_parent() -> tuple[tuple[int, int], int]:
+    from nereport.build.execute import execute
+    from nereport.build.kernels import ForkedKernelManager
+
+    cell = nbformat.v4.new_code_cell
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            cell("x = 0", metadata={"tags": ["parameters"]}),
+            cell("import os\nprint(os.getpid(), os.getppid())"),
+        ]
+    )
+    ran, failure = execute(nb, {}, cwd=".", kernel_manager_class=ForkedKernelManager)
+    assert failure is None, failure
+    pid, parent = map(int, ran.cells[-1].outputs[0].text.split())
+    return (pid, parent), os.getpid()

@@ -212,33 +212,41 @@ def _on_pool(jobs: int | None, lock_fds: list[int]) -> Runner:
     """This machine's warm workers; this process prints the PDFs."""
 
     def run(todo: list[Planned], cell_timeout: int) -> Iterator[tuple[Planned, Any, Printer]]:
+        from nereport.build.kernels import KernelTemplate
+
         size = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
         say(f"building {len(todo)} report(s) with {size} worker(s)")
         printer = Printer()
-        pool = None
+        pool = template = None
         try:
             printer.start()  # Chromium starts on the other core while this process warms up
             warm_up()
             _refuse_fork_after_vl_convert()
             # No worker forked without the pool knowing it; no thread that takes a signal.
             with interrupts_deferred():
+                fds = [*lock_fds, *printer.fds()]
+                template = KernelTemplate(close_fds=fds, clients=size)
                 pool = Pool(
-                    size, run_report, init_worker, (os.getpid(), [*lock_fds, *printer.fds()])
+                    size, run_report, init_worker, lambda i: (os.getpid(), fds, template, i)
                 )
+                template.release()
             for planned, out in pool.map(todo, lambda p: (_task(p, cell_timeout),)):
                 yield planned, out, printer
             pool.close()
         except BaseException:
-            # Ctrl-C, a kill or a bug: do not wait for running reports. Their kernel templates
-            # and kernels die with the workers (PR_SET_PDEATHSIG). A second Ctrl-C waits the
-            # moment this takes.
+            # Ctrl-C, a kill or a bug: do not wait for running reports. The kernels die with
+            # their template (PR_SET_PDEATHSIG). A second Ctrl-C waits the moment this takes.
             with interrupts_deferred():
                 if pool is not None:
                     pool.kill()
+                if template is not None:
+                    template.close(patience=0)
                 remove_orphaned_temp_dirs(patience=2.0)  # the killed workers' kernel folders
             raise
         finally:
             with interrupts_deferred():
+                if template is not None:
+                    template.close()
                 printer.close()
 
     return run

@@ -3,8 +3,9 @@
 Starting an ipykernel and importing pandas, altair and nereport in it costs more CPU than
 running a report's cells. A template process imports all that once, then forks a fresh kernel
 process for each report: every report still gets its own kernel (nothing leaks between
-reports), ready in a fraction of the time. The template never creates a ZeroMQ context, so
-forking it is safe; each kernel runs in its own session and dies with its template.
+reports), ready in a fraction of the time. A local build's workers share one template; a Dask
+worker has its own. The template never creates a ZeroMQ context, so forking it is safe; each
+kernel runs in its own session and dies with its template.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import ctypes
 import functools
 import importlib
 import multiprocessing
+import multiprocessing.connection
 import os
 import shutil
 import signal
@@ -103,53 +105,83 @@ def die_with_parent(parent: int) -> None:
 
 
 class KernelTemplate:
-    """A process that has imported the heavy modules and forks kernels on request.
+    """A process that has imported the heavy modules and forks kernels on request, for
+    ``clients`` processes: the one that creates it, or the build's workers, forked after it,
+    each of which keeps one connection (:meth:`use`). One template serves them all, so that
+    its memory is not held once per worker.
 
     Forked with ``os.fork``, not ``multiprocessing.Process``: a Dask worker is a daemonic
     process, which multiprocessing forbids to have children."""
 
-    def __init__(self, preload: tuple[str, ...] = PRELOAD, close_fds: Sequence[int] = ()):
+    def __init__(
+        self, preload: tuple[str, ...] = PRELOAD, close_fds: Sequence[int] = (), clients: int = 1
+    ):
         """``close_fds``: this process's descriptors the template must not keep open (the
         pipes to Chromium, which exits only when the last copy of its pipe is closed)."""
-        self._conn, child = multiprocessing.Pipe()
+        pairs = [multiprocessing.Pipe() for _ in range(clients)]
         parent = os.getpid()
         self._pid = os.fork()
         if self._pid == 0:
             try:
-                self._conn.close()
+                for conn, _ in pairs:
+                    conn.close()
                 for fd in close_fds:
                     with contextlib.suppress(OSError):
                         os.close(fd)
-                _template_main(child, preload, parent)
+                _template_main([child for _, child in pairs], preload, parent)
             finally:
                 os._exit(0)
-        child.close()
+        for _, child in pairs:
+            child.close()
+        self._conns = [conn for conn, _ in pairs]
+        self._conn: Connection | None = self._conns[0]
+
+    def use(self, client: int) -> None:
+        """In a forked worker: keep connection number ``client``, close the others."""
+        for i, conn in enumerate(self._conns):
+            if i != client:
+                conn.close()
+        self._conn = self._conns[client]
+        self._conns = [self._conn]
+
+    def release(self) -> None:
+        """In the process that created it, once the workers are forked: let go of their
+        connections. The template ends when the last worker closes its own."""
+        for conn in self._conns:
+            conn.close()
+        self._conns, self._conn = [], None
 
     def fork_kernel(self, argv: list[str], env: dict[str, str], cwd: str) -> int:
+        if self._conn is None:
+            raise RuntimeError("this process has no connection to the kernel template")
         self._conn.send((argv, env, cwd))
         pid = self._conn.recv()
         if isinstance(pid, Exception):
             raise pid
         return pid
 
-    def close(self) -> None:
-        with contextlib.suppress(OSError, EOFError):
-            self._conn.send(None)
-        self._conn.close()
-        deadline = time.monotonic() + 5
+    def close(self, patience: float = 5.0) -> None:
+        """Ask the template to end and, where it is this process's child, wait ``patience``
+        seconds for it, then kill it (its kernels die with it)."""
+        for conn in self._conns:
+            with contextlib.suppress(OSError, EOFError):
+                conn.send(None)
+            conn.close()
+        self._conns, self._conn = [], None
+        deadline = time.monotonic() + patience
         while time.monotonic() < deadline:
             with contextlib.suppress(ChildProcessError):
                 if os.waitpid(self._pid, os.WNOHANG)[0]:
                     return
                 time.sleep(0.01)
                 continue
-            return  # reaped already
+            return  # reaped already, or not our child
         with contextlib.suppress(ProcessLookupError, ChildProcessError):
             os.kill(self._pid, signal.SIGKILL)
             os.waitpid(self._pid, 0)
 
 
-def _template_main(conn: Connection, modules: tuple[str, ...], parent: int) -> None:
+def _template_main(conns: list[Connection], modules: tuple[str, ...], parent: int) -> None:
     die_with_parent(parent)
     # Forked from inside a running event loop (a Dask worker's), this process would carry
     # that loop as its own, and the kernels' would refuse to start.
@@ -158,24 +190,35 @@ def _template_main(conn: Connection, modules: tuple[str, ...], parent: int) -> N
     preload(modules)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
     template = os.getpid()
-    while (request := conn.recv()) is not None:
-        argv, env, cwd = request
-        try:
-            pid = os.fork()
-        except OSError as exc:
-            conn.send(exc)
-            continue
-        if pid == 0:
-            _kernel_main(conn, argv, env, cwd, template)
-        conn.send(pid)
+    open_conns = list(conns)
+    while open_conns:
+        for conn in multiprocessing.connection.wait(open_conns):
+            try:
+                request = conn.recv()
+            except (EOFError, OSError):  # its worker ended
+                request = None
+            if request is None:
+                open_conns.remove(conn)
+                conn.close()
+                continue
+            argv, env, cwd = request
+            try:
+                pid = os.fork()
+            except OSError as exc:
+                conn.send(exc)
+                continue
+            if pid == 0:
+                _kernel_main(conns, argv, env, cwd, template)
+            conn.send(pid)
 
 
 def _kernel_main(
-    conn: Connection, argv: list[str], env: dict[str, str], cwd: str, template: int
+    conns: list[Connection], argv: list[str], env: dict[str, str], cwd: str, template: int
 ) -> None:
     """In the forked child: become a kernel process of its own, then run ipykernel."""
     try:
-        conn.close()
+        for conn in conns:
+            conn.close()
         os.setsid()
         die_with_parent(template)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the kernel may wait on subprocesses

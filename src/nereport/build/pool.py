@@ -37,8 +37,10 @@ class Pool:
         size: int,
         fn: Callable[..., Any],
         initializer: Callable[..., None],
-        initargs: tuple[Any, ...],
+        initargs: tuple[Any, ...] | Callable[[int], tuple[Any, ...]],
     ):
+        """``initargs``: the initializer's arguments, or a function of the worker's number
+        (from 0) that gives them."""
         ctx = multiprocessing.get_context("fork")
         self._workers: dict[Connection, multiprocessing.process.BaseProcess] = {}
         for i in range(size):
@@ -46,7 +48,13 @@ class Pool:
             siblings = [c.fileno() for c in self._workers]  # the other workers' pipes
             process = ctx.Process(
                 target=_serve,
-                args=(child, fn, initializer, initargs, siblings),
+                args=(
+                    child,
+                    fn,
+                    initializer,
+                    initargs(i) if callable(initargs) else initargs,
+                    siblings,
+                ),
                 name=f"nereport-worker-{i + 1}",
             )
             process.start()

@@ -1,4 +1,4 @@
-"""One report, in a pool worker: execute the notebook in a kernel forked from the worker's
+"""One report, in a pool worker: execute the notebook in a kernel forked from the build's
 warm template, then export it. The worker returns bytes; the parent writes every file."""
 
 from __future__ import annotations
@@ -8,10 +8,13 @@ import os
 import signal
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nereport.build.tasks import Result, Task
 from nereport.data import provenance
+
+if TYPE_CHECKING:
+    from nereport.build.kernels import KernelTemplate
 
 
 def warm_up() -> None:
@@ -25,8 +28,11 @@ def warm_up() -> None:
     warm()
 
 
-def init_worker(parent: int, inherited_fds: list[int]) -> None:
-    """Each worker gets a kernel template: kernels forked from it start warm."""
+def init_worker(
+    parent: int, inherited_fds: list[int], template: KernelTemplate | None = None, number: int = 0
+) -> None:
+    """Kernels forked from a template start warm: the build's one ``template``, through the
+    connection for worker ``number``, or one of this worker's own."""
     from multiprocessing.util import Finalize
 
     from nereport.build.kernels import (
@@ -56,7 +62,9 @@ def init_worker(parent: int, inherited_fds: list[int]) -> None:
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_SETMASK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
-    ForkedKernelManager.template = KernelTemplate()
+    if template is not None:
+        template.use(number)
+    ForkedKernelManager.template = template or KernelTemplate()
 
 
 def run_report(task: Task) -> Result:
