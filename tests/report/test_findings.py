@@ -190,8 +190,8 @@ def test_the_share_reaches_2024_in_a_release_of_its_own() -> None:
     chart = economy.share_chart(ctx).chart.to_dict()
     rows = [row for rows in chart["datasets"].values() for row in rows]
     assert {r["series"] for r in rows if "share_pct" in r} == {
-        "NBS release c.2021 (4th-census revision), 2000-2019",
-        "NBS portal 2025/26 (5th-census revision), 2015-2024",
+        "NBS release of c.2021, 2000–2019",  # names from data/releases.py, years from the data
+        "NBS portal 2025/26, after the 5th economic census, 2015–2024",
     }
 
 

@@ -226,15 +226,16 @@ def gdp_chart(ctx: Context) -> Figure:
 # -- national share and per-capita GDP -------------------------------------------------------
 
 
-SHARE_RELEASES = {
-    findings.MAIN: N_("NBS release c.2021 (4th-census revision), 2000-2019"),
-    findings.LATER: N_("NBS portal 2025/26 (5th-census revision), 2015-2024"),
-}
-
-
 def national_share(ctx: Context) -> pd.DataFrame:
     share = ctx.named(findings.share_frame(ctx))
-    return share.assign(series=share["release"].map(lambda v: _(SHARE_RELEASES[v])))
+    years = share.groupby("release")["year"].agg(["min", "max"])
+    return share.assign(
+        series=share["release"].map(
+            lambda v: _("{release}, {start}–{end}").format(
+                release=releases.name(v), start=years.at[v, "min"], end=years.at[v, "max"]
+            )
+        )
+    )
 
 
 def share_chart(ctx: Context) -> Figure:
