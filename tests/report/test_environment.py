@@ -99,3 +99,15 @@ def test_co2_change_is_measured_between_three_year_means_not_from_the_2003_spike
     assert f"{before:.0f} → {after:.0f} Mt" in said
     assert f"**+{100 * (after / before - 1):.0f} %**" in said and "+52 %" not in said
     assert "times on average in 2002–2004" in environment.co2_intensity(ctx)
+
+
+def test_data_tables_print_figures_as_precise_as_their_source() -> None:
+    # China's forest area, published as 1.75亿公顷, was printed '17500.00' (万公顷) beside the
+    # inventory's 17490.92; counts of reserves as '1,551.00'.
+    from nereport import i18n
+
+    with i18n.using("zh"):
+        ctx = report.start("environment", region="jilin", lang="zh")
+        html = environment.forest_table(ctx).data
+    assert "<td>17500</td>" in html and "17500.00" not in html
+    assert "<td>17490.92</td>" in html and "<td>41.49</td>" in html

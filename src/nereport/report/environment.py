@@ -745,15 +745,18 @@ def _data_table(
         frame = frame.assign(source=frame["source_id"].map(source_name))
     series = [label(i, u) for i, u in zip(frame["indicator"], frame["unit"], strict=True)]
     frame = ctx.named(frame).assign(series=series)
-    if "value" in columns:  # a count (of reserves) is whole: '1551', never '1551.00'
+    if "value" in columns:  # as precise as the source: '1551' reserves, '17500' 万公顷
         frame = frame.assign(
-            value=[
-                v if pd.isna(v) else number(v, 0 if u == "count" else 2)
-                for v, u in zip(frame["value"], frame["unit"], strict=True)
-            ]
+            value=[v if pd.isna(v) else number(v, _decimals(v)) for v in frame["value"]]
         )
     headers = {"region_name": _("Region"), "year": _("Year"), "series": _("Series"), **columns}
     return table(frame, headers, caption=caption, code=code, published=published)
+
+
+def _decimals(value: float) -> int:
+    """The fewest decimals (at most 4) that write ``value`` as the data hold it: a figure
+    published as 1.75亿公顷 is 17500 万公顷, not 17500.00."""
+    return next((d for d in range(4) if round(value, d) == value), 4)
 
 
 def forest_table(ctx: Context):
