@@ -3,6 +3,7 @@ with the code, notebooks and policy data; the report language reaches names, num
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -62,6 +63,27 @@ def test_every_message_is_translated(lang: str, extracted: dict[str, list[str]])
     )
     fuzzy = sorted(m.id for m in catalog if m.id and m.fuzzy)
     assert not fuzzy, f"fuzzy (unchecked) translations: {fuzzy[:20]}"
+
+
+def test_no_message_hides_where_extraction_cannot_see_it(
+    extracted: dict[str, list[str]],
+) -> None:
+    # Babel reads no message inside an f-string: `make messages` dropped 'Run information'
+    # (written f"...{_('Run information')}...") from the catalog, and the Chinese reports
+    # printed it in English.
+    calls = set()
+    for path in (ROOT / "src").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in {"_", "N_"}
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                calls.add((node.args[0].value, path.name))
+    unseen = sorted(f"{message!r} ({name})" for message, name in calls if message not in extracted)
+    assert not unseen, "messages `make messages` cannot extract:\n" + "\n".join(unseen)
 
 
 @pytest.mark.parametrize("lang", FOREIGN)

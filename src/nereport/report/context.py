@@ -409,7 +409,8 @@ def sources(ctx: Context) -> Markdown:
         ),
     ]
     run_text = _("{items}.").format(items=_join(run, _("{list}; {item}")))
-    label = f"<strong>{_html(_('Run information'))}</strong>"
+    label = "<strong>" + _html(_("Run information")) + "</strong>"  # not in an f-string: Babel
+    # extracts no message from inside one
     body.append("<p>" + _("{label}: {value}").format(label=label, value=_html(run_text)) + "</p>")
     text = "\n".join(
         ["## " + _("Sources and run information"), "", '<div class="nr-sources">', *body, "</div>"]
