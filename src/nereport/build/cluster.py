@@ -4,10 +4,10 @@ The client (this process) plans, sends only the stale reports, and writes every 
 itself, as a local build does; workers need the same locked environment (its packages, its
 data, Chromium and fonts) but no shared file system and no write access to the output
 folder. A worker plugin keeps a kernel template and a Chromium alive on each worker across
-tasks. When
-the cluster's workers declare a ``kernel`` resource, each task asks for one, so a worker runs as many reports at once as it has ``kernel`` slots (Dask does not see the kernels'
-memory); plain workers run one report at a time per worker process (the plugin's lock). Imported only when a build is
-sent to a cluster: ``distributed`` is a heavy import.
+tasks. When the cluster's workers declare a ``kernel`` resource, each task asks for one, so a
+worker runs as many reports at once as it has ``kernel`` slots (Dask does not see the kernels'
+memory); plain workers run one report at a time per worker process (the plugin's lock).
+Imported only when a build is sent to a cluster: ``distributed`` is a heavy import.
 """
 
 from __future__ import annotations

@@ -169,7 +169,7 @@ def _set_xmp(doc: Any, epoch: int) -> None:
         meta["xmp:MetadataDate"] = when
 
 
-# Printed (and thrown away) first by every Chromium, before its one report:
+# Printed (and thrown away) first by every Chromium, before its first report:
 # the fonts Chromium picks for text that none of the listed fonts covers as asked (bold
 # Chinese: WenQuanYi has no bold face) depend on the fonts loaded before, so without this a
 # PDF's bytes depended on which reports were printed before it in the same Chromium.
