@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import nereport
-from nereport import report
+from nereport import i18n, report
 from nereport.report import environment
 
 
@@ -96,9 +96,13 @@ def test_co2_change_is_measured_between_three_year_means_not_from_the_2003_spike
     after = co2.loc[[2017, 2018, 2019]].mean()
     said = environment.co2_change(ctx)
     assert "means of 2002–2004 and of 2017–2019" in said
-    assert f"{before:.0f} → {after:.0f} Mt" in said
+    assert f"{before:.0f} Mt → {after:.0f} Mt" in said
     assert f"**+{100 * (after / before - 1):.0f} %**" in said and "+52 %" not in said
     assert "times on average in 2002–2004" in environment.co2_intensity(ctx)
+    with i18n.using("zh"):  # 亿吨, as Chinese statistical writing counts tonnes, not 百万吨
+        zh = environment.co2_change(report.start("environment", region="jilin", lang="zh"))
+    assert f"每年{i18n.decimal(before / 100, 2)}亿吨→{i18n.decimal(after / 100, 2)}亿吨" in zh
+    assert "百万吨" not in zh
 
 
 def test_data_tables_print_figures_as_precise_as_their_source() -> None:

@@ -104,14 +104,14 @@ def co2_change(ctx: Context) -> str | None:
         inventory=as_published(findings.CEADS), year=last
     )
     return _(
-        "**CO2 emissions** ({source}; means of {first} and of {last}): {before} → {after} Mt "
+        "**CO2 emissions** ({source}; means of {first} and of {last}): {before} → {after} "
         "a year (**{change}**), against {other} for {comparison}; peak year {peak}."
     ).format(
         source=findings._source(ctx, source),
         first=_years(BASE_YEARS),
         last=_years(end_years),
-        before=number(before, 0),
-        after=number(after, 0),
+        before=i18n.amount(before, "Mt"),  # '129 Mt', '1.29亿吨'
+        after=i18n.amount(after, "Mt"),
         change=findings.stated("co2_change", ctx.region, BASE_YEARS, end_years, sign=True),
         other=findings.stated("co2_change", ctx.comparison, BASE_YEARS, end_years, sign=True),
         comparison=ctx.md_name(ctx.comparison),
