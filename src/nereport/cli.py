@@ -213,7 +213,12 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("build", help="build reports (the whole matrix by default)")
     s.add_argument("--report", metavar="TOPIC", help="build one ad-hoc report of this topic")
     s.add_argument("--param", action="append", metavar="NAME=VALUE", help="report parameter")
-    s.add_argument("--jobs", type=int, default=None, help="parallel workers (default: CPUs)")
+    s.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="reports at work at once, a PDF being printed included: as many cores (default: CPUs)",
+    )
     s.add_argument("--force", action="store_true", help="rebuild even if up to date")
     s.add_argument(
         "--scheduler",

@@ -31,6 +31,27 @@ def test_every_item_gets_its_result_and_both_workers_work() -> None:
     assert len({r[1] for r in got.values()}) == 2
 
 
+def test_a_worker_waits_for_the_caller_only_when_asked() -> None:
+    # The build prints each PDF while the pool waits: with ``ahead=False`` a worker gets its
+    # next report only once the caller is done with the last, so ``--jobs 1`` is one thing
+    # at a time (one core), not a report running beside a PDF printing.
+    for ahead, expected in (
+        (False, ["send 1", "took 1", "send 2", "took 2"]),
+        (True, ["send 1", "send 2", "took 1", "took 2"]),
+    ):
+        events: list[str] = []
+        pool = Pool(1, _work, _ready, ())
+
+        def args(x: int, events: list[str] = events) -> tuple[int]:
+            events.append(f"send {x}")
+            return (x,)
+
+        for x, _ in pool.map([1, 2], args, ahead=ahead):
+            events.append(f"took {x}")
+        pool.close()
+        assert events == expected, ahead
+
+
 def test_a_task_that_raises_fails_alone() -> None:
     pool = Pool(2, _work, _ready, ())
     got = dict(pool.map([12, 13, 14], lambda x: (x,)))

@@ -230,7 +230,9 @@ def _on_pool(jobs: int | None, lock_fds: list[int]) -> Runner:
                     size, run_report, init_worker, lambda i: (os.getpid(), fds, template, i)
                 )
                 template.release()
-            for planned, out in pool.map(todo, lambda p: (_task(p, cell_timeout),)):
+            # A worker gets its next report once this process has printed its last one's
+            # PDF: --jobs N keeps N cores busy, not N and the printing Chromium.
+            for planned, out in pool.map(todo, lambda p: (_task(p, cell_timeout),), ahead=False):
                 yield planned, out, printer
             pool.close()
         except BaseException:

@@ -62,12 +62,14 @@ class Pool:
             self._workers[conn] = process
 
     def map(
-        self, items: Iterable[T], args: Callable[[T], tuple[Any, ...]]
+        self, items: Iterable[T], args: Callable[[T], tuple[Any, ...]], ahead: bool = True
     ) -> Iterator[tuple[T, Any]]:
         """Run ``fn(*args(item))`` for every item, as many at a time as there are workers,
         and yield ``(item, result)`` as each finishes: the result, or a :class:`WorkerError`.
-        A worker gets its next item before its result is yielded, so it never waits on the
-        caller. A worker that dies fails its item and takes no more."""
+        ``ahead``: a worker gets its next item before its result is yielded, so it never
+        waits on the caller; otherwise only once the caller has taken the result (a caller
+        whose work on a result counts as one of the workers). A worker that dies fails its
+        item and takes no more."""
         todo = iter(items)
         running: dict[Connection, T] = {}
 
@@ -92,9 +94,13 @@ class Pool:
                     result = conn.recv()
                 except (EOFError, OSError):
                     result = self._died(conn)
-                else:
+                    yield item, result
+                    continue
+                if ahead:
                     hand_out(conn)
                 yield item, result
+                if not ahead:
+                    hand_out(conn)
         for item in todo:  # only if every worker died
             yield item, WorkerError("no build worker is left: they all died")
 
