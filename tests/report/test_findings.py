@@ -267,3 +267,13 @@ def test_each_key_finding_gives_the_same_bold_figures_in_both_languages(
     assert len(en_lines) == len(zh_lines)
     for en, zh in zip(en_lines, zh_lines, strict=True):
         assert _bold_figures(en) == _bold_figures(zh), (en, zh)
+
+
+def test_a_provinces_report_cites_its_own_census_bulletin_only() -> None:
+    findings.forget()  # computed findings would load (and so cite) nothing again
+    ctx = report.start("economy", region="jilin")
+    economy.key_findings(ctx)
+    cited = report.sources(ctx).data
+    assert "Jilin 7th National Population Census bulletin No. 1" in cited
+    assert "Liaoning 7th National Population Census bulletin" not in cited
+    assert "Heilongjiang 7th National Population Census bulletin" not in cited

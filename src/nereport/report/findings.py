@@ -984,7 +984,12 @@ def _bulletin_population(ctx: Context, rows: pd.DataFrame) -> str:
         if persons is not None and persons < 0
         else _("{count} million more")
     )
-    mark = _dagger(CENSUS_BULLETINS, [ctx.region], CENSUS_YEAR, indicator=CENSUS_CHANGE_PCT)
+    # Marked where the province's bulletin was read only in a secondary copy (each province's
+    # figure has one source: only the report's own bulletin is read, and so cited).
+    rows_read = load(
+        CENSUS_BULLETINS, region=ctx.region, year=CENSUS_YEAR, indicator=CENSUS_CHANGE_PCT
+    )
+    mark = _space() + DAGGER if grades.secondary_only(rows_read).all() else ""
     sentence = _(
         "**Population, 2010 and 2020 censuses** ({source}): {after} million in 2020, {persons} "
         "than in 2010 (**{change}**){mark}; {units}."
