@@ -121,13 +121,43 @@ def test_the_revision_caption_states_direction_and_base() -> None:
 
 def test_the_jilin_census_caveat_is_said_wherever_its_prefectures_are_summed() -> None:
     for region in ("jilin", "northeast"):
-        ctx = report.start("economy", region=region)
-        assert "Changbaishan" in economy.key_findings(ctx).data
-        assert "Changbaishan" in economy.census_map(ctx).caption
-        assert "Changbaishan" in policy.key_findings(report.start("policy", region=region)).data
+        caption = economy.census_map(report.start("economy", region=region)).caption
+        assert "Changbaishan" in caption
+        assert "Jilin's own 7th-census bulletin gives the province's change as −12.3 %" in caption
+    for topic, module in (("economy", economy), ("policy", policy)):
+        assert "Changbaishan" in module.key_findings(report.start(topic, region="northeast")).data
+        # Jilin's own reports state its bulletin's change, not the sum: no caveat there.
+        jilin = module.key_findings(report.start(topic, region="jilin")).data
+        assert "Changbaishan" not in jilin and "**−12.3 %**" in jilin
     assert (
         "Changbaishan" not in economy.key_findings(report.start("economy", region="liaoning")).data
     )
+
+
+def test_a_provinces_census_change_is_the_one_its_bulletin_prints() -> None:
+    # Jilin's nine prefecture-level units sum to −12.4 % (the 61,146 residents of Changbaishan
+    # left out); Jilin's 7th-census bulletin No. 1 prints −12.31 %.
+    try:
+        en = economy.key_findings(report.start("economy", region="jilin")).data
+        assert "(Jilin's 7th-census bulletin): 24.07 million in 2020, 3.38 million fewer" in en
+        assert "**−12.3 %**" in en and "−12.4 %" not in en
+        zh = economy.key_findings(report.start("economy", region="jilin", lang="zh")).data
+        assert "（《吉林省第七次全国人口普查公报》）：2020年为2407万人，比2010年减少338万人" in zh
+        assert "**下降12.3%**" in zh and "12.4%" not in zh
+    finally:
+        i18n.use("en")
+    for region, official in (("liaoning", -2.64), ("jilin", -12.31), ("heilongjiang", -16.87)):
+        assert findings.value("census_change", region) == official
+        said = findings.census_population(report.start("economy", region=region))
+        assert f"(**{findings.signed(official)}**)" in said and "sum of" not in said
+    # Heilongjiang's figures were read only in a paraphrase citing its bulletin: marked.
+    said = findings.census_population(report.start("economy", region="heilongjiang"))
+    assert "(**−16.9 %**) †" in said and "Found only in a secondary source" in said
+    # No bulletin covers Inner Mongolia's five prefectures or the Northeast: their sums stay.
+    for region in ("inner-mongolia", "northeast"):
+        said = findings.census_population(report.start("economy", region=region))
+        change = findings.signed(findings.value("census_change_prefectures", region))
+        assert "sum of" in said and f"(**{change}**)" in said
 
 
 def test_people_are_counted_in_millions_or_wan_never_ten_thousand() -> None:
@@ -237,3 +267,13 @@ def test_each_key_finding_gives_the_same_bold_figures_in_both_languages(
     assert len(en_lines) == len(zh_lines)
     for en, zh in zip(en_lines, zh_lines, strict=True):
         assert _bold_figures(en) == _bold_figures(zh), (en, zh)
+
+
+def test_a_provinces_report_cites_its_own_census_bulletin_only() -> None:
+    findings.forget()  # computed findings would load (and so cite) nothing again
+    ctx = report.start("economy", region="jilin")
+    economy.key_findings(ctx)
+    cited = report.sources(ctx).data
+    assert "Jilin 7th National Population Census bulletin No. 1" in cited
+    assert "Liaoning 7th National Population Census bulletin" not in cited
+    assert "Heilongjiang 7th National Population Census bulletin" not in cited

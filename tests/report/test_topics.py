@@ -382,7 +382,7 @@ def test_a_census_finding_says_all_when_every_unit_lost_people() -> None:
 
     try:
         every = findings.census_population(report.start("economy", region="heilongjiang"))
-        assert "all 13 units lost people" in every
+        assert "all 13 prefecture-level units lost people" in every
         some = findings.census_population(report.start("economy", region="jilin", lang="zh"))
         assert "9个地级行政区中有8个人口减少" in some
         every = findings.census_population(

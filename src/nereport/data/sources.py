@@ -1951,6 +1951,87 @@ _SOURCES.append(
         publisher_zh="国家统计局",
     )
 )
+# The provinces' own 7th-census bulletins (scripts/build_census_totals.py): the resident
+# population of the whole province and its change against 2010 as each bulletin prints it, one
+# source per bulletin. No publisher's own page was found; each was read in a copy named here.
+_CENSUS7_BULLETIN_NOTE = (
+    "The bulletin's figures are typed in scripts/build_census_totals.py with the sentence they "
+    "were copied from; each row's `note` quotes the words that print it."
+)
+_SOURCES += [
+    Source(
+        "jilin_census7_bulletin1",
+        "Jilin Provincial Bureau of Statistics (吉林省统计局)",
+        "Jilin 7th National Population Census bulletin No. 1: the population of the whole "
+        "province (2021-05-24), issued with the province's 7th census leading group office",
+        "census-2020",
+        CENSUS7_LABEL,
+        url="http://xzqh.info/lt/read.php?fpage=2&page=1&tid=168777",
+        via="a full-text repost on the xzqh.info forum (posted 2021-05-24), not the publisher's "
+        "site; the same figures in a paraphrase at hbzqbyyxgs.com/news/495543.html",
+        accessed=ACCESSED,
+        reliability="medium-high",
+        note="Prints the 2020 population and the change in persons and per cent, not the 2010 "
+        "base it compares with (not derived here). " + _CENSUS7_BULLETIN_NOTE,
+        grade="official-repost",
+        title_zh="吉林省第七次全国人口普查公报（第一号）——全省人口情况（2021年5月24日）",
+        publisher_zh="吉林省统计局、吉林省第七次全国人口普查领导小组办公室",
+    ),
+    Source(
+        "liaoning_census7_bulletin1",
+        "Liaoning Provincial Bureau of Statistics (辽宁省统计局)",
+        "Liaoning 7th National Population Census bulletin No. 1: the population of the whole "
+        "province (2021-05-30), issued with the province's 7th census leading group office",
+        "census-2020",
+        CENSUS7_LABEL,
+        url="https://www.meizw.com/n/87235.html",
+        via="a repost on meizw.com (source line 辽宁日报客户端) whose wording was rewritten, "
+        "numbers as printed, not the publisher's site; the same figures at "
+        "jingji.xxznews.com/jingji/2023/0209/282121.html",
+        accessed=ACCESSED,
+        reliability="medium-high",
+        note=_CENSUS7_BULLETIN_NOTE,
+        grade="official-repost",
+        title_zh="辽宁省第七次全国人口普查公报（第1号）——全省人口情况（2021年5月30日）",
+        publisher_zh="辽宁省统计局、辽宁省第七次全国人口普查领导小组办公室",
+    ),
+    Source(
+        "heilongjiang_census7_bulletin",
+        "Heilongjiang Provincial Bureau of Statistics (黑龙江省统计局)",
+        "Heilongjiang 7th National Population Census bulletin (2021; number and date not seen): "
+        "the population of the whole province",
+        "census-2020",
+        CENSUS7_LABEL,
+        url="https://maigoo.com/news/684149.html",
+        via="a paraphrase citing the bulletin by its title on maigoo.com (secondary); the "
+        "bulletin's own text was not read",
+        accessed=ACCESSED,
+        reliability="low",
+        note=_CENSUS7_BULLETIN_NOTE,
+        grade="secondary",
+        title_zh="黑龙江省第七次全国人口普查公报",
+        publisher_zh="黑龙江省统计局",
+    ),
+    Source(
+        "inner_mongolia_census7_bulletin",
+        "Inner Mongolia Autonomous Region Bureau of Statistics (内蒙古自治区统计局)",
+        "Inner Mongolia 7th National Population Census bulletin (2021; number and date not "
+        "seen; presented on 2021-05-20): the resident population of the whole region",
+        "census-2020",
+        CENSUS7_LABEL,
+        url="http://gkcyc.com/news/shuju/945066.html",
+        via="a copy of the bulletin's section 常住人口总量 on gkcyc.com, not the publisher's site "
+        "(the same sentence at s.www.hbzqbyyxgs.com/news/491132.html; China News Service's "
+        "report of 2021-05-20 gives 2404.9万, −65.7万, −2.66 %)",
+        accessed=ACCESSED,
+        reliability="medium-high",
+        note="The whole autonomous region, not its five eastern prefectures in the policy area. "
+        + _CENSUS7_BULLETIN_NOTE,
+        grade="official-repost",
+        title_zh="内蒙古自治区第七次全国人口普查公报",
+        publisher_zh="内蒙古自治区统计局",
+    ),
+]
 
 #: Publishers that are PRC state organs (or several of them publishing jointly), as the source
 #: records spell them. Art. 5 of the Copyright Law (2020): "本法不适用于：（一）法律、法规，国家机关的
@@ -1976,6 +2057,7 @@ STATE_ORGANS = frozenset(
         "People's Government of Jilin Province",
         "People's Government of Inner Mongolia Autonomous Region",
         "Liaoning Provincial Bureau of Statistics (辽宁省统计局)",
+        "Jilin Provincial Bureau of Statistics (吉林省统计局)",
         "Heilongjiang Provincial Bureau of Statistics (黑龙江省统计局)",
         "Inner Mongolia Autonomous Region Bureau of Statistics (内蒙古自治区统计局)",
         "Heilongjiang Provincial Environmental Protection Department",

@@ -909,25 +909,99 @@ def _census_units(ctx: Context) -> tuple[list[str], str]:
 
 # Jilin's prefecture-level units do not add up to the province: the Jilin census bulletin lists
 # the Changbaishan administrative committee apart (no GB/T 2260 unit). Said wherever a sum of
-# prefectures stands for Jilin (the dataset's declaration gives the figures).
+# prefectures stands for Jilin (the dataset's declaration gives the figures), with the change
+# the province's bulletin prints.
 JILIN_CAVEAT = N_(
     "Jilin's nine units leave out the 61,146 residents (2020) of the Changbaishan "
     "administrative committee, which the Jilin bulletin lists apart, and their 2010 figures sum "
     "47,553 short of the province's 2010 total: the sum is not the province's official census "
     "change."
 )
+JILIN_OFFICIAL = N_("Jilin's own 7th-census bulletin gives the province's change as {change}.")
+
+# The provinces' own 7th-census bulletins (economy_census_population): the official figures.
+CENSUS_BULLETINS = "economy_census_population"
+CENSUS_PERSONS = "census_population"
+CENSUS_CHANGE_PERSONS = "census_population_change_vs_2010"
+CENSUS_CHANGE_PCT = "census_population_change_pct_vs_2010"
+CENSUS_YEAR = 2020
 
 
-@headline("census_change", "census-2010-2020", 1)
+def _bulletin(region: str, indicator: str) -> float | None:
+    """A 2020 figure of a province's own 7th-census bulletin, as printed; None for a region
+    that is not a province or whose bulletin does not print it."""
+    row = next((r for r in regions.table() if r["slug"] == region), None)
+    if row is None or row["level"] != "province":
+        return None
+    rows = load(CENSUS_BULLETINS, region=region, year=CENSUS_YEAR, indicator=indicator)
+    return float(rows["value"].iloc[0]) if len(rows) == 1 else None
+
+
+@headline("census_change", "census-2020", 1)
 def census_change_pct(region: str) -> float | None:
+    """% change of the census resident population 2010-2020 of a province, as its own
+    7th-census bulletin prints it (the official figure; Inner Mongolia's covers the whole
+    region)."""
+    return _bulletin(region, CENSUS_CHANGE_PCT)
+
+
+@headline("census_change_prefectures", "census-2010-2020", 1)
+def census_change_prefectures_pct(region: str) -> float | None:
     """% change of the census resident population 2010-2020, summed over the region's
-    prefecture-level units (2020 boundaries)."""
+    prefecture-level units (2020 boundaries): the figure of an area no bulletin covers (the
+    Northeast, Inner Mongolia's part in the policy area)."""
     units, _what = _census_units(_plain_context(region))
     rows = census_change()
     rows = rows[rows["region"].isin(units)]
     if rows.empty or len(rows) != len(units):
         return None
     return float(100 * (rows["pop_2020"].sum() / rows["pop_2010"].sum() - 1))
+
+
+def _by_bulletin(ctx: Context) -> bool:
+    """Whether the report's region is a whole province in the policy area whose own bulletin
+    gives its census change (not the Northeast, not Inner Mongolia's five prefectures)."""
+    return not ctx.scope() and value("census_change", ctx.region) is not None
+
+
+def _units_lost(rows: pd.DataFrame) -> str:
+    """How many of the region's prefecture-level units lost people ("all 13", not "13 of 13";
+    Chinese: 全部)."""
+    losing = int((rows["change_pct"] < 0).sum())
+    if losing == len(rows):
+        return _("all {count} prefecture-level units lost people").format(count=len(rows))
+    return _("{losing} of its {count} prefecture-level units lost people").format(
+        losing=losing, count=len(rows)
+    )
+
+
+def _bulletin_population(ctx: Context, rows: pd.DataFrame) -> str:
+    """The province's population and change as its own 7th-census bulletin prints them."""
+    scale, digits = PEOPLE[i18n.current()]
+    persons = _bulletin(ctx.region, CENSUS_CHANGE_PERSONS)
+    fewer = (
+        _("{count} million fewer")
+        if persons is not None and persons < 0
+        else _("{count} million more")
+    )
+    # Marked where the province's bulletin was read only in a secondary copy (each province's
+    # figure has one source: only the report's own bulletin is read, and so cited).
+    rows_read = load(
+        CENSUS_BULLETINS, region=ctx.region, year=CENSUS_YEAR, indicator=CENSUS_CHANGE_PCT
+    )
+    mark = _space() + DAGGER if grades.secondary_only(rows_read).all() else ""
+    sentence = _(
+        "**Population, 2010 and 2020 censuses** ({source}): {after} million in 2020, {persons} "
+        "than in 2010 (**{change}**){mark}; {units}."
+    ).format(
+        source=_("{region}'s 7th-census bulletin").format(region=ctx.name()),
+        after=number(_bulletin(ctx.region, CENSUS_PERSONS) / scale, digits),
+        persons=fewer.format(count=number(abs(persons or 0) / scale, digits)),
+        change=stated("census_change", ctx.region, sign=True),
+        mark=mark,
+        units=_units_lost(rows),
+    )
+    return _join([sentence, _(_SECONDARY_LEGEND) if mark else ""], "sentences").strip()
 
 
 @_once
@@ -937,6 +1011,8 @@ def census_population(ctx: Context) -> str | None:
     rows = change[change["region"].isin(units)]
     if rows.empty or len(rows) != len(units):
         return None
+    if _by_bulletin(ctx):
+        return _bulletin_population(ctx, rows)
     before, after = rows["pop_2010"].sum(), rows["pop_2020"].sum()
     losing = int((rows["change_pct"] < 0).sum())
     scale, digits = PEOPLE[i18n.current()]
@@ -956,7 +1032,7 @@ def census_population(ctx: Context) -> str | None:
         units=what,
         before=number(before / scale, digits),
         after=number(after / scale, digits),
-        change=stated("census_change", ctx.region, sign=True),
+        change=stated("census_change_prefectures", ctx.region, sign=True),
         losing=losing,
         count=len(rows),
     )
@@ -964,8 +1040,12 @@ def census_population(ctx: Context) -> str | None:
 
 
 def census_caveat(ctx: Context) -> str:
-    """The caveat on Jilin's prefecture sum, where the report's region includes Jilin."""
-    return _(JILIN_CAVEAT) if "jilin" in ctx.own() else ""
+    """The caveat on Jilin's prefecture sum, where the report's region includes Jilin, with the
+    change Jilin's own bulletin prints."""
+    if "jilin" not in ctx.own():
+        return ""
+    official = _(JILIN_OFFICIAL).format(change=stated("census_change", "jilin", sign=True))
+    return _join([_(JILIN_CAVEAT), official], "sentences")
 
 
 def census_map_sentence(change: pd.DataFrame, ctx: Context) -> str:

@@ -1037,6 +1037,26 @@ def clean_economy_census_migration(raw: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(census=release_of(frame["source_id"]))
 
 
+# The provinces' own 7th-census bulletins (scripts/build_census_totals.py): the whole
+# province's resident population and its change against 2010 as printed, one source each.
+CENSUS_POPULATION_SOURCES = (
+    "liaoning_census7_bulletin1",
+    "jilin_census7_bulletin1",
+    "heilongjiang_census7_bulletin",
+    "inner_mongolia_census7_bulletin",
+)
+CENSUS_POPULATION_UNITS = {
+    "census_population": ("persons", {"persons": 1.0}),
+    "census_population_change_vs_2010": ("persons", {"persons": 1.0}),
+    "census_population_change_pct_vs_2010": ("%", {"%": 1.0}),
+}
+
+
+def clean_economy_census_population(raw: pd.DataFrame) -> pd.DataFrame:
+    frame = to_units(_published(raw), CENSUS_POPULATION_UNITS)
+    return frame.assign(census=release_of(frame["source_id"]))
+
+
 GRAIN_SOURCES = (
     "nbs_portal_2021",
     "nbs_grain_secondary",
@@ -1254,6 +1274,44 @@ DATASETS += [
             "communiqués were not reached. Liaoning has no inter-provincial outflow (people "
             "registered in Liaoning living elsewhere). No 2010 levels except the change Liaoning "
             "prints."
+        ),
+    ),
+    Dataset(
+        name="economy_census_population",
+        title=N_("Census resident population of each province, as its bulletin prints it"),
+        description="Resident population of each whole province at the 7th census (1 November "
+        "2020) and its change against the 6th census (2010), in persons and per cent, as the "
+        "province's own 7th-census bulletin prints them (Liaoning and Jilin bulletins No. 1, "
+        "the Heilongjiang and Inner Mongolia bulletins), with the 2010 population where the "
+        "bulletin prints it: the official census change of each province. Inner Mongolia's "
+        "figures cover the whole autonomous region.",
+        sources=CENSUS_POPULATION_SOURCES,
+        columns=(
+            region_column(),
+            Column("year", "int", "Census year (reference date 1 November)", min=2010, max=2020),
+            Column(
+                "census",
+                "str",
+                "Census (release) of the source",
+                allowed=tuple(dict.fromkeys(SOURCES[s].release for s in CENSUS_POPULATION_SOURCES)),
+            ),
+            Column("indicator", "str", "Series", allowed=tuple(CENSUS_POPULATION_UNITS)),
+            Column("value", "float", "Value in the unit given"),
+            Column("unit", "str", "Unit of the value", allowed=("persons", "%")),
+            source_column(CENSUS_POPULATION_SOURCES),
+            NOTE,
+        ),
+        primary_key=("region", "year", "indicator", "source_id"),
+        processing="Values as printed; a printed decrease (减少, 下降, 降幅) is negative. A 2010 "
+        "population is only one the bulletin prints: its change is never turned into a 2010 "
+        "level, nor recomputed against another release's 2010 figure. Each row's `note` quotes "
+        "the words that print it and names the copy read.",
+        clean=clean_economy_census_population,
+        gaps=N_(
+            "Jilin's bulletin prints no 2010 base (its change implies a revised base, not the "
+            "first published 2010 total). Heilongjiang's figures were read only in a paraphrase "
+            "citing its bulletin (secondary). No publisher's own copy of any bulletin was found: "
+            "each was read in a repost."
         ),
     ),
     Dataset(
