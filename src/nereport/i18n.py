@@ -188,6 +188,20 @@ def amount(value: float, unit: str, significant: int = 3, lang: str | None = Non
     return f"{decimal(mantissa, digits, lang)}{sep}{label}"
 
 
+def scale(largest: float, unit: str, lang: str | None = None) -> tuple[float, str]:
+    """The scale an axis of amounts in ``unit`` (a key of ``AMOUNT_UNITS``) counts in, chosen by
+    its ``largest`` value as :func:`amount` chooses it: what the values are divided by (a power
+    of ten), and the scale's name. CO2 up to 200 Mt is (100, '亿吨') in Chinese, (1, 'Mt') in
+    English."""
+    factor, base = AMOUNT_UNITS[unit]
+    scales = _SCALES[lang or _current][base]
+    size, label = next(
+        ((size, label) for size, label in scales if abs(largest) * factor >= size * 0.999),
+        scales[-1],
+    )
+    return size / factor, label
+
+
 def change(value: float, digits: int = 1, lang: str | None = None) -> str:
     """A change in per cent as prose writes it: English with its sign ('+3.2 %', '−12.4 %');
     Chinese in words, as NBS communiqués do ('增长3.2%', '下降12.4%', '持平'). Tables and maps

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -103,6 +105,23 @@ def test_co2_change_is_measured_between_three_year_means_not_from_the_2003_spike
         zh = environment.co2_change(report.start("environment", region="jilin", lang="zh"))
     assert f"每年{i18n.decimal(before / 100, 2)}亿吨→{i18n.decimal(after / 100, 2)}亿吨" in zh
     assert "百万吨" not in zh
+
+
+def test_the_chinese_co2_chart_counts_in_yi_tonnes_and_the_english_in_mt() -> None:
+    # The Chinese axis read 百万吨 (Jilin: 92 to 200 on it), a unit Chinese statistics never
+    # print; 亿吨 (0.92 to 2.00), as the finding beside it writes them.
+    mt = nereport.load("environment_co2", region="jilin").set_index("year")["co2_mt"]
+    for lang, divisor, unit in (
+        ("zh", 100, "二氧化碳排放量（亿吨）"),
+        ("en", 1, "CO2 emissions (Mt CO2)"),
+    ):
+        with i18n.using(lang):
+            figure = environment.co2_chart(report.start("environment", region="jilin", lang=lang))
+        spec = figure.chart.to_dict()
+        drawn = _values(figure).dropna(subset=["co2_mt"]).set_index("year")["co2_mt"]
+        assert list(drawn) == list(mt.loc[drawn.index] / divisor), lang
+        assert unit in json.dumps(spec, ensure_ascii=False), lang
+        assert "百万吨" not in json.dumps(spec, ensure_ascii=False)
 
 
 def test_data_tables_print_figures_as_precise_as_their_source() -> None:

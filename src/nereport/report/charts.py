@@ -49,6 +49,23 @@ def axis_title(name: str, column: str) -> str:
     return dataset(name).column(column).label()
 
 
+def in_scale(frame: pd.DataFrame, name: str, column: str, unit: str) -> tuple[pd.DataFrame, str]:
+    """``frame`` with ``column`` of dataset ``name`` (declared in ``unit``, a key of
+    ``i18n.AMOUNT_UNITS``) in the scale the report's language counts its largest value in, and
+    the axis title naming that scale: CO2 in 亿吨 in Chinese (2.00, not 200 百万吨); the declared
+    unit where the scale is the declared one (English Mt)."""
+    if frame.empty:
+        return frame, axis_title(name, column)
+    divisor, label = i18n.scale(float(frame[column].abs().max()), unit)
+    if divisor == 1:
+        return frame, axis_title(name, column)
+    declared = dataset(name).column(column)
+    title = _("{label} ({unit})").format(label=_(declared.description.split(";")[0]), unit=label)
+    # Divided or multiplied by a whole power of ten: 129.5 Mt is 1.295 (亿吨), not 1.2950000001.
+    values = frame[column] / divisor if divisor > 1 else frame[column] * round(1 / divisor)
+    return frame.assign(**{column: values}), title
+
+
 def _title(text: str, subtitle: str | list[str] = "") -> alt.TitleParams:
     return alt.TitleParams(text=text, subtitle=subtitle, anchor="start")
 

@@ -342,10 +342,11 @@ def co2(ctx: Context) -> pd.DataFrame:
 def co2_chart(ctx: Context) -> Figure:
     frame = co2(ctx)
     own = frame[frame["region"] == ctx.region]
+    drawn, title = charts.in_scale(own, "environment_co2", "co2_mt", "Mt")
     chart = charts.line(
-        own,
+        drawn,
         "co2_mt",
-        charts.axis_title("environment_co2", "co2_mt"),
+        title,
         _("CO2 emissions of {region}").format(region=ctx.name()),
         ctx.subtitle(
             _(
@@ -361,7 +362,7 @@ def co2_chart(ctx: Context) -> Figure:
         start=ctx.start,
         end=ctx.end,
         marks=charts.MARKED_YEARS,
-        fmt=",.1f",
+        fmt=",.1f" if drawn is own else ".2f",
     )
     if own.empty:
         return Figure(chart, "*" + _("No CO2 figures for these years.") + "*")
