@@ -14,6 +14,8 @@ from frictionless import Package, validate
 from helpers import ROOT
 from nereport import cli
 from nereport.data import registry
+from nereport.data.citation import dataset_citation
+from nereport.data.loader import unrecorded
 from nereport.data.package import Refused, dataset_jsonld, redistributable, write_package
 from nereport.data.sources import SOURCES, STATE_ORGAN_TERMS
 
@@ -106,15 +108,29 @@ def test_cli_export_writes_it(tmp_path: Path, capsys) -> None:
 @pytest.mark.parametrize("name", sorted(registry()))
 def test_a_dataset_has_schema_org_json_ld_or_is_refused_saying_why(name: str) -> None:
     ds = registry()[name]
-    lacking = [s.id for s in ds.source_objects() if not s.licence]
-    if lacking:
+    lacking = [s for s in ds.source_objects() if not s.licence]
+    rows = unrecorded(name)
+    if not lacking:
+        kept = rows
+    elif "source_id" in rows and len(ds.sources) > 1:  # rows marked by source: kept apart
+        kept = rows[~rows["source_id"].isin([s.id for s in lacking])]
+    else:
+        kept = rows.iloc[0:0]
+    if kept.empty:
         with pytest.raises(Refused) as refused:
             dataset_jsonld(name)
-        assert all(sid in str(refused.value) for sid in lacking)
+        assert all(s.id in str(refused.value) for s in lacking)
         return
     doc = dataset_jsonld(name)
     assert doc["@type"] == "Dataset" and JSON_LD_KEYS <= set(doc)
     assert all(doc[k] for k in JSON_LD_KEYS)
+    # It describes the rows that may be passed on, under their terms, and names the others.
+    cite = dataset_citation(name)
+    assert all(cite.originals[s.id] not in doc["isBasedOn"] for s in lacking)
+    assert all(s.licence in doc["license"] for s in ds.source_objects() if s.licence)
+    if lacking:
+        assert f"the {len(kept)} of its {len(rows)} rows" in doc["description"]
+        assert all(s.id in doc["description"] for s in lacking)
     # Years the data hold, or the date a dataset without years declares (ISO 8601).
     assert re.fullmatch(r"\d{4}/\d{4}", doc["temporalCoverage"]) or (
         doc["temporalCoverage"] == ds.as_of and re.fullmatch(r"\d{4}-\d{2}", ds.as_of)
@@ -122,15 +138,30 @@ def test_a_dataset_has_schema_org_json_ld_or_is_refused_saying_why(name: str) ->
     assert doc["spatialCoverage"]["name"]
 
 
+def test_json_ld_covers_the_years_of_the_rows_it_describes() -> None:
+    # environment_good_air_days holds 2020-2025, but its 2020 and 2025 rows come only from
+    # secondary copies whose terms are not recorded: what it describes covers 2021-2024.
+    doc = dataset_jsonld("environment_good_air_days")
+    assert doc["temporalCoverage"] == "2021/2024"
+    assert unrecorded("environment_good_air_days")["year"].agg(["min", "max"]).tolist() == [
+        2020,
+        2025,
+    ]
+
+
 def test_describe_output_writes_json_ld_beside_the_pages_and_names_the_refused(
     tmp_path: Path,
 ) -> None:
     assert cli.main(["describe", "--all", "--output", str(tmp_path)]) == 0
     readme = (tmp_path / "README.md").read_text()
-    for name, ds in registry().items():
-        has_terms = all(s.licence for s in ds.source_objects())
-        assert (tmp_path / f"{name}.jsonld").is_file() == has_terms
-        assert (f"- {name}: terms of use not recorded" in readme) == (not has_terms)
+    for name in registry():
+        try:
+            dataset_jsonld(name)
+            described = True
+        except Refused:
+            described = False
+        assert (tmp_path / f"{name}.jsonld").is_file() == described
+        assert (f"- {name}: terms of use not recorded" in readme) == (not described)
     for path in tmp_path.glob("*.jsonld"):  # each one written gives all seven
         doc = json.loads(path.read_text())
         assert JSON_LD_KEYS <= set(doc) and all(doc[k] for k in JSON_LD_KEYS), path.name

@@ -192,33 +192,45 @@ class Refused(ValueError):
 
 
 def dataset_jsonld(name: str) -> dict[str, Any]:
-    """The schema.org ``Dataset`` of dataset ``name`` (for its data dictionary page), or
-    :class:`Refused` naming what is missing: a description, a source (provenance), the terms
-    of use of any of its sources (a licence is not guessed) or the time the data describe."""
+    """The schema.org ``Dataset`` of dataset ``name`` (for its data dictionary page): of the rows
+    that may be passed on, those ``nereport export`` writes, under their sources' terms; the
+    description says which rows are withheld (sources whose terms are not recorded). Or
+    :class:`Refused` naming what is missing: a description, a source (provenance), any row whose
+    terms are known (a licence is not guessed) or the time the data describe."""
     from nereport.data.catalog import coverage
 
     ds = REGISTRY[name]
     sources = ds.source_objects()
-    lacking = [s.id for s in sources if not s.licence]
+    frame, withheld = _rows(ds)
     problems = []
     if not ds.description:
         problems.append("no description")
     if not sources:
         problems.append("no source (provenance)")
-    if lacking:
-        problems.append(f"terms of use not recorded for {', '.join(lacking)}")
+    elif frame.empty:
+        lacking = ", ".join(s.id for s in withheld)
+        problems.append(f"terms of use not recorded for {lacking}, which hold all its rows")
     if problems:
         raise Refused(f"{name}: " + "; ".join(problems))
-    cov = coverage(ds)
+    cov = coverage(ds, frame)
     if "years" not in cov and not ds.as_of:
         raise Refused(f"{name}: no temporal coverage (no year in the data, no `as_of` declared)")
+    sources = [s for s in sources if redistributable(s)]
+    description = ds.description
+    if withheld:
+        total = len(unrecorded(name))
+        description += (
+            f" Described here: the {len(frame)} of its {total} rows whose sources' terms of use "
+            f"are recorded, which `nereport export` writes; the {total - len(frame)} rows of "
+            f"{', '.join(s.id for s in withheld)} (terms not recorded) are withheld."
+        )
     cite = dataset_citation(name)
     doc: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Dataset",
         "name": ds.title,
         "alternateName": ds.name,
-        "description": ds.description,
+        "description": description,
         "version": __version__,
         "license": list(dict.fromkeys(s.licence for s in sources)),
         "creator": [
