@@ -297,3 +297,33 @@ def _kernel_and_parent() -> tuple[tuple[int, int], int]:
     assert failure is None, failure
     pid, parent = map(int, ran.cells[-1].outputs[0].text.split())
     return (pid, parent), os.getpid()
+
+
+def test_reports_run_longest_first_by_their_last_build(tmp_path: Path) -> None:
+    # Two workers end together when the short reports come last: the last build's times
+    # (runs.json) order the next; a report never built (or whose time is unreadable) goes first.
+    from nereport.build.engine import RUNS, _RunLog
+    from nereport.build.plan import Planned
+
+    todo = [
+        Planned(report(t, region), {}, "forced")
+        for t, region in [("policy", "jilin"), ("economy", "jilin"), ("policy", "liaoning")]
+        + [("environment", "jilin"), ("economy", "liaoning")]
+    ]
+    times = {
+        "policy/jilin": {"seconds": 1.1},
+        "economy/jilin": {"seconds": 2.4},
+        "policy/liaoning": {"seconds": 1.4},
+        "environment/jilin": {"seconds": "slow"},  # hand-edited
+    }
+    (tmp_path / RUNS).write_text(json.dumps(times))
+    order = [p.report.id for p in _RunLog(tmp_path).longest_first(todo)]
+    assert order == [
+        "environment/jilin",
+        "economy/liaoning",
+        "economy/jilin",
+        "policy/liaoning",
+        "policy/jilin",
+    ]
+    (tmp_path / RUNS).write_text("[1, 2]")  # not a table: the plan's order
+    assert _RunLog(tmp_path).longest_first(todo) == todo
