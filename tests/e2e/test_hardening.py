@@ -483,8 +483,12 @@ def test_plain_dask_workers_without_a_kernel_resource_build(tmp_path: Path) -> N
 
 
 @pytest.mark.slow
-def test_a_local_cluster_has_no_more_workers_than_reports() -> None:
+def test_a_local_cluster_has_no_more_workers_than_reports(monkeypatch) -> None:
     from nereport.build.cluster import RESOURCE, Cluster
+
+    # A LocalCluster's nannies run in this process and write Dask's pre-spawn variables into
+    # its environment: one started by another test with Dask's defaults left the trim here.
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
 
     cluster = Cluster("local", jobs=6)
     try:
