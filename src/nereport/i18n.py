@@ -163,15 +163,26 @@ _SCALES = {
 }
 
 
-def amount(value: float, unit: str, significant: int = 3, lang: str | None = None) -> str:
+def amount(
+    value: float,
+    unit: str,
+    significant: int = 3,
+    lang: str | None = None,
+    largest: float | None = None,
+) -> str:
     """An amount given in ``unit`` (a key of ``AMOUNT_UNITS``), in the scale the language counts
     in, chosen per magnitude, with ``significant`` digits (never fewer than its whole part):
     45383.2 (100 million yuan) is '4.54万亿元' / '4.54 trillion yuan'; 130 (Mt) is '1.30亿吨' /
-    '130 Mt'. Chinese numbers carry no thousands separator (as NBS prints them)."""
+    '130 Mt'. Chinese numbers carry no thousands separator (as NBS prints them). With
+    ``largest``, the scale is the one that amount takes, so that the figures of one sentence
+    share their unit: 83 Mt beside 234 Mt is '0.83亿吨', not '8303万吨'."""
     lang = lang or _current
     factor, base = AMOUNT_UNITS[unit]
     whole = value * factor
     scales = _SCALES[lang][base]  # largest first
+    if largest is not None:
+        divisor, _label = scale(largest, unit, lang)
+        scales = tuple(s for s in scales if s[0] == divisor * factor)
     # The largest scale the amount reaches once rounded (9999.96万吨 is 1.00亿吨).
     for n, (size, _label) in enumerate(scales):
         if n < len(scales) - 1 and abs(whole) < size * 0.999:

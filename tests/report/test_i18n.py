@@ -184,6 +184,23 @@ def test_amounts_take_the_scale_each_language_counts_in() -> None:
     assert i18n.amount(0, "Mt", lang="zh") == "0吨"
 
 
+def test_amounts_of_one_sentence_share_the_scale_of_the_largest() -> None:
+    # Jilin's CO2 caption read '2000年为8303万吨，2019年为2.037亿吨': two units in one comparison.
+    co2 = (83.03, 203.7, 234.4)
+    assert [i18n.amount(v, "Mt", lang="zh", largest=234.4) for v in co2] == [
+        "0.83亿吨",
+        "2.04亿吨",
+        "2.34亿吨",
+    ]
+    assert [i18n.amount(v, "Mt", lang="en", largest=234.4) for v in co2] == [
+        "83.0 Mt",
+        "204 Mt",
+        "234 Mt",
+    ]
+    assert i18n.scale(234.4, "Mt", "zh") == (100, "亿吨")
+    assert i18n.scale(92.2, "Mt", "zh") == (0.01, "万吨")  # below 1亿吨: 9220万吨
+
+
 def test_changes_in_prose_are_worded_in_chinese() -> None:
     assert i18n.change(242.4, 0, "zh") == "增长242%"
     assert i18n.change(-12.44, 1, "zh") == "下降12.4%"

@@ -372,13 +372,13 @@ def co2_chart(ctx: Context) -> Figure:
         "CO2 emissions were **{first}** in {first_year} and **{last}** in {last_year} "
         "({change}); the highest year was {peak_year} with **{peak}**."
     ).format(
-        first=i18n.amount(first.co2_mt, "Mt", 4),
+        first=i18n.amount(first.co2_mt, "Mt", largest=peak.co2_mt),
         first_year=int(first.year),
-        last=i18n.amount(last.co2_mt, "Mt", 4),
+        last=i18n.amount(last.co2_mt, "Mt", largest=peak.co2_mt),
         last_year=int(last.year),
         change=findings.signed(100 * (last.co2_mt / first.co2_mt - 1), 0),
         peak_year=int(peak.year),
-        peak=i18n.amount(peak.co2_mt, "Mt", 4),
+        peak=i18n.amount(peak.co2_mt, "Mt", largest=peak.co2_mt),
     )
     return Figure(chart, caption)
 
