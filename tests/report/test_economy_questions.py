@@ -196,3 +196,21 @@ def test_a_first_release_finding_marks_a_figure_found_only_in_a_secondary_copy()
     assert "(2022) †" in income and "Found only in a secondary source" in income
     fiscal = findings._first_fiscal_sentence(ctx)  # Liaoning 2020 and China: official copies
     assert "(2020)" in fiscal and DAGGER not in fiscal
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_what_is_missing_names_releases_and_datasets_in_words(lang: str) -> None:
+    # It printed "(see note )", "release final-verification", "only in nbs-2025-03" and "in
+    # economy_growth_rates": the declarations' ids and code spans, in both languages.
+    from nereport.data import registry
+    from nereport.report.context import missing
+
+    with i18n.using(lang):
+        ctx = report.start("economy", region="jilin", lang=lang)
+        text = missing(ctx, sorted(registry())).data
+    assert "`" not in text and "see note" not in text and "见`note`" not in text
+    assert not [r for r in releases.NAMES if any(c.isdigit() for c in r) and r in text]
+    assert not [n for n in registry() if "_" in n and n in text.replace("\\_", "_")]
+    if lang == "en":
+        assert "China 2024 is only in NBS national portal, early 2025" in text
+        assert "are in “Growth rates" in text or "are in “" in text

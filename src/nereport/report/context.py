@@ -17,7 +17,7 @@ from IPython.display import HTML, Markdown
 
 from nereport import i18n
 from nereport._version import __version__, library_revision
-from nereport.data import dataset, grades, provenance, regions
+from nereport.data import dataset, grades, provenance, regions, registry, releases
 from nereport.data.sources import GRADES, SOURCES, Source
 from nereport.i18n import N_, _
 from nereport.report.describe import _join  # the one way to join words in the report's language
@@ -486,14 +486,41 @@ class _MarkdownWithMetadata(Markdown):
         return self.data, self._nr_metadata
 
 
+_CODE = re.compile(r"`([^`]+)`")
+_RELEASE_ID = re.compile(
+    "|".join(
+        rf"(?<![A-Za-z0-9_-]){re.escape(r)}(?![A-Za-z0-9_-])"
+        for r in sorted(releases.NAMES, key=len, reverse=True)
+        if any(c.isdigit() for c in r)
+    )
+)
+_DATASET_ID = re.compile(r"(?<![A-Za-z0-9_])(?:economy|environment|policy|geo)_[a-z0-9_]+")
+
+
+def for_reader(text: str) -> str:
+    """A declaration's text (in the report's language) as a reader sees it: release ids in
+    words, dataset ids by their titles, no code spans. "only in `nbs-2025-03`" reads "only in
+    NBS national portal, early 2025, …"; "in economy_growth_rates", "in “Growth rates …”"."""
+    text = _CODE.sub(
+        lambda m: releases.name(m.group(1)) if m.group(1) in releases.NAMES else m.group(1), text
+    )
+    # Bare release ids too, those no English word could be ("nbs-2021", not "first-release").
+    text = _RELEASE_ID.sub(lambda m: releases.name(m.group(0)), text)
+
+    def title(m: re.Match[str]) -> str:
+        name = m.group(0)
+        return _("“{title}”").format(title=_(dataset(name).title)) if name in registry() else name
+
+    return _DATASET_ID.sub(title, text)
+
+
 def missing(ctx: Context, names: list[str]) -> Markdown:
     """What the data lacks, from the dataset declarations, said plainly."""
     lines = []
     for name in names:
         ds = dataset(name)
         if ds.gaps:
-            # The declarations' `code spans` (dataset and release ids) stay code.
-            gaps = esc(_(ds.gaps)).replace("\\`", "`")
+            gaps = esc(for_reader(_(ds.gaps)))
             note = _("**{title}:** {gaps}").format(title=esc(_(ds.title)), gaps=gaps)
             lines.append(f"- {note}")
     return Markdown("\n".join(lines))
@@ -505,6 +532,7 @@ __all__ = [
     "Figure",
     "citation",
     "esc",
+    "for_reader",
     "label",
     "md",
     "missing",

@@ -671,10 +671,9 @@ DATASETS += [
         default_release=releases.MAIN,
         gaps=N_(
             "No revised (post-2019) provincial GDP index was found: 2020-2025 are first releases "
-            "only and patchy, many from secondary copies (see `note`): Jilin has no 2022 or 2024 "
+            "only and patchy, many from secondary copies: Jilin has no 2022 or 2024 "
             "rate, Heilongjiang none for 2020 or 2024, Inner Mongolia none for 2024. Inner "
-            "Mongolia 2022 also has the rate revised after final verification (4.4 %, release "
-            "`final-verification`; first release 4.2 %). No original (pre-revision) index "
+            "Mongolia 2022 also has the rate revised after final verification (4.4 %; first release 4.2 %). No original (pre-revision) index "
             "2000-2019 by province, and no Northeast aggregate."
         ),
     ),
@@ -795,7 +794,7 @@ DATASETS += [
         default_release=releases.MAIN,
         gaps=N_(
             "Provincial FAI levels end in 2017 (NBS publishes only growth rates afterwards); "
-            "provincial 不含农户 levels for 2000-2001 are not in the scrape; no independent copy of "
+            "provincial 不含农户 levels for 2000-2001 are not in the portal export; no independent copy of "
             "the provincial levels was found; for 2018-2024 only the growth of funds in place was "
             "found, which nereport does not yet carry."
         ),
@@ -831,7 +830,7 @@ DATASETS += [
             "Inner Mongolia 2021-2023; nothing for Liaoning, Jilin or Heilongjiang 2023-2024 (the "
             "communiqué copies read end before their income sections). Growth rates printed "
             "without a level are in economy_growth_rates. Old-survey provincial income for "
-            "2000-2001 is empty in the scrape."
+            "2000-2001 is empty in the portal export."
         ),
     ),
     Dataset(
@@ -1131,7 +1130,7 @@ DATASETS += [
             "Mongolia 2020-2021 and 2024, China 2021, 2022 and 2024; income growth only for "
             "Liaoning 2021-2022 and 2024-2025, Heilongjiang 2021, Jilin 2023 (rural) and Inner "
             "Mongolia 2021-2022; budget "
-            "growth mostly missing. Investment calibers differ by row (see `note`)."
+            "growth mostly missing. Investment calibres differ from row to row."
         ),
     ),
     Dataset(
