@@ -214,3 +214,10 @@ def test_what_is_missing_names_releases_and_datasets_in_words(lang: str) -> None
     if lang == "en":
         assert "China 2024 is only in NBS national portal, early 2025" in text
         assert "are in “Growth rates" in text or "are in “" in text
+
+
+def test_the_chinese_price_finding_names_the_nation_not_the_latter() -> None:
+    # "名义地区生产总值增长448%，后者增长618%": 后者 had nothing to refer to.
+    with i18n.using("zh"):
+        text = findings.prices(report.start("economy", region="jilin", lang="zh"))
+    assert "后者" not in text and "全国增长618%" in text

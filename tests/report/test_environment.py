@@ -134,3 +134,23 @@ def test_data_tables_print_figures_as_precise_as_their_source() -> None:
         html = environment.forest_table(ctx).data
     assert "<td>17500</td>" in html and "17500.00" not in html
     assert "<td>17490.92</td>" in html and "<td>41.49</td>" in html
+
+
+def test_forest_surveys_are_named_in_words_in_both_languages() -> None:
+    # The English table printed the ids 'inventory-9' and 'provincial-2019'.
+    assert environment._survey("inventory-9") == "national forest inventory 9"
+    assert environment._survey("provincial-2019") == "provincial figures (2019)"
+    with i18n.using("zh"):
+        assert environment._survey("inventory-9") == "第九次全国森林资源清查"
+        assert environment._survey("provincial-2019") == "省级数据（2019年）"
+
+
+def test_cod_discharge_is_in_the_scale_each_language_counts_in() -> None:
+    # It read "51.95 ten-thousand t in 2008".
+    captions = {}
+    for lang in ("en", "zh"):
+        with i18n.using(lang):
+            ctx = report.start("environment", region="heilongjiang", lang=lang)
+            captions[lang] = environment.pollutant_chart(ctx).caption
+    assert "ten-thousand" not in captions["en"] and " thousand t**" in captions["en"]
+    assert captions["zh"].count("万吨") == 2

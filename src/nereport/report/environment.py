@@ -45,11 +45,12 @@ def _listed(ctx: Context, items: list[str], sep: str = "; ") -> str:
 
 
 def _survey(survey: str) -> str:
-    """A survey id as a reader's label: 'inventory-5', 'provincial-2019' (English unchanged)."""
+    """A survey id as a reader's label: 'inventory-5' is 'national forest inventory 5' /
+    '第五次全国森林资源清查', 'provincial-2019' 'provincial figures (2019)' / '省级数据（2019年）'."""
     if m := re.fullmatch(r"inventory-(\d+)", survey):
-        return _("inventory-{number}").format(number=i18n.ordinal(int(m[1])))
+        return _("national forest inventory {number}").format(number=i18n.ordinal(int(m[1])))
     if m := re.fullmatch(r"provincial-(\d{4})", survey):
-        return _("provincial-{year}").format(year=m[1])
+        return _("provincial figures ({year})").format(year=m[1])
     return survey
 
 
@@ -850,9 +851,10 @@ def pollutant_chart(ctx: Context) -> Figure:
     )
     cod = pol[pol["indicator"] == "cod_discharge_industry"].set_index("year")["value"]
     caption = (
-        _(
-            "Industrial COD discharge: **{y2008}** ten-thousand t in 2008, **{y2010}** in 2010."
-        ).format(y2008=number(cod[2008], 2), y2010=number(cod[2010], 2))
+        _("Industrial COD discharge: **{y2008}** in 2008, **{y2010}** in 2010.").format(
+            y2008=i18n.amount(cod[2008], "10k t", largest=max(cod[2008], cod[2010])),
+            y2010=i18n.amount(cod[2010], "10k t", largest=max(cod[2008], cod[2010])),
+        )
         if {2008, 2010} <= set(cod.index)
         else _("Two years only: the yearbook tables found cover 2008 and 2010.")
     )
