@@ -11,6 +11,7 @@ import pytest
 
 import nereport
 from nereport import report
+from nereport.data import releases as releases_module
 from nereport.report import economy, environment, policy
 
 
@@ -35,7 +36,13 @@ def test_gdp_chart_draws_one_line_per_release(ctx) -> None:
     assert named("cnki-mixed") not in set(gdp["series"])  # split into its three releases
     assert {named("cnki-to-2009"), named("cnki-2010-2018")} <= set(gdp["series"])
     releases = {named(r) for r in nereport.load("economy_gdp")["release"]}
-    assert set(gdp["series"]) <= releases  # each line is one release, named for readers
+    # each line is one release, named for readers; among them the main release, whose GDP
+    # (in economy_value_added) every share and ratio of the report is computed from
+    assert set(gdp["series"]) <= releases | {named(releases_module.MAIN)}
+    main = gdp[gdp["series"] == named(releases_module.MAIN)].set_index("year")["gdp_cny_100m"]
+    va = nereport.load("economy_value_added", release=releases_module.MAIN, year=2003)
+    if ctx.region in set(va["region"]):  # a province (the Northeast is their sum)
+        assert main.loc[2003] == va[va["region"] == ctx.region]["gdp_cny_100m"].iloc[0]
 
 
 def test_share_of_national_gdp_takes_both_figures_from_one_release() -> None:

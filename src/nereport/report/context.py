@@ -504,7 +504,7 @@ def for_reader(text: str) -> str:
     text = _CODE.sub(
         lambda m: releases.name(m.group(1)) if m.group(1) in releases.NAMES else m.group(1), text
     )
-    # Bare release ids too, those no English word could be ("nbs-2021", not "first-release").
+    # Bare release ids too, those no English word could be: those with a digit in them.
     text = _RELEASE_ID.sub(lambda m: releases.name(m.group(0)), text)
 
     def title(m: re.Match[str]) -> str:

@@ -34,6 +34,7 @@ RELEASE_ORDER = (
     "nbs-2018",
     "cnki-2010-2018",
     "cnki-2019",
+    releases.MAIN,
     "nbs-2025",
 )
 
@@ -161,7 +162,10 @@ def _growth_caption(growth: pd.DataFrame, ctx: Context) -> str:
 
 
 def gdp_levels(ctx: Context) -> pd.DataFrame:
-    gdp = with_northeast(load("economy_gdp"), "gdp_cny_100m", by=("release",))
+    # economy_gdp's releases, and the main release, whose GDP sits beside its sectors: the one
+    # every share, deflator and per-person figure of the report is computed in.
+    every = pd.concat([load("economy_gdp"), findings.gdp_main()], ignore_index=True)
+    gdp = with_northeast(every, "gdp_cny_100m", by=("release",))
     gdp = ctx.in_years(gdp[gdp["region"] == ctx.region])
     return gdp.assign(series=gdp["release"].map(release_name))
 
@@ -192,17 +196,18 @@ def gdp_chart(ctx: Context) -> Figure:
     year = int(count[count == count.max()].index.max())
     first, last = revision(gdp[gdp["year"] == year])
     change = 100 * (last.gdp_cny_100m / first.gdp_cny_100m - 1)
+    largest = max(first.gdp_cny_100m, last.gdp_cny_100m)
     message = (
         _(
             "{releases} releases give {region}'s GDP; for {year}, the newest of the {count} that "
-            "print it ({last_release}: **{last}** hundred million yuan) is **{change} %** below "
-            "the oldest ({first_release}: **{first}**)."
+            "print it ({last_release}: **{last}**) is **{change} %** below the oldest "
+            "({first_release}: **{first}**)."
         )
         if change < 0
         else _(
             "{releases} releases give {region}'s GDP; for {year}, the newest of the {count} that "
-            "print it ({last_release}: **{last}** hundred million yuan) is **{change} %** above "
-            "the oldest ({first_release}: **{first}**)."
+            "print it ({last_release}: **{last}**) is **{change} %** above the oldest "
+            "({first_release}: **{first}**)."
         )
     )
     caption = message.format(
@@ -211,9 +216,10 @@ def gdp_chart(ctx: Context) -> Figure:
         year=year,
         count=count[year],
         first_release=esc(first.series),
-        first=number(first.gdp_cny_100m),
+        # Four digits, in the scale of the larger: a revision of 1.5 % shows in them.
+        first=i18n.amount(first.gdp_cny_100m, "100 million yuan", 4, largest=largest),
         last_release=esc(last.series),
-        last=number(last.gdp_cny_100m),
+        last=i18n.amount(last.gdp_cny_100m, "100 million yuan", 4, largest=largest),
         change=number(abs(change), 1),
     )
     if ctx.region == "northeast":

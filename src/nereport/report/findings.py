@@ -328,7 +328,7 @@ def segments(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
 # -- national share --------------------------------------------------------------------------
 
 
-def _gdp_main() -> pd.DataFrame:
+def gdp_main() -> pd.DataFrame:
     """GDP by region and year from the value-added table of the main release (one GDP per
     region and year, the figure printed beside its sectors)."""
     va = load("economy_value_added", release=MAIN)
@@ -366,7 +366,7 @@ def _share(gdp: pd.DataFrame, own: list[str]) -> pd.Series:
 def national_share_pct(region: str, release: str, year: int) -> float | None:
     """``region``'s GDP as % of China's in ``year``, both from ``release``."""
     own = list(regions.members(region)) or [region]
-    share = _share(_gdp_main() if release == MAIN else _gdp_later(), own)
+    share = _share(gdp_main() if release == MAIN else _gdp_later(), own)
     return float(share[year]) if year in share.index else None
 
 
@@ -376,7 +376,7 @@ def share_frame(ctx: Context) -> pd.DataFrame:
     years where all are published."""
     frames = [
         _share(gdp, ctx.own()).reset_index().assign(release=release)
-        for release, gdp in ((MAIN, _gdp_main()), (LATER, _gdp_later()))
+        for release, gdp in ((MAIN, gdp_main()), (LATER, _gdp_later()))
     ]
     return pd.concat(frames, ignore_index=True).assign(region=ctx.region)
 
@@ -438,7 +438,7 @@ def deflator_frame(ctx: Context, base: int = PARADOX_YEARS[0]) -> pd.DataFrame:
     """The implicit GDP deflator (``base`` = 100) of each of the region's own regions and of the
     comparison: nominal GDP over the real volume chained from the published indices, both of
     the main release."""
-    gdp = _gdp_main().set_index(["region", "year"])["gdp_cny_100m"]
+    gdp = gdp_main().set_index(["region", "year"])["gdp_cny_100m"]
     rows = []
     for region in [*ctx.own(), ctx.comparison]:
         index = load("economy_gdp_index", region=region, release=MAIN).set_index("year")
@@ -471,7 +471,7 @@ def deflator_change(region: str, start: int, end: int) -> float | None:
 def nominal_change(region: str, start: int, end: int) -> float | None:
     """% rise of nominal GDP from ``start`` to ``end`` (main release; an aggregate sums)."""
     own = list(regions.members(region)) or [region]
-    gdp = _gdp_main()
+    gdp = gdp_main()
     gdp = gdp[gdp["region"].isin(own)].groupby("year")["gdp_cny_100m"].sum()
     if start not in gdp.index or end not in gdp.index:
         return None
@@ -1410,7 +1410,7 @@ def intensity_frame(ctx: Context) -> pd.DataFrame:
     from nereport.data.series import with_northeast
 
     co2 = with_northeast(load("environment_co2"), "co2_mt")
-    gdp = with_northeast(_gdp_main(), "gdp_cny_100m", by=("release",))
+    gdp = with_northeast(gdp_main(), "gdp_cny_100m", by=("release",))
     frame = co2.merge(gdp[["region", "year", "release", "gdp_cny_100m"]], on=["region", "year"])
     frame = frame[frame["region"].isin([ctx.region, ctx.comparison])]
     # t CO2 per 10,000 yuan = (Mt x 1e6) / (100 million yuan x 1e4)
