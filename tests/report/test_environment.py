@@ -67,7 +67,8 @@ def test_pm25_is_compared_across_the_regions_in_one_year_naming_who_lacks_it() -
 def test_water_quality_compares_the_latest_provincial_share_with_china_in_that_year() -> None:
     said = environment.water_quality(report.start("environment", region="jilin"))
     assert "Jilin 2023: **86.2 %**" in said and "against 89.4 % for China" in said
-    assert environment.water_quality(report.start("environment", region="inner-mongolia")) is None
+    inner = environment.water_quality(report.start("environment", region="inner-mongolia"))
+    assert "no share of good-quality monitoring sections was found" in inner
 
 
 def test_coal_per_unit_of_gdp_takes_coal_and_gdp_from_one_release() -> None:
@@ -154,3 +155,14 @@ def test_cod_discharge_is_in_the_scale_each_language_counts_in() -> None:
             captions[lang] = environment.pollutant_chart(ctx).caption
     assert "ten-thousand" not in captions["en"] and " thousand t**" in captions["en"]
     assert captions["zh"].count("万吨") == 2
+
+
+def test_a_region_without_water_figures_is_told_so_not_left_out() -> None:
+    # Inner Mongolia's key findings ended "One finding left out", naming none.
+    for lang in ("en", "zh"):
+        with i18n.using(lang):
+            ctx = report.start("environment", region="inner-mongolia", lang=lang)
+            said = environment.water_quality(ctx)
+            section = environment.key_findings(ctx).data
+        assert said and said in section
+        assert "left out" not in section and "未列出" not in section

@@ -600,8 +600,11 @@ def water_quality(ctx: Context) -> str | None:
         (water["region"] == "china")
         & water["network"].fillna("").str.contains("national surface-water assessment sections")
     ].set_index("year")
-    if own.empty:
-        return None
+    if own.empty:  # said, not left out: a reader asks about water in every region
+        return _(
+            "**Surface water of good quality**: no share of good-quality monitoring sections "
+            "was found for {region} (the environment bulletins read give none)."
+        ).format(region=ctx.md_name())
     parts = []
     for r in own.itertuples():
         said = _("{region} {year}: **{share}** of {network}").format(
