@@ -166,3 +166,14 @@ def test_a_region_without_water_figures_is_told_so_not_left_out() -> None:
             section = environment.key_findings(ctx).data
         assert said and said in section
         assert "left out" not in section and "未列出" not in section
+
+
+def test_energy_per_gdp_says_it_is_at_current_prices_beside_the_official_changes() -> None:
+    # 1.43 t -> 0.49 t per 10,000 yuan is current-price GDP: printed beside the official
+    # comparable-price changes (-2.7 %, -0.1 %) unlabelled, it overstated the fall.
+    said = environment.coal_intensity(report.start("environment", region="jilin"))
+    assert "per 10,000 yuan of GDP at current prices went from" in said
+    assert "overstates the fall" in said and "(official, at comparable prices)" in said
+    with i18n.using("zh"):
+        zh = environment.coal_intensity(report.start("environment", region="jilin", lang="zh"))
+    assert "按当年价格计算，全国万元国内生产总值能耗" in zh and "按可比价格计算" in zh

@@ -191,15 +191,20 @@ def coal_intensity(ctx: Context) -> str | None:
         end = int(energy.index.max())
         parts.append(
             _(
-                "China's total energy use per 10,000 yuan of GDP went from {first} t of standard "
-                "coal in 2003 to {last} t in {end} (same release); no provincial total energy "
-                "use was found, so the provinces' own energy intensity cannot be computed."
+                "China's total energy use per 10,000 yuan of GDP at current prices went from "
+                "{first} t of standard coal in 2003 to {last} t in {end} (same release; rising "
+                "prices lower this ratio too, so it overstates the fall in energy intensity); no "
+                "provincial total energy use was found, so the provinces' own energy intensity "
+                "cannot be computed."
             ).format(first=number(energy[2003], 2), last=number(energy[end], 2), end=end)
         )
     changes = load("environment_energy_mix", region="china", indicator="energy_per_gdp_change")
     if len(changes):
         parts.append(
-            _("Later, China's energy use per unit of GDP changed by {changes}.").format(
+            _(
+                "Later, China's energy use per unit of GDP (official, at comparable prices) "
+                "changed by {changes}."
+            ).format(
                 changes=findings._join(
                     [
                         _("{change} in {year} ({release})").format(
