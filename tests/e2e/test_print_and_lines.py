@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import REPORT_IDS
-from pages import chart_specs, headings_at_page_foot, line_faults, page_fills
+from pages import chart_specs, headings_at_page_foot, last_lines, line_faults, page_fills
 
 pytestmark = pytest.mark.slow
 
@@ -35,6 +35,20 @@ def test_no_heading_ends_a_page(built: Path, rid: str) -> None:
 
 
 @pytest.mark.parametrize("rid", REPORT_IDS)
+def test_no_table_caption_ends_a_page(built: Path, rid: str) -> None:
+    # "历年城镇登记失业率（%）" closed page 9 of economy/jilin.zh, its table on page 10.
+    page = (built / f"{rid}.html").read_text(encoding="utf-8")
+    captions = {
+        " ".join(html.unescape(c).split())
+        for c in re.findall(r'<p class="nr-table-caption">(.*?)</p>', page)
+    }
+    assert captions or rid.startswith("policy/")
+    assert not [
+        (n, line) for n, line in enumerate(last_lines(built / f"{rid}.pdf"), 1) if line in captions
+    ]
+
+
+@pytest.mark.parametrize("rid", REPORT_IDS)
 def test_no_page_but_the_last_is_less_than_half_full(built: Path, rid: str) -> None:
     fills = page_fills(built / f"{rid}.pdf")
     assert not [(n, round(f, 2)) for n, f in enumerate(fills[:-1], start=1) if f < 0.5]
@@ -48,3 +62,16 @@ def test_no_research_note_reaches_the_reader(built: Path, rid: str) -> None:
     page = re.sub(r"<script.*?</script>|<style.*?</style>", "", page, flags=re.S)
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
     assert not [text[max(0, m.start() - 80) : m.end() + 40] for m in NOTES.finditer(text)]
+
+
+@pytest.mark.parametrize("rid", ["policy/northeast.zh", "policy/heilongjiang.zh"])
+def test_no_chinese_table_column_is_squeezed_to_one_character(built: Path, rid: str) -> None:
+    # A long first cell (its line kept whole) squeezed 地区 and 类型 to one character a line:
+    # 黑/龙/江/省, 工/业/园/区.
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", str(built / f"{rid}.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "黑龙江省" in text
+    assert not re.search(r"^黑\n龙\n江", text, re.M)
