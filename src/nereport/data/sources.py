@@ -337,11 +337,11 @@ _SOURCES = [
         "National data portal, database 年度数据 (national annual): GDP, value added by sector "
         "and per-capita GDP, 2015-2024",
         "nbs-2025-03",
-        "NBS national portal export of early 2025 (committed 2025-03-08): national accounts "
-        "revised after the 5th economic census; 2024 preliminary",
+        "NBS national portal export of early 2025: national accounts revised after the 5th "
+        "economic census; 2024 preliminary",
         url="https://data.stats.gov.cn/",
         via="file 年度数据.csv (header lines removed by the repo author) in "
-        "github:AfterMaxQ/Economic-growth-line-chart-drawing@5f6d7d7",
+        "github:AfterMaxQ/Economic-growth-line-chart-drawing@5f6d7d7 (committed 2025-03-08)",
         accessed=ACCESSED,
         licence=NBS_TERMS,
         grade="official-repost",
