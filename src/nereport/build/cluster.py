@@ -119,8 +119,8 @@ LOCAL_CLUSTER_CONFIG = {
     "distributed.scheduler.allowed-failures": 1,
     # Dask's nanny starts its workers with MALLOC_TRIM_THRESHOLD_=65536, so that a long-lived
     # worker hands freed memory back to the system at once. The kernels forked below a worker
-    # live a second or two and inherit it: giving back and faulting in their memory again
-    # cost the build 9 CPU-s in 60 (and 5 s of its 38), and they free it all when they exit.
+    # live a second or two and inherit it: giving back and faulting in their memory again made
+    # the 30-report build 7 % slower (paired runs), and they free it all when they exit.
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
 }
 
