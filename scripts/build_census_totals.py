@@ -24,9 +24,12 @@ then run scripts/compile_raw.py to record the checksums in data/raw/SHA256SUMS.
 from __future__ import annotations
 
 import argparse
-import csv
 import re
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # run as a script, or by runpy in the tests
+from compile_raw import write_csv  # noqa: E402 - the raw files' one writer
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASET = "economy_census_population"
@@ -131,21 +134,13 @@ def rows(source_id: str) -> list[dict[str, str]]:
     ]
 
 
-def write(path: Path, table: list[dict[str, str]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(table)
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "data" / "raw")
     args = parser.parse_args(argv)
     for source_id in BULLETINS:
         table = rows(source_id)
-        write(args.out / source_id / f"{DATASET}.csv", table)
+        write_csv(args.out / source_id / f"{DATASET}.csv", table, COLUMNS)
         print(f"{len(table):5d} rows  {source_id}/{DATASET}.csv")
     print("now run scripts/compile_raw.py to record checksums")
 
