@@ -62,3 +62,20 @@ def test_bold_renders_beside_chinese_text_in_both_pages() -> None:
         assert "<strong>GDP:</strong> in English" in page
         assert "<code>**code**</code>" in page
         assert "**" not in re.sub(r"<(style|script)\b.*?</\1>", "", text, flags=re.S)
+
+
+def test_a_number_keeps_its_unit_on_its_line_in_both_pages() -> None:
+    # "49.9 / %" and "1.86 / %" were printed across two lines of a PDF.
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(
+            "Share **47.2 %** → 49.9 %; SO2 1.13 Mt, **4.54** trillion yuan; 27 µg/m³ in 2003 times"
+        )
+    ]
+    for page in (
+        static_html_from_notebook(nb, "Jilin", "en"),
+        html_from_notebook(nb, "Jilin", "en"),
+    ):
+        assert "<strong>47.2\u00a0%</strong> → 49.9\u00a0%" in page
+        assert "1.13\u00a0Mt" in page and "<strong>4.54</strong>\u00a0trillion" in page
+        assert "27\u00a0µg/m³ in 2003 times" in page  # a year before a word is not a unit

@@ -109,3 +109,39 @@ def test_internal_ids_are_found_where_they_leak() -> None:
 def test_reader_tables_and_captions_show_no_internal_id(built: Path, rid: str) -> None:
     lang = "zh" if rid.endswith(".zh") else "en"
     assert internal_ids(reader_text(built / f"{rid}.html", lang)) == []
+
+
+def colour_encodings(spec: Any) -> list[dict[str, Any]]:
+    """Every colour encoding of a spec, layers and concatenations too."""
+    found = []
+    if isinstance(spec, dict):
+        colour = spec.get("encoding", {}).get("color")
+        if isinstance(colour, dict) and colour.get("field"):
+            found.append(colour)
+        for value in spec.values():
+            found += colour_encodings(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            found += colour_encodings(value)
+    return found
+
+
+@pytest.mark.parametrize("rid", [r for r in REPORT_IDS if not r.endswith(".zh")])
+def test_every_series_has_the_same_colour_in_both_languages(built: Path, rid: str) -> None:
+    # Colours given in the data's order, never by sorting the labels: NOx was blue in English
+    # and 二氧化硫 (SO2) blue in Chinese. Twin charts list the same colours in the same order.
+    def drawn(path: Path) -> list[list[tuple[str, int]]]:
+        charts = []
+        for spec in chart_specs(path):
+            scales = []
+            for colour in colour_encodings(spec):
+                if colour.get("type") != "nominal":
+                    continue
+                scale = colour.get("scale") or {}
+                order = scale.get("domain") or colour.get("sort")
+                assert isinstance(order, list), (rid, colour.get("field"), "colour by label sort")
+                scales.append((str(scale.get("range")), len(order)))
+            charts.append(scales)
+        return charts
+
+    assert drawn(built / f"{rid}.ipynb") == drawn(built / f"{rid}.zh.ipynb")

@@ -14,7 +14,7 @@ from typing import Any
 from nereport._version import __version__
 from nereport.i18n import _
 from nereport.report.describe import chart_data, value
-from nereport.report.render import VEGALITE_MIMETYPE, chart_id
+from nereport.report.render import THUMBNAIL, VEGALITE_MIMETYPE, chart_id
 
 __all__ = ["anchors", "chart_csv", "chart_downloads", "thumbnail"]
 
@@ -73,11 +73,16 @@ def anchors(page: str) -> list[str]:
 
 
 def thumbnail(nb: Any) -> bytes | None:
-    """The report's thumbnail for the index: the static SVG of its first chart (None without a
-    chart), as vl-convert drew it for the PDF."""
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            data = out.get("data", {})
-            if VEGALITE_MIMETYPE in data and (svg := data.get("image/svg+xml")):
-                return ("".join(svg) if isinstance(svg, list) else svg).encode()
+    """The report's thumbnail for the index: the static SVG of the chart marked as such
+    (``render.THUMBNAIL``, as the policy reports mark their region map), else of its first chart (None without a chart), as vl-convert drew
+    it for the PDF."""
+    drawn = [
+        (data[VEGALITE_MIMETYPE], svg)
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+        if VEGALITE_MIMETYPE in (data := out.get("data", {})) and (svg := data.get("image/svg+xml"))
+    ]
+    marked = [svg for spec, svg in drawn if spec.get("usermeta") == THUMBNAIL]
+    for svg in marked or [svg for _spec, svg in drawn]:
+        return ("".join(svg) if isinstance(svg, list) else svg).encode()
     return None

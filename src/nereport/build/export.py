@@ -330,7 +330,9 @@ def _make_exporter(template_name: str, priority: list[str]) -> HTMLExporter:
             if (page := _markdown_html.get(key)) is None:
                 if len(_markdown_html) >= _MARKDOWN_KEPT:
                     _markdown_html.clear()
-                page = _markdown_html[key] = super().markdown2html(context, strong(source))
+                page = _markdown_html[key] = super().markdown2html(
+                    context, strong(unbroken(source))
+                )
             return page
 
         def _init_resources(self, resources: dict[str, Any]) -> dict[str, Any]:
@@ -407,6 +409,19 @@ def _strong_where_cjk(match: re.Match[str]) -> str:
     before, after = text[max(match.start() - 1, 0) : match.start()], text[match.end() :][:1]
     around = before + inner[0] + inner[-1] + after
     return f"<strong>{inner}</strong>" if any(ord(c) > 127 for c in around) else match[0]
+
+
+# A space between a number and the unit or per cent sign after it (English prose writes
+# "47.2 %", "1.13 Mt"): a line must not break there, on screen or on paper.
+_NUMBER_UNIT = re.compile(
+    r"(?<=\d)(?:\*\*)? (?=(?:%|‰|Mt|kt|t|km|ha|µg|mg|yuan|million|billion|trillion|thousand)"
+    r"(?![\w]))"
+)
+
+
+def unbroken(source: str) -> str:
+    """``source`` with a no-break space between each number and the unit that follows it."""
+    return _NUMBER_UNIT.sub(lambda m: m[0][:-1] + "\u00a0", source)
 
 
 def strong(source: str) -> str:

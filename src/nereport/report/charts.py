@@ -15,6 +15,7 @@ import pandas as pd
 from nereport import i18n
 from nereport.data import dataset, regions
 from nereport.i18n import N_, _
+from nereport.report.render import THUMBNAIL
 from nereport.report.theme import OTHER_COLOURS, REGION_COLOURS, shade
 
 WIDTH, HEIGHT = 560, 250
@@ -94,14 +95,19 @@ def region_scale(frame: pd.DataFrame, color: str) -> alt.Scale:
     (``theme.REGION_COLOURS``, by slug, so the same in both languages); a second label of a region
     (a prefecture, another network) a shade of it, further ones colours of their own; legends
     list the labels in the regions' order. Labels that are no region's (releases or sectors of
-    one region) take the palette in their own order."""
-    if "region" not in frame or color not in frame or color == "region":
+    one region) take the palette in the data's order (the same in both languages)."""
+    if color not in frame:
         return alt.Scale(range=PALETTE)
+    # In the data's order, not sorted by label: the label of a series sorts one way in English
+    # and another in Chinese, and its colour must not change with the language.
+    in_order = alt.Scale(domain=list(dict.fromkeys(frame[color].dropna())), range=PALETTE)
+    if "region" not in frame or color == "region":
+        return in_order
     pairs = by_region(frame[[color, "region"]].drop_duplicates())
     names = {*regions.names("en").values(), *regions.names("zh").values()}
     single = pairs["region"].nunique() < 2 and not pairs[color].isin(names).all()
     if single or pairs[color].duplicated().any():  # not one region per label
-        return alt.Scale(range=PALETTE)
+        return in_order
     families = pairs["region"].map(regions.family)
     count = families.value_counts()
     steps: dict[str, int] = {}
@@ -354,14 +360,20 @@ def bars(
             axis = alt.Axis(labelLimit=LABEL_LIMIT, labelExpr="split(datum.label, '\\n')")
             encoding["y"] = alt.Y(f"{x}:N", title=None, sort=None, axis=axis)
     if color:
+        scale = region_scale(frame, color)
         encoding["color"] = alt.Color(
             f"{color}:N",
             title=None,
-            scale=region_scale(frame, color),
+            scale=scale,
             legend=alt.Legend(orient="bottom", labelLimit=320),
         )
+        # The bars of a group in the legend's order (the data's), not sorted by label: the
+        # 7th, 8th and 9th inventories ran 7, 9, 8 in Chinese (七 < 九 < 八 in Unicode).
+        order = scale.to_dict().get("domain", list(dict.fromkeys(frame[color].dropna())))
         encoding["yOffset" if horizontal else "xOffset"] = (
-            alt.XOffset(f"{color}:N") if not horizontal else alt.YOffset(f"{color}:N")
+            alt.XOffset(f"{color}:N", sort=order)
+            if not horizontal
+            else alt.YOffset(f"{color}:N", sort=order)
         )
         tooltip.insert(0, alt.Tooltip(f"{color}:N", title=_("Series")))
     lines = frame[x].str.count("\n").max() + 1 if wrapped else 1
@@ -615,7 +627,8 @@ def _extreme_labels(units: pd.DataFrame, value: str, each: int = 2) -> list[alt.
 def region_map(units: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart:
     """Areas coloured by ``state`` (one of ``MAP_STATES``, in English); ``units`` has name (or
     region), name_zh, state and geometry (GeoJSON text). Rings stay clockwise, as d3-geo
-    expects."""
+    expects. The report's thumbnail in the index (``render.THUMBNAIL``): it shows which region the
+    report is about."""
     units = by_region(units)  # its data table lists the units in the regions' order
     # As a frame, Altair stores the features once under `datasets` without validating every
     # coordinate against the schema (ten times faster than inline values).
@@ -646,5 +659,5 @@ def region_map(units: pd.DataFrame, title: str, subtitle: str = "") -> alt.Chart
             ],
         )
         .project("mercator")
-        .properties(width=WIDTH, height=400, title=_title(title, subtitle))
+        .properties(width=WIDTH, height=400, title=_title(title, subtitle), usermeta=THUMBNAIL)
     )

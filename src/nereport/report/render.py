@@ -66,6 +66,11 @@ VEGALITE_MIMETYPE = "application/vnd.vegalite.v5+json"
 EMBED_OPTIONS: dict[str, Any] = {"renderer": "svg", "actions": False, "ast": True}
 
 
+#: A chart's ``usermeta`` that makes it its report's thumbnail in the index, rather than the
+#: report's first chart (which, in the policy reports, is the same for every region).
+THUMBNAIL = {"nereport": {"thumbnail": True}}
+
+
 def _canonical_json(spec: dict[str, Any]) -> str:
     return json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
