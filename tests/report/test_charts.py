@@ -207,6 +207,20 @@ def test_a_third_line_of_one_region_takes_a_colour_of_its_own() -> None:
     assert len(set(scale["range"])) == 4
 
 
+def test_thirteen_lines_of_four_regions_are_thirteen_colours() -> None:
+    # The Northeast's PM2.5 chart: provinces' and cities' means and China's five city networks.
+    counts = {"liaoning": 2, "jilin": 3, "heilongjiang": 3, "china": 5}
+    frame = pd.DataFrame(
+        [
+            {"year": 2015, "v": 1.0, "region": region, "series": f"{region} {i}"}
+            for region, n in counts.items()
+            for i in range(n)
+        ]
+    )
+    scale = _scale(charts.line(frame, "v", "y", "t", color="series"))
+    assert len(scale["domain"]) == 13 and len(set(scale["range"][:13])) == 13
+
+
 def test_axis_titles_come_from_the_declarations_in_both_languages() -> None:
     from nereport import i18n
     from nereport.data import dataset

@@ -34,7 +34,12 @@ REGION_COLOURS = {
     "northeast": "#d9822b",
     "china": "#555555",
 }
-OTHER_COLOURS = ("#17becf", "#bcbd22", "#8c564b", "#e377c2", "#393b79", "#637939")
+OTHER_COLOURS = (
+    *("#17becf", "#bcbd22", "#8c564b", "#e377c2", "#393b79", "#637939"),
+    # Enough for the PM2.5 chart of the Northeast (13 lines, 7 of them in colours of their own):
+    # with six, two pairs of its lines were drawn alike.
+    *("#e7ba52", "#6b6ecf", "#ad494a"),
+)
 
 
 #: The d3 number locale of a language's charts (Vega's ``config.locale.number``), where it is not
