@@ -141,6 +141,18 @@ def test_wrap_keeps_every_word_and_numbers_whole() -> None:
         assert not [b for b in lines[1:] if b[0] in "，。、；："]  # no line begins with a comma
 
 
+def test_chinese_labels_break_at_punctuation_where_it_falls_late_enough() -> None:
+    # "第一批项目总投/资", "并非中/央资金": broken inside words, where a comma or a bracket was near.
+    text = "第一批项目总投资610亿元（并非中央资金），原文为600亿元、其余由地方和企业筹集"
+    lines = charts.wrap(text)
+    assert "".join(lines) == text
+    assert lines[:3] == [
+        "第一批项目总投资610亿元",
+        "（并非中央资金），",
+        "原文为600亿元、其余由地方和企业",
+    ]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_money_charts_text_alternative_reads_each_label_as_one_line(lang: str) -> None:
     ctx = report.start("policy", region="jilin", lang=lang)

@@ -410,13 +410,26 @@ def wrap(text: str, width: int = LABEL_LIMIT - 30) -> list[str]:
     closing = "[，。、；：！？）》」』]*"
     chinese_token = rf"\s*[\w.,¥$%/+-]+{closing}|\s*\S{closing}"
     tokens = re.findall(chinese_token if chinese else r"\s*\S+", text, re.ASCII)
-    lines, line = [], ""
+    lines, line = [], []
     for token in tokens:
-        if line.strip() and _label_width((line + token).strip()) > width:
-            lines.append(line)
-            line = ""
-        line += token
-    return [*lines, line + text[len(text.rstrip()) :]] if line.strip() else lines
+        if "".join(line).strip() and _label_width("".join([*line, token]).strip()) > width:
+            # Chinese: back to the last punctuation in the second half of the line (after a
+            # comma or closing bracket, before an opening one), rather than inside a word
+            # ("总投/资", "中/央").
+            cut = len(line)
+            if chinese:
+                after = [
+                    i
+                    for i in range(1, len(line))
+                    if re.search(r"[，。、；：）》」』]$", line[i - 1]) or line[i][:1] in "（《「『"
+                ]
+                if after and _label_width("".join(line[: after[-1]])) >= width / 2:
+                    cut = after[-1]
+            lines.append("".join(line[:cut]))
+            line = line[cut:]
+        line.append(token)
+    last = "".join(line)
+    return [*lines, last + text[len(text.rstrip()) :]] if last.strip() else lines
 
 
 def _label_width(text: str) -> int:
