@@ -1572,6 +1572,9 @@ _SOURCES = [
         note="Differs by 2,650 from citypopulation.de's 2010-boundary figure for Changchun; kept "
         "as the second copy, not for use.",
         grade="secondary",
+        # An English page: its title as published, described in brackets.
+        title_zh="'Page 15 - Changchun'（英文网页，引述长春市2010年人口普查辖区人口7677089人）",
+        publisher_zh="paulnoll.com（个人网站，未注明普查表）",
     ),
     Source(
         "census7_jilin_bulletin",
@@ -1630,6 +1633,10 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         grade="secondary",
+        # An English site: its page title as published, the rest described in brackets.
+        title_zh="Policy for Revitalizing Old Industrial Bases of North East China"
+        "（“International policy”一章中的网页，约写于2004—2006年）",
+        publisher_zh="Amur-Heilong environmental atlas（阿穆尔河—黑龙江流域环境地图集，英文网站）",
     ),
     Source(
         "cnmaps_amap",
