@@ -390,8 +390,16 @@ def sources(ctx: Context) -> Markdown:
     )
     body = [f"<p>{_html(intro)}</p>"]
     seen: set[str] = set()  # publishers and releases named so far
+    listed: set[tuple[str, str]] = set()  # publications listed under a better grade
     for grade in GRADES:
-        entries = list(dict.fromkeys(citation(s, seen) for s in cited if s.grade == grade))
+        entries = list(
+            dict.fromkeys(
+                _again_listed(s) if (s.publisher, s.title) in listed else citation(s, seen)
+                for s in cited
+                if s.grade == grade
+            )
+        )
+        listed |= {(s.publisher, s.title) for s in cited if s.grade == grade}
         if entries:
             body.append(
                 f'<p class="nr-sources-grade"><strong>{_html(_(_GRADE_HEADINGS[grade]))}</strong></p>'
@@ -416,6 +424,21 @@ def sources(ctx: Context) -> Markdown:
         ["## " + _("Sources and run information"), "", '<div class="nr-sources">', *body, "</div>"]
     )
     return _MarkdownWithMetadata(text, provenance.metadata(ctx.params, __version__))
+
+
+def _again_listed(source: Source) -> str:
+    """A publication listed above, under a better grade, of which some figures were read in a
+    copy of this grade too: named short, not cited a second time in full."""
+    zh = i18n.current() == "zh" and source.title_zh
+    publisher = source.publisher_zh if zh else _ABBREVIATED.sub(r"\1", source.publisher)
+    title = re.split(r"[（(：:]", source.title_zh)[0] if zh else source.title.split(",")[0]
+    return _(
+        "{publication}: listed above; some of its figures were read in a copy of this grade."
+    ).format(
+        publication=html.escape(
+            f"{publisher}: {title}" if not zh else f"{publisher}：{title}", quote=False
+        )
+    )
 
 
 def _html(text: str) -> str:
