@@ -202,15 +202,15 @@ def census_revisions(ctx: Context) -> Markdown:
             continue
         year, old, new = found
         message = (
-            _("after {census}, {change} % lower for {year} ({before}: {old}; {after}: {new})")
+            _("after {census}, {change} lower for {year} ({before}: {old}; {after}: {new})")
             if new < old
-            else _("after {census}, {change} % higher for {year} ({before}: {old}; {after}: {new})")
+            else _("after {census}, {change} higher for {year} ({before}: {old}; {after}: {new})")
         )
         largest = max(old, new)
         said.append(
             message.format(
                 census=_(census),
-                change=number(abs(100 * (new / old - 1)), 1),
+                change=_("{value} %").format(value=number(abs(100 * (new / old - 1)), 1)),
                 year=year,
                 before=esc(release_name(before)),
                 old=i18n.amount(old, "100 million yuan", 4, largest=largest),

@@ -539,14 +539,14 @@ def _share_direction(ctx: Context, start: int, end: int) -> str:
 
 # How the share moved ({before}, {after}: the shares of the period's first and last year).
 _SHARE_MOVED = {
-    "fell": N_("the share of China's GDP fell from {before} % to {after} %"),
-    "rose": N_("the share of China's GDP rose from {before} % to {after} %"),
+    "fell": N_("the share of China's GDP fell from {before} to {after}"),
+    "rose": N_("the share of China's GDP rose from {before} to {after}"),
     "same-rose": N_(
-        "the share of China's GDP was {after} % in both years to two decimals (slightly higher "
+        "the share of China's GDP was {after} in both years to two decimals (slightly higher "
         "at the end before rounding)"
     ),
     "same-fell": N_(
-        "the share of China's GDP was {after} % in both years to two decimals (slightly lower "
+        "the share of China's GDP was {after} in both years to two decimals (slightly lower "
         "at the end before rounding)"
     ),
 }
@@ -554,19 +554,19 @@ _SHARE_MOVED = {
 # (faster growth?, direction) -> the clause; prices rose less in every case said.
 _SHARE_WHY = {
     (False, "fell"): N_(
-        "slower real growth ({growth}, against {national} % for {comparison}) and a smaller "
+        "slower real growth ({growth}, against {national} for {comparison}) and a smaller "
         "rise in prices both lowered it"
     ),
     (True, "fell"): N_(
-        "faster real growth ({growth}, against {national} % for {comparison}) did not make up "
+        "faster real growth ({growth}, against {national} for {comparison}) did not make up "
         "for the smaller rise in prices"
     ),
     (True, "rose"): N_(
-        "faster real growth ({growth}, against {national} % for {comparison}) outweighed the "
+        "faster real growth ({growth}, against {national} for {comparison}) outweighed the "
         "smaller rise in prices"
     ),
     (True, "same-rose"): N_(
-        "faster real growth ({growth}, against {national} % for {comparison}) offset the "
+        "faster real growth ({growth}, against {national} for {comparison}) offset the "
         "smaller rise in prices"
     ),
 }
@@ -577,8 +577,8 @@ def _share_why(ctx: Context, own: list[str], start: int, end: int) -> str:
     against the comparison's point one way for every region, why."""
     direction = _share_direction(ctx, start, end)
     moved = _(_SHARE_MOVED[direction]).format(
-        before=stated("national_share", ctx.region, MAIN, start),
-        after=stated("national_share", ctx.region, MAIN, end),
+        before=_("{value} %").format(value=stated("national_share", ctx.region, MAIN, start)),
+        after=_("{value} %").format(value=stated("national_share", ctx.region, MAIN, end)),
     )
     rates = [value("real_growth_rate", r, start, end) for r in own]
     national = value("real_growth_rate", ctx.comparison, start, end)
@@ -601,7 +601,9 @@ def _share_why(ctx: Context, own: list[str], start: int, end: int) -> str:
     )
     why = _(_SHARE_WHY[key]).format(
         growth=growth,
-        national=stated("real_growth_rate", ctx.comparison, start, end),
+        national=_("{value} %").format(
+            value=stated("real_growth_rate", ctx.comparison, start, end)
+        ),
         comparison=ctx.md_name(ctx.comparison),
     )
     return _("{moved}: {why}").format(moved=moved, why=why)
