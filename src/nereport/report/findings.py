@@ -228,7 +228,8 @@ def real_growth(ctx: Context) -> str | None:
 
 
 # The first releases' period: the 14th Five-Year Plan's years so far. One period for every
-# region and report, so the national figure is one number.
+# region and report; the nation's figure is averaged over the years each region's is (one
+# number per period in every report).
 FIRST_RELEASE = "first-release"
 FIRST_PERIOD = (2021, 2024)
 
@@ -470,7 +471,7 @@ def national_share(ctx: Context) -> str | None:
     )
 
 
-# -- prices: why the share fell while the region grew ---------------------------------------
+# -- prices and the national share ---------------------------------------------------------
 
 PARADOX_YEARS = (2003, 2019)
 
@@ -611,7 +612,8 @@ def _share_why(ctx: Context, own: list[str], start: int, end: int) -> str:
 
 @_once
 def prices(ctx: Context) -> str | None:
-    """The growth-vs-share paradox: the region grew in volume, but its prices rose less."""
+    """Real growth, prices and the national share: how the share moved and, where the data
+    say it, why (slower or faster real growth, a smaller rise in prices)."""
     start, end = PARADOX_YEARS
     own = [r for r in ctx.own() if value("deflator_change", r, start, end) is not None]
     if len(own) != len(ctx.own()) or value("deflator_change", ctx.comparison, start, end) is None:
