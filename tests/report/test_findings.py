@@ -9,7 +9,9 @@ import pandas as pd
 import pytest
 
 import nereport
+from helpers import ROOT
 from nereport import i18n, report
+from nereport.data.sources import SOURCES
 from nereport.report import economy, environment, findings, policy
 
 TOPICS = {"economy": economy, "environment": environment, "policy": policy}
@@ -52,33 +54,48 @@ def test_every_headline_figure_has_one_value_across_reports_and_languages(every_
         assert any(said in text.replace("−", "-") for text in every_report.values()), figure
 
 
-def test_national_growth_after_2020_is_one_number_with_its_period(every_report) -> None:
-    # National real growth of the first releases: one value and one period in every report that
-    # states it, in both languages (it once read 6.6, 5.4, 5.3 or 4.6 % by report).
-    stated, found_in = set(), set()
-    for (topic, region, lang), text in every_report.items():
-        pattern = (
-            r"China \*\*(\d+\.\d) %\*\* a year (2021)–(2024)"
-            if lang == "en"
-            else r"(?:中国|全国)(2021)—(2024)年年均\*\*(\d+\.\d)%\*\*"
-        )
-        for match in re.finditer(pattern, text):
-            groups = match.groups()
-            rate, years = (groups[0], groups[1:]) if lang == "en" else (groups[2], groups[:2])
-            stated.add((rate, "–".join(years)))
-            found_in.add((topic, region, lang))
-    # Every economy and policy report states it, in both languages, with one value and period.
-    assert {
-        (t, r, lang) for t in ("economy", "policy") for r in REGIONS for lang in i18n.LANGS
-    } <= (found_in)
-    assert len(stated) == 1
+def _china_first_release_rate(start: int, end: int) -> str:
+    """China's first-release growth compounded over ``start``..``end``, as a report states it."""
     rates = nereport.load("economy_gdp_index", region="china", release="first-release")
     rates = rates.set_index("year")["growth_pct"]
     factor = 1.0
-    for year in range(2021, 2025):
+    for year in range(start, end + 1):
         factor *= 1 + rates[year] / 100
-    expected = i18n.decimal(100 * (factor ** (1 / 4) - 1), 1)
-    assert stated == {(expected, "2021–2024")}
+    return i18n.decimal(100 * (factor ** (1 / (end - start + 1)) - 1), 1)
+
+
+def test_national_growth_after_2020_is_compared_over_the_regions_own_years(every_report) -> None:
+    # The nation's first-release growth is averaged over the years each region's is (it once set
+    # Heilongjiang's 3.8 % a year 2021-2023 against China's 5.3 % a year 2021-2024), and each
+    # period's national figure is one number in every report (it once read 6.6, 5.4, 5.3 or
+    # 4.6 % by report).
+    stated: dict[tuple[str, str], set[str]] = {}
+    for (topic, region, lang), text in every_report.items():
+        if topic == "environment" or lang != "en":
+            continue
+        line = next(li for li in text.splitlines() if li.startswith("- **Real growth**"))
+        china = line.split("First releases for", 1)[1].rsplit("; China ", 1)[1]
+        averages = re.findall(r"\*\*(\d+\.\d) %\*\* a year (\d{4})–(\d{4})", china)
+        own = report.start(topic, region=region).own()
+        runs = {run for r in own if (run := findings._first_release_periods(r)[0])}
+        assert {(int(a), int(b)) for _rate, a, b in averages} == runs, (topic, region)
+        for rate, a, b in averages:
+            stated.setdefault((a, b), set()).add(rate)
+    assert stated == {
+        ("2021", "2024"): {_china_first_release_rate(2021, 2024)},
+        ("2021", "2023"): {_china_first_release_rate(2021, 2023)},
+    }
+    heilongjiang = findings.real_growth(report.start("economy", region="heilongjiang"))
+    assert "Heilongjiang **3.8 %** a year 2021–2023; China **5.4 %** a year 2021–2023." in (
+        heilongjiang
+    )
+    # Jilin's single years are set against the nation's same years.
+    jilin = findings.real_growth(report.start("economy", region="jilin"))
+    rates = nereport.load("economy_gdp_index", region="china", release="first-release")
+    rates = rates.set_index("year")["growth_pct"]
+    assert f"China {i18n.decimal(rates[2021], 1)} % (2021), {i18n.decimal(rates[2023], 1)} % " in (
+        jilin
+    )
 
 
 def test_numbers_round_half_away_from_zero() -> None:
@@ -200,29 +217,56 @@ def test_fiscal_investment_and_income_findings_name_period_and_release() -> None
         / budget[("liaoning", "local_general_budget_expenditure")]
     )
     assert f"**{i18n.decimal(own, 0)} %**" in findings.fiscal(ctx)
-    fai = findings.investment(ctx)
-    assert "Liaoning −73 %" in fai and "17 January 2017" in fai
+    assert "17 January 2017" in findings.investment(ctx)
     assert "2013 → 2019" in findings.income(ctx)
     jilin = findings.investment(report.start("economy", region="jilin"))
     assert "17 January 2017" not in jilin  # the caveat is Liaoning's
 
 
-def test_the_share_reaches_2024_in_a_release_of_its_own() -> None:
+def test_no_investment_change_is_computed_across_liaonings_break() -> None:
+    # Liaoning's 2016-2017 levels follow its data correction: 2014 -> 2017 (-73 %) divided a
+    # corrected level by one before the correction. Each side's change is given instead.
+    assert findings.value("fai_change", "liaoning", 2014, 2017) is None
+    assert findings.fai_sides("liaoning", 2014, 2017) == [(2014, 2015), (2016, 2017)]
+    assert findings.fai_sides("jilin", 2014, 2017) == [(2014, 2017)]
+    fai = nereport.load("economy_fai", region="liaoning", release="nbs-2021")
+    level = fai[fai["caliber"] == "total_society"].set_index("year")["fai_cny_100m"]
+    before = findings.signed(100 * (level[2015] / level[2014] - 1))
+    after = findings.signed(100 * (level[2017] / level[2016] - 1))
+    for region in ("liaoning", "northeast"):
+        said = findings.investment(report.start("economy", region=region))
+        assert "−73" not in said
+        assert (
+            f"Liaoning {before} in 2014 → 2015, {after} in 2016 → 2017 (not compared across "
+            "its break between 2015 and 2016)"
+        ) in said
+    assert "Jilin +17.1 %" in findings.investment(report.start("economy", region="northeast"))
+
+
+def test_the_later_share_never_divides_a_revised_figure_by_a_preliminary_one() -> None:
+    # The 2025/26 provincial export gives 2024 as revised; the March 2025 national export gives
+    # China's 2024 as preliminary: a 2024 share (Liaoning 2.41 %) mixed the two releases.
     ctx = report.start("economy", region="liaoning")
     share = findings.share_frame(ctx)
     later = share[share["release"] == "nbs-2025"].set_index("year")["share_pct"]
-    assert later.index.max() == 2024
-    gdp = nereport.load("economy_gdp", region="liaoning", release="nbs-2025", year=2024)
-    china = nereport.load("economy_value_added", region="china", release="nbs-2025-03", year=2024)
+    assert later.index.max() == 2023 and 2024 not in later.index
+    assert findings.value("national_share", "liaoning", "nbs-2025", 2024) is None
+    gdp = nereport.load("economy_gdp", region="liaoning", release="nbs-2025", year=2023)
+    china = nereport.load("economy_value_added", region="china", release="nbs-2025-03", year=2023)
     expected = 100 * gdp["gdp_cny_100m"].iloc[0] / china["gdp_cny_100m"].iloc[0]
-    assert later[2024] == pytest.approx(expected)
-    assert f"2024: **{i18n.decimal(expected, 2)} %**" in findings.national_share(ctx)
+    assert later[2023] == pytest.approx(expected)
+    said = findings.national_share(ctx)
+    assert f"2023: **{i18n.decimal(expected, 2)} %**" in said
+    assert "China's 2024 GDP in it is the preliminary figure" in said and "2.41" not in said
     chart = economy.share_chart(ctx).chart.to_dict()
     rows = [row for rows in chart["datasets"].values() for row in rows]
     assert {r["series"] for r in rows if "share_pct" in r} == {
         "NBS release of c.2021, 2000–2019",  # names from data/releases.py, years from the data
-        "NBS portal 2025/26, after the 5th economic census, 2015–2024",
+        "NBS portal 2025/26, after the 5th economic census, 2015–2023",
     }
+    for region in REGIONS:
+        said = findings.national_share(report.start("economy", region=region))
+        assert "2024: **" not in said
 
 
 def test_liaoning_investment_line_breaks_at_its_data_correction() -> None:
@@ -277,3 +321,86 @@ def test_a_provinces_report_cites_its_own_census_bulletin_only() -> None:
     assert "Jilin 7th National Population Census bulletin No. 1" in cited
     assert "Liaoning 7th National Population Census bulletin" not in cited
     assert "Heilongjiang 7th National Population Census bulletin" not in cited
+
+
+def test_the_prices_finding_follows_the_direction_of_the_share() -> None:
+    # Inner Mongolia's share rose (2003 and 2019 both round to 1.74 %): it once read "went from
+    # 1.74 % to 1.74 %" under the heading "why the share fell".
+    start, end = findings.PARADOX_YEARS
+    shares = [
+        findings.value("national_share", "inner-mongolia", "nbs-2021", y) for y in (start, end)
+    ]
+    assert shares[1] > shares[0] and i18n.decimal(shares[0], 2) == i18n.decimal(shares[1], 2)
+    said = findings.prices(report.start("economy", region="inner-mongolia"))
+    assert "1.74 % to 1.74 %" not in said
+    assert "was 1.74 % in both years to two decimals (slightly higher at the end" in said
+    assert "faster real growth (Inner Mongolia 11.7 % a year, against 9.0 % for China) offset" in (
+        said
+    )
+    fell = findings.prices(report.start("economy", region="liaoning"))
+    assert "fell from" in fell and "both lowered it" in fell
+    notebook = (ROOT / "notebooks" / "economy.ipynb").read_text(encoding="utf-8")
+    assert "why the share fell" not in notebook and "## Prices and the national share" in notebook
+
+
+def test_the_structure_caption_names_every_change_of_lead() -> None:
+    # Inner Mongolia: services led in every year but 2012, when industry and construction
+    # (43.5 %) exceeded them (42.6 %); "services were already larger in 2000" hid it.
+    caption = economy.sector_chart(report.start("economy", region="inner-mongolia")).caption
+    assert "already larger" not in caption
+    assert (
+        "the larger of the two: services in 2000–2011, industry and construction in 2012, "
+        "services in 2013–2019." in caption
+    )
+    share = pd.DataFrame(
+        {"secondary": [50.0, 40.0, 45.0, 30.0], "tertiary": [40.0, 45.0, 44.0, 50.0]},
+        index=[2000, 2001, 2002, 2003],
+    )
+    assert economy._leads(share) == [
+        ("secondary", 2000, 2000),
+        ("tertiary", 2001, 2001),
+        ("secondary", 2002, 2002),
+        ("tertiary", 2003, 2003),
+    ]
+    jilin = economy.sector_chart(report.start("economy", region="jilin")).caption
+    assert "services were larger in every year shown" in jilin
+
+
+def test_inner_mongolias_whole_region_figures_say_so() -> None:
+    ctx = report.start("economy", region="inner-mongolia")
+    caveat = "whole region, not only its policy-area part"
+    for finding in (findings.ageing, findings.grain, findings.provinces, findings.real_growth):
+        assert caveat in finding(ctx), finding.__name__
+    liaoning = report.start("economy", region="liaoning")
+    for finding in (findings.ageing, findings.grain, findings.provinces):
+        assert caveat not in finding(liaoning)
+
+
+def test_the_census_revisions_are_described_as_the_data_move() -> None:
+    # The 4th economic census's revision lowered earlier GDP, the 5th's raised it; the text once
+    # said both cut it.
+    for region in REGIONS:
+        ctx = report.start("economy", region=region)
+        gdp = economy.gdp_levels(ctx).pivot_table(
+            index="year", columns="release", values="gdp_cny_100m"
+        )
+        text = economy.census_revisions(ctx).data
+        assert "cut" not in text
+        for census, before, after in economy.CENSUS_REVISIONS:
+            year = int(gdp[[before, after]].dropna().index.max())
+            change = 100 * (gdp.loc[year, after] / gdp.loc[year, before] - 1)
+            word = "lower" if change < 0 else "higher"
+            assert f"after {census}, {i18n.decimal(abs(change), 1)} % {word} for {year}" in text
+    liaoning = economy.census_revisions(report.start("economy", region="liaoning")).data
+    assert "after the 5th economic census (2023), 3.3 % higher for 2019" in liaoning
+    assert "after the 4th economic census (2018), 7.3 % lower for 2017" in liaoning
+
+
+def test_the_2025_portal_records_span_is_the_years_its_rows_hold() -> None:
+    source = SOURCES["nbs_portal_2025"]
+    years = set()
+    for name in ("economy_gdp", "economy_employment", "economy_provinces"):
+        rows = nereport.load(name)
+        years |= set(rows.loc[rows["source_id"] == "nbs_portal_2025", "year"])
+    assert f"{min(years)}-{max(years)}" in source.release_label
+    assert "1992-2023" not in source.release_label

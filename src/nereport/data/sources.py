@@ -103,7 +103,7 @@ _SOURCES = [
         "National data portal, database 分省年度数据 (annual by province): gross regional product, "
         "urban-unit and private employment, public-sector professional staff, FAI funds growth",
         "nbs-2025",
-        "NBS portal release 2025/26, revised after the 5th economic census (1992-2023)",
+        "NBS portal release 2025/26, revised after the 5th economic census; 2006-2024",
         url="https://data.stats.gov.cn/",
         via="raw GB18030 exports in github:RenJiyi163/panel_data_analysis_for_thesis@e6d6537",
         accessed=ACCESSED,

@@ -170,6 +170,66 @@ def gdp_levels(ctx: Context) -> pd.DataFrame:
     return gdp.assign(series=gdp["release"].map(release_name))
 
 
+# The economic censuses after which NBS revised provincial GDP the most: the release before
+# each revision and the one after it (a revision is read between these two, never guessed).
+CENSUS_REVISIONS = (
+    (N_("the 4th economic census (2018)"), "nbs-2018", releases.MAIN),
+    (N_("the 5th economic census (2023)"), releases.MAIN, findings.LATER),
+)
+
+
+def census_revision(ctx: Context, before: str, after: str) -> tuple[int, float, float] | None:
+    """The region's GDP in the latest year both ``before`` and ``after`` give: (year, before's
+    figure, after's figure); None where they share no year. An aggregate sums its members
+    within each release."""
+    gdp = gdp_levels(ctx).pivot_table(index="year", columns="release", values="gdp_cny_100m")
+    if before not in gdp or after not in gdp:
+        return None
+    both = gdp[[before, after]].dropna()
+    if both.empty:
+        return None
+    year = int(both.index.max())
+    return year, float(both.loc[year, before]), float(both.loc[year, after])
+
+
+def census_revisions(ctx: Context) -> Markdown:
+    """How the revisions after the 4th and 5th economic censuses moved the region's GDP, each
+    direction read from the two releases' figures for the same year."""
+    said = []
+    for census, before, after in CENSUS_REVISIONS:
+        found = census_revision(ctx, before, after)
+        if found is None:
+            continue
+        year, old, new = found
+        message = (
+            _("after {census}, {change} lower for {year} ({before}: {old}; {after}: {new})")
+            if new < old
+            else _("after {census}, {change} higher for {year} ({before}: {old}; {after}: {new})")
+        )
+        largest = max(old, new)
+        said.append(
+            message.format(
+                census=_(census),
+                change=_("{value} %").format(value=number(abs(100 * (new / old - 1)), 1)),
+                year=year,
+                before=esc(release_name(before)),
+                old=i18n.amount(old, "100 million yuan", 4, largest=largest),
+                after=esc(release_name(after)),
+                new=i18n.amount(new, "100 million yuan", 4, largest=largest),
+            )
+        )
+    intro = _(
+        "NBS has revised provincial GDP several times, most strongly after the 4th (2018) and "
+        "5th (2023) economic censuses. Each release is drawn as its own line."
+    )
+    if not said:
+        return Markdown(intro)
+    revised = _("{region}'s GDP as revised: {revisions}.").format(
+        region=ctx.md_name(), revisions=_listing(ctx, said)
+    )
+    return Markdown(_sentences(ctx, intro, revised))
+
+
 def gdp_chart(ctx: Context) -> Figure:
     gdp = gdp_levels(ctx)
     chart = charts.line(
@@ -696,24 +756,54 @@ def sector_chart(ctx: Context) -> Figure:
     return Figure(chart, _structure_caption(share, top))
 
 
+def _leads(share: pd.DataFrame) -> list[tuple[str, int, int]]:
+    """The larger of industry and construction (secondary) and services (tertiary), run by run:
+    (sector, first year, last year) for each run of years one sector led, so that every
+    crossover shows (services lead, then industry, then services again)."""
+    runs: list[list] = []
+    for year, row in share.sort_index().iterrows():
+        leader = "tertiary" if row["tertiary"] > row["secondary"] else "secondary"
+        if runs and runs[-1][0] == leader and runs[-1][2] == year - 1:
+            runs[-1][2] = int(year)
+        else:
+            runs.append([leader, int(year), int(year)])
+    return [tuple(run) for run in runs]
+
+
+# The sector that led a run of years, and that led one year.
+_LEAD = {
+    "tertiary": N_("services in {start}–{end}"),
+    "secondary": N_("industry and construction in {start}–{end}"),
+}
+_LEAD_YEAR = {
+    "tertiary": N_("services in {start}"),
+    "secondary": N_("industry and construction in {start}"),
+}
+
+
 def _structure_caption(share: pd.DataFrame, top: int) -> str:
-    """When industry and construction peaked, and when services grew larger than them."""
+    """When industry and construction peaked, and which of them and services was the larger in
+    which years (every change of lead, not only the first)."""
     peak = {"peak": number(share["secondary"][top], 1), "year": int(top)}
-    larger = share[share["tertiary"] > share["secondary"]].index
-    if not len(larger):
+    runs = _leads(share)
+    if len(runs) == 1 and runs[0][0] == "secondary":
         return _(
             "Industry and construction peaked at **{peak} %** of GDP in {year}; services "
             "stayed smaller in every year shown."
         ).format(**peak)
-    if larger.min() == share.index.min():
+    if len(runs) == 1:
         return _(
             "Industry and construction peaked at **{peak} %** of GDP in {year}; services were "
-            "already larger in {services_year}."
-        ).format(**peak, services_year=int(larger.min()))
+            "larger in every year shown."
+        ).format(**peak)
+    leads = [
+        _((_LEAD_YEAR if first == last else _LEAD)[sector]).format(start=first, end=last)
+        for sector, first, last in runs
+    ]
     return _(
-        "Industry and construction peaked at **{peak} %** of GDP in {year}; services overtook "
-        "them in {services_year}."
-    ).format(**peak, services_year=int(larger.min()))
+        "Industry and construction peaked at **{peak} %** of GDP in {year}; the larger of "
+        "the two: {leads}."
+    ).format(**peak, leads=("，" if i18n.current() == "zh" else ", ").join(leads))
 
 
 # -- employment ------------------------------------------------------------------------------
@@ -814,6 +904,7 @@ def not_covered(ctx: Context) -> Markdown:  # noqa: ARG001 - every report lists 
 __all__ = [
     "ageing_chart",
     "census_map",
+    "census_revisions",
     "employment_chart",
     "gdp_chart",
     "grain_chart",

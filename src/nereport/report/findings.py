@@ -228,7 +228,8 @@ def real_growth(ctx: Context) -> str | None:
 
 
 # The first releases' period: the 14th Five-Year Plan's years so far. One period for every
-# region and report, so the national figure is one number.
+# region and report; the nation's figure is averaged over the years each region's is (one
+# number per period in every report).
 FIRST_RELEASE = "first-release"
 FIRST_PERIOD = (2021, 2024)
 
@@ -272,27 +273,38 @@ def first_release_growth(region: str, year: int) -> float | None:
     return _first_release_years(region).get(year)
 
 
+def _first_release_periods(region: str) -> tuple[tuple[int, int] | None, list[int]]:
+    """What ``region``'s first-release growth is stated over: the run averaged (two years or
+    more, else None) and the years stated one by one."""
+    years = _first_release_years(region)
+    run = first_release_run(region)
+    if run and run[1] > run[0]:
+        return run, [y for y in sorted(years) if y > run[1]]
+    return None, sorted(years)
+
+
+def _first_release_parts(region: str, run: tuple[int, int] | None, alone: list[int]) -> list[str]:
+    """``region``'s first-release growth averaged over ``run`` and in each year of ``alone``."""
+    parts = []
+    if run:
+        parts.append(
+            _("**{rate} %** a year {start}–{end}").format(
+                rate=stated("first_release_growth_rate", region, *run), start=run[0], end=run[1]
+            )
+        )
+    return parts + [
+        _("{rate} % ({year})").format(rate=stated("first_release_growth", region, y), year=y)
+        for y in alone
+    ]
+
+
 def _first_release_clause(ctx: Context, region: str) -> str | None:
     """One region's first-release growth: an average over the years it covers without a gap,
     the years outside that run one by one, and the missing years named."""
     years = _first_release_years(region)
     if not years:
         return None
-    run = first_release_run(region)
-    parts = []
-    if run and run[1] > run[0]:
-        parts.append(
-            _("**{rate} %** a year {start}–{end}").format(
-                rate=stated("first_release_growth_rate", region, *run), start=run[0], end=run[1]
-            )
-        )
-        alone = [y for y in sorted(years) if y > run[1]]
-    else:
-        alone = sorted(years)
-    parts += [
-        _("{rate} % ({year})").format(rate=stated("first_release_growth", region, y), year=y)
-        for y in alone
-    ]
+    parts = _first_release_parts(region, *_first_release_periods(region))
     missing = [y for y in range(FIRST_PERIOD[0], max(years) + 1) if y not in years]
     if missing:
         parts.append(
@@ -303,12 +315,32 @@ def _first_release_clause(ctx: Context, region: str) -> str | None:
     return _("{region} {values}").format(region=ctx.md_name(region), values=_join(parts, "list"))
 
 
-def _first_release_growth(ctx: Context) -> str | None:
-    """First-release growth of each region and the comparison over FIRST_PERIOD, each over
-    the years it has; a gap is named, never averaged over."""
-    said = [c for c in (_first_release_clause(ctx, r) for r in [*ctx.own(), ctx.comparison]) if c]
-    if len(said) < 2:
+def _comparison_clause(ctx: Context) -> str | None:
+    """The comparison's first-release growth over the very periods its regions' are stated
+    over (a region's 2021-2023 against the nation's 2021-2023, never its 2021-2024)."""
+    periods = [_first_release_periods(r) for r in ctx.own()]
+    runs = list(dict.fromkeys(run for run, _alone in periods if run))
+    alone = sorted({y for _run, years in periods for y in years})
+    rates = _first_release_years(ctx.comparison)
+    runs = [r for r in runs if value("first_release_growth_rate", ctx.comparison, *r) is not None]
+    parts = [
+        part for run in runs for part in _first_release_parts(ctx.comparison, run, [])
+    ] + _first_release_parts(ctx.comparison, None, [y for y in alone if y in rates])
+    if not parts:
         return None
+    return _("{region} {values}").format(
+        region=ctx.md_name(ctx.comparison), values=_join(parts, "list")
+    )
+
+
+def _first_release_growth(ctx: Context) -> str | None:
+    """First-release growth of each region over FIRST_PERIOD, each over the years it has (a
+    gap is named, never averaged over), and the comparison's over those same years."""
+    said = [c for c in (_first_release_clause(ctx, r) for r in ctx.own()) if c]
+    comparison = _comparison_clause(ctx)
+    if not said or comparison is None:
+        return None
+    said.append(comparison)
     return _(
         "First releases for {start}–{end} (a separate release; compounded averages of the years "
         "named): {values}."
@@ -339,16 +371,24 @@ def gdp_main() -> pd.DataFrame:
 
 # The later release: NBS portal figures revised after the 5th economic census, provinces from
 # the 分省年度数据 export of 2025/26 (economy_gdp `nbs-2025`), China from the 年度数据 export
-# of March 2025 (economy_value_added `nbs-2025-03`), 2015-2024. Never joined to MAIN.
+# of March 2025 (economy_value_added `nbs-2025-03`), 2015-2023. Never joined to MAIN.
 LATER = "nbs-2025"
 LATER_LABEL = N_("NBS portal after the 5th economic census, exports of 2025/26")
+LATER_CHINA = "nbs-2025-03"
+# The March 2025 export prints China's 2024 GDP as the preliminary figure (初步核算; its raw
+# file says "2024 preliminary"), while the 2025/26 provincial export gives 2024 as revised
+# (Liaoning 32,540.8 against its preliminary 32,612.7): a 2024 share would divide a revised
+# figure by a preliminary one, two releases. The year is left out of the later share.
+LATER_CHINA_PRELIMINARY = 2024
 
 
 def _gdp_later() -> pd.DataFrame:
-    """GDP by region and year of the later release: the provinces' and China's."""
+    """GDP by region and year of the later release: the provinces' and China's, without
+    China's preliminary year (see LATER_CHINA_PRELIMINARY)."""
     provinces = load("economy_gdp", release=LATER)[["region", "year", "gdp_cny_100m"]]
-    china = load("economy_value_added", release="nbs-2025-03", region="china")
+    china = load("economy_value_added", release=LATER_CHINA, region="china")
     china = china.dropna(subset=["gdp_cny_100m"]).drop_duplicates(["region", "year"])
+    china = china[china["year"] != LATER_CHINA_PRELIMINARY]
     frame = pd.concat([provinces, china[["region", "year", "gdp_cny_100m"]]], ignore_index=True)
     return frame.assign(release=LATER)
 
@@ -372,7 +412,7 @@ def national_share_pct(region: str, release: str, year: int) -> float | None:
 
 def share_frame(ctx: Context) -> pd.DataFrame:
     """The region's GDP as % of China's, both from one release: the main release (2000-2019)
-    and the later one (2015-2024), each its own rows; an aggregate is the sum of its members in
+    and the later one (2015-2023), each its own rows; an aggregate is the sum of its members in
     years where all are published."""
     frames = [
         _share(gdp, ctx.own()).reset_index().assign(release=release)
@@ -415,10 +455,12 @@ def national_share(ctx: Context) -> str | None:
         [
             sentence,
             _(
-                "In the {release} (a separate release, not joined): {first}: {share_first} %; "
-                "{last}: **{share_last} %**."
+                "In the {release} (a separate release, not joined; China's {preliminary} GDP in "
+                "it is the preliminary figure, so no share is computed for {preliminary}): "
+                "{first}: {share_first} %; {last}: **{share_last} %**."
             ).format(
                 release=_(LATER_LABEL),
+                preliminary=LATER_CHINA_PRELIMINARY,
                 first=first,
                 last=last,
                 share_first=stated("national_share", ctx.region, LATER, first),
@@ -429,7 +471,7 @@ def national_share(ctx: Context) -> str | None:
     )
 
 
-# -- prices: why the share fell while the region grew ---------------------------------------
+# -- prices and the national share ---------------------------------------------------------
 
 PARADOX_YEARS = (2003, 2019)
 
@@ -484,9 +526,94 @@ def _plain_context(region: str) -> Context:
     return Context("economy", {"region": region, "comparison": "china"}, {}, {}, {})
 
 
+def _share_direction(ctx: Context, start: int, end: int) -> str:
+    """Which way the national share moved from ``start`` to ``end``: "fell", "rose", or "same"
+    where the two round alike (a reader is then told so, never "from 1.74 % to 1.74 %")."""
+    before, after = (value("national_share", ctx.region, MAIN, y) for y in (start, end))
+    moved = "fell" if after < before else "rose"
+    if stated("national_share", ctx.region, MAIN, start) == stated(
+        "national_share", ctx.region, MAIN, end
+    ):
+        return f"same-{moved}"
+    return moved
+
+
+# How the share moved ({before}, {after}: the shares of the period's first and last year).
+_SHARE_MOVED = {
+    "fell": N_("the share of China's GDP fell from {before} to {after}"),
+    "rose": N_("the share of China's GDP rose from {before} to {after}"),
+    "same-rose": N_(
+        "the share of China's GDP was {after} in both years to two decimals (slightly higher "
+        "at the end before rounding)"
+    ),
+    "same-fell": N_(
+        "the share of China's GDP was {after} in both years to two decimals (slightly lower "
+        "at the end before rounding)"
+    ),
+}
+# Why, where real growth and prices against the comparison's point one way for every region:
+# (faster growth?, direction) -> the clause; prices rose less in every case said.
+_SHARE_WHY = {
+    (False, "fell"): N_(
+        "slower real growth ({growth}, against {national} for {comparison}) and a smaller "
+        "rise in prices both lowered it"
+    ),
+    (True, "fell"): N_(
+        "faster real growth ({growth}, against {national} for {comparison}) did not make up "
+        "for the smaller rise in prices"
+    ),
+    (True, "rose"): N_(
+        "faster real growth ({growth}, against {national} for {comparison}) outweighed the "
+        "smaller rise in prices"
+    ),
+    (True, "same-rose"): N_(
+        "faster real growth ({growth}, against {national} for {comparison}) offset the "
+        "smaller rise in prices"
+    ),
+}
+
+
+def _share_why(ctx: Context, own: list[str], start: int, end: int) -> str:
+    """The end of the prices finding: how the share moved and, where real growth and prices
+    against the comparison's point one way for every region, why."""
+    direction = _share_direction(ctx, start, end)
+    moved = _(_SHARE_MOVED[direction]).format(
+        before=_("{value} %").format(value=stated("national_share", ctx.region, MAIN, start)),
+        after=_("{value} %").format(value=stated("national_share", ctx.region, MAIN, end)),
+    )
+    rates = [value("real_growth_rate", r, start, end) for r in own]
+    national = value("real_growth_rate", ctx.comparison, start, end)
+    national_deflator = value("deflator_change", ctx.comparison, start, end)
+    cheaper = all(value("deflator_change", r, start, end) < national_deflator for r in own)
+    if national is None or any(r is None for r in rates) or not cheaper:
+        return moved
+    faster, slower = all(r > national for r in rates), all(r < national for r in rates)
+    key = (faster, direction)
+    if not (faster or slower) or key not in _SHARE_WHY:
+        return moved  # mixed growth, or a combination no clause explains
+    growth = _join(
+        [
+            _("{region} {rate} % a year").format(
+                region=ctx.md_name(r), rate=stated("real_growth_rate", r, start, end)
+            )
+            for r in own
+        ],
+        "list",
+    )
+    why = _(_SHARE_WHY[key]).format(
+        growth=growth,
+        national=_("{value} %").format(
+            value=stated("real_growth_rate", ctx.comparison, start, end)
+        ),
+        comparison=ctx.md_name(ctx.comparison),
+    )
+    return _("{moved}: {why}").format(moved=moved, why=why)
+
+
 @_once
 def prices(ctx: Context) -> str | None:
-    """The growth-vs-share paradox: the region grew in volume, but its prices rose less."""
+    """Real growth, prices and the national share: how the share moved and, where the data
+    say it, why (slower or faster real growth, a smaller rise in prices)."""
     start, end = PARADOX_YEARS
     own = [r for r in ctx.own() if value("deflator_change", r, start, end) is not None]
     if len(own) != len(ctx.own()) or value("deflator_change", ctx.comparison, start, end) is None:
@@ -502,31 +629,12 @@ def prices(ctx: Context) -> str | None:
         ],
         "list",
     )
-    shares = {
-        "share_start": stated("national_share", ctx.region, MAIN, start),
-        "share_end": stated("national_share", ctx.region, MAIN, end),
-    }
-    fell = value("national_share", ctx.region, MAIN, end) < value(
-        "national_share", ctx.region, MAIN, start
-    )
-    cheaper = all(
-        value("deflator_change", r, start, end)
-        < value("deflator_change", ctx.comparison, start, end)
-        for r in own
-    )
-    why = (
-        _(
-            "so the share of China's GDP fell from {share_start} % to {share_end} %: slower "
-            "real growth and a smaller rise in prices both lowered it."
-        )
-        if fell and cheaper
-        else _("the share of China's GDP went from {share_start} % to {share_end} %.")
-    ).format(**shares)
+    why = _share_why(ctx, own, start, end)
     return _(
         "**Growth and the national share** ({source}): from {start} to {end} the implicit GDP "
         "deflator (current-price GDP over the published volume index) rose by {deflators}, "
         "against **{national} %** for {comparison}; nominal GDP rose {nominal} against "
-        "{nominal_other}; {why}"
+        "{nominal_other}; so {why}."
     ).format(
         source=_release(ctx),
         start=start,
@@ -747,14 +855,39 @@ def fiscal(ctx: Context) -> str | None:
 FAI_YEARS = (2014, 2017)  # the provincial levels end in 2017
 
 
-@headline("fai_change", MAIN, 0)
-def fai_change(region: str, start: int, end: int) -> float | None:
-    """% change of total-society fixed-asset investment (current prices, main release)."""
+def _fai_levels(region: str) -> pd.DataFrame:
+    """Total-society fixed-asset investment of ``region`` (main release) by year, with
+    ``corrected``: whether the level follows a data correction that breaks with the years
+    before (Liaoning's 2016-2017, as the data declare)."""
     rows = load("economy_fai", region=region, release=MAIN, caliber="total_society")
-    level = rows.set_index("year")["fai_cny_100m"]
-    if start not in level.index or end not in level.index:
+    corrected = rows["note"].fillna("").str.contains("data correction")
+    return rows.assign(corrected=corrected).set_index("year")
+
+
+@headline("fai_change", MAIN, 1)
+def fai_change(region: str, start: int, end: int) -> float | None:
+    """% change of total-society fixed-asset investment (current prices, main release); None
+    across a declared break (a corrected level is not compared with one before the correction)."""
+    rows = _fai_levels(region)
+    if start not in rows.index or end not in rows.index:
         return None
-    return float(100 * (level[end] / level[start] - 1))
+    if rows.loc[start, "corrected"] != rows.loc[end, "corrected"]:
+        return None
+    return float(100 * (rows.loc[end, "fai_cny_100m"] / rows.loc[start, "fai_cny_100m"] - 1))
+
+
+def fai_sides(region: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The periods within ``start``..``end`` that no declared break crosses: the whole period,
+    or its first and last years on each side of the break (Liaoning: 2014-2015, 2016-2017)."""
+    rows = _fai_levels(region)
+    years = [y for y in range(start, end + 1) if y in rows.index]
+    sides: list[list[int]] = []
+    for year in years:
+        if sides and rows.loc[year, "corrected"] == rows.loc[sides[-1][-1], "corrected"]:
+            sides[-1].append(year)
+        else:
+            sides.append([year])
+    return [(side[0], side[-1]) for side in sides]
 
 
 def fai_frame(ctx: Context) -> pd.DataFrame:
@@ -782,12 +915,37 @@ def investment(ctx: Context) -> str | None:
     start, end = FAI_YEARS
     said = []
     for region in (*ctx.own(), ctx.comparison):
-        if value("fai_change", region, start, end) is None:
+        sides = fai_sides(region, start, end)
+        if sides == [(start, end)]:
+            said.append(
+                _("{region} {change}").format(
+                    region=ctx.md_name(region),
+                    change=stated("fai_change", region, start, end, sign=True),
+                )
+            )
+            continue
+        # Across a declared break: the change on each side, never from one side to the other.
+        sides = [side for side in sides if side[1] > side[0]]
+        if len(sides) < 2 or sides[0][0] != start or sides[-1][1] != end:
             return None
         said.append(
-            _("{region} {change}").format(
+            _(
+                "{region} {changes} (not compared across its break between {before} and {after})"
+            ).format(
                 region=ctx.md_name(region),
-                change=stated("fai_change", region, start, end, sign=True),
+                before=sides[0][1],
+                after=sides[1][0],
+                changes=_join(
+                    [
+                        _("{change} in {start} → {end}").format(
+                            change=stated("fai_change", region, *side, sign=True),
+                            start=side[0],
+                            end=side[1],
+                        )
+                        for side in sides
+                    ],
+                    "names",
+                ),
             )
         )
     sentence = _(
@@ -1147,10 +1305,12 @@ def ageing(ctx: Context) -> str | None:
     said = [c for c in (_ageing_clause(ctx, r) for r in [*ctx.own(), ctx.comparison]) if c]
     if len(said) < 2:  # the region's or the comparison's 2020 share is missing
         return None
+    source = _(
+        "share of the resident population; 6th and 7th census communiqués, read in secondary copies"
+    )
     return _(
-        "**Ageing: residents aged 65 and over, 2010 and 2020 censuses** (share of the resident "
-        "population; 6th and 7th census communiqués, read in secondary copies): {values}."
-    ).format(values=_join(said, "clauses"))
+        "**Ageing: residents aged 65 and over, 2010 and 2020 censuses** ({source}): {values}."
+    ).format(source=_source(ctx, source), values=_join(said, "clauses"))
 
 
 # -- China's regions and the 31 provinces -----------------------------------------------------
@@ -1246,15 +1406,14 @@ def _provinces_later(ctx: Context) -> str | None:
         )
         for m in MACRO_REGIONS
     ]
+    source = _("{first} → {middle} → {last}; {release}, one release for every year").format(
+        first=first, middle=middle, last=last, release=_(releases.NAMES[PROVINCES_LATER])
+    )
     return _(
-        "**Among China's regions and the 31 provinces** ({first} → {middle} → {last}; "
-        "{release}, one release for every year): rank by GDP among the 31 provinces (1 = "
-        "largest): {ranks}. Share of the 31 provinces' summed GDP: {shares}."
+        "**Among China's regions and the 31 provinces** ({source}): rank by GDP among the 31 "
+        "provinces (1 = largest): {ranks}. Share of the 31 provinces' summed GDP: {shares}."
     ).format(
-        first=first,
-        middle=middle,
-        last=last,
-        release=_(releases.NAMES[PROVINCES_LATER]),
+        source=_source(ctx, source),
         ranks=_join(ranks, "clauses"),
         shares=_join(shares, "clauses"),
     )
@@ -1346,10 +1505,13 @@ def grain(ctx: Context) -> str | None:
         said.append(_("{release}: {values}").format(release=_(label), values=values))
     if not said:
         return None
-    return _(
-        "**Grain: share of China's grain output, {region}** (region and nation from one "
-        "release each time; the two releases are not compared with each other): {values}."
-    ).format(region=ctx.md_name(), values=_join(said, "clauses"))
+    source = _(
+        "region and nation from one release each time; the two releases are not compared with "
+        "each other"
+    )
+    return _("**Grain: share of China's grain output, {region}** ({source}): {values}.").format(
+        region=ctx.md_name(), source=_source(ctx, source), values=_join(said, "clauses")
+    )
 
 
 GRAIN_LABELS = (
