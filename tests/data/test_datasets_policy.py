@@ -122,7 +122,9 @@ def test_dates_and_numbers_read_in_the_stored_copies(provincial: pd.DataFrame) -
     milestones = nereport.load("policy_milestones").set_index("date")
     opinions = milestones.loc["2003-10"]
     assert opinions["document_number"] == "中发〔2003〕11号"
-    assert "Zhong Fa [2003] No. 11" in opinions["source"] and "财税〔2004〕156号" in opinions["note"]
+    assert (
+        "Zhong Fa [2003] No. 11" in opinions["source"] and "财税〔2004〕156号" in opinions["note"]
+    )
     assert milestones.loc["2007-08-02", "document_number"] == "国函〔2007〕76号"
     dated = provincial.set_index("document_title_cn")
     shenfu = dated.loc["国务院关于沈抚改革创新示范区建设方案的批复"]
