@@ -740,6 +740,69 @@ def without_remarks(row: dict[str, str]) -> dict[str, str]:
     return {**row, "note": "; ".join(notes)}
 
 
+# Dates, numbers and grades read in the stored copies after the reference was compiled. Each
+# correction names the copy it was read in (added to `source`) and says what it changed (`note`).
+# (file, date as the reference gives it, a word of its event) -> the cells it sets.
+WIKISOURCE_2007 = (
+    "reply text with its number and date (国函〔2007〕76号, 2007年8月2日) on zh.wikisource.org "
+    "(official text, reposted)"
+)
+CORRECTIONS: dict[tuple[str, str, str], dict[str, str]] = {
+    ("policy_milestones", "2003-10", "formally issue the Opinions"): {
+        "document_number": "中发〔2003〕11号",
+        "source": "number as cited in the text of 财税〔2004〕156号 ('Several Opinions … (Zhong Fa "
+        "[2003] No. 11)', English text on Lexis China hk.lexiscn.com/law/law-english-1-230229-T.html; "
+        "official text, reposted)",
+        "note": "number from 财税〔2004〕156号, which cites the Opinions by it; the Opinions' own "
+        "text was not read",
+    },
+    ("policy_milestones", "2007-08", "approves the Northeast Revitalization Plan"): {
+        "date": "2007-08-02",
+        "source": WIKISOURCE_2007,
+        "note": "day from the reply text on Wikisource (the reference gave 2007-08)",
+    },
+    ("policy2_provincial", "2007-08-02", "Northeast Revitalisation Plan"): {
+        "document_title_cn": "国务院关于东北地区振兴规划的批复",
+        "document_number": "国函〔2007〕76号",
+        "source_grade": "official-repost",
+        "source_first": WIKISOURCE_2007,
+        "source_then": "the five eastern units: {source} (secondary)",
+        "note": "the event of the national milestone 国函〔2007〕76号; date, title and number from "
+        "the reply text (official text, reposted); the five eastern units are named by the 21st "
+        "Century Business Herald (secondary copy) and the SCIO press conference of 2007-08-20, "
+        "not in the part of the reply read",
+    },
+    ("policy2_provincial", "2018", "Shenfu"): {
+        "date": "2018-09-25",
+        "note": "date: the page date of the reply-text copy (m.allindiakart.com); the reply's own "
+        "date line was not read (the reference gave 2018)",
+    },
+    ("policy2_provincial", "2006", "Songhua plan"): {
+        "date": "2006-08-23",
+        "note": "date: the date the copy of the reply carries (posted 2006-08-23 by the policy and "
+        "regulations department); the reply's own date line was not read (the reference gave 2006)",
+    },
+}
+
+
+def corrected(file: str, row: dict[str, str]) -> dict[str, str]:
+    """The row with the correction read in a stored copy (see CORRECTIONS), if it has one:
+    its cells set, the copy read added to `source` (``source``: after the copies the row cites;
+    ``source_first``: before them, when the row's grade is now that copy's, the earlier copies
+    then named for what they still give), and what changed added to `note`."""
+    for (where, date, word), cells in CORRECTIONS.items():
+        if where == file and row["date"] == date and word in row["event"]:
+            source = row["source"]
+            if "source" in cells:
+                source = f"{source}; {cells['source']}"
+            if "source_first" in cells:
+                source = f"{cells['source_first']}; {cells['source_then'].format(source=source)}"
+            note = "; ".join(n for n in (row["note"], cells["note"]) if n)
+            kept = {k: v for k, v in cells.items() if k in row and k not in ("source", "note")}
+            return {**row, **kept, "source": source, "note": note}
+    return row
+
+
 def milestone_rows(reference: Path) -> list[dict]:
     rows = []
     with (reference / "figures" / "policy_milestones.csv").open(encoding="utf-8") as fh:
@@ -749,7 +812,7 @@ def milestone_rows(reference: Path) -> list[dict]:
                 if row["date"] == date and word in row["event"]:
                     row["event"] += extra
                     row["source"] += f"; {SEED_DETAIL_SOURCE[(date, word)]}"
-            rows.append(without_remarks(row))
+            rows.append(corrected("policy_milestones", without_remarks(row)))
     return rows + [{**row, "note": ""} for row in SEED_MILESTONES]
 
 
@@ -771,10 +834,11 @@ def provincial_rows(reference: Path) -> dict[str, list[dict]]:
     with (reference / "figures" / "policy2_provincial.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             row.pop("year")
+            row = corrected("policy2_provincial", without_remarks(row))
             grade = row["source_grade"]
             if grade not in PROVINCIAL_SOURCES:
                 raise SystemExit(f"policy2_provincial.csv: unknown source grade {grade!r}")
-            by_source[PROVINCIAL_SOURCES[grade]].append(without_remarks(row))
+            by_source[PROVINCIAL_SOURCES[grade]].append(row)
     return by_source
 
 

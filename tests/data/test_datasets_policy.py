@@ -31,8 +31,8 @@ def test_every_region_has_its_rows(provincial: pd.DataFrame) -> None:
 
 def test_each_row_is_in_the_source_of_its_grade(provincial: pd.DataFrame) -> None:
     assert provincial["source_grade"].value_counts().to_dict() == {
-        "secondary": 54,
-        "official-repost": 29,
+        "secondary": 53,
+        "official-repost": 30,  # the 2007 plan approval, read in its reply text (2007-08-02)
         "official": 5,
         "scholarly": 4,
     }
@@ -115,3 +115,19 @@ def test_a_chinese_title_holds_no_english_remark(provincial: pd.DataFrame) -> No
     assert not titles.str.contains("[A-Za-z]").any(), titles[titles.str.contains("[A-Za-z]")]
     row = provincial[provincial["document_title_cn"] == "沈阳都市圈发展规划"].iloc[0]
     assert row["note"] == "implementation reported; approval date not seen"
+
+
+def test_dates_and_numbers_read_in_the_stored_copies(provincial: pd.DataFrame) -> None:
+    # Each correction of the reference names the copy it was read in and says what it changed.
+    milestones = nereport.load("policy_milestones").set_index("date")
+    opinions = milestones.loc["2003-10"]
+    assert opinions["document_number"] == "中发〔2003〕11号"
+    assert (
+        "Zhong Fa [2003] No. 11" in opinions["source"] and "财税〔2004〕156号" in opinions["note"]
+    )
+    assert milestones.loc["2007-08-02", "document_number"] == "国函〔2007〕76号"
+    dated = provincial.set_index("document_title_cn")
+    shenfu = dated.loc["国务院关于沈抚改革创新示范区建设方案的批复"]
+    assert shenfu["date"] == "2018-09-25" and "page date" in shenfu["note"]
+    songhua = dated.loc["国务院关于松花江流域水污染防治规划（2006——2010年）的批复"]
+    assert songhua["date"] == "2006-08-23" and "the reference gave 2006" in songhua["note"]

@@ -312,7 +312,7 @@ def test_policy_reports_name_their_own_programmes_without_research_notes(
     assert not RESEARCH_NOTES.search(page), RESEARCH_NOTES.search(page)
     # The region's own section lists at least three cited programmes before the national ones.
     zh = rid.endswith(".zh")
-    own = page.index('<h2 id="本地区自己的规划' if zh else '<h2 id="The-region')
+    own = page.index('<h2 id="本地区规划' if zh else '<h2 id="The-region')
     national = page.index('<h2 id="全国大事记"' if zh else '<h2 id="National-milestones"', own)
     cited = page[own:national].count("<em>来源：" if zh else "<em>Source: ")
     assert cited >= 3

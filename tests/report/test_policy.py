@@ -11,6 +11,7 @@ import pytest
 
 import nereport
 from nereport import i18n, report
+from nereport.data.datasets.policy import parse_date
 from nereport.report import charts, policy
 from nereport.report.describe import data_table, describe
 
@@ -82,25 +83,93 @@ def test_the_document_range_ends_at_the_latest_document() -> None:
     # 国函〔2016〕177号 is dated only "2016": it may be later than 中发〔2016〕7号 (2016-04-26),
     # and is (November 2016); it must not be sorted first and dropped from the range's end.
     text = policy.documents(report.start("policy", region="jilin"))
-    assert "from 国发〔2003〕28号 (2003-12-02) to 国函〔2016〕177号 (2016)" in text
+    assert "from 中发〔2003〕11号 (2003-10) to 国函〔2016〕177号 (2016)" in text
     zh = policy.documents(report.start("policy", region="jilin", lang="zh"))
     assert "国函〔2016〕177号（2016年）" in zh or "国函〔2016〕177号 (2016年)" in zh
 
 
-def test_dates_sort_by_their_first_day_and_undated_last() -> None:
+def test_dates_sort_after_the_dated_rows_of_their_year_or_month_and_undated_last() -> None:
     ms = policy.milestones()
-    dated = ms["date_start"].dropna()
-    assert dated.is_monotonic_increasing
-    assert ms["date_start"].isna().tolist() == [False] * len(dated) + [True] * (
-        len(ms) - len(dated)
-    )
+    placed = ms["placed"].dropna()
+    assert placed.is_monotonic_increasing
+    assert ms["placed"].isna().tolist() == [False] * len(placed) + [True] * (len(ms) - len(placed))
     order = ms["date"].tolist()
-    assert order.index("2016") < order.index("2016-04-26")
+    # The reply 国函〔2016〕177号 ("2016") approves the plan adopted on 2016-10-18.
+    assert order.index("2016-04-26") < order.index("2016-10-18") < order.index("2016")
+    assert order.index("2016-08") < order.index("2016-10-18")  # a month after its dated days
     first, last = policy.first_and_last(ms[ms["document_number"].notna()])
     assert (first.document_number, last.document_number) == (
-        "国发〔2003〕28号",
+        "中发〔2003〕11号",
         "国函〔2016〕177号",
     )
+
+
+def test_in_date_order_places_a_year_or_month_after_its_days() -> None:
+    dates = ["2016", "2016-04", "c.2016-2017", "2017-01-01", "undated", "2016-04-26", "2016-12-31"]
+    frame = pd.DataFrame({"date": dates})
+    parsed = frame["date"].map(parse_date)
+    frame = frame.assign(
+        precision=parsed.str[0],
+        date_start=pd.to_datetime(parsed.str[1]),
+        date_end=pd.to_datetime(parsed.str[2]),
+    )
+    assert policy.in_date_order(frame)["date"].tolist() == [
+        "2016-04-26",
+        "2016-04",
+        "2016-12-31",
+        "2016",
+        "c.2016-2017",
+        "2017-01-01",
+        "undated",
+    ]
+    first, last = policy.first_and_last(frame[frame["date"].isin(["2016", "2016-04-26"])])
+    assert (first.date, last.date) == ("2016-04-26", "2016")
+    first, last = policy.first_and_last(frame)
+    assert (first.date, last.date) == ("2016-04-26", "c.2016-2017")  # a span ends a range
+
+
+@pytest.mark.parametrize(
+    ("region", "before", "after"),
+    [
+        ("liaoning", "2018-03-17", "国函〔2018〕116号"),  # dated by its copy 2018-09-25
+        ("northeast", "2006-03-29", "国务院关于松花江流域水污染防治规划"),  # the copy's 2006-08-23
+    ],
+)
+def test_a_reply_follows_the_events_it_comes_after(region: str, before: str, after: str) -> None:
+    rows = policy.provincial(report.start("policy", region=region))
+    listed = rows["date"] + " " + rows["document"]
+    first = listed.str.startswith(before).to_numpy().nonzero()[0][0]
+    reply = listed.str.contains(after, regex=False).to_numpy().nonzero()[0][0]
+    assert first < reply
+
+
+def test_the_timeline_draws_a_year_after_the_days_of_that_year() -> None:
+    spec = policy.timeline_chart(report.start("policy", region="jilin")).chart.to_dict()
+    rows = [r for data in spec["datasets"].values() for r in data]
+    day = {r["date"]: r["day"] for r in rows}
+    assert day["2016-10-18"] < day["2016"] and day["2016"].startswith("2016")
+    assert day["2003-09-29"] < day["2003-10"] < day["2003-12-02"]
+
+
+def test_the_2007_plan_approval_is_one_event_in_the_national_and_the_regional_lists() -> None:
+    national = policy.milestones()
+    national = national[national["document_number"] == "国函〔2007〕76号"]
+    im = policy.provincial(report.start("policy", region="inner-mongolia"))
+    im = im[im["event"].str.contains("Northeast Revitalisation Plan")]
+    assert len(national) == len(im) == 1
+    assert im["date"].iloc[0] == national["date"].iloc[0] == "2007-08-02"
+    assert im["document_number"].iloc[0] == "国函〔2007〕76号"
+    assert im["source_grade"].iloc[0] == "official-repost"  # the reply text read
+    assert "wikisource" in im["source"].iloc[0] and "wikisource" in national["source"].iloc[0]
+
+
+def test_the_2003_opinions_carry_their_number_from_the_copy_that_cites_it() -> None:
+    ms = policy.milestones()
+    issued = ms[ms["date"] == "2003-10"].iloc[0]
+    assert issued.document_number == "中发〔2003〕11号"
+    assert "lexiscn.com" in issued.source and "official text, reposted" in issued.source
+    text = policy.overview(report.start("policy", region="jilin")).data
+    assert "**7** carry a document number" in text
 
 
 @pytest.mark.parametrize(
@@ -197,3 +266,40 @@ def test_donggang_in_both_languages() -> None:
         "Donggang in Liaoning.",
     ):
         assert "东港" in i18n.translate(text, "zh") != text
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_the_chinese_policy_text_is_set_as_chinese(region: str) -> None:
+    ctx = report.start("policy", region=region, lang="zh")
+    texts = [
+        policy.own_programmes(ctx).data,
+        policy.own_programmes_summary(ctx).data,
+        policy.own_documents(ctx),
+        policy.documents(ctx),
+        policy.overview(ctx).data,
+    ]
+    for text in texts:
+        # Full-width marks without spaces; no space around a bold number.
+        assert not re.search(r"[。；，：] |; |[\u4e00-\u9fff] \*\*\d|\d\*\* [\u4e00-\u9fff]", text)
+        assert "自己的" not in text
+    heading = i18n.translate("## The region's own programmes, zones and plans", "zh")
+    assert "自己的" not in heading
+    # Document titles in 《》, the number after them in brackets; names of zones are no titles.
+    table = policy.milestone_table(ctx).data
+    assert "《国务院关于东北地区振兴规划的批复》／《东北地区振兴规划》（国函〔2007〕76号）" in table
+    assert (
+        "《中共中央 国务院关于全面振兴东北地区等老工业基地的若干意见》（中发〔2016〕7号）" in table
+    )
+    assert "》" not in policy.milestone_table(report.start("policy", region=region)).data
+
+
+def test_titles_in_guillemets_keep_remarks_and_names_outside() -> None:
+    assert policy.titled("东北地区振兴规划（批复）") == "《东北地区振兴规划》（批复）"
+    assert policy.titled("五点一线") == "五点一线"  # a strategy's name, no title
+    assert policy.titled("深入推进东北振兴座谈会") == "深入推进东北振兴座谈会"
+    assert policy.titled("辽宁全面振兴新突破三年行动方案（2023—2025年）") == (
+        "《辽宁全面振兴新突破三年行动方案（2023—2025年）》"
+    )
+    assert policy.titled("2023年省《政府工作报告》任务分解和责任分工方案") == (
+        "《2023年省〈政府工作报告〉任务分解和责任分工方案》"
+    )

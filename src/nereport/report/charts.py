@@ -445,7 +445,7 @@ def _text_width(text: str) -> int:
 def _place_labels(labelled: pd.DataFrame, levels: int = 8) -> pd.DataFrame:
     """Give each label a level above the axis, and a side of its date, where it overlaps no
     other label (text width estimated by ``_text_width``) and stays inside the chart."""
-    dates = pd.to_datetime(labelled["date_start"])
+    dates = pd.to_datetime(labelled["day"])
     span = max((dates.max() - dates.min()).days, 1)
     pos = WIDTH * (dates - dates.min()).dt.days / span
     taken: dict[int, list[tuple[float, float]]] = {}
@@ -466,19 +466,21 @@ def _place_labels(labelled: pd.DataFrame, levels: int = 8) -> pd.DataFrame:
     return labelled
 
 
-def timeline(milestones: pd.DataFrame, title: str, subtitle: str | list[str] = "") -> alt.Chart:
-    """Dated milestones on a time axis; those with a ``label`` are named on the chart itself
-    (staggered on up to eight levels, see ``_place_labels``, so that neighbours do not
-    overlap), the others are dots."""
-    frame = milestones.dropna(subset=["date_start"]).sort_values("date_start").copy()
-    frame["date_start"] = frame["date_start"].dt.strftime("%Y-%m-%d")
+def timeline(
+    milestones: pd.DataFrame, title: str, subtitle: str | list[str] = "", at: str = "date_start"
+) -> alt.Chart:
+    """Dated milestones on a time axis, each on the day in its column ``at``; those with a
+    ``label`` are named on the chart itself (staggered on up to eight levels, see
+    ``_place_labels``, so that neighbours do not overlap), the others are dots."""
+    frame = milestones.dropna(subset=[at]).sort_values(at, kind="stable").copy()
+    frame["day"] = frame[at].dt.strftime("%Y-%m-%d")
     labelled = _place_labels(frame[frame["label"].fillna("") != ""].copy())
     # d3's time format of the years on the axis: '2003', Chinese '2003年'.
     year = "%Y年" if i18n.current() == "zh" else "%Y"
     # A UTC scale: the dates are days (parsed as UTC midnight); on a local-time scale a reader
     # west of UTC (and a PDF printed there) saw 2003-01-01 drawn and labelled in 2002.
     x = alt.X(
-        "date_start:T",
+        "day:T",
         title=None,
         axis=alt.Axis(format=year, tickCount=12),
         scale=alt.Scale(type="utc"),

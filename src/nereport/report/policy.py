@@ -19,7 +19,7 @@ from nereport.report.context import Context, Figure, esc, table
 KEY_EVENTS = {
     "2003-10": N_("Strategy launched"),
     "2003-12-02": N_("Leading Group (国发〔2003〕28号)"),
-    "2007-08": N_("Revitalization Plan (国函〔2007〕76号)"),
+    "2007-08-02": N_("Revitalization Plan (国函〔2007〕76号)"),
     "2009-09-09": N_("Strategy extended (国发〔2009〕33号)"),
     "2014-08-08": N_("Support measures (国发〔2014〕28号)"),
     "2016-04-26": N_("Full revitalization (中发〔2016〕7号)"),
@@ -43,29 +43,92 @@ def milestones() -> pd.DataFrame:
         ms["date"].duplicated(keep=False) & ms["document_number"].isna()
     )
     label = ms["date"].map(KEY_EVENTS).where(key)
-    return in_date_order(ms.assign(body=group, document=document(ms), label=label))
+    return in_date_order(
+        ms.assign(body=group, document=document(ms), label=label, placed=placed(ms))
+    )
 
 
 def document(frame: pd.DataFrame) -> pd.Series:
-    """A row's document as cited: Chinese title and number, or a dash."""
+    """A row's document as cited: Chinese title and number, or a dash. The Chinese edition
+    sets the titles in 《》 and the number after them in brackets (see :func:`titled`)."""
+    if i18n.current() == "zh":
+        title = frame["document_title_cn"].map(titled, na_action="ignore").fillna("")
+        number = frame["document_number"].map("（{}）".format, na_action="ignore")
+        number = number.where(title != "", frame["document_number"]).fillna("")
+        return (title + number).replace("", "—")
     text = frame["document_title_cn"].fillna("") + " " + frame["document_number"].fillna("")
     return text.str.strip().replace("", "—")
 
 
+# The last words of a document's title ('…的批复', '…规划纲要'); a column's other names are of
+# zones, programmes or meetings ('金普新区', '五点一线', '…座谈会'), set without 《》.
+_DOCUMENT_KINDS = (
+    "意见",
+    "规划",
+    "批复",
+    "通知",
+    "决定",
+    "决定书",
+    "方案",
+    "纲要",
+    "办法",
+    "规定",
+    "建议",
+    "报告",
+    "通报",
+    "备忘录",
+)
+# A remark in brackets before or after a title ('（批复）', '（通知，执行）'): not part of it.
+_REMARK = r"（(?:批复|复函|讨论|通知，执行|\d+个)）"
+
+
+def titled(title: str) -> str:
+    """A document's Chinese title in 《》, as Chinese prints it: '东北地区振兴规划（批复）' ->
+    '《东北地区振兴规划》（批复）', two titles ('A / B') each in its own, a title within
+    the title in 〈〉; names that are not a document's title stay as they are."""
+    if " / " in title:
+        return "／".join(titled(part) for part in title.split(" / "))
+    m = re.fullmatch(rf"({_REMARK})?(.+?)({_REMARK})?", title)
+    before, name, after = m[1] or "", m[2], m[3] or ""
+    # The years in a title ('…方案（2016—2018年）') are its own; a subtitle follows '——'.
+    bare = re.sub(r"（\d{4}(?:—+\d{4})?年?）$", "", name)
+    heads = (bare, bare.split("——")[0])
+    if not (bare.startswith("关于") or any(h.endswith(_DOCUMENT_KINDS) for h in heads)):
+        return title
+    return f"{before}《{name.replace('《', '〈').replace('》', '〉')}》{after}"
+
+
+# Of rows placed on one day, the finer date first: a day, then a month, a year, a span.
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "range": 3}
+
+
+def placed(frame: pd.DataFrame) -> pd.Series:
+    """The day a row's date is placed on, in tables, on the timeline and in date ranges: a day
+    on itself, a month or a year known only to the month or year on its last day (after the
+    dated rows of that month or year: '2016' after '2016-04-26'), a span ('c.2003-2004') on the
+    last day of its first year; undated rows nowhere (NaT)."""
+    first_year_end = frame["date_start"] + pd.offsets.YearEnd(0)
+    return frame["date_end"].where(frame["precision"] != "range", first_year_end)
+
+
 def in_date_order(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows by the first day their date can mean, then the last ('2016' before '2016-04-26',
-    'c.2003-2004' with 2003); undated rows last."""
-    return frame.sort_values(["date_start", "date_end"], na_position="last", kind="stable")
+    """Rows by the day their date is placed on (see :func:`placed`), the finer date first;
+    undated rows last."""
+    keys = pd.DataFrame(
+        {"at": placed(frame), "rank": frame["precision"].map(_PRECISION_RANK)}, index=frame.index
+    )
+    order = keys.sort_values(["at", "rank"], na_position="last", kind="stable").index
+    return frame.loc[order]
 
 
 def first_and_last(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """The earliest and the latest of dated rows: the earliest by the first day its date can
-    mean, the latest by the last day its date can mean, so that a date known only to its year
-    ('2016') is not taken for earlier than a day of that year ('2016-04-26')."""
-    dated = frame.dropna(subset=["date_start"])
-    first = dated.sort_values(["date_start", "date_end"], kind="stable").iloc[0]
-    last = dated.sort_values(["date_end", "date_start"], kind="stable").iloc[-1]
-    return first, last
+    """The first and the last of dated rows as the tables list them: the first in date order
+    (see :func:`in_date_order`), the last the one whose date can mean the latest day, so that
+    a span ('2005-2020') ends a range with its last year."""
+    dated = in_date_order(frame.dropna(subset=["date_start"]))
+    rank = dated["precision"].map(_PRECISION_RANK)
+    last = dated.assign(rank=rank).sort_values(["date_end", "rank"], kind="stable").iloc[-1]
+    return dated.iloc[0], last.drop("rank")
 
 
 def when(date: str) -> str:
@@ -132,6 +195,7 @@ def timeline_chart(ctx: Context) -> Figure:
             "Key events named; every dot is a dated event ({count} in all), listed in the "
             "table below"
         ).format(count=len(dated)),
+        at="placed",
     )
     first, last = labelled.iloc[0], labelled.iloc[-1]
     caption = _(
@@ -360,7 +424,7 @@ def own_programmes_summary(ctx: Context) -> Markdown:
         numbered=int(rows["document_number"].notna().sum()),
     )
     secondary = int((rows["source_grade"] == "secondary").sum())
-    text += " " + _(
+    text += ("" if ctx.zh else " ") + _(
         "Each row gives the grade of the copy read (the copy itself, its outlet and address, "
         "is in the dataset {dataset}); **{secondary}** are known only from secondary sources "
         "(news reports, encyclopaedias), marked “{label}”. Where two sources disagree on a date "
@@ -373,6 +437,7 @@ def own_programmes(ctx: Context) -> Markdown:
     """The region's own instruments as a list (their texts are long for table columns): date,
     event, issuing body and document, then the grade of the copy read."""
     rows = provincial(ctx)
+    space = "" if ctx.zh else " "  # Chinese sets no space after its full stop
     items = []
     for r in rows.itertuples():
         what = (
@@ -381,11 +446,11 @@ def own_programmes(ctx: Context) -> Markdown:
             else _("{event}.").format(event=esc(r.event))
         )
         if r.document != "—":
-            what += " " + _("Document: {document}.").format(document=esc(r.document))
+            what += space + _("Document: {document}.").format(document=esc(r.document))
         # The copy read (outlets in English, mirrors' addresses) is the data's, not the reader's
         # text: the report cites its grade, in the report's language.
         cited = _("Source: {grade}").format(grade=r.grade)
-        items.append(f"- **{esc(r.shown_date)}** — {what} *{cited}*")
+        items.append(f"- **{esc(r.shown_date)}** — {what}{space}*{cited}*")
     return Markdown("\n".join(items))
 
 
@@ -395,7 +460,7 @@ def own_documents(ctx: Context) -> str:
     numbered = rows[rows["document_number"].notna()]
     if numbered.empty:
         return ""
-    cited = "; ".join(
+    cited = ("；" if ctx.zh else "; ").join(
         _("{number} ({date}, {grade})").format(
             number=esc(r.document_number), date=when(r.date), grade=r.grade
         )

@@ -142,8 +142,9 @@ DATASETS = [
         "the event text.",
         clean=clean_policy_milestones,
         gaps=N_(
-            "Not found: the title and number of the 9 Sep 2009 document, the number of the 2003 "
-            "Opinions (中发〔2003〕11号), the day of the September 2018 Shenyang symposium."
+            "Not found: the 2003 Opinions' own text (their number, 中发〔2003〕11号, is as "
+            "财税〔2004〕156号 cites them), the day of the reply 国函〔2016〕177号 (only its year), "
+            "the day of the September 2018 Shenyang symposium."
         ),
     ),
     Dataset(
