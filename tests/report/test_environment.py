@@ -341,3 +341,24 @@ def test_forest_table_names_each_row_source_in_words() -> None:
     assert "Press conference on the 6th National Forest Inventory (1999-2003)" in html
     assert "China Statistical Yearbook 2009, table 11-35" in html
     assert "csy2009_t11_35" not in html and "sfa_inventory6_press" not in html
+
+
+def test_good_air_days_compare_each_region_with_china_in_the_same_year_only() -> None:
+    # The dataset (20 rows) appeared in no report.
+    said = environment.good_air_days(report.start("environment", region="northeast")).data
+    assert "Liaoning 2021: **87.9 % †** of days of good air quality (no national figure" in said
+    assert (
+        "Jilin 2024: **92.9 % †**" in said
+        and "in 2023: 92.4 % † against 85.5 % † for China" in said
+    )
+    assert "Heilongjiang 2024: **94.2 %** of days" in said
+    assert "89.3" not in said and "87.0" not in said  # China 2025 and 2020: other years
+    inner = environment.good_air_days(report.start("environment", region="inner-mongolia")).data
+    assert "Inner Mongolia 2022: **92.9 % †** of days of good air quality, China 86.5 %." in inner
+    html = environment.good_air_days_table(report.start("environment", region="jilin")).data
+    assert "<td>Jilin †</td>" in html and "<th>Source</th>" in html
+    assert "jilin_env_secondary" not in html
+    coverage = environment.coverage_statement(report.start("environment", region="jilin")).data
+    assert (
+        "**Days of good air quality:** 5 years for Jilin: 2020, 2021, 2022, 2023, 2024." in coverage
+    )

@@ -682,6 +682,110 @@ def pm25_regions_chart(ctx: Context) -> Figure:
     return Figure(chart, pm25_regions(ctx) or "")
 
 
+# -- days of good air quality ----------------------------------------------------------------
+
+GOOD_AIR_MEASURES = {
+    "all days": N_("all days"),
+    "excluding sand-dust days": N_("excluding sand-dust days"),
+}
+
+
+def _good_air(region: str, year: int, network: str | None = None) -> pd.DataFrame:
+    """The all-days shares of ``region`` in ``year`` (of ``network`` where given), the best
+    copy first (a figure found only in a secondary copy last)."""
+    days = load("environment_good_air_days", region=region, year=year, measure="all days")
+    if network is not None:
+        days = days[days["network"] == network]
+    return days.assign(
+        mark=findings.secondary_marks("environment_good_air_days", days)
+    ).sort_values("mark", kind="stable")
+
+
+def good_air_days(ctx: Context) -> Markdown:
+    """One sentence per region: its latest share of days of good air quality (all days), and
+    China's of that same year where one was found, never of another year."""
+    days = load("environment_good_air_days", region=ctx.own(), measure="all days")
+    parts = []
+    for region in [r for r in ctx.own() if r in set(days["region"])]:
+        year = int(days.loc[days["region"] == region, "year"].max())
+        own = _good_air(region, year).iloc[0]
+        china = _good_air("china", year)
+        values = {
+            "region": ctx.md_name(region),
+            "year": year,
+            "share": findings._percent(own.share_pct, 1) + own.mark,
+        }
+        china_years = set(
+            load("environment_good_air_days", region="china", measure="all days")["year"]
+        )
+        own_years = set(
+            days.loc[(days["region"] == region) & (days["network"] == own.network), "year"]
+        )
+        common = sorted(own_years & china_years)
+        if not china.empty:
+            first = china.iloc[0]
+            said = _(
+                "{region} {year}: **{share}** of days of good air quality, China {china}"
+            ).format(**values, china=findings._percent(first.share_pct, 1) + first.mark)
+        elif common:  # the latest year both print, on the same cities as the latest figure
+            then = _good_air(region, common[-1], own.network).iloc[0]
+            other = _good_air("china", common[-1]).iloc[0]
+            said = _(
+                "{region} {year}: **{share}** of days of good air quality (no national figure "
+                "for {year} was found; in {common}: {then} against {china} for China)"
+            ).format(
+                **values,
+                common=common[-1],
+                then=findings._percent(then.share_pct, 1) + then.mark,
+                china=findings._percent(other.share_pct, 1) + other.mark,
+            )
+        else:
+            said = _(
+                "{region} {year}: **{share}** of days of good air quality (no national figure "
+                "for {year} was found)"
+            ).format(**values)
+        parts.append(said)
+    if not parts:
+        return Markdown(
+            _("No share of days of good air quality was found for {region}.").format(
+                region=ctx.md_name()
+            )
+        )
+    text = _(
+        "**Days of good air quality** (share of days with good or excellent air, as the "
+        "bulletins and press releases print it; the cities covered differ, see the table): "
+        "{values}."
+    ).format(values=findings._join(parts, "clauses"))
+    if DAGGER in text:
+        text = findings._join([text, _(_SECONDARY_LEGEND)], "sentences")
+    return Markdown(text)
+
+
+def good_air_days_table(ctx: Context):
+    days = load("environment_good_air_days", region=_regions(ctx))
+    days = ctx.named(charts.by_region(days.sort_values(["year", "measure"])))
+    days = days.assign(
+        measure=[_(GOOD_AIR_MEASURES[m]) for m in days["measure"]],
+        source=days["source_id"].map(source_name),
+    )
+    headers = {
+        "region_name": _("Region"),
+        "year": _("Year"),
+        "measure": _("Days counted"),
+        "network": _("Cities covered, as published"),
+        "share_pct": _("Share of days (%)"),
+        "source": _("Source"),
+    }
+    return table(
+        days,
+        headers,
+        caption=_("Share of days with good air quality, every row"),
+        digits=1,
+        published=("network", "source"),
+        among=load("environment_good_air_days"),
+    )
+
+
 def _good_water(frame: pd.DataFrame) -> pd.DataFrame:
     """Shares of sections of good quality (grade I-III, or 'good' as published)."""
     good = frame["indicator"].str.contains("grade_I_III|good_quality", regex=True)
@@ -1034,6 +1138,7 @@ DATASETS = {
     "environment_forest_cover": N_("Forest figures from the yearbooks and press releases"),
     "environment_nature_reserves": N_("Nature reserves"),
     "environment_pollutants": N_("Pollutants (2008, 2010)"),
+    "environment_good_air_days": N_("Days of good air quality"),
 }
 
 
