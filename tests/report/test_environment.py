@@ -9,7 +9,7 @@ import pytest
 
 import nereport
 from nereport import i18n, report
-from nereport.report import environment
+from nereport.report import environment, findings
 
 
 def _values(figure) -> pd.DataFrame:
@@ -60,13 +60,14 @@ def test_pm25_is_compared_across_the_regions_in_one_year_naming_who_lacks_it() -
     assert lacking == ["heilongjiang"]
     assert set(rows["year"]) == {2021}
     said = environment.pm25_regions(report.start("environment", region="jilin"))
-    assert "in 2021" in said and "Liaoning **35**" in said and "China 30" in said
+    assert "in 2021" in said and "Liaoning **35 †**" in said and "China 30" in said
     assert "No 2021 figure was found for Heilongjiang." in said
 
 
 def test_water_quality_compares_the_latest_provincial_share_with_china_in_that_year() -> None:
     said = environment.water_quality(report.start("environment", region="jilin"))
-    assert "Jilin 2023: **86.2 %**" in said and "against 89.4 % for China" in said
+    assert "Jilin in 2023: **86.2 %** of the 111 national assessment sections" in said
+    assert "against 89.4 % for China" in said
     inner = environment.water_quality(report.start("environment", region="inner-mongolia"))
     assert "no share of good-quality monitoring sections was found" in inner
 
@@ -90,22 +91,53 @@ def test_energy_mix_names_each_release() -> None:
     assert not lines.duplicated(["series", "year"]).any()
 
 
-def test_co2_change_is_measured_between_three_year_means_not_from_the_2003_spike() -> None:
-    # Jilin's CEADs series: 92.2 (2002), 134.3 (2003), 112.3 (2004) Mt; from 2003 alone the
-    # change read +52 % and the intensity "2.1 times China's".
+def test_co2_change_is_measured_between_means_that_leave_out_the_2003_spike() -> None:
+    # Jilin's CEADs series: 92.2 (2002), 134.3 (2003), 112.3 (2004) Mt while its coal use rose
+    # smoothly; a mean over 2002-2004 still rested on the spike (113 Mt -> 201 Mt, +78 %).
     ctx = report.start("environment", region="jilin")
     co2 = nereport.load("environment_co2", region="jilin").set_index("year")["co2_mt"]
-    before = co2.loc[[2002, 2003, 2004]].mean()
+    before = co2.loc[[2002, 2004]].mean()
     after = co2.loc[[2017, 2018, 2019]].mean()
     said = environment.co2_change(ctx)
-    assert "means of 2002–2004 and of 2017–2019" in said
+    assert "means of 2002 and 2004 and of 2017–2019" in said
     assert f"{before:.0f} Mt → {after:.0f} Mt" in said
-    assert f"**+{100 * (after / before - 1):.0f} %**" in said and "+52 %" not in said
-    assert "times on average in 2002–2004" in environment.co2_intensity(ctx)
+    assert f"**+{100 * (after / before - 1):.0f} %**" in said and "+78 %" not in said
+    assert "2003 is left out: Jilin's CO2 was 134 Mt that year against 92.2 Mt in 2002" in said
     with i18n.using("zh"):  # 亿吨, as Chinese statistical writing counts tonnes, not 百万吨
         zh = environment.co2_change(report.start("environment", region="jilin", lang="zh"))
     assert f"每年{i18n.decimal(before / 100, 2)}亿吨→{i18n.decimal(after / 100, 2)}亿吨" in zh
-    assert "百万吨" not in zh
+    assert "百万吨" not in zh and "2003年不计入" in zh
+
+
+def test_jilin_co2_intensity_relative_to_china_rose_from_a_base_without_the_spike() -> None:
+    # The multiple of China's was 1.58 in 2002 and 2004, 2.11 in 2003 and 1.75 in 2019: the
+    # finding read "1.7 times China's (1.8 times on average in 2002-2004)", as if it fell.
+    ctx = report.start("environment", region="jilin")
+    frame = findings.intensity_frame(ctx)
+    wide = frame.pivot_table(index="year", columns="region", values="t_per_10k_yuan")
+    ratio = wide["jilin"] / wide["china"]
+    assert round(ratio[2003], 2) == 2.11 and round(ratio[2019], 2) == 1.75
+    said = environment.co2_intensity(ctx)
+    base = ratio.loc[[2002, 2004]].mean()
+    assert f"**1.75 times** China's, up from {base:.2f} times on average in 2002 and 2004" in said
+    assert "(1.8 times on average" not in said
+    with i18n.using("zh"):
+        zh = environment.co2_intensity(report.start("environment", region="jilin", lang="zh"))
+    assert f"是全国的**1.75倍**，高于2002、2004年平均的{base:.2f}倍" in zh
+
+
+def test_a_base_year_is_left_out_only_when_it_jumps_and_reverts() -> None:
+    years = (2002, 2003, 2004)
+    spiked = pd.Series({2001: 90.0, 2002: 92.2, 2003: 134.3, 2004: 112.3, 2005: 143.7})
+    assert findings.spikes(spiked, years) == (2003,)  # 2004 is low only beside 2003
+    steady = pd.Series({2001: 90.0, 2002: 100.0, 2003: 118.0, 2004: 136.0, 2005: 150.0})
+    assert findings.spikes(steady, years) == ()  # fast growth is no spike
+    dip = pd.Series({2001: 100.0, 2002: 100.0, 2003: 70.0, 2004: 101.0, 2005: 102.0})
+    assert findings.spikes(dip, years) == (2003,)
+    assert findings.spikes(spiked.drop(2004), years) == ()  # no year after: not judged
+    assert findings.co2_base_years("jilin") == (2002, 2004)
+    assert findings.co2_base_years("china") == years
+    assert findings.co2_base_years("northeast") == years
 
 
 def test_the_chinese_co2_chart_counts_in_yi_tonnes_and_the_english_in_mt() -> None:
@@ -177,3 +209,156 @@ def test_energy_per_gdp_says_it_is_at_current_prices_beside_the_official_changes
     with i18n.using("zh"):
         zh = environment.coal_intensity(report.start("environment", region="jilin", lang="zh"))
     assert "按当年价格计算，全国万元国内生产总值能耗" in zh and "按可比价格计算" in zh
+
+
+def _nested(text: str) -> bool:
+    """True where a bracket opens inside another one ('China (cities (count not printed))')."""
+    depth = 0
+    for ch in text:
+        if ch in "(（":
+            depth += 1
+            if depth > 1:
+                return True
+        elif ch in ")）":
+            depth -= 1
+    return False
+
+
+def test_pm25_figures_found_only_in_secondary_copies_carry_a_dagger() -> None:
+    # Jilin 2024 26.9, Heilongjiang 2025 26.9, Inner Mongolia 2022 22 and China 2025 28 come
+    # only from secondary copies; the findings printed them unmarked (Jilin's as "27").
+    said = {}
+    for region in ("jilin", "heilongjiang", "inner-mongolia"):
+        findings.forget()
+        said[region] = findings.pm25(report.start("environment", region=region))
+    assert "Jilin 2024: **26.9** µg/m³ † (China 29.3, " in said["jilin"]
+    assert "Heilongjiang 2025: **26.9** µg/m³ † (China 28 †, " in said["heilongjiang"]
+    assert "a preliminary figure announced 2026-02-28" in said["heilongjiang"]
+    assert "Inner Mongolia 2022: **22** µg/m³ † (China 29, " in said["inner-mongolia"]
+    assert all("† Found only in a secondary source" in s for s in said.values())
+    with i18n.using("zh"):
+        findings.forget()
+        zh = findings.pm25(report.start("environment", region="heilongjiang", lang="zh"))
+    assert (
+        "**26.9**微克/立方米†（全国为28微克/立方米†，城市数未公布），为2026年2月28日公布的初步数据"
+        in zh
+    )
+    findings.forget()
+
+
+def test_pm25_chart_marks_secondary_points_in_legend_and_tooltip_as_their_own_series() -> None:
+    figure = environment.pm25_chart(report.start("environment", region="jilin"))
+    drawn = _values(figure)
+    marked = drawn[drawn["series"].str.endswith("†")]
+    assert set(zip(marked["series"], marked["year"], strict=True)) == {
+        ("Jilin (provincial mean, 9 prefecture-level city seats) †", 2020),
+        ("Jilin (provincial mean) †", 2023),
+        ("Jilin (prefecture-level cities of the province) †", 2024),
+    }
+    official = drawn[drawn["series"] == "Jilin (prefecture-level cities of the province)"]
+    assert set(official["year"]) == {2021, 2022, 2023}  # the bulletins' line, not joined
+    assert "† Secondary source only: Jilin 2020, 2023, 2024." in figure.caption
+    assert not any(_nested(s) for s in drawn["series"])
+
+
+def test_labels_inside_brackets_are_flattened_in_both_languages() -> None:
+    # "China (cities (count not printed))", "吉林省（全省均值（9个地级城市））".
+    for lang in ("en", "zh"):
+        with i18n.using(lang):
+            for region in ("jilin", "heilongjiang", "northeast"):
+                findings.forget()
+                ctx = report.start("environment", region=region, lang=lang)
+                texts = [
+                    findings.pm25(ctx),
+                    environment.pm25_regions(ctx),
+                    environment.water_quality(ctx),
+                    environment.water_chart(ctx).caption,
+                    *_values(environment.pm25_chart(ctx))["series"],
+                    *_values(environment.water_chart(ctx))["series"],
+                ]
+                assert not [t for t in texts if _nested(t)], (lang, region)
+    with i18n.using("zh"):
+        series = set(
+            _values(environment.pm25_chart(report.start("environment", region="jilin", lang="zh")))[
+                "series"
+            ]
+        )
+    assert "吉林省（9个地级城市均值）†" in series
+    assert "吉林省（全省地级及以上城市）" in series and "全国（城市数未公布）" in series
+    findings.forget()
+
+
+def test_sulphur_states_both_ends_in_one_scale() -> None:
+    # It read "1.13 Mt → 969 thousand t".
+    said = findings.sulphur(report.start("environment", region="liaoning"))
+    assert "(1.13 Mt → 0.97 Mt)" in said
+    findings.forget()
+
+
+def test_water_finding_names_the_region_once_in_plain_chinese() -> None:
+    # "辽宁省2021年：辽宁省150个国家考核断面，优良即Ⅰ—Ⅲ类中**83.3%**".
+    with i18n.using("zh"):
+        ctx = report.start("environment", region="liaoning", lang="zh")
+        said = environment.water_quality(ctx)
+        series = set(_values(environment.water_chart(ctx))["series"])
+    assert "辽宁省2021年150个国家考核断面中水质优良（Ⅰ—Ⅲ类）断面占**83.3%**，全国为84.9%" in said
+    assert said.count("辽宁省") == 1
+    assert "辽宁省：150个国家考核断面，优良即Ⅰ—Ⅲ类" in series
+    en = _values(environment.water_chart(report.start("environment", region="jilin")))
+    assert "Jilin: 111 national assessment sections" in set(en["series"])
+    assert not any(s.count("Jilin") > 1 for s in en["series"])
+
+
+def test_reserves_caption_names_each_definition_and_its_latest_year() -> None:
+    # "Latest share ... China: 15.1 % (2008)" sat above a table with China 2018 at 14.86 %.
+    caption = environment.reserves_chart(report.start("environment", region="jilin")).caption
+    assert "on the yearbooks' definition" in caption and "China: **15.1 %** (2008)" in caption
+    assert "the share of land area: China **14.86 %** in 2018, from" in caption
+    assert "not compared" in caption
+
+
+def test_forest_inventory_rows_are_labelled_with_their_survey_period_everywhere() -> None:
+    # The 9th inventory read 2015 (Liaoning, Heilongjiang) and 2014 (Jilin) in the table, 2018
+    # in the chart; Jilin's "What is missing" left the 2014 row out.
+    for region in ("jilin", "liaoning"):
+        ctx = report.start("environment", region=region)
+        html = environment.forest_table(ctx).data
+        assert "<td>2014–2018</td>" in html and "<td>2015</td>" not in html
+        assert "<td>2014</td>" not in html
+        releases = set(_values(environment.forest_chart(ctx))["release"])
+        assert "Inventory 9, 2014–2018" in releases
+        coverage = environment.coverage_statement(ctx).data
+        assert "Forest figures from the yearbooks and press releases:** " in coverage
+        line = next(x for x in coverage.splitlines() if "yearbooks and press" in x)
+        assert "1999–2003, 2014–2018" in line
+    assert "(9th national forest inventory, 2014-2018)" in findings.forest(ctx)
+
+
+def test_forest_table_names_each_row_source_in_words() -> None:
+    # China 2003 forest area 17,490.92 and 17,500 (two sources) could not be told apart.
+    html = environment.forest_table(report.start("environment", region="jilin")).data
+    assert "<th>Source</th>" in html
+    assert "Press conference on the 6th National Forest Inventory (1999-2003)" in html
+    assert "China Statistical Yearbook 2009, table 11-35" in html
+    assert "csy2009_t11_35" not in html and "sfa_inventory6_press" not in html
+
+
+def test_good_air_days_compare_each_region_with_china_in_the_same_year_only() -> None:
+    # The dataset (20 rows) appeared in no report.
+    said = environment.good_air_days(report.start("environment", region="northeast")).data
+    assert "Liaoning 2021: **87.9 % †** of days of good air quality (no national figure" in said
+    assert (
+        "Jilin 2024: **92.9 % †**" in said
+        and "in 2023: 92.4 % † against 85.5 % † for China" in said
+    )
+    assert "Heilongjiang 2024: **94.2 %** of days" in said
+    assert "89.3" not in said and "87.0" not in said  # China 2025 and 2020: other years
+    inner = environment.good_air_days(report.start("environment", region="inner-mongolia")).data
+    assert "Inner Mongolia 2022: **92.9 % †** of days of good air quality, China 86.5 %." in inner
+    html = environment.good_air_days_table(report.start("environment", region="jilin")).data
+    assert "<td>Jilin †</td>" in html and "<th>Source</th>" in html
+    assert "jilin_env_secondary" not in html
+    coverage = environment.coverage_statement(report.start("environment", region="jilin")).data
+    assert (
+        "**Days of good air quality:** 5 years for Jilin: 2020, 2021, 2022, 2023, 2024." in coverage
+    )

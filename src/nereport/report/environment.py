@@ -23,6 +23,8 @@ from nereport.data.series import with_northeast
 from nereport.i18n import N_, _
 from nereport.report import charts, findings
 from nereport.report.context import (
+    _SECONDARY_LEGEND,
+    DAGGER,
     Context,
     Figure,
     as_published,
@@ -52,6 +54,27 @@ def _survey(survey: str) -> str:
     if m := re.fullmatch(r"provincial-(\d{4})", survey):
         return _("provincial figures ({year})").format(year=m[1])
     return survey
+
+
+# The national forest inventories' survey periods (State Forestry Administration): each
+# surveys the provinces in turn over five years and is labelled in every table, chart and
+# finding with this period, whatever year a province was surveyed in.
+INVENTORY_PERIODS = {
+    5: (1994, 1998),
+    6: (1999, 2003),
+    7: (2004, 2008),
+    8: (2009, 2013),
+    9: (2014, 2018),
+}
+
+
+def inventory_period(survey: str) -> str | None:
+    """'inventory-9' -> '2014–2018' (Chinese '2014—2018'); None for another survey."""
+    m = re.fullmatch(r"inventory-(\d+)", survey)
+    if not m or int(m[1]) not in INVENTORY_PERIODS:
+        return None
+    first, last = INVENTORY_PERIODS[int(m[1])]
+    return f"{first}{'—' if i18n.current() == 'zh' else '–'}{last}"
 
 
 def _regions(ctx: Context) -> list[str]:
@@ -85,7 +108,40 @@ _mean = findings.mean_over
 
 
 def _years(years: tuple[int, ...]) -> str:
-    return f"{years[0]}{'—' if i18n.current() == 'zh' else '–'}{years[-1]}"
+    """'2002–2004' for consecutive years, '2002 and 2004' (Chinese '2002、2004') where one
+    between them is left out."""
+    if len(years) > 1 and years[-1] - years[0] == len(years) - 1:
+        return f"{years[0]}{'—' if i18n.current() == 'zh' else '–'}{years[-1]}"
+    if len(years) == 2 and i18n.current() != "zh":
+        return _("{first} and {second}").format(first=years[0], second=years[1])
+    return findings._join([str(y) for y in years], "names")
+
+
+def _spike_note(ctx: Context) -> str:
+    """Why a base year is left out of the CO2 means of the region (a one-year spike), with its
+    figures and its neighbours'; empty where none is."""
+    co2 = with_northeast(load("environment_co2"), "co2_mt")
+    own = co2[co2["region"] == ctx.region].set_index("year")["co2_mt"]
+    notes = []
+    for year in findings.spikes(own, BASE_YEARS):
+        largest = max(own[year - 1], own[year], own[year + 1])
+        notes.append(
+            _(
+                "{year} is left out: {region}'s CO2 was {value} that year against {before} in "
+                "{previous} and {after} in {next}, a one-year spike (more than {limit} apart from "
+                "both years either side)"
+            ).format(
+                year=year,
+                region=ctx.md_name(),
+                value=i18n.amount(own[year], "Mt", largest=largest),
+                before=i18n.amount(own[year - 1], "Mt", largest=largest),
+                previous=year - 1,
+                after=i18n.amount(own[year + 1], "Mt", largest=largest),
+                next=year + 1,
+                limit=findings._percent(findings.SPIKE_PCT, 0),
+            )
+        )
+    return findings._join(notes, "clauses")
 
 
 def co2_change(ctx: Context) -> str | None:
@@ -96,28 +152,32 @@ def co2_change(ctx: Context) -> str | None:
     both = wide[[ctx.region, ctx.comparison]].dropna()
     last = int(both.index.max())
     end_years = (last - 2, last - 1, last)
+    base = findings.co2_base_years(ctx.region)  # the comparison over the same years
     own, other = wide[ctx.region], wide[ctx.comparison]
-    means = [_mean(s, y) for s in (own, other) for y in (BASE_YEARS, end_years)]
+    means = [_mean(s, y) for s in (own, other) for y in (base, end_years)]
     if any(m is None for m in means):
         return None
     before, after, other_before, other_after = means
     source = _("{inventory}, release to {year}").format(
         inventory=as_published(findings.CEADS), year=last
     )
-    return _(
+    largest = max(before, after)  # both ends in one scale
+    said = _(
         "**CO2 emissions** ({source}; means of {first} and of {last}): {before} → {after} "
         "a year (**{change}**), against {other} for {comparison}; peak year {peak}."
     ).format(
         source=findings._source(ctx, source),
-        first=_years(BASE_YEARS),
+        first=_years(base),
         last=_years(end_years),
-        before=i18n.amount(before, "Mt"),  # '129 Mt', '1.29亿吨'
-        after=i18n.amount(after, "Mt"),
-        change=findings.stated("co2_change", ctx.region, BASE_YEARS, end_years, sign=True),
-        other=findings.stated("co2_change", ctx.comparison, BASE_YEARS, end_years, sign=True),
+        before=i18n.amount(before, "Mt", largest=largest),  # '129 Mt', '1.29亿吨'
+        after=i18n.amount(after, "Mt", largest=largest),
+        change=findings.stated("co2_change", ctx.region, base, end_years, sign=True),
+        other=findings.stated("co2_change", ctx.comparison, base, end_years, sign=True),
         comparison=ctx.md_name(ctx.comparison),
         peak=int(own.idxmax()),
     )
+    note = _spike_note(ctx)
+    return findings._join([said, _("{note}.").format(note=note)], "sentences") if note else said
 
 
 def co2_intensity(ctx: Context) -> str | None:
@@ -126,24 +186,41 @@ def co2_intensity(ctx: Context) -> str | None:
     if ctx.region not in wide or ctx.comparison not in wide:
         return None
     ratio = (wide[ctx.region] / wide[ctx.comparison]).dropna()
-    base = _mean(ratio, BASE_YEARS)
+    base_years = findings.co2_base_years(ctx.region)
+    base = _mean(ratio, base_years)
     if ratio.empty or base is None:
         return None
     last = int(ratio.index.max())
     source = _("{inventory} CO2 over GDP of the {release}").format(
         inventory=as_published(findings.CEADS), release=_(MAIN_LABEL)
     )
-    return _(
-        "**CO2 per unit of GDP** ({source}): {value} t per 10,000 yuan in {last}, "
-        "**{ratio} times** China's ({ratio_first} times on average in {first})."
-    ).format(
+    # The sentence follows the data: the ratio as printed (2 decimals) rose, fell or held.
+    now, then = round(float(ratio[last]), 2), round(base, 2)
+    if now > then:
+        message = _(
+            "**CO2 per unit of GDP** ({source}): {value} t per 10,000 yuan in {last}, "
+            "**{ratio} times** China's, up from {ratio_first} times on average in {first}."
+        )
+    elif now < then:
+        message = _(
+            "**CO2 per unit of GDP** ({source}): {value} t per 10,000 yuan in {last}, "
+            "**{ratio} times** China's, down from {ratio_first} times on average in {first}."
+        )
+    else:
+        message = _(
+            "**CO2 per unit of GDP** ({source}): {value} t per 10,000 yuan in {last}, "
+            "**{ratio} times** China's, as on average in {first}."
+        )
+    said = message.format(
         source=findings._source(ctx, source),
         value=number(wide.loc[last, ctx.region], 2),
         last=last,
-        ratio=number(ratio[last], 1),
-        ratio_first=number(base, 1),
-        first=_years(BASE_YEARS),
+        ratio=number(ratio[last], 2),
+        ratio_first=number(base, 2),
+        first=_years(base_years),
     )
+    note = _spike_note(ctx)
+    return findings._join([said, _("{note}.").format(note=note)], "sentences") if note else said
 
 
 # -- energy: coal per unit of GDP, the national energy mix ------------------------------------
@@ -483,13 +560,16 @@ def pm25_chart(ctx: Context) -> Figure:
     pm = ctx.named(ctx.in_years(pm[pm["region"].isin(places)]))
     if pm.empty:
         return Figure(None, "*" + _("No PM2.5 figures for these years.") + "*")
+    # A figure found only in a secondary copy is its own series, marked † in the legend and
+    # the tooltip (never joined to the bulletins' line).
+    marks = findings.secondary_marks("environment_pm25", pm)
     series = _("{region} ({network})")
     pm = pm.assign(
         series=[
-            series.format(region=r, network=_(n))
-            for r, n in zip(pm["region_name"], pm["network"], strict=True)
+            series.format(region=r, network=findings.flat(_(n))) + m
+            for r, n, m in zip(pm["region_name"], pm["network"], marks, strict=True)
         ],
-        segment=pm["region"] + "/" + pm["network"],
+        segment=pm["region"] + "/" + pm["network"] + "/" + marks,
     )
     chart = charts.line(
         pm,
@@ -506,7 +586,8 @@ def pm25_chart(ctx: Context) -> Figure:
         segment="segment",
         fmt=".0f",
     )
-    return Figure(chart, findings.pm25(ctx) or "*" + _("No provincial PM2.5 mean was found.") + "*")
+    said = findings.pm25(ctx) or "*" + _("No provincial PM2.5 mean was found.") + "*"
+    return Figure(chart, said, data=pm)
 
 
 def _provinces() -> list[str]:
@@ -531,17 +612,20 @@ def pm25_regions_frame() -> tuple[int | None, pd.DataFrame, list[str]]:
 
 def pm25_regions(ctx: Context) -> str | None:
     year, rows, lacking = pm25_regions_frame()
+    if year is None:
+        return None
+    rows = rows.assign(mark=findings.secondary_marks("environment_pm25", rows))
     own = rows[rows["region"] != "china"]
     china = rows[rows["region"] == "china"]
-    if year is None or own.empty or china.empty:
+    if own.empty or china.empty:
         return None
     value = _("{region} **{value}**, {network}")
     said = findings._join(
         [
             value.format(
                 region=ctx.md_name(r.region),
-                value=number(r.pm25_ugm3, 0),
-                network=esc(_(r.network)),
+                value=findings.as_precise(r.pm25_ugm3) + r.mark,
+                network=esc(findings.flat(_(r.network))),
             )
             for r in own.itertuples()
         ],
@@ -554,8 +638,8 @@ def pm25_regions(ctx: Context) -> str | None:
     ).format(
         year=year,
         values=said,
-        china=number(china["pm25_ugm3"].iloc[0], 0),
-        network=esc(_(china["network"].iloc[0])),
+        china=findings.as_precise(china["pm25_ugm3"].iloc[0]) + china["mark"].iloc[0],
+        network=esc(findings.flat(_(china["network"].iloc[0]))),
     )
     if lacking:
         text = findings._join(
@@ -568,6 +652,8 @@ def pm25_regions(ctx: Context) -> str | None:
             ],
             "sentences",
         )
+    if DAGGER in text:
+        text = findings._join([text, _(_SECONDARY_LEGEND)], "sentences")
     return text
 
 
@@ -575,9 +661,13 @@ def pm25_regions_chart(ctx: Context) -> Figure:
     year, rows, _lacking = pm25_regions_frame()
     if year is None or rows.empty:
         return Figure(None, "*" + _("No year has PM2.5 figures for several regions.") + "*")
+    marks = findings.secondary_marks("environment_pm25", rows)
     # only the columns drawn travel into the page (not the compiler's notes)
     rows = ctx.named(rows[["region", "year", "network", "pm25_ugm3"]])
-    rows = rows.assign(network=[_(n) for n in rows["network"]])
+    rows = rows.assign(
+        network=[findings.flat(_(n)) for n in rows["network"]],
+        region_name=rows["region_name"] + marks,  # † on the bar's label and in its tooltip
+    )
     chart = charts.bars(
         rows,
         "region_name",
@@ -587,15 +677,132 @@ def pm25_regions_chart(ctx: Context) -> Figure:
         _("PM2.5 across the regions in {year}").format(year=year),
         _("Annual means as published; the monitoring networks differ (see each bar's network)"),
         column_tooltips=[alt.Tooltip("network:N", title=_("Network"))],
-        fmt=".0f",
+        fmt=".1f",
     )
     return Figure(chart, pm25_regions(ctx) or "")
+
+
+# -- days of good air quality ----------------------------------------------------------------
+
+GOOD_AIR_MEASURES = {
+    "all days": N_("all days"),
+    "excluding sand-dust days": N_("excluding sand-dust days"),
+}
+
+
+def _good_air(region: str, year: int, network: str | None = None) -> pd.DataFrame:
+    """The all-days shares of ``region`` in ``year`` (of ``network`` where given), the best
+    copy first (a figure found only in a secondary copy last)."""
+    days = load("environment_good_air_days", region=region, year=year, measure="all days")
+    if network is not None:
+        days = days[days["network"] == network]
+    return days.assign(
+        mark=findings.secondary_marks("environment_good_air_days", days)
+    ).sort_values("mark", kind="stable")
+
+
+def good_air_days(ctx: Context) -> Markdown:
+    """One sentence per region: its latest share of days of good air quality (all days), and
+    China's of that same year where one was found, never of another year."""
+    days = load("environment_good_air_days", region=ctx.own(), measure="all days")
+    parts = []
+    for region in [r for r in ctx.own() if r in set(days["region"])]:
+        year = int(days.loc[days["region"] == region, "year"].max())
+        own = _good_air(region, year).iloc[0]
+        china = _good_air("china", year)
+        values = {
+            "region": ctx.md_name(region),
+            "year": year,
+            "share": findings._percent(own.share_pct, 1) + own.mark,
+        }
+        china_years = set(
+            load("environment_good_air_days", region="china", measure="all days")["year"]
+        )
+        own_years = set(
+            days.loc[(days["region"] == region) & (days["network"] == own.network), "year"]
+        )
+        common = sorted(own_years & china_years)
+        if not china.empty:
+            first = china.iloc[0]
+            said = _(
+                "{region} {year}: **{share}** of days of good air quality, China {china}"
+            ).format(**values, china=findings._percent(first.share_pct, 1) + first.mark)
+        elif common:  # the latest year both print, on the same cities as the latest figure
+            then = _good_air(region, common[-1], own.network).iloc[0]
+            other = _good_air("china", common[-1]).iloc[0]
+            said = _(
+                "{region} {year}: **{share}** of days of good air quality (no national figure "
+                "for {year} was found; in {common}: {then} against {china} for China)"
+            ).format(
+                **values,
+                common=common[-1],
+                then=findings._percent(then.share_pct, 1) + then.mark,
+                china=findings._percent(other.share_pct, 1) + other.mark,
+            )
+        else:
+            said = _(
+                "{region} {year}: **{share}** of days of good air quality (no national figure "
+                "for {year} was found)"
+            ).format(**values)
+        parts.append(said)
+    if not parts:
+        return Markdown(
+            _("No share of days of good air quality was found for {region}.").format(
+                region=ctx.md_name()
+            )
+        )
+    text = _(
+        "**Days of good air quality** (share of days with good or excellent air, as the "
+        "bulletins and press releases print it; the cities covered differ, see the table): "
+        "{values}."
+    ).format(values=findings._join(parts, "clauses"))
+    if DAGGER in text:
+        text = findings._join([text, _(_SECONDARY_LEGEND)], "sentences")
+    return Markdown(text)
+
+
+def good_air_days_table(ctx: Context):
+    days = load("environment_good_air_days", region=_regions(ctx))
+    days = ctx.named(charts.by_region(days.sort_values(["year", "measure"])))
+    days = days.assign(
+        measure=[_(GOOD_AIR_MEASURES[m]) for m in days["measure"]],
+        source=days["source_id"].map(source_name),
+    )
+    headers = {
+        "region_name": _("Region"),
+        "year": _("Year"),
+        "measure": _("Days counted"),
+        "network": _("Cities covered, as published"),
+        "share_pct": _("Share of days (%)"),
+        "source": _("Source"),
+    }
+    return table(
+        days,
+        headers,
+        caption=_("Share of days with good air quality, every row"),
+        digits=1,
+        published=("network", "source"),
+        among=load("environment_good_air_days"),
+    )
 
 
 def _good_water(frame: pd.DataFrame) -> pd.DataFrame:
     """Shares of sections of good quality (grade I-III, or 'good' as published)."""
     good = frame["indicator"].str.contains("grade_I_III|good_quality", regex=True)
     return frame[good].dropna(subset=["share_pct"])
+
+
+def _sections(network: object, region: str, remark: bool = False) -> str:
+    """A water network's declared label as it reads after the region's name: without the
+    name itself ('111 national assessment sections in Jilin' -> '111 national assessment
+    sections'; 吉林省111个国家考核断面 -> 111个国家考核断面); its bracketed remark left out, or
+    with ``remark`` kept as a clause ('150 national assessment sections, good = grade I-III')."""
+    text = _(network) if isinstance(network, str) and network else ""
+    for name in {regions.names(i18n.current())[region], regions.names("en")[region]}:
+        text = text.replace(f" in {name}", "").replace(name, "")
+    if not remark:
+        text = re.sub(r"\s*[(（][^()（）]*[)）]$", "", text)
+    return findings.flat(text).strip(" ，,")
 
 
 def water_quality(ctx: Context) -> str | None:
@@ -612,11 +819,11 @@ def water_quality(ctx: Context) -> str | None:
         ).format(region=ctx.md_name())
     parts = []
     for r in own.itertuples():
-        said = _("{region} {year}: **{share}** of {network}").format(
+        said = _("{region} in {year}: **{share}** of the {sections} of good quality").format(
             region=ctx.md_name(r.region),
             year=int(r.year),
             share=findings._percent(r.share_pct, 1),
-            network=esc(_(r.network)),
+            sections=esc(_sections(r.network, r.region)),
         )
         if r.year in china.index:
             said = _("{said}, against {share} for China").format(
@@ -649,8 +856,10 @@ def water_chart(ctx: Context) -> Figure:
     series = _("{region}: {network}")
     water = water.assign(
         series=[
-            series.format(region=r, network=_(n))
-            for r, n in zip(water["region_name"], water["network"].fillna(""), strict=True)
+            series.format(region=name, network=_sections(n, r, remark=True))
+            for r, name, n in zip(
+                water["region"], water["region_name"], water["network"].fillna(""), strict=True
+            )
         ],
         segment=water["region"] + "/" + water["network"].fillna("") + "/" + water["indicator"],
     )
@@ -682,7 +891,11 @@ def _water_caption(water: pd.DataFrame, ctx: Context) -> str:
     grades = _listed(
         ctx,
         [
-            grade.format(region=ctx.md_name(r.region), year=int(r.year), status=esc(_(r.status)))
+            grade.format(
+                region=ctx.md_name(r.region),
+                year=int(r.year),
+                status=esc(findings.flat(_(r.status))),
+            )
             for r in latest.itertuples()
         ],
     )
@@ -699,7 +912,7 @@ def _water_caption(water: pd.DataFrame, ctx: Context) -> str:
         share=number(last.share_pct, 1),
         region=ctx.md_name(last.region),
         year=int(last.year),
-        network=esc(_(last.network) if pd.notna(last.network) else ""),
+        network=esc(_sections(last.network, last.region)),
         grades=grades,
     )
 
@@ -716,10 +929,13 @@ def forest_chart(ctx: Context) -> Figure:
         return Figure(None, "*" + _("No inventory figures.") + "*")
     # One bar per region and inventory (a figure printed twice is one bar).
     forest = forest.drop_duplicates(["region", "survey"]).sort_values(["region", "year"])
-    release = _("Inventory {number} (to {year})")
+    release = _("Inventory {number}, {period}")
     forest = ctx.named(forest).assign(
         release=[
-            release.format(number=i18n.ordinal(int(s.removeprefix("inventory-"))), year=y)
+            release.format(
+                number=i18n.ordinal(int(s.removeprefix("inventory-"))),
+                period=inventory_period(s) or y,
+            )
             for s, y in zip(forest["survey"], forest["year"], strict=True)
         ],
     )
@@ -730,7 +946,7 @@ def forest_chart(ctx: Context) -> Figure:
         _("Region"),
         _("Forest coverage (%)"),
         _("Forest coverage by national forest inventory"),
-        ctx.subtitle(_("Share of land under forest; each bar one inventory (its end year)")),
+        ctx.subtitle(_("Share of land under forest; each bar one inventory (its survey period)")),
         color="release",
         fmt=".2f",
     )
@@ -750,6 +966,13 @@ def _data_table(
     in words with its unit; ``shown`` maps a text column to how a reader sees its values."""
     frame = load(name)
     frame = charts.by_region(frame[frame["region"].isin(_regions(ctx))])
+    if "inventory" in frame:  # an inventory's row is labelled with its period, as everywhere
+        frame = frame.assign(
+            year=[
+                inventory_period(s) or y
+                for s, y in zip(frame["inventory"], frame["year"], strict=True)
+            ]
+        )
     frame = frame.assign(**{c: frame[c].map(f, na_action="ignore") for c, f in shown.items()})
     if "source" in columns:  # a source by its title, never its id (source_id stays for †)
         frame = frame.assign(source=frame["source_id"].map(source_name))
@@ -773,8 +996,17 @@ def forest_table(ctx: Context):
     return _data_table(
         ctx,
         "environment_forest_cover",
-        {"inventory": _("Inventory"), "value": _("Value"), "note": _("Note")},
-        _("Forest figures from the yearbooks and press releases (survey years), every row"),
+        {
+            "inventory": _("Inventory"),
+            "value": _("Value"),
+            "source": _("Source"),
+            "note": _("Note"),
+        },
+        _(
+            "Forest figures from the yearbooks and press releases (an inventory's rows by its "
+            "survey period), every row"
+        ),
+        published=("source",),
         inventory=_survey,
         note=_,
     )
@@ -806,7 +1038,34 @@ def reserves_chart(ctx: Context) -> Figure:
             for r in last.itertuples()
         ],
     )
-    caption = _("Latest share of territory in nature reserves — {shares}.").format(shares=shares)
+    caption = _(
+        "Latest share of territory in nature reserves on the yearbooks' definition (share of "
+        "the whole territory) — {shares}."
+    ).format(shares=shares)
+    # A share on another definition is given beside it with its own, never in the same line.
+    land = load("environment_nature_reserves", indicator="nature_reserves_share_of_land_area")
+    land = land[land["region"].isin(_regions(ctx))]
+    other = _("{region} **{share}** in {year}, from {source}")
+    others = [
+        other.format(
+            region=ctx.md_name(r.region),
+            share=findings._percent(r.value, _decimals(r.value)),
+            year=int(r.year),
+            source=esc(source_name(r.source_id)),
+        )
+        for r in charts.by_region(land.sort_values("year").groupby("region").tail(1)).itertuples()
+    ]
+    if others:
+        caption = findings._join(
+            [
+                caption,
+                _(
+                    "On another definition, the share of land area: {shares}; the two "
+                    "definitions are not compared."
+                ).format(shares=_listed(ctx, others)),
+            ],
+            "sentences",
+        )
     return Figure(chart, caption)
 
 
@@ -876,8 +1135,10 @@ DATASETS = {
     "environment_pm25": N_("PM2.5"),
     "environment_water": N_("Water quality"),
     "environment_forest_wetland": N_("Forest inventories"),
+    "environment_forest_cover": N_("Forest figures from the yearbooks and press releases"),
     "environment_nature_reserves": N_("Nature reserves"),
     "environment_pollutants": N_("Pollutants (2008, 2010)"),
+    "environment_good_air_days": N_("Days of good air quality"),
 }
 
 
@@ -886,16 +1147,26 @@ def coverage_statement(ctx: Context) -> Markdown:
     lines = []
     for name, title in DATASETS.items():
         frame = load(name)
-        years = sorted(frame[frame["region"].isin(ctx.own())]["year"].unique())
+        frame = frame[frame["region"].isin(ctx.own())]
+        survey = next((c for c in ("inventory", "survey") if c in frame), None)
+        if survey:  # an inventory's rows counted by its period, as they are labelled
+            labels = {
+                inventory_period(s) or y for s, y in zip(frame[survey], frame["year"], strict=True)
+            }
+            years = sorted(labels, key=lambda y: str(y)[-4:])
+        else:
+            years = sorted(frame["year"].unique())
         if not years:
             said = _("**{title}:** no year for {region}.")
+        elif survey:
+            said = _("**{title}:** {count} survey periods or years for {region}: {years}.")
         elif len(years) == 1:
             said = _("**{title}:** one year for {region}: {years}.")
         else:
             said = _("**{title}:** {count} years for {region}: {years}.")
         shown = (
             _listed(ctx, [str(y) for y in years], ", ")
-            if len(years) <= 8
+            if len(years) <= 8 or survey
             else f"{years[0]}{'—' if ctx.zh else '–'}{years[-1]}"
         )
         said = said.format(title=_(title), count=len(years), region=ctx.md_name(), years=shown)

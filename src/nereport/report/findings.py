@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -1587,9 +1588,46 @@ def _co2_series() -> pd.Series:
 
 
 # CO2 changes are measured between three-year means around the launch year and at the end of
-# the CEADs release, so that one year's swing (Jilin 2003: 92.2 -> 134.3 -> 112.3 Mt) does not
-# set the figure (report/environment.py states them).
+# the CEADs release (report/environment.py states them). A base year that is a one-year spike
+# of the region's series is left out of the mean (Jilin 2003: 92.2 -> 134.3 -> 112.3 Mt while
+# its coal use rose smoothly), so that the figure does not start on it.
 CO2_BASE_YEARS = (2002, 2003, 2004)
+# A year is a one-year spike when its figure is more than this many per cent above both the
+# year before and the year after (or below both): it jumps and reverts the next year.
+SPIKE_PCT = 15.0
+
+
+def spikes(series: pd.Series, years: tuple[int, ...]) -> tuple[int, ...]:
+    """The years among ``years`` whose figure in ``series`` (indexed by year) is a one-year
+    spike: more than SPIKE_PCT % above both neighbouring years, or more than SPIKE_PCT % below
+    both. A year without both neighbours is never called a spike; the most extreme spike is
+    found first and its neighbours are then judged without it (Jilin 2004 is low only beside
+    the 2003 spike)."""
+    s = series.dropna()
+    found: list[int] = []
+    while True:
+        apart = {}
+        for year in years:
+            if year in found or not {year - 1, year, year + 1} <= set(s.index):
+                continue
+            both = (100 * (s[year] / s[year - 1] - 1), 100 * (s[year] / s[year + 1] - 1))
+            if min(both) > SPIKE_PCT or max(both) < -SPIKE_PCT:
+                apart[year] = min(abs(b) for b in both)
+        if not apart:
+            return tuple(sorted(found))
+        year = max(apart, key=apart.__getitem__)
+        found.append(year)
+        s = s.drop(year)
+
+
+def co2_base_years(region: str) -> tuple[int, ...]:
+    """CO2_BASE_YEARS without the years that are one-year spikes of ``region``'s CO2 series:
+    (2002, 2004) for Jilin, the three years elsewhere."""
+    co2 = _co2_series()
+    if region not in co2.index.get_level_values(0):
+        return CO2_BASE_YEARS
+    spiked = spikes(co2.loc[region], CO2_BASE_YEARS)
+    return tuple(y for y in CO2_BASE_YEARS if y not in spiked)
 
 
 def mean_over(series: pd.Series, years: tuple[int, ...]) -> float | None:
@@ -1655,42 +1693,96 @@ def sulphur(ctx: Context) -> str | None:
     source = _("MEE environmental statistics, one scope {first}–{last}").format(
         first=first, last=last
     )
+    largest = max(total[first], total[last])  # both ends in one scale: '1.13 Mt → 0.97 Mt'
     return _(
         "**Sulphur dioxide** ({source}): {change} ({before} → {after}), against {other} nationally."
     ).format(
         source=_source(ctx, source),
         change=signed(100 * (total[last] / total[first] - 1), 0),
-        before=i18n.amount(total[first], "10k t"),
-        after=i18n.amount(total[last], "10k t"),
+        before=i18n.amount(total[first], "10k t", largest=largest),
+        after=i18n.amount(total[last], "10k t", largest=largest),
         other=signed(100 * (other[last] / other[first] - 1), 0),
     )
+
+
+def secondary_marks(dataset: str, rows: pd.DataFrame) -> pd.Series:
+    """For each row of ``dataset`` in ``rows``: a dagger (with the space before it) where its
+    figure was found only in a secondary copy (no better-graded row of the dataset gives it),
+    else nothing; the mark tables and charts print."""
+    if rows.empty:
+        return pd.Series("", index=rows.index, dtype=object)
+    marked = grades.secondary_only(rows, load(dataset)).to_numpy()
+    return pd.Series([_space() + DAGGER if m else "" for m in marked], index=rows.index)
+
+
+def as_precise(value: float) -> str:
+    """A figure with the one decimal it was published with, or none: 26.9, 30."""
+    return number(value, 0 if float(value).is_integer() else 1)
+
+
+def preliminary(note: object) -> str | None:
+    """The date a figure was announced where its release, as the compiler noted it ('release:
+    ... announced 2026-02-28 (preliminary)'), is a preliminary result; else None."""
+    if not isinstance(note, str) or "release:" not in note:
+        return None
+    release = note.rsplit("release:", 1)[1]
+    if "preliminary" not in release:
+        return None
+    dates = re.findall(r"\d{4}-\d{2}-\d{2}", release)
+    return dates[-1] if dates else ""
+
+
+def flat(label: str) -> str:
+    """A declared label made fit to stand inside brackets: its own bracketed parts become
+    clauses ('provincial mean (9 cities)' -> 'provincial mean, 9 cities'; Chinese
+    '全省均值（9个城市）' -> '全省均值，9个城市'), except a published Chinese term kept in
+    brackets after an English word ('good (良好)')."""
+
+    def clause(m: re.Match) -> str:
+        inner = m[2]
+        if m[1] == " (" and re.fullmatch(r"[\u4e00-\u9fff]+", inner):
+            return m[0]
+        return ("，" if m[1] == "（" else ", ") + inner
+
+    return re.sub(r"( \(|（)([^()（）]*)[)）]", clause, label)
 
 
 @_once
 def pm25(ctx: Context) -> str | None:
     pm = load("environment_pm25")
-    china = pm[pm["region"] == "china"].set_index("year")
+    china = pm[pm["region"] == "china"].drop_duplicates("year").set_index("year")
+    china = china.assign(mark=secondary_marks("environment_pm25", china))
     own = pm[pm["region"].isin(ctx.own()) & pm["year"].isin(china.index)]
     if own.empty:
         return None
-    parts = [
-        _("{region} {year}: **{value}** µg/m³ (China {china}, {network})").format(
+    own = own.sort_values("year").groupby("region").tail(1)
+    own = own.assign(mark=secondary_marks("environment_pm25", own))
+    parts = []
+    for r in sorted(own.itertuples(), key=lambda r: regions.rank()[r.region]):
+        said = _("{region} {year}: **{value}** µg/m³{mark} (China {china}{china_mark}, {network})")
+        said = said.format(
             region=ctx.md_name(r.region),
             year=int(r.year),
-            value=number(r.pm25_ugm3, 0),
-            china=number(china.loc[r.year, "pm25_ugm3"], 0),
+            value=as_precise(r.pm25_ugm3),  # as published: 26.9, not 27
+            mark=r.mark,
+            china=as_precise(china.loc[r.year, "pm25_ugm3"]),
+            china_mark=china.loc[r.year, "mark"],
             # the network is a label declared with the dataset (data.datasets.environment)
-            network=esc(_(china.loc[r.year, "network"])),
+            network=esc(flat(_(china.loc[r.year, "network"]))),
         )
-        for r in sorted(
-            own.sort_values("year").groupby("region").tail(1).itertuples(),
-            key=lambda r: regions.rank()[r.region],
-        )
-    ]
-    return _(
+        when = preliminary(r.note)
+        if when:
+            said = _("{said}, a preliminary figure announced {date}").format(
+                said=said, date=i18n.when(when)
+            )
+        elif when is not None:
+            said = _("{said}, a preliminary figure").format(said=said)
+        parts.append(said)
+    text = _(
         "**PM2.5** (annual means as published by provincial and national bulletins; the "
         "networks differ): {values}."
     ).format(values=_join(parts, "clauses"))
+    return text + _space() + _(_SECONDARY_LEGEND) if DAGGER in text else text
 
 
 @_once
