@@ -352,9 +352,11 @@ ECON2_FIRST_RELEASES = (
 GDP_INDEX_SOURCES = (
     "nbs_portal_2021",
     *ECON2_FIRST_RELEASES,
+    "liaoning_2020s_official",
     "liaoning_2020s_secondary",
     "jilin_2020s_repost",
     "jilin_2020s_secondary",
+    "inner_mongolia_2020s_repost",
     "inner_mongolia_verified_repost",
 )
 GDP_PER_CAPITA_SOURCES = (
