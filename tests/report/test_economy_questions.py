@@ -140,18 +140,47 @@ def test_regions_chart_draws_one_release_2006_to_2024() -> None:
     assert sorted(r["share_pct"] for r in rows) == sorted(later["share_pct"])
 
 
-def test_grain_share_never_mixes_releases_and_skips_conflicting_copies() -> None:
+def test_grain_share_never_mixes_releases_and_keeps_copies_of_one_figure() -> None:
     ctx = report.start("economy", region="liaoning")
     frame = findings.grain_share_frame(ctx)
-    # China's 2022 first release was read as 68652.8 and 68653: the year is left out, not
-    # averaged; 2021 and 2023 have one figure each.
-    assert sorted(frame.loc[frame["release"] == "first-release", "year"]) == [2021, 2023]
+    # China's 2022 first release was read as 68652.8 (the announcement's table) and 68653 (its
+    # text): one figure at two roundings, the more precise kept; 2021 and 2023 have one each.
+    assert sorted(frame.loc[frame["release"] == "first-release", "year"]) == [2021, 2022, 2023]
     assert sorted(frame.loc[frame["release"] == "nbs-2021", "year"]) == [2003, 2010, 2015]
     share = findings.value("grain_share", "liaoning", "first-release", 2023)
     assert share == pytest.approx(100 * 2563.5 / 69541)
+    assert findings.value("grain_share", "liaoning", "first-release", 2022) == pytest.approx(
+        100 * 2484.5 / 68652.8
+    )
     # The Northeast's share needs all three provinces in a release-year: Jilin has no 2021.
     northeast = findings.grain_share_frame(report.start("economy", region="northeast"))
     assert 2021 not in set(northeast["year"])
+    first = northeast[northeast["release"] == "first-release"].set_index("year")["share_pct"]
+    assert round(first[2022], 1) == 20.9
+    heilongjiang = report.start("economy", region="heilongjiang")
+    assert round(findings.value("grain_share", "heilongjiang", "first-release", 2022), 1) == 11.3
+    assert 2022 in set(findings.grain_share_frame(heilongjiang)["year"])
+
+
+@pytest.mark.parametrize(
+    ("copies", "kept"),
+    [
+        ([(68652.8, "68652.8 万吨"), (68653.0, "68653 万吨")], 68652.8),
+        ([(70650.0, "70650 万吨"), (70649.9, "70649.9 万吨")], 70649.9),
+        ([(2500.5, "500.1 亿斤"), (2500.5, "2500.5 万吨")], 2500.5),
+        ([(7763.0, "7763 万吨"), (7763.0, "7763 万吨")], 7763.0),
+        # Copies that truly differ (past the rounding of the coarser one): no value.
+        ([(68652.8, "68652.8 万吨"), (68654.0, "68654 万吨")], None),
+        ([(68653.0, "68653 万吨"), (68652.0, "68652 万吨")], None),
+    ],
+)
+def test_copies_of_a_grain_figure_are_one_value_only_where_their_roundings_agree(
+    copies: list[tuple[float, str]], kept: float | None
+) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame(copies, columns=["grain_10k_t", "printed"])
+    assert findings.one_printed_value(frame) == kept
 
 
 def test_what_is_missing_no_longer_claims_ageing_and_ranks_are_absent() -> None:

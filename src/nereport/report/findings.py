@@ -1301,18 +1301,41 @@ def grain_share_frame(ctx: Context) -> pd.DataFrame:
     """The region's grain output as % of the nation's, within one release per year: the NBS
     portal series (revised after the 3rd agricultural census) or the first releases, never
     one over the other. A year counts only where every province of the region and China have
-    one value in that release (identical copies count once; two differing copies of a figure
-    leave the year out)."""
+    one value in that release (copies that agree at their printed precision count once, see
+    :func:`one_printed_value`; copies that differ leave the year out)."""
     grain = load("economy_grain_output", region=[*ctx.own(), "china"])
-    grain = grain.drop_duplicates(["region", "year", "release", "grain_10k_t"])
     rows = []
     for (year, release), group in grain.groupby(["year", "release"]):
-        if group["region"].duplicated().any() or set(group["region"]) != {*ctx.own(), "china"}:
+        if set(group["region"]) != {*ctx.own(), "china"}:
             continue
-        level = group.set_index("region")["grain_10k_t"]
-        share = 100 * level[ctx.own()].sum() / level["china"]
+        level = {r: one_printed_value(g) for r, g in group.groupby("region")}
+        if any(v is None for v in level.values()):
+            continue
+        share = 100 * sum(level[r] for r in ctx.own()) / level["china"]
         rows.append({"year": year, "release": release, "share_pct": share})
     return pd.DataFrame(rows, columns=["year", "release", "share_pct"])
+
+
+# The printed unit of a grain figure and its size in 10,000 tonnes (1 jin = 0.5 kg).
+_GRAIN_PRINTED_UNITS = {"万吨": 1.0, "亿斤": 5.0}
+
+
+def one_printed_value(copies: pd.DataFrame) -> float | None:
+    """One grain figure from its copies (``grain_10k_t``, ``printed``): the most precise copy
+    where all agree at the precision they were printed to (each copy stands for the range its
+    rounding covers, and the ranges meet: the NBS's 68,652.8 in its table and 68,653 in its
+    text are one figure), else None (copies that truly differ)."""
+    if copies["grain_10k_t"].nunique() == 1:
+        return float(copies["grain_10k_t"].iloc[0])
+    ranges = []
+    for value, printed in zip(copies["grain_10k_t"], copies["printed"], strict=True):
+        text, _space, unit = str(printed).partition(" ")
+        decimals = min(len(text.partition(".")[2]), 4)  # the value is kept to 4 decimals
+        half = 0.5 * 10**-decimals * _GRAIN_PRINTED_UNITS[unit.strip()]
+        ranges.append((value - half, value + half, half, value))
+    if max(r[0] for r in ranges) >= min(r[1] for r in ranges) - 1e-9:  # ranges only touch
+        return None
+    return float(min(ranges, key=lambda r: r[2])[3])
 
 
 @headline("grain_share", RELEASE_ARGUMENT, 1)
