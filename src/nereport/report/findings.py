@@ -958,6 +958,30 @@ def census_change_prefectures_pct(region: str) -> float | None:
     return float(100 * (rows["pop_2020"].sum() / rows["pop_2010"].sum() - 1))
 
 
+def _bulletins_summed(region: str) -> tuple[float, float] | None:
+    """(2020 population, change on 2010) of an aggregate, summed over its provinces as their
+    own 7th-census bulletins print them; None for a region that is not an aggregate or where
+    a member's bulletin does not print both."""
+    members = regions.members(region)
+    figures = [(_bulletin(m, CENSUS_PERSONS), _bulletin(m, CENSUS_CHANGE_PERSONS)) for m in members]
+    if not figures or any(None in pair for pair in figures):
+        return None
+    return sum(after for after, _change in figures), sum(change for _after, change in figures)
+
+
+@headline("census_change_bulletins", "census-2020", 1)
+def census_change_bulletins_pct(region: str) -> float | None:
+    """% change of the census resident population 2010-2020 of an aggregate (the Northeast):
+    the sum of its provinces' printed changes on the sum of the populations they compare with
+    (2020 less the change), all from the provinces' own bulletins: the official figures, not a
+    sum of prefectures (whose bulletins differ, e.g. Jilin's Changbaishan committee)."""
+    summed = _bulletins_summed(region)
+    if summed is None:
+        return None
+    after, change = summed
+    return 100 * change / (after - change)
+
+
 def _by_bulletin(ctx: Context) -> bool:
     """Whether the report's region is a whole province in the policy area whose own bulletin
     gives its census change (not the Northeast, not Inner Mongolia's five prefectures)."""
@@ -1004,6 +1028,36 @@ def _bulletin_population(ctx: Context, rows: pd.DataFrame) -> str:
     return _join([sentence, _(_SECONDARY_LEGEND) if mark else ""], "sentences").strip()
 
 
+def _bulletins_population(ctx: Context, rows: pd.DataFrame) -> str:
+    """An aggregate's population and change as the sum of its provinces' own 7th-census
+    bulletins (the official totals); the prefecture-level units' sum stays on the map."""
+    scale, digits = PEOPLE[i18n.current()]
+    after, persons = _bulletins_summed(ctx.region) or (0.0, 0.0)
+    fewer = _("{count} million fewer") if persons < 0 else _("{count} million more")
+    rows_read = load(
+        CENSUS_BULLETINS, region=list(ctx.own()), year=CENSUS_YEAR, indicator=CENSUS_CHANGE_PCT
+    )
+    mark = _space() + DAGGER if grades.secondary_only(rows_read).any() else ""
+    sentence = _(
+        "**Population, 2010 and 2020 censuses** (sum of the provinces' own 7th-census "
+        "bulletins: {provinces}): {after} million in 2020, {persons} than in 2010 "
+        "(**{change}**){mark}; {units}."
+    ).format(
+        provinces=_join([ctx.name(r) for r in ctx.own()], "names"),
+        after=number(after / scale, digits),
+        persons=fewer.format(count=number(abs(persons) / scale, digits)),
+        change=stated("census_change_bulletins", ctx.region, sign=True),
+        mark=mark,
+        units=_units_lost(rows),
+    )
+    units = _(
+        "The map sums the {count} prefecture-level units instead ({change}), which is not an "
+        "official total."
+    ).format(count=len(rows), change=stated("census_change_prefectures", ctx.region, sign=True))
+    legend = _(_SECONDARY_LEGEND) if mark else ""
+    return _join([sentence, units, legend], "sentences").strip()
+
+
 @_once
 def census_population(ctx: Context) -> str | None:
     change = census_change()
@@ -1013,6 +1067,8 @@ def census_population(ctx: Context) -> str | None:
         return None
     if _by_bulletin(ctx):
         return _bulletin_population(ctx, rows)
+    if value("census_change_bulletins", ctx.region) is not None:
+        return _bulletins_population(ctx, rows)
     before, after = rows["pop_2010"].sum(), rows["pop_2020"].sum()
     losing = int((rows["change_pct"] < 0).sum())
     scale, digits = PEOPLE[i18n.current()]
