@@ -68,6 +68,27 @@ def test_a_single_first_release_point_is_not_called_a_change() -> None:
     assert "in 2000 to" in caption
 
 
+def test_every_population_sentence_follows_the_revised_series() -> None:
+    # Inner Mongolia's official first releases 2021-2023 are drawn, but its sentence once took
+    # them as "the newest release" (24.00 → 23.96 million, −0.2 %) where every other report
+    # follows the NBS series revised after the 7th census.
+    for region in ("northeast", "liaoning", "jilin", "heilongjiang", "inner-mongolia"):
+        caption = economy.population_chart(report.start("economy", region=region)).caption
+        assert "In the latest revised series (NBS, revised after the 7th census)" in caption
+        assert "in 2000 to" in caption and "in 2020 (" in caption
+    inner = economy.population_chart(report.start("economy", region="inner-mongolia")).caption
+    assert "**23.72** million in 2000 to **24.03** million in 2020 (+1.3 %)" in inner
+    assert "in 2021 to" not in inner
+    # 2022 is drawn (the communiqué's 2401.17); only the ACMR brief's copy is left out.
+    assert (
+        "Inner Mongolia 2022 (ACMR data brief's copy of the first release, one decimal): "
+        "24.01 million, secondary source, a second copy of the figure the line shows "
+        "(24.01 million)"
+    ) in inner
+    drawn = economy.population(report.start("economy", region="inner-mongolia"))
+    assert set(drawn.loc[drawn["year"] == 2022, "population_10k"]) == {2401.17}
+
+
 def test_secondary_copies_are_left_out_as_secondary_not_only_as_doubtful() -> None:
     caption = economy.population_chart(report.start("economy", region="jilin")).caption
     assert "found only in a secondary copy" in caption
