@@ -119,8 +119,7 @@ def test_the_northeast_lists_its_provinces_in_order() -> None:
     ctx = report.start("economy", region="northeast")
     caption = economy.real_growth_chart(ctx).caption
     assert caption.endswith(
-        "† Secondary source only: Liaoning 2020, 2023; Jilin 2020, 2021, 2023; "
-        "Heilongjiang 2023."
+        "† Secondary source only: Liaoning 2020, 2023; Jilin 2020, 2021, 2023; Heilongjiang 2023."
     )
 
 

@@ -1037,7 +1037,8 @@ def _bulletins_population(ctx: Context, rows: pd.DataFrame) -> str:
     rows_read = load(
         CENSUS_BULLETINS, region=list(ctx.own()), year=CENSUS_YEAR, indicator=CENSUS_CHANGE_PCT
     )
-    mark = _space() + DAGGER if grades.secondary_only(rows_read).any() else ""
+    secondary = rows_read[grades.secondary_only(rows_read).to_numpy()]
+    mark = _space() + DAGGER if len(secondary) else ""
     sentence = _(
         "**Population, 2010 and 2020 censuses** (sum of the provinces' own 7th-census "
         "bulletins: {provinces}): {after} million in 2020, {persons} than in 2010 "
@@ -1054,8 +1055,14 @@ def _bulletins_population(ctx: Context, rows: pd.DataFrame) -> str:
         "The map sums the {count} prefecture-level units instead ({change}), which is not an "
         "official total."
     ).format(count=len(rows), change=stated("census_change_prefectures", ctx.region, sign=True))
-    legend = _(_SECONDARY_LEGEND) if mark else ""
-    return _join([sentence, units, legend], "sentences").strip()
+    # The mark is the sum's; the legend says whose bulletin was read only in a secondary copy.
+    legend = _(
+        "† The bulletin figures of {regions} were found only in a secondary source (news "
+        "report, blog, encyclopaedia or personal website); no official copy was found."
+    ).format(
+        regions=_join([ctx.name(r) for r in ctx.own() if r in set(secondary["region"])], "names")
+    )
+    return _join([sentence, units, legend if mark else ""], "sentences").strip()
 
 
 @_once
