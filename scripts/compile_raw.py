@@ -379,6 +379,7 @@ def current_route(stem: str, row: dict[str, str]) -> tuple[str | None, str]:
 
 Routed = tuple[str, str | None, str, dict[str, str]]  # file, source id, dataset or reason, row
 SECOND_COPY = "same figure as a row already written (a second copy)"
+BETTER_COPY = "secondary copy of a figure written from a better-graded copy (econ3/env3/demo)"
 
 
 def current_rows(reference: Path) -> list[Routed]:
@@ -395,15 +396,40 @@ def current_rows(reference: Path) -> list[Routed]:
 
 
 def catalogued(reference: Path) -> set[tuple]:
-    """The cells (region, year, indicator, value) of the econ2/env2 figures catalogued before."""
+    """The cells (region, year, indicator, value) of the econ2/env2 figures catalogued before
+    (less those an econ3/env3/demo copy of a better grade replaces, see better_copies)."""
     cells = set()
+    better = better_copies(reference)
     for path in [
         *(reference / "figures").glob("econ2_*.csv"),
         *(reference / "figures").glob("env2_*.csv"),
     ]:
         with path.open(encoding="utf-8", newline="") as fh:
-            cells |= {cell(r) for r in csv.DictReader(fh)}
+            cells |= {cell(r) for r in csv.DictReader(fh) if not replaced(r, better)}
     return cells
+
+
+def better_copies(reference: Path) -> set[tuple]:
+    """The cells of which an econ3/env3/demo row is an official copy or an official text's
+    repost. Sector-table figures (GDP and its three sectors) are left out: a copy's GDP and
+    sectors stay together (keep_copies_whole), so one of them is never swapped alone."""
+    cells = set()
+    for stem in CURRENT_FILES:
+        with (reference / "figures" / f"{stem}.csv").open(encoding="utf-8", newline="") as fh:
+            cells |= {
+                cell(r)
+                for r in csv.DictReader(fh)
+                if current_grade(r) != "secondary" and r["indicator"] not in SECTOR_TABLE
+            }
+    return cells
+
+
+def replaced(row: dict[str, str], better: set[tuple]) -> bool:
+    """True for an econ2 row read only in a secondary copy whose figure an econ3/env3/demo row
+    gives from a better-graded copy: that copy is written instead (one row per figure, and the
+    figure cites the best copy found; e.g. Liaoning 2024 growth 5.1 %, a blog in econ2, printed
+    in the province's plan-execution report on lnrd.gov.cn)."""
+    return "(secondary" in row["source"] and cell(row) in better
 
 
 def drop_second_copies(routed: list[Routed], before: set[tuple]) -> list[Routed]:
@@ -614,6 +640,7 @@ def note_of(source: str) -> str:
 def compile_figures(reference: Path, out: Path) -> dict[Path, list[dict]]:
     files: dict[Path, list[dict]] = defaultdict(list)
     left_out: dict[str, int] = defaultdict(int)
+    better = better_copies(reference)
     for path in sorted((reference / "figures").glob("*.csv")):
         if path.stem in ("policy_milestones", "policy2_provincial"):  # own formats, below
             continue
@@ -623,6 +650,9 @@ def compile_figures(reference: Path, out: Path) -> dict[Path, list[dict]]:
             continue
         with path.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
+                if path.stem.startswith(("econ2_", "env2_")) and replaced(row, better):
+                    left_out[f"{path.name}: {BETTER_COPY}"] += 1
+                    continue
                 source_id, dataset = route(path.stem, row["source"], row.get("unit", ""))
                 if source_id is None:
                     left_out[f"{path.name}: {dataset}"] += 1

@@ -9,6 +9,7 @@ import pytest
 
 import nereport
 from helpers import ROOT, one
+from nereport.data import grades
 from nereport.data.datasets import REGISTRY
 from nereport.data.sources import GRADES, SOURCES
 
@@ -108,6 +109,29 @@ def test_a_figure_already_catalogued_is_not_written_twice() -> None:
     assert set(va["source_id"]) == {"liaoning_first_releases"}
     growth = nereport.load("economy_gdp_index", release="first-release")
     assert not growth.duplicated(["region", "year"]).any()  # one first-release rate a year
+
+
+def test_a_figure_read_in_a_blog_cites_the_official_copy_where_one_was_found() -> None:
+    # Liaoning 2024 growth 5.1 %: econ2 read it in a blog (daydaynews); the province's
+    # plan-execution report on lnrd.gov.cn prints it too ('全省地区生产总值32612.7亿元,同比增长
+    # 5.1%'). The official copy is the row, so the growth chart no longer marks 2024 with a †.
+    growth = nereport.load("economy_gdp_index", region="liaoning", release="first-release")
+    rows = growth[growth["year"] == 2024]
+    assert len(rows) == 1
+    row = rows.iloc[0]
+    assert (row["growth_pct"], row["source_id"]) == (5.1, "liaoning_2020s_official")
+    assert "lnrd.gov.cn" in row["note"] and not row["note"].startswith("secondary")
+    assert SOURCES[row["source_id"]].grade == "official"
+    assert set(growth[grades.secondary_only(growth).to_numpy()]["year"]) == {2020, 2023, 2025}
+
+
+def test_an_econ2_secondary_row_gives_way_only_to_a_better_copy_of_the_same_figure() -> None:
+    better = {("Liaoning", "2024", "gdp_growth_pct", 5.1)}
+    blog = {"region": "Liaoning", "year": "2024", "indicator": "gdp_growth_pct", "value": "5.1"}
+    assert SCRIPT["replaced"]({**blog, "source": "blog x.cc (secondary, unofficial)"}, better)
+    assert not SCRIPT["replaced"]({**blog, "source": "communiqué, repost x.org"}, better)
+    other = {**blog, "value": "5.0", "source": "blog x.cc (secondary)"}
+    assert not SCRIPT["replaced"](other, better)
 
 
 def test_copies_that_disagree_are_both_kept_by_source() -> None:

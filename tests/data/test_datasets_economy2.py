@@ -79,8 +79,12 @@ def test_first_release_growth_rates_are_their_own_release() -> None:
     assert growth["index_prev_year_100"].isna().all()  # printed as % growth
     assert one(growth, "growth_pct", region="china", year=2020) == 2.3
     assert one(growth, "growth_pct", region="jilin", year=2021) == 6.6
-    blog = one(growth, "note", region="liaoning", year=2024)
-    assert "secondary" in blog and "daydaynews" in blog and "unofficial blog" in blog
+    news = one(growth, "note", region="liaoning", year=2023)
+    assert "secondary" in news and "mysteel" in news
+    # 2024 was read in a blog too (daydaynews), but the province's plan-execution report
+    # (lnrd.gov.cn) prints it: the official copy is the row.
+    official = one(growth, "note", region="liaoning", year=2024)
+    assert "lnrd.gov.cn" in official and "daydaynews" not in official
 
 
 # -- GDP per capita ------------------------------------------------------------------------

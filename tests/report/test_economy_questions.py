@@ -68,6 +68,27 @@ def test_a_single_first_release_point_is_not_called_a_change() -> None:
     assert "in 2000 to" in caption
 
 
+def test_every_population_sentence_follows_the_revised_series() -> None:
+    # Inner Mongolia's official first releases 2021-2023 are drawn, but its sentence once took
+    # them as "the newest release" (24.00 → 23.96 million, −0.2 %) where every other report
+    # follows the NBS series revised after the 7th census.
+    for region in ("northeast", "liaoning", "jilin", "heilongjiang", "inner-mongolia"):
+        caption = economy.population_chart(report.start("economy", region=region)).caption
+        assert "In the latest revised series (NBS, revised after the 7th census)" in caption
+        assert "in 2000 to" in caption and "in 2020 (" in caption
+    inner = economy.population_chart(report.start("economy", region="inner-mongolia")).caption
+    assert "**23.72** million in 2000 to **24.03** million in 2020 (+1.3 %)" in inner
+    assert "in 2021 to" not in inner
+    # 2022 is drawn (the communiqué's 2401.17); only the ACMR brief's copy is left out.
+    assert (
+        "Inner Mongolia 2022 (ACMR data brief's copy of the first release, one decimal): "
+        "24.01 million, secondary source, a second copy of the figure the line shows "
+        "(24.01 million)"
+    ) in inner
+    drawn = economy.population(report.start("economy", region="inner-mongolia"))
+    assert set(drawn.loc[drawn["year"] == 2022, "population_10k"]) == {2401.17}
+
+
 def test_secondary_copies_are_left_out_as_secondary_not_only_as_doubtful() -> None:
     caption = economy.population_chart(report.start("economy", region="jilin")).caption
     assert "found only in a secondary copy" in caption
@@ -140,18 +161,47 @@ def test_regions_chart_draws_one_release_2006_to_2024() -> None:
     assert sorted(r["share_pct"] for r in rows) == sorted(later["share_pct"])
 
 
-def test_grain_share_never_mixes_releases_and_skips_conflicting_copies() -> None:
+def test_grain_share_never_mixes_releases_and_keeps_copies_of_one_figure() -> None:
     ctx = report.start("economy", region="liaoning")
     frame = findings.grain_share_frame(ctx)
-    # China's 2022 first release was read as 68652.8 and 68653: the year is left out, not
-    # averaged; 2021 and 2023 have one figure each.
-    assert sorted(frame.loc[frame["release"] == "first-release", "year"]) == [2021, 2023]
+    # China's 2022 first release was read as 68652.8 (the announcement's table) and 68653 (its
+    # text): one figure at two roundings, the more precise kept; 2021 and 2023 have one each.
+    assert sorted(frame.loc[frame["release"] == "first-release", "year"]) == [2021, 2022, 2023]
     assert sorted(frame.loc[frame["release"] == "nbs-2021", "year"]) == [2003, 2010, 2015]
     share = findings.value("grain_share", "liaoning", "first-release", 2023)
     assert share == pytest.approx(100 * 2563.5 / 69541)
+    assert findings.value("grain_share", "liaoning", "first-release", 2022) == pytest.approx(
+        100 * 2484.5 / 68652.8
+    )
     # The Northeast's share needs all three provinces in a release-year: Jilin has no 2021.
     northeast = findings.grain_share_frame(report.start("economy", region="northeast"))
     assert 2021 not in set(northeast["year"])
+    first = northeast[northeast["release"] == "first-release"].set_index("year")["share_pct"]
+    assert round(first[2022], 1) == 20.9
+    heilongjiang = report.start("economy", region="heilongjiang")
+    assert round(findings.value("grain_share", "heilongjiang", "first-release", 2022), 1) == 11.3
+    assert 2022 in set(findings.grain_share_frame(heilongjiang)["year"])
+
+
+@pytest.mark.parametrize(
+    ("copies", "kept"),
+    [
+        ([(68652.8, "68652.8 万吨"), (68653.0, "68653 万吨")], 68652.8),
+        ([(70650.0, "70650 万吨"), (70649.9, "70649.9 万吨")], 70649.9),
+        ([(2500.5, "500.1 亿斤"), (2500.5, "2500.5 万吨")], 2500.5),
+        ([(7763.0, "7763 万吨"), (7763.0, "7763 万吨")], 7763.0),
+        # Copies that truly differ (past the rounding of the coarser one): no value.
+        ([(68652.8, "68652.8 万吨"), (68654.0, "68654 万吨")], None),
+        ([(68653.0, "68653 万吨"), (68652.0, "68652 万吨")], None),
+    ],
+)
+def test_copies_of_a_grain_figure_are_one_value_only_where_their_roundings_agree(
+    copies: list[tuple[float, str]], kept: float | None
+) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame(copies, columns=["grain_10k_t", "printed"])
+    assert findings.one_printed_value(frame) == kept
 
 
 def test_what_is_missing_no_longer_claims_ageing_and_ranks_are_absent() -> None:

@@ -142,7 +142,10 @@ def test_the_jilin_census_caveat_is_said_wherever_its_prefectures_are_summed() -
         assert "Changbaishan" in caption
         assert "Jilin's own 7th-census bulletin gives the province's change as −12.3 %" in caption
     for topic, module in (("economy", economy), ("policy", policy)):
-        assert "Changbaishan" in module.key_findings(report.start(topic, region="northeast")).data
+        # The Northeast's headline sums the provinces' bulletins, not the prefectures: the
+        # caveat on Jilin's prefecture sum stays with the map.
+        northeast = module.key_findings(report.start(topic, region="northeast")).data
+        assert "Changbaishan" not in northeast and "**−10.0 %**" in northeast
         # Jilin's own reports state its bulletin's change, not the sum: no caveat there.
         jilin = module.key_findings(report.start(topic, region="jilin")).data
         assert "Changbaishan" not in jilin and "**−12.3 %**" in jilin
@@ -170,11 +173,32 @@ def test_a_provinces_census_change_is_the_one_its_bulletin_prints() -> None:
     # Heilongjiang's figures were read only in a paraphrase citing its bulletin: marked.
     said = findings.census_population(report.start("economy", region="heilongjiang"))
     assert "(**−16.9 %**) †" in said and "Found only in a secondary source" in said
-    # No bulletin covers Inner Mongolia's five prefectures or the Northeast: their sums stay.
-    for region in ("inner-mongolia", "northeast"):
-        said = findings.census_population(report.start("economy", region=region))
-        change = findings.signed(findings.value("census_change_prefectures", region))
-        assert "sum of" in said and f"(**{change}**)" in said
+    # No bulletin covers Inner Mongolia's five prefectures: their sum stays.
+    said = findings.census_population(report.start("economy", region="inner-mongolia"))
+    change = findings.signed(findings.value("census_change_prefectures", "inner-mongolia"))
+    assert "sum of its five eastern prefectures" in said and f"(**{change}**)" in said
+
+
+def test_the_northeast_census_change_sums_the_provinces_bulletins() -> None:
+    # Liaoning 42,591,407, Jilin 24,073,453, Heilongjiang 31,850,088 in 2020; their bulletins
+    # print changes of -1,154,916, -3,379,362 and -6,463,903: 98,514,948 against 109,513,129
+    # (-10.0 %), where the 36 prefecture-level units sum to -10.1 % (not an official total).
+    expected = 100 * (98_514_948 / 109_513_129 - 1)
+    assert findings.value("census_change_bulletins", "northeast") == pytest.approx(expected)
+    assert round(findings.value("census_change_prefectures", "northeast"), 1) == -10.1
+    for region in ("liaoning", "jilin", "heilongjiang", "inner-mongolia", "china"):
+        assert findings.value("census_change_bulletins", region) is None
+    try:
+        en = findings.census_population(report.start("economy", region="northeast"))
+        assert "(sum of the provinces' own 7th-census bulletins: Liaoning, Jilin," in en
+        assert "98.51 million in 2020, 11.00 million fewer than in 2010 (**−10.0 %**) †" in en
+        assert "The map sums the 36 prefecture-level units instead (−10.1 %)" in en
+        # Heilongjiang's bulletin was read only in a paraphrase: the legend names it.
+        assert "† The bulletin figures of Heilongjiang were found only in a secondary" in en
+        zh = findings.census_population(report.start("economy", region="northeast", lang="zh"))
+        assert "2020年为9851万人，比2010年减少1100万人（**下降10.0%**）" in zh
+    finally:
+        i18n.use("en")
 
 
 def test_people_are_counted_in_millions_or_wan_never_ten_thousand() -> None:

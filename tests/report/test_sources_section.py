@@ -109,8 +109,8 @@ def test_a_table_marks_the_rows_only_a_secondary_source_gives() -> None:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", "† Secondary source only: Liaoning 2020, 2023, 2024."),
-        ("zh", "† 仅见于二手资料：辽宁省2020年、2023年、2024年。"),
+        ("en", "† Secondary source only: Liaoning 2020, 2023."),
+        ("zh", "† 仅见于二手资料：辽宁省2020年、2023年。"),
     ],
 )
 def test_a_chart_names_the_points_only_a_secondary_source_gives(lang: str, expected: str) -> None:
@@ -122,8 +122,7 @@ def test_the_northeast_lists_its_provinces_in_order() -> None:
     ctx = report.start("economy", region="northeast")
     caption = economy.real_growth_chart(ctx).caption
     assert caption.endswith(
-        "† Secondary source only: Liaoning 2020, 2023, 2024; Jilin 2020, 2021, 2023; "
-        "Heilongjiang 2023."
+        "† Secondary source only: Liaoning 2020, 2023; Jilin 2020, 2021, 2023; Heilongjiang 2023."
     )
 
 

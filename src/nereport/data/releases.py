@@ -30,7 +30,7 @@ NAMES = {
     "cnki-mixed": N_("CNKI extraction (three releases stitched)"),
     "nbs-2025-03": N_("NBS national portal, early 2025, after the 5th economic census"),
     "nbs-2026": N_("NBS portal, 2026 export"),
-    "first-release-acmr": N_("first release, one decimal (ACMR data brief)"),
+    "first-release-acmr": N_("ACMR data brief's copy of the first release, one decimal"),
     "hl-2020-table": N_("Heilongjiang 2020 summary table (release not stated)"),
     "nbs-2012-reported": N_("2012, as reported in the trade press"),
     "mee-2023": N_("preliminary, MEE bulletin 2022"),

@@ -609,7 +609,25 @@ def _flagged_value(ctx: Context, r) -> str:
         )
     if str(r.note).startswith("secondary source"):  # read only in a secondary copy
         said = _("{said}, secondary source").format(said=said)
+    kept = _drawn_copy(r)
+    if kept is not None:  # another copy of the same first release is drawn for that year
+        said = _("{said}, a second copy of the figure the line shows ({value} million)").format(
+            said=said, value=people(kept.population_10k)
+        )
     return said
+
+
+def _drawn_copy(r) -> pd.Series | None:
+    """The row drawn for the same region and year from another copy of the same first release
+    (Inner Mongolia 2022: the ACMR brief's 2401.2 is left out, the communiqué's 2401.17 is
+    drawn), or None."""
+    if not str(r.release).startswith(findings.FIRST_RELEASE):
+        return None
+    drawn = _drawable_population()
+    drawn = drawn[(drawn["region"] == r.region) & (drawn["year"] == r.year)]
+    drawn = drawn[drawn["release"].str.startswith(findings.FIRST_RELEASE)]
+    drawn = drawn[drawn["release"] != r.release]
+    return drawn.iloc[0] if len(drawn) else None
 
 
 def population_chart(ctx: Context) -> Figure:
@@ -628,15 +646,19 @@ def population_chart(ctx: Context) -> Figure:
     )
     caption = ""
     # Within the release that reaches furthest among those drawn as a line (two years or more:
-    # a single first-release point is no change).
+    # a single first-release point is no change). First releases are each year's own
+    # announcement, not a series: the sentence takes a revised series wherever one is drawn
+    # (Inner Mongolia's official first releases 2021-2023 are drawn, yet its sentence follows
+    # the NBS series revised after the 7th census, as every other report's does).
     lines = pop[pop.groupby("release")["year"].transform("nunique") >= 2]
+    lines = lines[~lines["release"].str.startswith(findings.FIRST_RELEASE)]
     if len(lines):
         newest = lines[lines["release"] == lines.loc[lines["year"].idxmax(), "release"]]
         newest = newest.sort_values("year")
         first, last = newest.iloc[0], newest.iloc[-1]
         caption = _(
-            "In the newest release ({release}), year-end population went from **{first}** "
-            "million in {first_year} to **{last}** million in {last_year} ({change})."
+            "In the latest revised series ({release}), year-end population went from "
+            "**{first}** million in {first_year} to **{last}** million in {last_year} ({change})."
         ).format(
             release=esc(release_name(last.release)),
             first=people(first.population_10k),

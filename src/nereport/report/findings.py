@@ -1117,6 +1117,30 @@ def census_change_prefectures_pct(region: str) -> float | None:
     return float(100 * (rows["pop_2020"].sum() / rows["pop_2010"].sum() - 1))
 
 
+def _bulletins_summed(region: str) -> tuple[float, float] | None:
+    """(2020 population, change on 2010) of an aggregate, summed over its provinces as their
+    own 7th-census bulletins print them; None for a region that is not an aggregate or where
+    a member's bulletin does not print both."""
+    members = regions.members(region)
+    figures = [(_bulletin(m, CENSUS_PERSONS), _bulletin(m, CENSUS_CHANGE_PERSONS)) for m in members]
+    if not figures or any(None in pair for pair in figures):
+        return None
+    return sum(after for after, _change in figures), sum(change for _after, change in figures)
+
+
+@headline("census_change_bulletins", "census-2020", 1)
+def census_change_bulletins_pct(region: str) -> float | None:
+    """% change of the census resident population 2010-2020 of an aggregate (the Northeast):
+    the sum of its provinces' printed changes on the sum of the populations they compare with
+    (2020 less the change), all from the provinces' own bulletins: the official figures, not a
+    sum of prefectures (whose bulletins differ, e.g. Jilin's Changbaishan committee)."""
+    summed = _bulletins_summed(region)
+    if summed is None:
+        return None
+    after, change = summed
+    return 100 * change / (after - change)
+
+
 def _by_bulletin(ctx: Context) -> bool:
     """Whether the report's region is a whole province in the policy area whose own bulletin
     gives its census change (not the Northeast, not Inner Mongolia's five prefectures)."""
@@ -1163,6 +1187,43 @@ def _bulletin_population(ctx: Context, rows: pd.DataFrame) -> str:
     return _join([sentence, _(_SECONDARY_LEGEND) if mark else ""], "sentences").strip()
 
 
+def _bulletins_population(ctx: Context, rows: pd.DataFrame) -> str:
+    """An aggregate's population and change as the sum of its provinces' own 7th-census
+    bulletins (the official totals); the prefecture-level units' sum stays on the map."""
+    scale, digits = PEOPLE[i18n.current()]
+    after, persons = _bulletins_summed(ctx.region) or (0.0, 0.0)
+    fewer = _("{count} million fewer") if persons < 0 else _("{count} million more")
+    rows_read = load(
+        CENSUS_BULLETINS, region=list(ctx.own()), year=CENSUS_YEAR, indicator=CENSUS_CHANGE_PCT
+    )
+    secondary = rows_read[grades.secondary_only(rows_read).to_numpy()]
+    mark = _space() + DAGGER if len(secondary) else ""
+    sentence = _(
+        "**Population, 2010 and 2020 censuses** (sum of the provinces' own 7th-census "
+        "bulletins: {provinces}): {after} million in 2020, {persons} than in 2010 "
+        "(**{change}**){mark}; {units}."
+    ).format(
+        provinces=_join([ctx.name(r) for r in ctx.own()], "names"),
+        after=number(after / scale, digits),
+        persons=fewer.format(count=number(abs(persons) / scale, digits)),
+        change=stated("census_change_bulletins", ctx.region, sign=True),
+        mark=mark,
+        units=_units_lost(rows),
+    )
+    units = _(
+        "The map sums the {count} prefecture-level units instead ({change}), which is not an "
+        "official total."
+    ).format(count=len(rows), change=stated("census_change_prefectures", ctx.region, sign=True))
+    # The mark is the sum's; the legend says whose bulletin was read only in a secondary copy.
+    legend = _(
+        "† The bulletin figures of {regions} were found only in a secondary source (news "
+        "report, blog, encyclopaedia or personal website); no official copy was found."
+    ).format(
+        regions=_join([ctx.name(r) for r in ctx.own() if r in set(secondary["region"])], "names")
+    )
+    return _join([sentence, units, legend if mark else ""], "sentences").strip()
+
+
 @_once
 def census_population(ctx: Context) -> str | None:
     change = census_change()
@@ -1172,6 +1233,8 @@ def census_population(ctx: Context) -> str | None:
         return None
     if _by_bulletin(ctx):
         return _bulletin_population(ctx, rows)
+    if value("census_change_bulletins", ctx.region) is not None:
+        return _bulletins_population(ctx, rows)
     before, after = rows["pop_2010"].sum(), rows["pop_2020"].sum()
     losing = int((rows["change_pct"] < 0).sum())
     scale, digits = PEOPLE[i18n.current()]
@@ -1461,18 +1524,41 @@ def grain_share_frame(ctx: Context) -> pd.DataFrame:
     """The region's grain output as % of the nation's, within one release per year: the NBS
     portal series (revised after the 3rd agricultural census) or the first releases, never
     one over the other. A year counts only where every province of the region and China have
-    one value in that release (identical copies count once; two differing copies of a figure
-    leave the year out)."""
+    one value in that release (copies that agree at their printed precision count once, see
+    :func:`one_printed_value`; copies that differ leave the year out)."""
     grain = load("economy_grain_output", region=[*ctx.own(), "china"])
-    grain = grain.drop_duplicates(["region", "year", "release", "grain_10k_t"])
     rows = []
     for (year, release), group in grain.groupby(["year", "release"]):
-        if group["region"].duplicated().any() or set(group["region"]) != {*ctx.own(), "china"}:
+        if set(group["region"]) != {*ctx.own(), "china"}:
             continue
-        level = group.set_index("region")["grain_10k_t"]
-        share = 100 * level[ctx.own()].sum() / level["china"]
+        level = {r: one_printed_value(g) for r, g in group.groupby("region")}
+        if any(v is None for v in level.values()):
+            continue
+        share = 100 * sum(level[r] for r in ctx.own()) / level["china"]
         rows.append({"year": year, "release": release, "share_pct": share})
     return pd.DataFrame(rows, columns=["year", "release", "share_pct"])
+
+
+# The printed unit of a grain figure and its size in 10,000 tonnes (1 jin = 0.5 kg).
+_GRAIN_PRINTED_UNITS = {"万吨": 1.0, "亿斤": 5.0}
+
+
+def one_printed_value(copies: pd.DataFrame) -> float | None:
+    """One grain figure from its copies (``grain_10k_t``, ``printed``): the most precise copy
+    where all agree at the precision they were printed to (each copy stands for the range its
+    rounding covers, and the ranges meet: the NBS's 68,652.8 in its table and 68,653 in its
+    text are one figure), else None (copies that truly differ)."""
+    if copies["grain_10k_t"].nunique() == 1:
+        return float(copies["grain_10k_t"].iloc[0])
+    ranges = []
+    for value, printed in zip(copies["grain_10k_t"], copies["printed"], strict=True):
+        text, _space, unit = str(printed).partition(" ")
+        decimals = min(len(text.partition(".")[2]), 4)  # the value is kept to 4 decimals
+        half = 0.5 * 10**-decimals * _GRAIN_PRINTED_UNITS[unit.strip()]
+        ranges.append((value - half, value + half, half, value))
+    if max(r[0] for r in ranges) >= min(r[1] for r in ranges) - 1e-9:  # ranges only touch
+        return None
+    return float(min(ranges, key=lambda r: r[2])[3])
 
 
 @headline("grain_share", RELEASE_ARGUMENT, 1)

@@ -352,9 +352,11 @@ ECON2_FIRST_RELEASES = (
 GDP_INDEX_SOURCES = (
     "nbs_portal_2021",
     *ECON2_FIRST_RELEASES,
+    "liaoning_2020s_official",
     "liaoning_2020s_secondary",
     "jilin_2020s_repost",
     "jilin_2020s_secondary",
+    "inner_mongolia_2020s_repost",
     "inner_mongolia_verified_repost",
 )
 GDP_PER_CAPITA_SOURCES = (
@@ -666,7 +668,10 @@ DATASETS += [
         primary_key=("region", "year", "release", "source_id"),
         processing="Growth = published index - 100 (index 104.2 is growth 4.2 %, computed in "
         "decimal so the printed digits stay); first-release rows print growth in % and are "
-        "taken as they are. " + ECON2_PROCESSING,
+        "taken as they are. A rate read only in a secondary copy gives way to an official copy "
+        "or an official text's repost of the same figure (Liaoning 2024: the province's "
+        "plan-execution report, not a blog; Inner Mongolia 2020: the regional January release, "
+        "not Wikipedia). " + ECON2_PROCESSING,
         clean=clean_economy_gdp_index,
         default_release=releases.MAIN,
         gaps=N_(
