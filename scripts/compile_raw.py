@@ -833,6 +833,35 @@ def corrected(file: str, row: dict[str, str]) -> dict[str, str]:
     return row
 
 
+# The reference's event texts (and an issuing body) abbreviate the provinces (HL, JL, LN, IM, and GD, JS, ZJ of the
+# eastern partner provinces) and the region (NE), and mix British and American spelling. A
+# reader's table names them in full, in one spelling; a quoted title ('…') is left as printed.
+SPELLED_OUT = {
+    r"\bNE\b": "Northeast",
+    r"\bHL\b": "Heilongjiang",
+    r"\bJL\b": "Jilin",
+    r"\bLN\b": "Liaoning",
+    r"\bIM\b": "Inner Mongolia",
+    r"\bGD\b": "Guangdong",
+    r"\bJS\b": "Jiangsu",
+    r"\bZJ\b": "Zhejiang",
+    r"\b([Rr])evitalis": r"\1evitaliz",
+}
+
+
+def spelled_out(row: dict[str, str]) -> dict[str, str]:
+    """The row with the abbreviations of its event and issuing body written in full
+    (``SPELLED_OUT``), outside quotation marks."""
+    out = dict(row)
+    for column in ("event", "issuing_body"):
+        parts = re.split(r"((?<!\w)'[^']*'(?!\w))", row[column])
+        for i in range(0, len(parts), 2):
+            for pattern, full in SPELLED_OUT.items():
+                parts[i] = re.sub(pattern, full, parts[i])
+        out[column] = "".join(parts)
+    return out
+
+
 def milestone_rows(reference: Path) -> list[dict]:
     rows = []
     with (reference / "figures" / "policy_milestones.csv").open(encoding="utf-8") as fh:
@@ -842,7 +871,7 @@ def milestone_rows(reference: Path) -> list[dict]:
                 if row["date"] == date and word in row["event"]:
                     row["event"] += extra
                     row["source"] += f"; {SEED_DETAIL_SOURCE[(date, word)]}"
-            rows.append(corrected("policy_milestones", without_remarks(row)))
+            rows.append(spelled_out(corrected("policy_milestones", without_remarks(row))))
     return rows + [{**row, "note": ""} for row in SEED_MILESTONES]
 
 
@@ -864,7 +893,7 @@ def provincial_rows(reference: Path) -> dict[str, list[dict]]:
     with (reference / "figures" / "policy2_provincial.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             row.pop("year")
-            row = corrected("policy2_provincial", without_remarks(row))
+            row = spelled_out(corrected("policy2_provincial", without_remarks(row)))
             grade = row["source_grade"]
             if grade not in PROVINCIAL_SOURCES:
                 raise SystemExit(f"policy2_provincial.csv: unknown source grade {grade!r}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -98,7 +100,7 @@ def test_research_remarks_are_notes_not_text(provincial: pd.DataFrame) -> None:
     assert "Shenyang" in summit["event"] and "25 articles" in summit["event"]
     undated = provincial[provincial["date"] == "n.d. (after 2021-11)"].iloc[0]
     assert undated["note"] == "date not in the excerpt"
-    assert undated["event"].endswith("(reply cites the 11th IM Party Congress)")
+    assert undated["event"].endswith("(reply cites the 11th Inner Mongolia Party Congress)")
 
 
 def test_donggang_is_not_translated_word_for_word() -> None:
@@ -131,3 +133,14 @@ def test_dates_and_numbers_read_in_the_stored_copies(provincial: pd.DataFrame) -
     assert shenfu["date"] == "2018-09-25" and "page date" in shenfu["note"]
     songhua = dated.loc["国务院关于松花江流域水污染防治规划（2006——2010年）的批复"]
     assert songhua["date"] == "2006-08-23" and "the reference gave 2006" in songhua["note"]
+
+
+@pytest.mark.parametrize("name", ["policy_milestones", "policy_provincial"])
+def test_events_name_provinces_in_full_in_one_spelling(name: str) -> None:
+    # "party secretaries of HL, JL, LN and IM focused on NE revitalization", "revitalisation"
+    # beside "revitalization": a quoted title ('…') alone stays as printed.
+    frame = nereport.load(name)
+    for column in ("event", "issuing_body"):
+        for text in frame[column].dropna():
+            unquoted = re.sub(r"(?<!\w)'[^']*'(?!\w)", "", text)
+            assert not re.search(r"\b(HL|JL|LN|IM|NE|GD|JS|ZJ)\b|[Rr]evitalis", unquoted), text
