@@ -303,3 +303,12 @@ def test_titles_in_guillemets_keep_remarks_and_names_outside() -> None:
     assert policy.titled("2023年省《政府工作报告》任务分解和责任分工方案") == (
         "《2023年省〈政府工作报告〉任务分解和责任分工方案》"
     )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_programmes_summary_names_its_dataset_by_title(lang: str) -> None:
+    # "see the dataset `policy_provincial`": an id in code type, in every policy report.
+    ctx = report.start("policy", region="jilin", lang=lang)
+    text = policy.own_programmes_summary(ctx).data
+    assert "policy_provincial" not in text and "`" not in text
+    assert ("“Provincial and cross-provincial" if lang == "en" else "“省级及跨省区") in text

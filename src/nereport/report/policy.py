@@ -13,7 +13,7 @@ from nereport import i18n
 from nereport.data import load, regions
 from nereport.i18n import N_, _
 from nereport.report import charts, findings
-from nereport.report.context import Context, Figure, esc, table
+from nereport.report.context import Context, Figure, esc, for_reader, table
 
 # The events named on the timeline itself (by date), in short words; the table lists them all.
 KEY_EVENTS = {
@@ -429,7 +429,12 @@ def own_programmes_summary(ctx: Context) -> Markdown:
         "is in the dataset {dataset}); **{secondary}** are known only from secondary sources "
         "(news reports, encyclopaedias), marked “{label}”. Where two sources disagree on a date "
         "or a figure, both rows are shown."
-    ).format(dataset="`policy_provincial`", secondary=secondary, label=_(GRADE_LABELS["secondary"]))
+    ).format(
+        # The dataset by its title, as a reader knows it (not its id).
+        dataset=for_reader("policy_provincial"),
+        secondary=secondary,
+        label=_(GRADE_LABELS["secondary"]),
+    )
     return Markdown(text)
 
 
