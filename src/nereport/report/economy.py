@@ -310,7 +310,7 @@ def share_chart(ctx: Context) -> Figure:
         share,
         "share_pct",
         _("Share of national GDP (%)"),
-        _("{region}'s share of China's GDP").format(region=ctx.name()),
+        _("Share of China's GDP: {region}").format(region=ctx.name()),
         ctx.subtitle(
             _(
                 "Region and national GDP from one release in each line; the two releases "
@@ -764,7 +764,7 @@ def sector_chart(ctx: Context) -> Figure:
     chart = charts.stacked_shares(
         # The sectors named in the report's language (the stacking follows sector_order).
         va.assign(sector=va["sector"].map(lambda s: _(SECTOR_LABELS.get(s, s)))),
-        _("Structure of {region}'s economy").format(region=ctx.name()),
+        _("Structure of the economy: {region}").format(region=ctx.name()),
         ctx.subtitle(
             # '% of' would read as a printf directive to gettext tools: the sign is a placeholder.
             _(
