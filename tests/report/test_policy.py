@@ -155,7 +155,7 @@ def test_the_2007_plan_approval_is_one_event_in_the_national_and_the_regional_li
     national = policy.milestones()
     national = national[national["document_number"] == "国函〔2007〕76号"]
     im = policy.provincial(report.start("policy", region="inner-mongolia"))
-    im = im[im["event"].str.contains("Northeast Revitalisation Plan")]
+    im = im[im["event"].str.contains("Northeast Revitalization Plan")]
     assert len(national) == len(im) == 1
     assert im["date"].iloc[0] == national["date"].iloc[0] == "2007-08-02"
     assert im["document_number"].iloc[0] == "国函〔2007〕76号"
