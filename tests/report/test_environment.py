@@ -69,7 +69,7 @@ def test_water_quality_compares_the_latest_provincial_share_with_china_in_that_y
     assert "Jilin in 2023: **86.2 %** of the 111 national assessment sections" in said
     assert "against 89.4 % for China" in said
     inner = environment.water_quality(report.start("environment", region="inner-mongolia"))
-    assert "no share of good-quality monitoring sections was found" in inner
+    assert "no share of good-quality monitoring sections is catalogued" in inner
 
 
 def test_coal_per_unit_of_gdp_takes_coal_and_gdp_from_one_release() -> None:

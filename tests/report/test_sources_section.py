@@ -129,3 +129,16 @@ def test_the_northeast_lists_its_provinces_in_order() -> None:
 def test_a_figure_from_official_copies_only_has_no_mark() -> None:
     ctx = report.start("economy", region="liaoning", end_year=2019)
     assert "†" not in economy.real_growth_chart(ctx).caption
+
+
+def test_english_words_in_a_chinese_citation_are_marked_english() -> None:
+    # An English site cited in the Chinese appendix: its name and page title as published,
+    # marked lang="en" (read in English, not counted as the report's Chinese).
+    from nereport import i18n
+    from nereport.data.sources import SOURCES
+    from nereport.report.context import citation
+
+    with i18n.using("zh"):
+        text = citation(SOURCES["amur_atlas"])
+    assert '<span lang="en">Amur-Heilong environmental atlas</span>（阿穆尔河' in text
+    assert not re.findall(r"[A-Za-z]{3,}", re.sub(r'<span lang="en">.*?</span>|<[^>]+>', "", text))

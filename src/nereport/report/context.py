@@ -447,6 +447,24 @@ def _html(text: str) -> str:
     return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
 
 
+# A run of Latin words in Chinese text (an English title as published, a site's name).
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.,:/ -]*[A-Za-z0-9]")
+
+
+def _english_marked(text: str) -> str:
+    """Chinese text as HTML, each run of English words in it (three letters or more) marked
+    lang="en": a screen reader reads it in English, and it is not counted as the report's
+    Chinese."""
+    out, last = [], 0
+    for m in _LATIN_RUN.finditer(text):
+        if len(re.findall(r"[A-Za-z]", m[0])) < 3:
+            continue
+        out += [html.escape(text[last : m.start()], quote=False)]
+        out += [f'<span lang="en">{html.escape(m[0], quote=False)}</span>']
+        last = m.end()
+    return "".join([*out, html.escape(text[last:], quote=False)])
+
+
 def _published(text: str) -> str:
     """Text kept as published, as HTML: marked English where the report is Chinese."""
     out = html.escape(text, quote=False)
@@ -464,8 +482,7 @@ def citation(source: Source, cited: set[str] | None = None) -> str:
     cited = set() if cited is None else cited
     if i18n.current() == "zh" and source.title_zh:
         return _("{publisher}: {title}.").format(
-            publisher=html.escape(source.publisher_zh, quote=False),
-            title=html.escape(source.title_zh, quote=False),
+            publisher=_english_marked(source.publisher_zh), title=_english_marked(source.title_zh)
         )
     if i18n.current() == "zh":  # a publication in English only
         return _("{publisher}: {title}.").format(

@@ -815,7 +815,9 @@ def water_quality(ctx: Context) -> str | None:
     if own.empty:  # said, not left out: a reader asks about water in every region
         return _(
             "**Surface water of good quality**: no share of good-quality monitoring sections "
-            "was found for {region} (the environment bulletins read give none)."
+            "is catalogued for {region}. The environment bulletins read give none; the news "
+            "reports that quote one count sections on bases they do not state alike, and are "
+            "not catalogued yet."
         ).format(region=ctx.md_name())
     parts = []
     for r in own.itertuples():
