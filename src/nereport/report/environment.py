@@ -12,6 +12,7 @@ datasets (``nereport.data.datasets.environment``) and translated here where show
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import altair as alt
 import pandas as pd
@@ -798,7 +799,7 @@ def _sections(network: object, region: str, remark: bool = False) -> str:
     sections'; 吉林省111个国家考核断面 -> 111个国家考核断面); its bracketed remark left out, or
     with ``remark`` kept as a clause ('150 national assessment sections, good = grade I-III')."""
     text = _(network) if isinstance(network, str) and network else ""
-    for name in {regions.names(i18n.current())[region], regions.names("en")[region]}:
+    for name in sorted({regions.names(i18n.current())[region], regions.names("en")[region]}):
         text = text.replace(f" in {name}", "").replace(name, "")
     if not remark:
         text = re.sub(r"\s*[(（][^()（）]*[)）]$", "", text)
@@ -1144,6 +1145,13 @@ DATASETS = {
 }
 
 
+def in_period_order(labels: Iterable[str | int]) -> list[str | int]:
+    """Years and survey periods ("2004—2008") by their end year, then by label: a period and a
+    year that end alike (2004—2008, 2008) came out in a set's order, which changes from one
+    process to the next (a Dask worker's report differed from the local build's)."""
+    return sorted(labels, key=lambda y: (str(y)[-4:], str(y)))
+
+
 def coverage_statement(ctx: Context) -> Markdown:
     """Which years each environment dataset holds for the region, computed from the data."""
     lines = []
@@ -1155,7 +1163,7 @@ def coverage_statement(ctx: Context) -> Markdown:
             labels = {
                 inventory_period(s) or y for s, y in zip(frame[survey], frame["year"], strict=True)
             }
-            years = sorted(labels, key=lambda y: str(y)[-4:])
+            years = in_period_order(labels)
         else:
             years = sorted(frame["year"].unique())
         if not years:
