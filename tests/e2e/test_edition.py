@@ -36,18 +36,8 @@ def chart_specs(notebook: Path) -> list[dict[str, Any]]:
 
 def colour_scales(spec: Any) -> list[dict[str, Any]]:
     """Every colour scale with a domain and a range in a spec, layers and concatenations too."""
-    found = []
-    if isinstance(spec, dict):
-        colour = spec.get("encoding", {}).get("color", {})
-        scale = colour.get("scale", {}) if isinstance(colour, dict) else {}
-        if "domain" in scale and "range" in scale:
-            found.append(scale)
-        for value in spec.values():
-            found += colour_scales(value)
-    elif isinstance(spec, list):
-        for value in spec:
-            found += colour_scales(value)
-    return found
+    scales = [colour.get("scale") or {} for colour in colour_encodings(spec)]
+    return [scale for scale in scales if "domain" in scale and "range" in scale]
 
 
 def region_colours(folder: Path, rids: list[str]) -> dict[str, set[tuple[str, str]]]:
