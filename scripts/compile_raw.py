@@ -703,7 +703,7 @@ SEED_MILESTONES = [
         "document_title_cn": "",
         "document_number": "",
         "amount_value": "600",
-        "amount_unit": "100 million yuan (development bonds, stated as ¥60 billion / $7.5 billion)",
+        "amount_unit": "100 million yuan (development bonds)",
         "source": ATLAS,
     },
 ]
@@ -809,8 +809,24 @@ CORRECTIONS: dict[tuple[str, str, str], dict[str, str]] = {
     },
     ("policy2_provincial", "2006", "Songhua plan"): {
         "date": "2006-08-23",
+        "document_title_cn": "国务院关于松花江流域水污染防治规划（2006—2010年）的批复",
         "note": "date: the date the copy of the reply carries (posted 2006-08-23 by the policy and "
-        "regulations department); the reply's own date line was not read (the reference gave 2006)",
+        "regulations department); the reply's own date line was not read (the reference gave 2006); "
+        "title: the span with one dash, 2006—2010年 (the reference: 2006——2010年)",
+    },
+    # An editorial discussion of the sources, written into the event: the event is the meeting.
+    ("policy_milestones", "2009-08", "Meeting of the State Council Leading Group"): {
+        "event": "Meeting of the State Council Leading Group chaired by Premier Wen Jiabao",
+        "note": "English-language sources (Wikipedia and mirrors) call it the first meeting, but "
+        "the group was set up in Dec 2003 and had met before (2005-05-17, 2007-06-12): at most the "
+        "first plenary after the 2008 reorganisation",
+    },
+    # 'The same Wikipedia article' pointed to the row before; the row names its source itself.
+    ("policy2_provincial", "2011-09-26", "Same Shenyang Economic Zone milestone"): {
+        "event": "Same Shenyang Economic Zone milestone dated 2011-09-26 ('确立时间') in the "
+        "infobox of the Chinese Wikipedia article on the Shenyang Economic Zone (read in a mirror)",
+        "note": "the event named its source as 'the same Wikipedia article' (that of the row "
+        "before); it is named in full",
     },
 }
 
@@ -862,6 +878,54 @@ def spelled_out(row: dict[str, str]) -> dict[str, str]:
     return out
 
 
+# Issuing bodies the reference gives in Chinese (or with a Chinese name in English brackets):
+# the data's texts are English, translated by the catalogue, so an English report names them
+# in English and a Chinese one in Chinese (the catalogue holds the Chinese names).
+BODIES_IN_ENGLISH = {
+    "辽宁省人民政府": "Liaoning provincial government",
+    "辽宁省人民政府办公厅": "Liaoning Provincial Government General Office",
+    "辽宁省地方税务局": "Liaoning Local Taxation Bureau",
+    "辽宁省发展和改革委员会": "Liaoning Development and Reform Commission",
+    "沈阳市人民政府办公厅": "Shenyang Municipal Government General Office",
+    "吉林省人民政府": "Jilin provincial government",
+    "吉林省人民政府 (Governor Han Jun)": "Jilin provincial government (Governor Han Jun)",
+    "黑龙江省人民政府": "Heilongjiang provincial government",
+    "黑龙江省人民政府 (Governor Zhang Zuoji)": "Heilongjiang provincial government "
+    "(Governor Zhang Zuoji)",
+    "黑龙江省人民政府 (Exec. Vice-Governor Li Zhanshu)": "Heilongjiang provincial government "
+    "(Executive Vice-Governor Li Zhanshu)",
+    "通辽市 (city government, as reported)": "Tongliao city government (as reported)",
+    "中共中央办公厅; 国务院办公厅": "CPC Central Committee General Office; State Council "
+    "General Office",
+    "国务院办公厅": "State Council General Office",
+    "中共内蒙古自治区委员会; 内蒙古自治区人民政府": "CPC Inner Mongolia Committee; Inner "
+    "Mongolia government",
+    "内蒙古自治区人民政府": "Inner Mongolia government",
+    "a league administrative office (行署办公厅) in Inner Mongolia": "the administrative office "
+    "of a league in Inner Mongolia",
+}
+# What the reference's amount units say of a sum, in its brackets, as a report prints it: what
+# the sum was, without the sum restated ('1.6 trillion yuan, project investment not central
+# funding'). The unit before the brackets stays.
+AMOUNT_NOTES = {
+    "(1.6 trillion yuan, project investment not central funding)": "(project investment, not "
+    "central funding)",
+    "(1.6 trillion yuan, project investment)": "(project investment)",
+    "(first batch total investment, stated 610亿元 / 61 billion yuan)": "(total investment of "
+    "the first batch)",
+}
+
+
+def in_english(row: dict[str, str]) -> dict[str, str]:
+    """The row with its issuing body in English (BODIES_IN_ENGLISH) and its amount's note as
+    a report prints it (AMOUNT_NOTES)."""
+    unit = row["amount_unit"]
+    for said, shown in AMOUNT_NOTES.items():
+        unit = unit.replace(said, shown)
+    body = BODIES_IN_ENGLISH.get(row["issuing_body"], row["issuing_body"])
+    return {**row, "issuing_body": body, "amount_unit": unit}
+
+
 def milestone_rows(reference: Path) -> list[dict]:
     rows = []
     with (reference / "figures" / "policy_milestones.csv").open(encoding="utf-8") as fh:
@@ -871,7 +935,9 @@ def milestone_rows(reference: Path) -> list[dict]:
                 if row["date"] == date and word in row["event"]:
                     row["event"] += extra
                     row["source"] += f"; {SEED_DETAIL_SOURCE[(date, word)]}"
-            rows.append(spelled_out(corrected("policy_milestones", without_remarks(row))))
+            rows.append(
+                in_english(spelled_out(corrected("policy_milestones", without_remarks(row))))
+            )
     return rows + [{**row, "note": ""} for row in SEED_MILESTONES]
 
 
@@ -893,7 +959,7 @@ def provincial_rows(reference: Path) -> dict[str, list[dict]]:
     with (reference / "figures" / "policy2_provincial.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             row.pop("year")
-            row = spelled_out(corrected("policy2_provincial", without_remarks(row)))
+            row = in_english(spelled_out(corrected("policy2_provincial", without_remarks(row))))
             grade = row["source_grade"]
             if grade not in PROVINCIAL_SOURCES:
                 raise SystemExit(f"policy2_provincial.csv: unknown source grade {grade!r}")

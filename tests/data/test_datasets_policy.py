@@ -99,7 +99,10 @@ def test_research_remarks_are_notes_not_text(provincial: pd.DataFrame) -> None:
     assert "inferred from sequence" in summit["note"] and "inferred" not in summit["event"]
     assert "Shenyang" in summit["event"] and "25 articles" in summit["event"]
     undated = provincial[provincial["date"] == "n.d. (after 2021-11)"].iloc[0]
-    assert undated["note"] == "date not in the excerpt"
+    assert undated["note"].split("; ") == [
+        "date not in the excerpt",
+        "approved by a State Council or government reply (批复) whose title was not read",
+    ]
     assert undated["event"].endswith("(reply cites the 11th Inner Mongolia Party Congress)")
 
 
@@ -131,8 +134,10 @@ def test_dates_and_numbers_read_in_the_stored_copies(provincial: pd.DataFrame) -
     dated = provincial.set_index("document_title_cn")
     shenfu = dated.loc["国务院关于沈抚改革创新示范区建设方案的批复"]
     assert shenfu["date"] == "2018-09-25" and "page date" in shenfu["note"]
-    songhua = dated.loc["国务院关于松花江流域水污染防治规划（2006——2010年）的批复"]
+    # The span of years with one dash, as Chinese writes it (the reference doubled it).
+    songhua = dated.loc["国务院关于松花江流域水污染防治规划（2006—2010年）的批复"]
     assert songhua["date"] == "2006-08-23" and "the reference gave 2006" in songhua["note"]
+    assert not provincial["document_title_cn"].str.contains("——\\d", na=False).any()
 
 
 @pytest.mark.parametrize("name", ["policy_milestones", "policy_provincial"])

@@ -528,7 +528,10 @@ def timeline(
 
 def _english_names(units: pd.DataFrame) -> pd.Series:
     """The units' English names: from the region table where ``units`` has a ``region``
-    column (whatever language its ``name`` column is in), else its ``name``."""
+    column (whatever language its ``name`` column is in), else its ``name``; a ``name_en``
+    column, where given, names the units itself."""
+    if "name_en" in units:
+        return units["name_en"]
     if "region" not in units:
         return units["name"]
     return units["region"].map(regions.names("en")).fillna(units["name"])

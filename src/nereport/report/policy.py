@@ -200,7 +200,7 @@ def timeline_chart(ctx: Context) -> Figure:
     first, last = labelled.iloc[0], labelled.iloc[-1]
     caption = _(
         "The chart names {named} of the {dated} dated events, from {first} ({first_date}) to "
-        "{last} ({last_date}); {launch} events fall in the launch years 2003–2004."
+        "{last} ({last_date}); {launch} of the {dated} fall in the launch years 2003–2004."
     ).format(
         named=len(labelled),
         dated=len(dated),
@@ -282,9 +282,9 @@ def money_summary(ctx: Context) -> str:
     amounts = by_amount(money(ctx))
     largest, smallest = amounts.iloc[-1], amounts.iloc[0]
     return _(
-        "The largest sum, **{largest}** ({date}), is described by its source as “{what}”: the "
+        "The largest sum, **{largest}** ({date}), was by its source's account {what}: the "
         "NDRC called reading it as money the state gives the Northeast a misreading. The "
-        "smallest, **{smallest}**, is described as “{smallest_what}”."
+        "smallest, **{smallest}**, was {smallest_what}."
     ).format(
         largest=trillion_yuan(largest.amount_value),
         date=when(largest.date),
@@ -330,6 +330,12 @@ def map_chart(ctx: Context) -> Figure:
         )
     )
     units["name"] = units["region"].map(regions.names())
+    # A partly covered province is drawn beneath its prefectures in the area: what shows of it,
+    # and what the map's data table lists under its name, is the rest of the province.
+    rest = units["region"].isin(partly)
+    units["name_en"] = units["name"].where(~rest, units["name"].map(lambda n: rest_of(n, "en")))
+    zh = units["region"].map(regions.names("zh"))
+    units["name_zh"] = units["name_zh"].where(~rest, zh.map(lambda n: rest_of(n, "zh")))
     # Partly covered provinces first, so their prefectures in the area are drawn over them.
     units = units.sort_values("level", ascending=False, key=lambda s: s == "province")
     units = units.sort_values("region", key=lambda s: ~s.isin(partly), kind="stable")
@@ -355,6 +361,16 @@ def map_chart(ctx: Context) -> Figure:
         count=len(selected),
     )
     return Figure(chart, caption)
+
+
+# The part of a partly covered province outside the policy area, on the map.
+REST_OF = N_("Rest of {region}")
+
+
+def rest_of(name: str, lang: str) -> str:
+    """The part of a province outside the policy area, by the province's name in ``lang``:
+    a map unit's English and Chinese names are both set, whatever the report's language."""
+    return i18n.translate(REST_OF, lang).format(region=name)
 
 
 def key_findings(ctx: Context) -> Markdown:
@@ -490,7 +506,7 @@ def documents(ctx: Context) -> str:
     return _(
         "**Policy documents**: {numbered} of the {total} milestones carry a document number, "
         "from {first} ({first_date}) to {last} ({last_date}). The largest sum announced, "
-        "{largest} ({date}), is described by its source as “{what}”."
+        "{largest} ({date}), was by its source's account {what}."
     ).format(
         numbered=len(numbered),
         total=len(ms),

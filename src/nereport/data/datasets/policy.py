@@ -42,7 +42,68 @@ def _remark(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     return series.where(~is_remark, ""), series.where(is_remark, "").str.strip("()")
 
 
+# The reference's title column also names what is no document: strategies, zones, programmes
+# and meetings ('五点一线', '金普新区', '…座谈会'), already named in the event. Such a row has no
+# document; the name goes to its note.
+NOT_DOCUMENTS = frozenset(
+    {
+        "五点一线",
+        "沈阳经济区",
+        "国家新型工业化综合配套改革试验区（沈阳经济区）",
+        "金普新区",
+        "长吉一体化",
+        "五大产业基地",
+        "中国图们江区域（珲春）国际合作示范区",
+        "中东西“三大板块”",
+        "哈大齐工业走廊",
+        "“五大规划”发展战略",
+        "满洲里重点开发开放试验区",
+        "支持东部盟市加快发展",
+        "停止天然林商业性采伐",
+        "全面停止重点国有林区天然林商业性采伐",
+        "东北地区扩大增值税抵扣范围试点",
+        "深入推进东北振兴座谈会",
+        "新时代推动东北全面振兴座谈会",
+    }
+)
+# Remarks the reference wrote in brackets before or after a Chinese title: what it says of the
+# document, not its title. (remark, the document's title is kept, the note it leaves.)
+TITLE_REMARKS_CN = {
+    "（通知，执行）": (
+        True,
+        "the bureau's notice implements these measures (the reference: 通知，执行)",
+    ),
+    "（批复）": (
+        True,
+        "approved by a State Council or government reply (批复) whose title was not read",
+    ),
+    "（讨论）": (False, "the symposium discussed the opinions {title}; they were not yet issued"),
+    "（复函）": (
+        False,
+        "approved by a letter (复函) whose title was not read; the reference names {title}",
+    ),
+}
+
+
+def documents_only(raw: pd.DataFrame) -> pd.DataFrame:
+    """The rows with a document title only where the row names a document (see NOT_DOCUMENTS,
+    TITLE_REMARKS_CN): names and remarks go to the note."""
+    titles, notes = [], []
+    for title, note in zip(raw["document_title_cn"], raw["note"], strict=True):
+        said = ""
+        if title in NOT_DOCUMENTS:
+            title, said = "", f"the reference's title column names {title}, not a document"
+        for remark, (kept, what) in TITLE_REMARKS_CN.items():
+            if remark in title:
+                bare = title.replace(remark, "")
+                title, said = (bare if kept else ""), what.format(title=bare)
+        titles.append(title)
+        notes.append("; ".join(n for n in (note, said) if n))
+    return raw.assign(document_title_cn=titles, note=notes)
+
+
 def clean_policy_milestones(raw: pd.DataFrame) -> pd.DataFrame:
+    raw = documents_only(raw)
     parsed = raw["date"].map(parse_date)
     title, title_note = _remark(raw["document_title_cn"])
     number, number_note = _remark(raw["document_number"])
@@ -66,6 +127,7 @@ TITLE_REMARK = r"\s*\(([A-Za-z][^()]*)\)\s*$"
 
 
 def clean_policy_provincial(raw: pd.DataFrame) -> pd.DataFrame:
+    raw = documents_only(raw)
     parsed = raw["date"].map(parse_date)
     remark = raw["document_title_cn"].str.extract(TITLE_REMARK)[0]
     title = raw["document_title_cn"].str.replace(TITLE_REMARK, "", regex=True)
