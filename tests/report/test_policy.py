@@ -312,3 +312,122 @@ def test_the_programmes_summary_names_its_dataset_by_title(lang: str) -> None:
     text = policy.own_programmes_summary(ctx).data
     assert "policy_provincial" not in text and "`" not in text
     assert ("“Provincial and cross-provincial" if lang == "en" else "“省级及跨省区") in text
+
+
+# -- What reviewers read in the ten policy reports ----------------------------------------------
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_issuing_bodies_are_named_in_the_reports_language(region: str) -> None:
+    # The English edition printed '(辽宁省人民政府)'; the Chinese one nested brackets:
+    # '（中共辽宁省委（李克强））'.
+    english = policy.provincial(report.start("policy", region=region))["issuing_body"].dropna()
+    assert not [b for b in english if CJK.search(b)]
+    chinese = policy.provincial(report.start("policy", region=region, lang="zh"))
+    bodies = chinese["issuing_body"].dropna()
+    assert not [b for b in bodies if re.search(r"[（()）]", b)]
+    assert all(CJK.search(b) for b in bodies)
+    items = policy.own_programmes(report.start("policy", region=region, lang="zh")).data
+    assert "某盟" not in items and "据期刊文章批准" not in items
+
+
+def _outside_titles(text: str) -> str:
+    """``text`` without its titles in 《》 (a title within a title is in 〈〉)."""
+    return re.sub(r"《[^》]*》", "", text)
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_chinese_events_set_document_titles_in_guillemets_as_the_data_gives_them(
+    region: str,
+) -> None:
+    # '国务院关于同意设立长春新区的批复公布', '…二连浩特（锡林郭勒）重点开发开放试验区的批复':
+    # a title without 《》, or with words put into it.
+    ctx = report.start("policy", region=region, lang="zh")
+    rows = pd.concat([policy.provincial(ctx), policy.shown(policy.milestones())])
+    for event, title in zip(rows["event"], rows["document_title_cn"], strict=True):
+        bare = _outside_titles(event)
+        assert not re.search(
+            r"关于[^，；：。]*?的(若干)?(实施|落实)?(意见|批复|通知|决定)", bare
+        ), event
+        if not isinstance(title, str) or policy.titled(title) == title:
+            continue
+        inner = title.replace("《", "〈").replace("》", "〉")  # a title within the title
+        if title in event or inner in event:
+            assert any(inner in t for t in re.findall(r"《([^》]*)》", event)), event
+
+
+def test_the_document_column_holds_documents_only() -> None:
+    # Zones, slogans and meetings ('五点一线', '长吉一体化', '…座谈会') and remarks ('（讨论）',
+    # '（通知，执行）') were printed as documents.
+    for name in ("policy_provincial", "policy_milestones"):
+        titles = nereport.load(name)["document_title_cn"].dropna()
+        not_titles = [t for t in titles if policy.titled(t) == t]
+        assert not not_titles, not_titles
+        assert not titles.str.contains(r"（(?:通知，执行|讨论|复函|批复)）").any()
+    assert "座谈会" not in policy.milestone_table(report.start("policy", region="jilin")).data
+    notes = nereport.load("policy_provincial")["note"].dropna()
+    assert notes.str.contains("names 五点一线, not a document").any()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_money_is_paraphrased_not_quoted(lang: str) -> None:
+    # "described by its source as '1.6 trillion yuan, project investment not central funding'":
+    # the data's own label, quoted as if the source's words.
+    ctx = report.start("policy", region="heilongjiang", lang=lang)
+    for text in (policy.money_summary(ctx), policy.documents(ctx)):
+        assert not re.search(r"[“”\"]", text), text
+    assert not [w for w in policy.money(ctx)["what"] if re.search(r"\d", w)]
+    if lang == "en":
+        assert "was by its source's account project investment, not central funding" in (
+            policy.money_summary(ctx)
+        )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_events_state_what_happened_not_the_sources_discussion(lang: str) -> None:
+    national = policy.milestone_table(report.start("policy", region="jilin", lang=lang)).data
+    liaoning = policy.own_programmes(report.start("policy", region="liaoning", lang=lang)).data
+    for text in (national, liaoning):
+        assert not re.search(
+            r"Wikipedia and mirrors|the same Wikipedia|维基百科及其镜像|同一维基", text
+        )
+    notes = nereport.load("policy_milestones").set_index("date")["note"]
+    assert "call it the first meeting" in notes["2009-08"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_timeline_caption_counts_the_launch_years_among_the_dated_events(lang: str) -> None:
+    # '在25项注明日期的大事中，图中标注了9项……；其中6项发生在……': the 6 read as 6 of the 9.
+    ctx = report.start("policy", region="liaoning", lang=lang)
+    dated = policy.milestones().dropna(subset=["date_start"])
+    launch = int(dated["date_start"].dt.year.between(2003, 2004).sum())
+    wanted = (
+        f"{launch} of the {len(dated)} fall" if lang == "en" else f"{len(dated)}项中有{launch}项"
+    )
+    assert wanted in policy.timeline_chart(ctx).caption
+
+
+@pytest.mark.parametrize(("lang", "rest"), [("en", "Rest of Inner Mongolia"), ("zh", "其余地区")])
+def test_the_map_names_the_rest_of_inner_mongolia(lang: str, rest: str) -> None:
+    # 'Inner Mongolia | Outside the policy area', then its five prefectures inside it.
+    ctx = report.start("policy", region="jilin", lang=lang)
+    spec = policy.map_chart(ctx).chart.to_dict()
+    features = [f for rows in spec["datasets"].values() for f in rows]
+    outside = i18n.translate("Outside the policy area", lang)
+    names = {
+        f["properties"]["name" if lang == "en" else "name_zh"]
+        for f in features
+        if f["properties"]["state"] == outside
+    }
+    assert len(names) == 1 and rest in names.pop()
+
+
+def test_chinese_captions_say_the_releases_are_not_joined() -> None:
+    subtitle = (
+        "Region and national GDP from one release in each line; the two releases overlap in "
+        "2015-2019 and are never joined"
+    )
+    assert "互不衔接" in i18n.translate(subtitle, "zh")
+    assert "从不相连" not in i18n.catalog_path("zh", ".po").read_text(encoding="utf-8")
