@@ -380,7 +380,7 @@ def test_the_money_is_paraphrased_not_quoted(lang: str) -> None:
         assert not re.search(r"[“”\"]", text), text
     assert not [w for w in policy.money(ctx)["what"] if re.search(r"\d", w)]
     if lang == "en":
-        assert "was by its source's account project investment, not central funding" in (
+        assert "was, by its source's account, project investment, not central funding" in (
             policy.money_summary(ctx)
         )
 

@@ -282,7 +282,7 @@ def money_summary(ctx: Context) -> str:
     amounts = by_amount(money(ctx))
     largest, smallest = amounts.iloc[-1], amounts.iloc[0]
     return _(
-        "The largest sum, **{largest}** ({date}), was by its source's account {what}: the "
+        "The largest sum, **{largest}** ({date}), was, by its source's account, {what}: the "
         "NDRC called reading it as money the state gives the Northeast a misreading. The "
         "smallest, **{smallest}**, was {smallest_what}."
     ).format(
@@ -506,7 +506,7 @@ def documents(ctx: Context) -> str:
     return _(
         "**Policy documents**: {numbered} of the {total} milestones carry a document number, "
         "from {first} ({first_date}) to {last} ({last_date}). The largest sum announced, "
-        "{largest} ({date}), was by its source's account {what}."
+        "{largest} ({date}), was, by its source's account, {what}."
     ).format(
         numbered=len(numbered),
         total=len(ms),
