@@ -331,6 +331,12 @@ def test_issuing_bodies_are_named_in_the_reports_language(region: str) -> None:
     assert all(CJK.search(b) for b in bodies)
     items = policy.own_programmes(report.start("policy", region=region, lang="zh")).data
     assert "某盟" not in items and "据期刊文章批准" not in items
+    # No brackets within brackets in either edition: '(Tongliao city government (as reported))'.
+    for lang in LANGS:
+        text = policy.own_programmes(report.start("policy", region=region, lang=lang)).data
+        bodies = [re.search(r"[(（]([^()（）]*)[)）][.。] ", i) for i in text.splitlines()]
+        assert not [m[0] for m in bodies if m and re.search(r"[(（]", m[1])]
+        assert not re.search(r"\)\)[.。]|）[)）][.。]", text)
 
 
 def _outside_titles(text: str) -> str:

@@ -462,7 +462,7 @@ def own_programmes(ctx: Context) -> Markdown:
     items = []
     for r in rows.itertuples():
         what = (
-            _("{event} ({body}).").format(event=esc(r.event), body=esc(r.issuing_body))
+            _("{event} ({body}).").format(event=esc(r.event), body=esc(unbracketed(r.issuing_body)))
             if isinstance(r.issuing_body, str)
             else _("{event}.").format(event=esc(r.event))
         )
@@ -473,6 +473,13 @@ def own_programmes(ctx: Context) -> Markdown:
         cited = _("Source: {grade}").format(grade=r.grade)
         items.append(f"- **{esc(r.shown_date)}** — {what}{space}*{cited}*")
     return Markdown("\n".join(items))
+
+
+def unbracketed(body: str) -> str:
+    """An issuing body for the brackets after an event: its own remark in brackets after a
+    comma ('Tongliao city government (as reported)' -> '…government, as reported'), so that
+    brackets do not nest. The Chinese names hold none (the catalog words them so)."""
+    return re.sub(r"\s*\(([^()]*)\)", r", \1", body)
 
 
 def own_documents(ctx: Context) -> str:
