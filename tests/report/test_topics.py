@@ -170,7 +170,7 @@ def test_map_highlights_the_five_prefectures_for_inner_mongolia() -> None:
         for f in features
         if f["properties"]["state"] == "Outside the policy area"
     }
-    assert outside == {"Inner Mongolia"}
+    assert outside == {"Rest of Inner Mongolia"}  # its five prefectures are drawn over it
 
 
 def test_map_highlights_a_province_with_its_prefectures_drawn_over_it() -> None:
