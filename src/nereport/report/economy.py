@@ -161,13 +161,58 @@ def _growth_caption(growth: pd.DataFrame, ctx: Context) -> str:
     return _clauses(ctx, parts)
 
 
+# How a level's note says it follows a data correction and breaks with the years before it.
+BREAK_NOTE = "a break against"
+
+
+def _first_release_gdp() -> pd.DataFrame:
+    """GDP as first released (the communiqués' and January releases' figures) that only the
+    value-added table holds: one figure per region and year, each its own release."""
+    va = load("economy_value_added", release=findings.FIRST_RELEASE)
+    return va.dropna(subset=["gdp_cny_100m"]).drop_duplicates(["region", "year"])[
+        ["region", "year", "release", "gdp_cny_100m", "source_id", "note"]
+    ]
+
+
 def gdp_levels(ctx: Context) -> pd.DataFrame:
+    """The region's GDP in every release, with ``segment``: a line per release and unbroken
+    run of years, broken where a level follows a data correction (the data's note), and a
+    point of its own for each first release (each year's figure is that year's release)."""
     # economy_gdp's releases, and the main release, whose GDP sits beside its sectors: the one
-    # every share, deflator and per-person figure of the report is computed in.
-    every = pd.concat([load("economy_gdp"), findings.gdp_main()], ignore_index=True)
+    # every share, deflator and per-person figure of the report is computed in; first
+    # releases that only the value-added table holds (economy_gdp's own copy comes first).
+    every = pd.concat(
+        [load("economy_gdp"), findings.gdp_main(), _first_release_gdp()], ignore_index=True
+    ).drop_duplicates(["region", "year", "release"], keep="first")
+    every = every.assign(corrected=every["note"].fillna("").str.contains(BREAK_NOTE))
     gdp = with_northeast(every, "gdp_cny_100m", by=("release",))
+    # A sum is corrected where one of its members is.
+    corrected = every.groupby(["release", "year"])["corrected"].any()
+    gdp = gdp.assign(
+        corrected=[
+            bool(c) if c == c else bool(corrected.get((r, y), False))
+            for r, y, c in zip(gdp["release"], gdp["year"], gdp["corrected"], strict=True)
+        ]
+    )
     gdp = ctx.in_years(gdp[gdp["region"] == ctx.region])
-    return gdp.assign(series=gdp["release"].map(release_name))
+    alone = gdp["year"].astype(str).where(gdp["release"] == findings.FIRST_RELEASE, "")
+    gdp = gdp.assign(alone=alone)
+    return gdp.assign(
+        series=gdp["release"].map(release_name),
+        segment=findings.segments(gdp, ["release", "corrected", "alone"]),
+    )
+
+
+def gdp_breaks(gdp: pd.DataFrame) -> list[tuple[str, int, int]]:
+    """Where a release's line breaks at a data correction: (release, last year before, first
+    year after) for each release whose corrected levels follow uncorrected ones."""
+    found = []
+    for release, rows in gdp.sort_values("year").groupby("release", sort=False):
+        years = rows.set_index("year")["corrected"]
+        for year in years.index:
+            if years[year] and year - 1 in years.index and not years[year - 1]:
+                found.append((str(release), int(year - 1), int(year)))
+    return found
 
 
 # The economic censuses after which NBS revised provincial GDP the most: the release before
@@ -247,6 +292,7 @@ def gdp_chart(ctx: Context) -> Figure:
         start=ctx.start,
         end=ctx.end,
         marks=charts.MARKED_YEARS,
+        segment="segment",
     )
     if gdp.empty:
         return Figure(chart, _italic(_("No GDP figures for these years.")))
@@ -282,6 +328,21 @@ def gdp_chart(ctx: Context) -> Figure:
         last=i18n.amount(last.gdp_cny_100m, "100 million yuan", 4, largest=largest),
         change=number(abs(change), 1),
     )
+    breaks = [
+        _("between {before} and {after} ({release})").format(
+            release=esc(release_name(release)), before=before, after=after
+        )
+        for release, before, after in gdp_breaks(gdp)
+    ]
+    if breaks:
+        caption = _sentences(
+            ctx,
+            caption,
+            _(
+                "A line breaks where its levels follow a provincial data correction and do not "
+                "continue the years before: {breaks}."
+            ).format(breaks=_listing(ctx, breaks)),
+        )
     if ctx.region == "northeast":
         caption = _sentences(
             ctx, caption, _("The Northeast is the sum of the three provinces within each release.")

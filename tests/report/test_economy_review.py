@@ -1,0 +1,58 @@
+"""The economy reports' fixes after a reader recomputed their figures: lines broken at data
+corrections, periods that match, first releases shown, reader labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from nereport import report
+from nereport.report import economy, findings
+
+
+def _runs(gdp, release: str) -> list[list[int]]:
+    """The years of each drawn segment of ``release``, in order."""
+    rows = gdp[gdp["release"] == release].sort_values("year")
+    return [sorted(g["year"].astype(int)) for _s, g in rows.groupby("segment", sort=False)]
+
+
+@pytest.mark.parametrize(
+    ("region", "before", "after"),
+    [("liaoning", 2015, 2016), ("northeast", 2015, 2016), ("inner-mongolia", 2016, 2017)],
+)
+def test_gdp_line_breaks_at_a_provincial_data_correction(
+    region: str, before: int, after: int
+) -> None:
+    ctx = report.start("economy", region=region)
+    gdp = economy.gdp_levels(ctx)
+    runs = _runs(gdp, "nbs-2018")
+    # No segment of the c.2018 release holds both sides of the correction.
+    assert not [r for r in runs if before in r and after in r]
+    assert [b[1:] for b in economy.gdp_breaks(gdp)] == [(before, after)]
+    assert f"between {before} and {after}" in economy.gdp_chart(ctx).caption
+
+
+def test_gdp_line_of_a_region_without_correction_is_not_broken() -> None:
+    gdp = economy.gdp_levels(report.start("economy", region="jilin"))
+    assert economy.gdp_breaks(gdp) == []
+    assert len(_runs(gdp, "nbs-2018")) == 1
+
+
+@pytest.mark.parametrize(
+    ("region", "year", "gdp"),
+    [
+        ("liaoning", 2021, 27584.1),
+        ("liaoning", 2022, 28975.1),
+        ("liaoning", 2023, 30209.4),
+        ("heilongjiang", 2022, 15901.0),
+        ("inner-mongolia", 2023, 24627.0),
+        ("jilin", 2020, 12311.32),
+    ],
+)
+def test_gdp_chart_shows_first_releases_of_the_value_added_table(
+    region: str, year: int, gdp: float
+) -> None:
+    levels = economy.gdp_levels(report.start("economy", region=region))
+    first = levels[levels["release"] == findings.FIRST_RELEASE]
+    assert first.loc[first["year"] == year, "gdp_cny_100m"].tolist() == [gdp]
+    # Each first release is a point of its own: no segment joins two years.
+    assert first.groupby("segment")["year"].nunique().max() == 1
