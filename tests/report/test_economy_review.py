@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nereport import report
-from nereport.report import economy, findings
+from nereport.report import describe, economy, findings
 
 
 def _runs(gdp, release: str) -> list[list[int]]:
@@ -56,3 +56,29 @@ def test_gdp_chart_shows_first_releases_of_the_value_added_table(
     assert first.loc[first["year"] == year, "gdp_cny_100m"].tolist() == [gdp]
     # Each first release is a point of its own: no segment joins two years.
     assert first.groupby("segment")["year"].nunique().max() == 1
+
+
+@pytest.mark.parametrize("region", ["liaoning", "northeast"])
+def test_fiscal_line_marks_the_inflated_years_and_breaks_around_them(region: str) -> None:
+    ctx = report.start("economy", region=region)
+    frame = findings.fiscal_frame(ctx)
+    own = frame[frame["region"] == region].set_index("year")
+    assert sorted(own.index[own["inflated"]]) == [2011, 2012, 2013, 2014]
+    # No segment holds an inflated year beside one that is not.
+    assert (own.groupby("segment")["inflated"].nunique() == 1).all()
+    figure = economy.fiscal_chart(ctx)
+    spec = figure.chart.to_dict()
+    assert (
+        f"{ctx.name()}, inflated revenue"
+        in spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
+    )
+    # The largest change between neighbours is not read across the break (Liaoning: 62.8 % in
+    # 2014, 47.5 % in 2015).
+    assert "2014 to 2015" not in describe.describe(spec)
+    assert "work report of 17 January 2017" in figure.caption
+
+
+def test_fiscal_finding_of_a_region_without_inflated_years_says_nothing_of_them() -> None:
+    said = findings.fiscal(report.start("economy", region="jilin"))
+    assert "inflated" not in said
+    assert not said.endswith(" ")

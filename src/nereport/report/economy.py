@@ -501,6 +501,13 @@ def per_capita_chart(ctx: Context) -> Figure:
 
 def fiscal_chart(ctx: Context) -> Figure:
     frame = ctx.named(ctx.in_years(findings.fiscal_frame(ctx)))
+    # The years of inflated revenue are a series of their own in the legend.
+    frame = frame.assign(
+        region_name=frame["region_name"].where(
+            ~frame["inflated"],
+            frame["region_name"].map(lambda n: _("{region}, inflated revenue").format(region=n)),
+        )
+    )
     chart = charts.line(
         frame,
         "self_sufficiency_pct",
@@ -519,6 +526,7 @@ def fiscal_chart(ctx: Context) -> Figure:
         marks=charts.MARKED_YEARS,
         fmt=".0f",
         zero=True,
+        segment="segment",
     )
     return Figure(chart, findings.fiscal(ctx) or _italic(_("No budget figures for these years.")))
 

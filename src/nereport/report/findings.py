@@ -739,7 +739,30 @@ def fiscal_frame(ctx: Context) -> pd.DataFrame:
         frames.append(
             ratio.dropna().rename("self_sufficiency_pct").reset_index().assign(region=region)
         )
-    return pd.concat(frames, ignore_index=True).assign(release=MAIN)
+    frame = pd.concat(frames, ignore_index=True).assign(release=MAIN)
+    inflated = [
+        revenue_inflated(region, int(year))
+        for region, year in zip(frame["region"], frame["year"], strict=True)
+    ]
+    frame = frame.assign(inflated=inflated)
+    # A line per region and run of years, broken where the inflated years begin and end.
+    return frame.assign(segment=segments(frame, ["region", "inflated"]))
+
+
+# The years whose general-budget revenue a province stated to be inflated (LIAONING_CAVEAT):
+# a ratio of those years is marked and never compared with one of the years around them.
+INFLATED_REVENUE = {"liaoning": (2011, 2014)}
+
+
+def revenue_inflated(region: str, year: int) -> bool:
+    """Whether ``region``'s revenue of ``year`` is (or, for an aggregate, includes) revenue
+    its province stated to be inflated."""
+    own = list(regions.members(region)) or [region]
+    return any(
+        INFLATED_REVENUE[r][0] <= year <= INFLATED_REVENUE[r][1]
+        for r in own
+        if r in INFLATED_REVENUE
+    )
 
 
 @headline("fiscal_self_sufficiency", MAIN, 0)
@@ -850,7 +873,34 @@ def fiscal(ctx: Context) -> str | None:
         "spending, {start} → {end}; {source}; China: all local governments): {values}. The "
         "rest is financed mainly by transfers from the central government."
     ).format(start=start, end=end, source=_release(ctx), values=_join(said, "clauses"))
-    return _join([sentence, _first_fiscal_sentence(ctx)], "sentences").strip()
+    parts = [sentence, inflated_sentence(ctx), _first_fiscal_sentence(ctx)]
+    return _join([p for p in parts if p], "sentences")
+
+
+def inflated_sentence(ctx: Context) -> str:
+    """Which years' ratios rest on revenue the province stated to be inflated, with its source;
+    empty where the report's regions have none."""
+    inflated = [r for r in ctx.own() if r in INFLATED_REVENUE]
+    if not inflated:
+        return ""
+    first, last = INFLATED_REVENUE[inflated[0]]
+    message = (
+        _(
+            "The Northeast's ratios of {first}–{last} include Liaoning's revenue of those "
+            "years, which its cities and counties inflated, as the provincial government stated "
+            "in its work report of 17 January 2017 (citing the National Audit Office, as "
+            "reported by People's Daily): they are marked in the chart, and the Northeast's "
+            "line breaks before and after them."
+        )
+        if ctx.region == "northeast"
+        else _(
+            "Liaoning's ratios of {first}–{last} rest on revenue its cities and counties "
+            "inflated, as the provincial government stated in its work report of 17 January "
+            "2017 (citing the National Audit Office, as reported by People's Daily): they are "
+            "marked in the chart, and its line breaks before and after them."
+        )
+    )
+    return message.format(first=first, last=last)
 
 
 FAI_YEARS = (2014, 2017)  # the provincial levels end in 2017
