@@ -82,3 +82,14 @@ def test_fiscal_finding_of_a_region_without_inflated_years_says_nothing_of_them(
     said = findings.fiscal(report.start("economy", region="jilin"))
     assert "inflated" not in said
     assert not said.endswith(" ")
+
+
+@pytest.mark.parametrize("region", ["liaoning", "northeast"])
+def test_investment_gives_the_comparison_the_periods_of_the_broken_province(region: str) -> None:
+    said = findings.investment(report.start("economy", region=region))
+    china = said.split("China", 1)[1].split(". ", 1)[0]
+    # China's change over Liaoning's two periods (total society, NBS c.2021: +9.8 %, +5.7 %).
+    assert "+9.8 % in 2014 → 2015" in china
+    assert "+5.7 % in 2016 → 2017" in china
+    # The whole period only where another province is stated over it (the Northeast).
+    assert ("+25.2 %" in china) == (region == "northeast")

@@ -961,13 +961,49 @@ LIAONING_CAVEAT = N_(
 )
 
 
+def _fai_changes(region: str, sides: list[tuple[int, int]]) -> str:
+    """``region``'s change over each of ``sides``: '−27.5 % in 2014 → 2015, ...'."""
+    return _join(
+        [
+            _("{change} in {start} → {end}").format(
+                change=stated("fai_change", region, *side, sign=True), start=side[0], end=side[1]
+            )
+            for side in sides
+        ],
+        "names",
+    )
+
+
+def _fai_comparison(ctx: Context, whole: bool, split: list[tuple[int, int]]) -> str | None:
+    """The comparison's change over the very periods its regions' are stated over: the whole
+    period where one region's is, each side of a break where one region's is split."""
+    start, end = FAI_YEARS
+    if any(value("fai_change", ctx.comparison, *side) is None for side in split):
+        return None
+    name = ctx.md_name(ctx.comparison)
+    if not split:
+        return _("{region} {change}").format(
+            region=name, change=stated("fai_change", ctx.comparison, start, end, sign=True)
+        )
+    changes = _fai_changes(ctx.comparison, split)
+    if not whole:
+        return _("{region} {changes}").format(region=name, changes=changes)
+    return _("{region} {change} ({changes})").format(
+        region=name,
+        change=stated("fai_change", ctx.comparison, start, end, sign=True),
+        changes=changes,
+    )
+
+
 @_once
 def investment(ctx: Context) -> str | None:
     start, end = FAI_YEARS
     said = []
-    for region in (*ctx.own(), ctx.comparison):
+    whole, split = False, []
+    for region in ctx.own():
         sides = fai_sides(region, start, end)
         if sides == [(start, end)]:
+            whole = True
             said.append(
                 _("{region} {change}").format(
                     region=ctx.md_name(region),
@@ -979,6 +1015,7 @@ def investment(ctx: Context) -> str | None:
         sides = [side for side in sides if side[1] > side[0]]
         if len(sides) < 2 or sides[0][0] != start or sides[-1][1] != end:
             return None
+        split += [side for side in sides if side not in split]
         said.append(
             _(
                 "{region} {changes} (not compared across its break between {before} and {after})"
@@ -986,19 +1023,13 @@ def investment(ctx: Context) -> str | None:
                 region=ctx.md_name(region),
                 before=sides[0][1],
                 after=sides[1][0],
-                changes=_join(
-                    [
-                        _("{change} in {start} → {end}").format(
-                            change=stated("fai_change", region, *side, sign=True),
-                            start=side[0],
-                            end=side[1],
-                        )
-                        for side in sides
-                    ],
-                    "names",
-                ),
+                changes=_fai_changes(region, sides),
             )
         )
+    comparison = _fai_comparison(ctx, whole, sorted(split))
+    if comparison is None:
+        return None
+    said.append(comparison)
     sentence = _(
         "**Fixed-asset investment** (total society, current prices, {start} → {end}; "
         "{source}): {values}."
