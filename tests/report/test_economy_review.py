@@ -3,9 +3,11 @@ corrections, periods that match, first releases shown, reader labels."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from nereport import report
+from nereport import i18n, report
 from nereport.report import describe, economy, findings
 
 
@@ -93,3 +95,56 @@ def test_investment_gives_the_comparison_the_periods_of_the_broken_province(regi
     assert "+5.7 % in 2016 → 2017" in china
     # The whole period only where another province is stated over it (the Northeast).
     assert ("+25.2 %" in china) == (region == "northeast")
+
+
+def _rates_named(said: str) -> list[tuple[int, int]]:
+    """Every 'from B to E' / 'B to E' span in ``said``, as (base, end)."""
+    return [(int(b), int(e)) for b, e in re.findall(r"(\d{4}) to (\d{4})", said)]
+
+
+@pytest.mark.parametrize("region", ["liaoning", "jilin", "heilongjiang", "inner-mongolia"])
+def test_real_growth_periods_run_from_a_base_year_level_to_an_end_year_level(region: str) -> None:
+    said = findings.real_growth(report.start("economy", region=region))
+    # No en-dash span of years: each period names its base year and end year, the rates
+    # averaged being those of the years after the base up to the end.
+    assert not re.search(r"\d{4}–\d{4}(?!\s*\(a separate)", said.split("First releases")[0])
+    spans = _rates_named(said)
+    assert (2003, 2019) in spans and (2016, 2019) in spans
+    run = findings.first_release_run(region)
+    if run and run[1] > run[0]:
+        # The first releases' average over run[0]..run[1] is stated from run[0] - 1.
+        assert (run[0] - 1, run[1]) in spans
+        rate = findings.first_release_growth_rate(region, *run)
+        rates = [findings.first_release_growth(region, y) for y in range(run[0], run[1] + 1)]
+        factor = 1.0
+        for r in rates:
+            factor *= 1 + r / 100
+        assert rate == pytest.approx(100 * (factor ** (1 / len(rates)) - 1))
+
+
+def test_first_release_growth_pairs_each_province_with_china_over_its_years() -> None:
+    said = findings.real_growth(report.start("economy", region="northeast"))
+    first = said.split("First releases", 1)[1]
+    assert "Liaoning **4.6 %** a year from 2020 to 2024 (China 5.3 %)" in first
+    assert "Heilongjiang **3.8 %** a year from 2020 to 2023 (China 5.4 %)" in first
+    assert "6.6 % in 2021 (China 8.1 %)" in first
+    assert "6.3 % in 2023 (China 5.2 %)" in first
+    # China is not listed apart with every period at once.
+    assert "China **5.3 %**" not in first
+
+
+def test_growth_caption_names_the_release_once_and_the_fastest_year_against_china() -> None:
+    caption = economy.real_growth_chart(report.start("economy", region="northeast")).caption
+    assert caption.count("NBS release of c.2021") == 1
+    # Liaoning's own fastest year, 2007, is a year it grew slower than China (14.2 %).
+    assert "its own fastest year: 2007, 12.9 %; China 14.2 %" in caption
+
+
+def test_chinese_all_years_below_reads_as_every_year_not_an_average() -> None:
+    i18n.use("zh")
+    try:
+        caption = economy.per_capita_chart(report.start("economy", region="jilin", lang="zh"))
+    finally:
+        i18n.use("en")
+    assert "在**全部" in caption.caption
+    assert "年均**低于" not in caption.caption

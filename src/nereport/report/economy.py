@@ -147,8 +147,8 @@ def _growth_caption(growth: pd.DataFrame, ctx: Context) -> str:
         peak = wide[region].idxmax()
         parts.append(
             _(
-                "{region} grew faster than {comparison} in **{ahead} of {total}** years of the "
-                "NBS release of c.2021 (fastest: {year}, {growth} %)"
+                "{region} grew faster than {comparison} in **{ahead} of {total}** years (its own "
+                "fastest year: {year}, {growth} %; {comparison} {comparison_growth} %)"
             ).format(
                 region=ctx.md_name(region),
                 comparison=ctx.md_name(ctx.comparison),
@@ -156,9 +156,11 @@ def _growth_caption(growth: pd.DataFrame, ctx: Context) -> str:
                 total=wide[region].notna().sum(),
                 year=int(peak),
                 growth=number(wide[region][peak], 1),
+                comparison_growth=number(wide[ctx.comparison][peak], 1),
             )
         )
-    return _clauses(ctx, parts)
+    # The release is named once, before its regions.
+    return _("In the NBS release of c.2021: {clauses}").format(clauses=_clauses(ctx, parts))
 
 
 # How a level's note says it follows a data correction and breaks with the years before it.
