@@ -7,7 +7,9 @@ import re
 
 import pytest
 
+import nereport
 from nereport import i18n, report
+from nereport.data import grades
 from nereport.report import describe, economy, findings
 
 
@@ -148,3 +150,16 @@ def test_chinese_all_years_below_reads_as_every_year_not_an_average() -> None:
         i18n.use("en")
     assert "在**全部" in caption.caption
     assert "年均**低于" not in caption.caption
+
+
+@pytest.mark.parametrize(("region", "figure"), [("liaoning", 2538.7), ("heilongjiang", 7867.7)])
+def test_a_grain_figure_an_official_repost_gives_in_other_units_is_not_secondary_only(
+    region: str, figure: float
+) -> None:
+    rows = nereport.load("economy_grain_output", region=region, year=2021)
+    # One copy prints 万吨, the other 亿斤; the official repost and the secondary copy agree.
+    assert set(rows["grain_10k_t"]) == {figure} and rows["printed"].nunique() == 2
+    assert not grades.secondary_only(rows).any()
+    caption = economy.grain_chart(report.start("economy", region=region)).caption
+    only = caption.split("Secondary source only:", 1)[1]
+    assert "2021" not in only.split(report.start("economy", region=region).name(), 1)[1]
