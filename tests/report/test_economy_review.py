@@ -163,3 +163,32 @@ def test_a_grain_figure_an_official_repost_gives_in_other_units_is_not_secondary
     caption = economy.grain_chart(report.start("economy", region=region)).caption
     only = caption.split("Secondary source only:", 1)[1]
     assert "2021" not in only.split(report.start("economy", region=region).name(), 1)[1]
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_structure_chart_names_the_sectors_as_the_text_does(lang: str) -> None:
+    i18n.use(lang)
+    try:
+        spec = economy.sector_chart(report.start("economy", region="jilin", lang=lang)).chart
+        shown = set(spec.data["sector"])
+        labels = [
+            i18n._(m)
+            for _v, m in economy.dataset("economy_value_added").column("sector").value_labels
+        ]
+    finally:
+        i18n.use("en")
+    assert shown == set(labels)
+    assert not shown & {"primary", "secondary", "tertiary"}
+    assert all(label[:1] == label[:1].upper() for label in labels)
+
+
+def test_first_release_is_named_with_a_capital_in_legends() -> None:
+    gdp = economy.gdp_levels(report.start("economy", region="liaoning"))
+    assert set(gdp.loc[gdp["release"] == findings.FIRST_RELEASE, "series"]) == {"First release"}
+
+
+@pytest.mark.parametrize(("region", "at_edge"), [("heilongjiang", True), ("liaoning", False)])
+def test_a_maximum_in_the_first_year_shown_is_not_called_a_peak(region: str, at_edge: bool) -> None:
+    caption = economy.sector_chart(report.start("economy", region=region)).caption
+    assert ("highest of the years shown (2000–2019) in 2000" in caption) == at_edge
+    assert ("peaked" in caption) != at_edge

@@ -11,7 +11,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from nereport import i18n
-from nereport.data import load, regions, releases
+from nereport.data import dataset, load, regions, releases
 from nereport.data.series import with_northeast
 from nereport.i18n import N_, _
 from nereport.report import charts, findings
@@ -44,13 +44,6 @@ def revision(rows: pd.DataFrame) -> tuple:
     order = {r: i for i, r in enumerate(RELEASE_ORDER)}
     ranked = rows.assign(order=rows["release"].map(order).fillna(-1)).sort_values("order")
     return ranked.iloc[0], ranked.iloc[-1]
-
-
-SECTOR_LABELS = {
-    "primary": N_("primary"),
-    "secondary": N_("secondary"),
-    "tertiary": N_("tertiary"),
-}
 
 
 def _listing(ctx: Context, parts: list[str]) -> str:
@@ -834,7 +827,9 @@ def sector_chart(ctx: Context) -> Figure:
         return Figure(None, _italic(_("No sector figures in the years chosen.")))
     chart = charts.stacked_shares(
         # The sectors named in the report's language (the stacking follows sector_order).
-        va.assign(sector=va["sector"].map(lambda s: _(SECTOR_LABELS.get(s, s)))),
+        va.assign(
+            sector=va["sector"].map(dataset("economy_value_added").column("sector").value_label)
+        ),
         _("Structure of the economy: {region}").format(region=ctx.name()),
         ctx.subtitle(
             # '% of' would read as a printf directive to gettext tools: the sign is a placeholder.
@@ -876,27 +871,32 @@ _LEAD_YEAR = {
 
 def _structure_caption(share: pd.DataFrame, top: int) -> str:
     """When industry and construction peaked, and which of them and services was the larger in
-    which years (every change of lead, not only the first)."""
-    peak = {"peak": number(share["secondary"][top], 1), "year": int(top)}
+    which years (every change of lead, not only the first). A maximum in the first or last year
+    shown is no peak: it is said to be the highest of the years shown."""
+    first, last = int(share.index.min()), int(share.index.max())
+    figures = {"peak": number(share["secondary"][top], 1), "year": int(top)}
+    peak = (
+        _(
+            "Industry and construction was at its highest of the years shown ({first}–{last}) "
+            "in {year}: **{peak} %** of GDP"
+        ).format(first=first, last=last, **figures)
+        if top in (first, last)
+        else _("Industry and construction peaked at **{peak} %** of GDP in {year}").format(
+            **figures
+        )
+    )
     runs = _leads(share)
     if len(runs) == 1 and runs[0][0] == "secondary":
-        return _(
-            "Industry and construction peaked at **{peak} %** of GDP in {year}; services "
-            "stayed smaller in every year shown."
-        ).format(**peak)
+        return _("{peak}; services stayed smaller in every year shown.").format(peak=peak)
     if len(runs) == 1:
-        return _(
-            "Industry and construction peaked at **{peak} %** of GDP in {year}; services were "
-            "larger in every year shown."
-        ).format(**peak)
+        return _("{peak}; services were larger in every year shown.").format(peak=peak)
     leads = [
         _((_LEAD_YEAR if first == last else _LEAD)[sector]).format(start=first, end=last)
         for sector, first, last in runs
     ]
-    return _(
-        "Industry and construction peaked at **{peak} %** of GDP in {year}; the larger of "
-        "the two: {leads}."
-    ).format(**peak, leads=("，" if i18n.current() == "zh" else ", ").join(leads))
+    return _("{peak}; the larger of the two: {leads}.").format(
+        peak=peak, leads=("，" if i18n.current() == "zh" else ", ").join(leads)
+    )
 
 
 # -- employment ------------------------------------------------------------------------------

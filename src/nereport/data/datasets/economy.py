@@ -550,6 +550,13 @@ def clean_economy_gdp_per_capita(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 VA_SECTORS = {"va_primary": "primary", "va_secondary": "secondary", "va_tertiary": "tertiary"}
+# The sectors as a reader names them, in their order (legends, tooltips, tables): declared once,
+# beside the data, and translated through the catalog where they are shown.
+SECTOR_LABELS = {
+    "primary": N_("Farming, forestry, livestock and fishing (primary sector)"),
+    "secondary": N_("Industry and construction (secondary sector)"),
+    "tertiary": N_("Services (tertiary sector)"),
+}
 
 
 def clean_economy_value_added(raw: pd.DataFrame) -> pd.DataFrame:
@@ -745,7 +752,13 @@ DATASETS += [
         sources=VALUE_ADDED_SOURCES,
         columns=_econ2_columns(
             VALUE_ADDED_SOURCES,
-            Column("sector", "str", "Sector", allowed=tuple(VA_SECTORS.values())),
+            Column(
+                "sector",
+                "str",
+                "Sector",
+                allowed=tuple(VA_SECTORS.values()),
+                value_labels=tuple(SECTOR_LABELS.items()),
+            ),
             Column(
                 "value_added_cny_100m",
                 "float",
