@@ -192,3 +192,20 @@ def test_a_maximum_in_the_first_year_shown_is_not_called_a_peak(region: str, at_
     caption = economy.sector_chart(report.start("economy", region=region)).caption
     assert ("highest of the years shown (2000–2019) in 2000" in caption) == at_edge
     assert ("peaked" in caption) != at_edge
+
+
+@pytest.mark.parametrize("region", ["heilongjiang", "northeast"])
+def test_population_neighbours_are_printed_only_for_a_doubtful_value(region: str) -> None:
+    caption = economy.population_chart(report.start("economy", region=region)).caption
+    # The 2013 yearbook's 35.35 million is doubtful: the years around it show why.
+    assert "35.35 million, against 38.34 million in 2012 and 38.33 million in 2014" in caption
+    # The 2022 first release, read only in a secondary copy, fits its neighbours.
+    assert "30.99 million, secondary source" in caption
+    assert "30.99 million, against" not in caption
+
+
+def test_inner_mongolia_population_says_it_is_the_whole_region() -> None:
+    caption = economy.population_chart(report.start("economy", region="inner-mongolia")).caption
+    assert "whole region, not only its policy-area part), year-end population" in caption
+    jilin = economy.population_chart(report.start("economy", region="jilin")).caption
+    assert "whole region" not in jilin

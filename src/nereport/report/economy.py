@@ -661,7 +661,10 @@ def _flagged_value(ctx: Context, r) -> str:
         release=esc(release_name(r.release)),
         value=people(r.population_10k),
     )
-    if r.year - 1 in same.index and r.year + 1 in same.index:
+    secondary = str(r.note).startswith("secondary source")  # read only in a secondary copy
+    # The years around it only for a value flagged as doubtful (they show why); a value left
+    # out only for its copy is not in doubt, its neighbours would suggest it is.
+    if not secondary and r.year - 1 in same.index and r.year + 1 in same.index:
         said = _(
             "{said}, against {before} million in {year_before} and {after} million in {year_after}"
         ).format(
@@ -671,7 +674,7 @@ def _flagged_value(ctx: Context, r) -> str:
             after=people(same[r.year + 1]),
             year_after=int(r.year + 1),
         )
-    if str(r.note).startswith("secondary source"):  # read only in a secondary copy
+    if secondary:
         said = _("{said}, secondary source").format(said=said)
     kept = _drawn_copy(r)
     if kept is not None:  # another copy of the same first release is drawn for that year
@@ -724,7 +727,9 @@ def population_chart(ctx: Context) -> Figure:
             "In the latest revised series ({release}), year-end population went from "
             "**{first}** million in {first_year} to **{last}** million in {last_year} ({change})."
         ).format(
-            release=esc(release_name(last.release)),
+            # A region only partly in the policy area: its whole population, said so (as the
+            # census sentence beside it gives its policy-area prefectures').
+            release=findings.whole_region(ctx, esc(release_name(last.release))),
             first=people(first.population_10k),
             first_year=int(first.year),
             last=people(last.population_10k),

@@ -142,6 +142,11 @@ def _join(parts: list[str], kind: str) -> str:
     return _MARKS[i18n.current()][kind].join(parts)
 
 
+def whole_region(ctx: Context, source: str) -> str:
+    """``source`` with the region's scope where it needs saying (see ``_source``)."""
+    return _source(ctx, source)
+
+
 def _source(ctx: Context, source: str) -> str:
     """What a finding's figures are (``source``), and, where a provincial figure covers more
     than the policy area, that it covers the whole region."""
