@@ -74,7 +74,7 @@ def test_every_population_sentence_follows_the_revised_series() -> None:
     # follows the NBS series revised after the 7th census.
     for region in ("northeast", "liaoning", "jilin", "heilongjiang", "inner-mongolia"):
         caption = economy.population_chart(report.start("economy", region=region)).caption
-        assert "In the latest revised series (NBS, revised after the 7th census)" in caption
+        assert "In the latest revised series (NBS, revised after the 7th census" in caption
         assert "in 2000 to" in caption and "in 2020 (" in caption
     inner = economy.population_chart(report.start("economy", region="inner-mongolia")).caption
     assert "**23.72** million in 2000 to **24.03** million in 2020 (+1.3 %)" in inner
@@ -92,7 +92,7 @@ def test_every_population_sentence_follows_the_revised_series() -> None:
 def test_secondary_copies_are_left_out_as_secondary_not_only_as_doubtful() -> None:
     caption = economy.population_chart(report.start("economy", region="jilin")).caption
     assert "found only in a secondary copy" in caption
-    assert "Jilin 2021 (first release): 23.75 million, secondary source" in caption
+    assert "Jilin 2021 (First release): 23.75 million, secondary source" in caption
 
 
 def test_ageing_states_the_shares_read_and_names_what_is_missing() -> None:

@@ -74,28 +74,29 @@ def test_national_growth_after_2020_is_compared_over_the_regions_own_years(every
         if topic == "environment" or lang != "en":
             continue
         line = next(li for li in text.splitlines() if li.startswith("- **Real growth**"))
-        china = line.split("First releases for", 1)[1].rsplit("; China ", 1)[1]
-        averages = re.findall(r"\*\*(\d+\.\d) %\*\* a year (\d{4})–(\d{4})", china)
+        first = line.split("First releases of", 1)[1]
+        # Each region's average, stated from the level of the year before its run to its last
+        # year's, beside China's over the same years.
+        averages = re.findall(
+            r"\*\*\d+\.\d %\*\* a year from (\d{4}) to (\d{4}) \(China (\d+\.\d) %\)", first
+        )
         own = report.start(topic, region=region).own()
         runs = {run for r in own if (run := findings._first_release_periods(r)[0])}
-        assert {(int(a), int(b)) for _rate, a, b in averages} == runs, (topic, region)
-        for rate, a, b in averages:
-            stated.setdefault((a, b), set()).add(rate)
+        assert {(int(a) + 1, int(b)) for a, b, _rate in averages} == runs, (topic, region)
+        for a, b, rate in averages:
+            stated.setdefault((str(int(a) + 1), b), set()).add(rate)
     assert stated == {
         ("2021", "2024"): {_china_first_release_rate(2021, 2024)},
         ("2021", "2023"): {_china_first_release_rate(2021, 2023)},
     }
     heilongjiang = findings.real_growth(report.start("economy", region="heilongjiang"))
-    assert "Heilongjiang **3.8 %** a year 2021–2023; China **5.4 %** a year 2021–2023." in (
-        heilongjiang
-    )
+    assert "Heilongjiang **3.8 %** a year from 2020 to 2023 (China 5.4 %)." in heilongjiang
     # Jilin's single years are set against the nation's same years.
     jilin = findings.real_growth(report.start("economy", region="jilin"))
     rates = nereport.load("economy_gdp_index", region="china", release="first-release")
     rates = rates.set_index("year")["growth_pct"]
-    assert f"China {i18n.decimal(rates[2021], 1)} % (2021), {i18n.decimal(rates[2023], 1)} % " in (
-        jilin
-    )
+    assert f"in 2021 (China {i18n.decimal(rates[2021], 1)} %)" in jilin
+    assert f"in 2023 (China {i18n.decimal(rates[2023], 1)} %)" in jilin
 
 
 def test_numbers_round_half_away_from_zero() -> None:
@@ -112,8 +113,9 @@ def test_a_missing_year_is_named_not_averaged_over() -> None:
     # must not drop 2022 for every region, nor average Jilin over 2021 and 2023.
     text = findings.real_growth(report.start("economy", region="northeast"))
     assert "averaged over 2 year" not in text
-    assert "Jilin 6.6 % (2021), 6.3 % (2023), no figure found for 2022, so not averaged" in text
-    assert "Liaoning **4.6 %** a year 2021–2024" in text
+    jilin = "Jilin 6.6 % in 2021 (China 8.1 %), 6.3 % in 2023 (China 5.2 %), no figure found for "
+    assert jilin + "2022, so not averaged" in text
+    assert "Liaoning **4.6 %** a year from 2020 to 2024" in text
     assert findings.value("first_release_growth_rate", "jilin", 2021, 2023) is None
 
 

@@ -97,7 +97,7 @@ def test_key_findings_state_figures_with_their_period_and_release(ctx) -> None:
     assert 4 <= len(bullets) <= 12
     for bullet in bullets:
         assert any(ch.isdigit() for ch in bullet)
-    assert "2003–2019" in text and "NBS release of c.2021" in text and "census" in text
+    assert "2003 to 2019" in text and "NBS release of c.2021" in text and "census" in text
 
 
 def test_real_growth_finding_is_chained_from_the_published_indices() -> None:
@@ -429,7 +429,7 @@ def test_per_capita_caption_says_all_years_and_keeps_the_regions_order() -> None
     try:
         ctx = report.start("economy", region="northeast", lang="zh")
         caption = economy.per_capita_chart(ctx).caption
-        assert "吉林省**20年均**低于全国水平" in caption
+        assert "吉林省在**全部20年中均**低于全国水平" in caption
         assert caption.index("辽宁省") < caption.index("吉林省") < caption.index("黑龙江省")
     finally:
         report.start("economy", region="jilin")

@@ -27,6 +27,8 @@ class Column:
     allowed: tuple[str, ...] | None = None
     min: float | None = None
     max: float | None = None
+    # What a reader sees for each allowed value (value, message marked N_), in display order.
+    value_labels: tuple[tuple[str, str], ...] = ()
 
     def label(self) -> str:
         """Axis or table label in the current language: the description's first clause and the
@@ -34,6 +36,11 @@ class Column:
         ('CO2 emissions (Mt CO2)', '二氧化碳排放量（百万吨）')."""
         first = _(self.description.split(";")[0])
         return _("{label} ({unit})").format(label=first, unit=_(self.unit)) if self.unit else first
+
+    def value_label(self, value: str) -> str:
+        """A value of the column as a reader names it, in the current language (the value
+        itself where none is declared)."""
+        return _(dict(self.value_labels).get(value, value))
 
 
 @dataclass(frozen=True)

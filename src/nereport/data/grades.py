@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 SECONDARY = "secondary"
 #: How a raw row's note marks a figure read only in a secondary copy.
 SECONDARY_NOTE = "secondary source"
-# Columns that name where a row came from rather than what it measures.
-_PROVENANCE = {"source_id", "published_as", "release", "note"}
+# Columns that name where a row came from rather than what it measures. ``printed`` is how a
+# copy printed its figure (2538.7 万吨, 507.74 亿斤): two copies that give the same figure in
+# different units are one figure, compared by value (``_agree``), not by their text.
+_PROVENANCE = {"source_id", "published_as", "release", "note", "printed"}
 
 
 def grade(source_id: str) -> str:

@@ -13,7 +13,7 @@ MAIN = "nbs-2021"
 
 NAMES = {
     MAIN: N_("NBS release of c.2021"),
-    "first-release": N_("first release"),
+    "first-release": N_("First release"),
     "cnki-to-2009": N_("CNKI extraction, to 2009"),
     "cnki-2010-2018": N_("CNKI extraction, 2010-2018"),
     "cnki-2019": N_("CNKI extraction, 2019"),

@@ -305,7 +305,8 @@ def stacked_shares(frame: pd.DataFrame, title: str, subtitle: str = "") -> alt.C
                 "sector:N",
                 title=None,
                 scale=alt.Scale(range=PALETTE),
-                sort=[_(s) for s in SECTORS],
+                # The sectors in their declared order (``sector_order``), whatever their labels.
+                sort=list(frame.sort_values("sector_order")["sector"].drop_duplicates()),
                 legend=alt.Legend(orient="bottom", labelLimit=320),
             ),
             order=alt.Order("sector_order:Q"),

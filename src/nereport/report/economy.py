@@ -11,7 +11,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from nereport import i18n
-from nereport.data import load, regions, releases
+from nereport.data import dataset, load, regions, releases
 from nereport.data.series import with_northeast
 from nereport.i18n import N_, _
 from nereport.report import charts, findings
@@ -44,13 +44,6 @@ def revision(rows: pd.DataFrame) -> tuple:
     order = {r: i for i, r in enumerate(RELEASE_ORDER)}
     ranked = rows.assign(order=rows["release"].map(order).fillna(-1)).sort_values("order")
     return ranked.iloc[0], ranked.iloc[-1]
-
-
-SECTOR_LABELS = {
-    "primary": N_("primary"),
-    "secondary": N_("secondary"),
-    "tertiary": N_("tertiary"),
-}
 
 
 def _listing(ctx: Context, parts: list[str]) -> str:
@@ -147,8 +140,8 @@ def _growth_caption(growth: pd.DataFrame, ctx: Context) -> str:
         peak = wide[region].idxmax()
         parts.append(
             _(
-                "{region} grew faster than {comparison} in **{ahead} of {total}** years of the "
-                "NBS release of c.2021 (fastest: {year}, {growth} %)"
+                "{region} grew faster than {comparison} in **{ahead} of {total}** years (its own "
+                "fastest year: {year}, {growth} %; {comparison} {comparison_growth} %)"
             ).format(
                 region=ctx.md_name(region),
                 comparison=ctx.md_name(ctx.comparison),
@@ -156,18 +149,65 @@ def _growth_caption(growth: pd.DataFrame, ctx: Context) -> str:
                 total=wide[region].notna().sum(),
                 year=int(peak),
                 growth=number(wide[region][peak], 1),
+                comparison_growth=number(wide[ctx.comparison][peak], 1),
             )
         )
-    return _clauses(ctx, parts)
+    # The release is named once, before its regions.
+    return _("In the NBS release of c.2021: {clauses}").format(clauses=_clauses(ctx, parts))
+
+
+# How a level's note says it follows a data correction and breaks with the years before it.
+BREAK_NOTE = "a break against"
+
+
+def _first_release_gdp() -> pd.DataFrame:
+    """GDP as first released (the communiqués' and January releases' figures) that only the
+    value-added table holds: one figure per region and year, each its own release."""
+    va = load("economy_value_added", release=findings.FIRST_RELEASE)
+    return va.dropna(subset=["gdp_cny_100m"]).drop_duplicates(["region", "year"])[
+        ["region", "year", "release", "gdp_cny_100m", "source_id", "note"]
+    ]
 
 
 def gdp_levels(ctx: Context) -> pd.DataFrame:
+    """The region's GDP in every release, with ``segment``: a line per release and unbroken
+    run of years, broken where a level follows a data correction (the data's note), and a
+    point of its own for each first release (each year's figure is that year's release)."""
     # economy_gdp's releases, and the main release, whose GDP sits beside its sectors: the one
-    # every share, deflator and per-person figure of the report is computed in.
-    every = pd.concat([load("economy_gdp"), findings.gdp_main()], ignore_index=True)
+    # every share, deflator and per-person figure of the report is computed in; first
+    # releases that only the value-added table holds (economy_gdp's own copy comes first).
+    every = pd.concat(
+        [load("economy_gdp"), findings.gdp_main(), _first_release_gdp()], ignore_index=True
+    ).drop_duplicates(["region", "year", "release"], keep="first")
+    every = every.assign(corrected=every["note"].fillna("").str.contains(BREAK_NOTE))
     gdp = with_northeast(every, "gdp_cny_100m", by=("release",))
+    # A sum is corrected where one of its members is.
+    corrected = every.groupby(["release", "year"])["corrected"].any()
+    gdp = gdp.assign(
+        corrected=[
+            bool(c) if c == c else bool(corrected.get((r, y), False))
+            for r, y, c in zip(gdp["release"], gdp["year"], gdp["corrected"], strict=True)
+        ]
+    )
     gdp = ctx.in_years(gdp[gdp["region"] == ctx.region])
-    return gdp.assign(series=gdp["release"].map(release_name))
+    alone = gdp["year"].astype(str).where(gdp["release"] == findings.FIRST_RELEASE, "")
+    gdp = gdp.assign(alone=alone)
+    return gdp.assign(
+        series=gdp["release"].map(release_name),
+        segment=findings.segments(gdp, ["release", "corrected", "alone"]),
+    )
+
+
+def gdp_breaks(gdp: pd.DataFrame) -> list[tuple[str, int, int]]:
+    """Where a release's line breaks at a data correction: (release, last year before, first
+    year after) for each release whose corrected levels follow uncorrected ones."""
+    found = []
+    for release, rows in gdp.sort_values("year").groupby("release", sort=False):
+        years = rows.set_index("year")["corrected"]
+        for year in years.index:
+            if years[year] and year - 1 in years.index and not years[year - 1]:
+                found.append((str(release), int(year - 1), int(year)))
+    return found
 
 
 # The economic censuses after which NBS revised provincial GDP the most: the release before
@@ -247,6 +287,7 @@ def gdp_chart(ctx: Context) -> Figure:
         start=ctx.start,
         end=ctx.end,
         marks=charts.MARKED_YEARS,
+        segment="segment",
     )
     if gdp.empty:
         return Figure(chart, _italic(_("No GDP figures for these years.")))
@@ -282,6 +323,21 @@ def gdp_chart(ctx: Context) -> Figure:
         last=i18n.amount(last.gdp_cny_100m, "100 million yuan", 4, largest=largest),
         change=number(abs(change), 1),
     )
+    breaks = [
+        _("between {before} and {after} ({release})").format(
+            release=esc(release_name(release)), before=before, after=after
+        )
+        for release, before, after in gdp_breaks(gdp)
+    ]
+    if breaks:
+        caption = _sentences(
+            ctx,
+            caption,
+            _(
+                "A line breaks where its levels follow a provincial data correction and do not "
+                "continue the years before: {breaks}."
+            ).format(breaks=_listing(ctx, breaks)),
+        )
     if ctx.region == "northeast":
         caption = _sentences(
             ctx, caption, _("The Northeast is the sum of the three provinces within each release.")
@@ -440,6 +496,13 @@ def per_capita_chart(ctx: Context) -> Figure:
 
 def fiscal_chart(ctx: Context) -> Figure:
     frame = ctx.named(ctx.in_years(findings.fiscal_frame(ctx)))
+    # The years of inflated revenue are a series of their own in the legend.
+    frame = frame.assign(
+        region_name=frame["region_name"].where(
+            ~frame["inflated"],
+            frame["region_name"].map(lambda n: _("{region}, inflated revenue").format(region=n)),
+        )
+    )
     chart = charts.line(
         frame,
         "self_sufficiency_pct",
@@ -458,6 +521,7 @@ def fiscal_chart(ctx: Context) -> Figure:
         marks=charts.MARKED_YEARS,
         fmt=".0f",
         zero=True,
+        segment="segment",
     )
     return Figure(chart, findings.fiscal(ctx) or _italic(_("No budget figures for these years.")))
 
@@ -597,7 +661,10 @@ def _flagged_value(ctx: Context, r) -> str:
         release=esc(release_name(r.release)),
         value=people(r.population_10k),
     )
-    if r.year - 1 in same.index and r.year + 1 in same.index:
+    secondary = str(r.note).startswith("secondary source")  # read only in a secondary copy
+    # The years around it only for a value flagged as doubtful (they show why); a value left
+    # out only for its copy is not in doubt, its neighbours would suggest it is.
+    if not secondary and r.year - 1 in same.index and r.year + 1 in same.index:
         said = _(
             "{said}, against {before} million in {year_before} and {after} million in {year_after}"
         ).format(
@@ -607,7 +674,7 @@ def _flagged_value(ctx: Context, r) -> str:
             after=people(same[r.year + 1]),
             year_after=int(r.year + 1),
         )
-    if str(r.note).startswith("secondary source"):  # read only in a secondary copy
+    if secondary:
         said = _("{said}, secondary source").format(said=said)
     kept = _drawn_copy(r)
     if kept is not None:  # another copy of the same first release is drawn for that year
@@ -660,7 +727,9 @@ def population_chart(ctx: Context) -> Figure:
             "In the latest revised series ({release}), year-end population went from "
             "**{first}** million in {first_year} to **{last}** million in {last_year} ({change})."
         ).format(
-            release=esc(release_name(last.release)),
+            # A region only partly in the policy area: its whole population, said so (as the
+            # census sentence beside it gives its policy-area prefectures').
+            release=findings.whole_region(ctx, esc(release_name(last.release))),
             first=people(first.population_10k),
             first_year=int(first.year),
             last=people(last.population_10k),
@@ -763,7 +832,9 @@ def sector_chart(ctx: Context) -> Figure:
         return Figure(None, _italic(_("No sector figures in the years chosen.")))
     chart = charts.stacked_shares(
         # The sectors named in the report's language (the stacking follows sector_order).
-        va.assign(sector=va["sector"].map(lambda s: _(SECTOR_LABELS.get(s, s)))),
+        va.assign(
+            sector=va["sector"].map(dataset("economy_value_added").column("sector").value_label)
+        ),
         _("Structure of the economy: {region}").format(region=ctx.name()),
         ctx.subtitle(
             # '% of' would read as a printf directive to gettext tools: the sign is a placeholder.
@@ -805,27 +876,32 @@ _LEAD_YEAR = {
 
 def _structure_caption(share: pd.DataFrame, top: int) -> str:
     """When industry and construction peaked, and which of them and services was the larger in
-    which years (every change of lead, not only the first)."""
-    peak = {"peak": number(share["secondary"][top], 1), "year": int(top)}
+    which years (every change of lead, not only the first). A maximum in the first or last year
+    shown is no peak: it is said to be the highest of the years shown."""
+    first, last = int(share.index.min()), int(share.index.max())
+    figures = {"peak": number(share["secondary"][top], 1), "year": int(top)}
+    peak = (
+        _(
+            "Industry and construction was at its highest of the years shown ({first}–{last}) "
+            "in {year}: **{peak} %** of GDP"
+        ).format(first=first, last=last, **figures)
+        if top in (first, last)
+        else _("Industry and construction peaked at **{peak} %** of GDP in {year}").format(
+            **figures
+        )
+    )
     runs = _leads(share)
     if len(runs) == 1 and runs[0][0] == "secondary":
-        return _(
-            "Industry and construction peaked at **{peak} %** of GDP in {year}; services "
-            "stayed smaller in every year shown."
-        ).format(**peak)
+        return _("{peak}; services stayed smaller in every year shown.").format(peak=peak)
     if len(runs) == 1:
-        return _(
-            "Industry and construction peaked at **{peak} %** of GDP in {year}; services were "
-            "larger in every year shown."
-        ).format(**peak)
+        return _("{peak}; services were larger in every year shown.").format(peak=peak)
     leads = [
         _((_LEAD_YEAR if first == last else _LEAD)[sector]).format(start=first, end=last)
         for sector, first, last in runs
     ]
-    return _(
-        "Industry and construction peaked at **{peak} %** of GDP in {year}; the larger of "
-        "the two: {leads}."
-    ).format(**peak, leads=("，" if i18n.current() == "zh" else ", ").join(leads))
+    return _("{peak}; the larger of the two: {leads}.").format(
+        peak=peak, leads=("，" if i18n.current() == "zh" else ", ").join(leads)
+    )
 
 
 # -- employment ------------------------------------------------------------------------------

@@ -142,6 +142,11 @@ def _join(parts: list[str], kind: str) -> str:
     return _MARKS[i18n.current()][kind].join(parts)
 
 
+def whole_region(ctx: Context, source: str) -> str:
+    """``source`` with the region's scope where it needs saying (see ``_source``)."""
+    return _source(ctx, source)
+
+
 def _source(ctx: Context, source: str) -> str:
     """What a finding's figures are (``source``), and, where a provincial figure covers more
     than the policy area, that it covers the whole region."""
@@ -202,12 +207,16 @@ def real_growth(ctx: Context) -> str | None:
         )
         faster = [r for r, g in own if g > base]
         if len(faster) == len(own):
-            period = _("{start}–{end}: {regions}, faster than {comparison} (**{rate} %** a year)")
+            period = _(
+                "{start} to {end}: {regions}, faster than {comparison} (**{rate} %** a year)"
+            )
         elif not faster:
-            period = _("{start}–{end}: {regions}, slower than {comparison} (**{rate} %** a year)")
+            period = _(
+                "{start} to {end}: {regions}, slower than {comparison} (**{rate} %** a year)"
+            )
         else:
             period = _(
-                "{start}–{end}: {regions}, partly faster than {comparison} (**{rate} %** a year)"
+                "{start} to {end}: {regions}, partly faster than {comparison} (**{rate} %** a year)"
             )
         parts.append(
             period.format(
@@ -284,28 +293,46 @@ def _first_release_periods(region: str) -> tuple[tuple[int, int] | None, list[in
     return None, sorted(years)
 
 
-def _first_release_parts(region: str, run: tuple[int, int] | None, alone: list[int]) -> list[str]:
-    """``region``'s first-release growth averaged over ``run`` and in each year of ``alone``."""
+def _paired(ctx: Context, said: str, id: str, *period: object) -> str:
+    """``said`` with the comparison's figure ``id`` over the same ``period`` beside it, where
+    the comparison has one: 'Liaoning **4.6 %** a year from 2020 to 2024 (China 5.3 %)'."""
+    if value(id, ctx.comparison, *period) is None:
+        return said
+    return _("{said} ({comparison} {value} %)").format(
+        said=said, comparison=ctx.md_name(ctx.comparison), value=stated(id, ctx.comparison, *period)
+    )
+
+
+def _first_release_parts(
+    ctx: Context, region: str, run: tuple[int, int] | None, alone: list[int]
+) -> list[str]:
+    """``region``'s first-release growth averaged over ``run`` and in each year of ``alone``,
+    each with the comparison's over the same years. An average is stated from the level of the
+    year before the run to the level of its last year (the rates averaged are the run's own:
+    from 2020 to 2024 averages the rates of 2021, 2022, 2023 and 2024), as the release's
+    growth from 2003 to 2019 is."""
     parts = []
     if run:
-        parts.append(
-            _("**{rate} %** a year {start}–{end}").format(
-                rate=stated("first_release_growth_rate", region, *run), start=run[0], end=run[1]
-            )
+        said = _("**{rate} %** a year from {base} to {end}").format(
+            rate=stated("first_release_growth_rate", region, *run), base=run[0] - 1, end=run[1]
         )
-    return parts + [
-        _("{rate} % ({year})").format(rate=stated("first_release_growth", region, y), year=y)
-        for y in alone
-    ]
+        parts.append(_paired(ctx, said, "first_release_growth_rate", *run))
+    for year in alone:
+        said = _("{rate} % in {year}").format(
+            rate=stated("first_release_growth", region, year), year=year
+        )
+        parts.append(_paired(ctx, said, "first_release_growth", year))
+    return parts
 
 
 def _first_release_clause(ctx: Context, region: str) -> str | None:
     """One region's first-release growth: an average over the years it covers without a gap,
-    the years outside that run one by one, and the missing years named."""
+    the years outside that run one by one, and the missing years named; the comparison's
+    figure over the same years beside each."""
     years = _first_release_years(region)
     if not years:
         return None
-    parts = _first_release_parts(region, *_first_release_periods(region))
+    parts = _first_release_parts(ctx, region, *_first_release_periods(region))
     missing = [y for y in range(FIRST_PERIOD[0], max(years) + 1) if y not in years]
     if missing:
         parts.append(
@@ -316,36 +343,21 @@ def _first_release_clause(ctx: Context, region: str) -> str | None:
     return _("{region} {values}").format(region=ctx.md_name(region), values=_join(parts, "list"))
 
 
-def _comparison_clause(ctx: Context) -> str | None:
-    """The comparison's first-release growth over the very periods its regions' are stated
-    over (a region's 2021-2023 against the nation's 2021-2023, never its 2021-2024)."""
-    periods = [_first_release_periods(r) for r in ctx.own()]
-    runs = list(dict.fromkeys(run for run, _alone in periods if run))
-    alone = sorted({y for _run, years in periods for y in years})
-    rates = _first_release_years(ctx.comparison)
-    runs = [r for r in runs if value("first_release_growth_rate", ctx.comparison, *r) is not None]
-    parts = [
-        part for run in runs for part in _first_release_parts(ctx.comparison, run, [])
-    ] + _first_release_parts(ctx.comparison, None, [y for y in alone if y in rates])
-    if not parts:
-        return None
-    return _("{region} {values}").format(
-        region=ctx.md_name(ctx.comparison), values=_join(parts, "list")
-    )
-
-
 def _first_release_growth(ctx: Context) -> str | None:
     """First-release growth of each region over FIRST_PERIOD, each over the years it has (a
-    gap is named, never averaged over), and the comparison's over those same years."""
+    gap is named, never averaged over), beside the comparison's over those same years."""
     said = [c for c in (_first_release_clause(ctx, r) for r in ctx.own()) if c]
-    comparison = _comparison_clause(ctx)
-    if not said or comparison is None:
+    if not said or not _first_release_years(ctx.comparison):
         return None
-    said.append(comparison)
     return _(
-        "First releases for {start}–{end} (a separate release; compounded averages of the years "
-        "named): {values}."
-    ).format(start=FIRST_PERIOD[0], end=FIRST_PERIOD[1], values=_join(said, "clauses"))
+        "First releases of {start}–{end} (a separate release; compounded averages of the annual "
+        "rates, {comparison}'s over the same years in brackets): {values}."
+    ).format(
+        start=FIRST_PERIOD[0],
+        end=FIRST_PERIOD[1],
+        comparison=ctx.md_name(ctx.comparison),
+        values=_join(said, "clauses"),
+    )
 
 
 def segments(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
@@ -739,7 +751,30 @@ def fiscal_frame(ctx: Context) -> pd.DataFrame:
         frames.append(
             ratio.dropna().rename("self_sufficiency_pct").reset_index().assign(region=region)
         )
-    return pd.concat(frames, ignore_index=True).assign(release=MAIN)
+    frame = pd.concat(frames, ignore_index=True).assign(release=MAIN)
+    inflated = [
+        revenue_inflated(region, int(year))
+        for region, year in zip(frame["region"], frame["year"], strict=True)
+    ]
+    frame = frame.assign(inflated=inflated)
+    # A line per region and run of years, broken where the inflated years begin and end.
+    return frame.assign(segment=segments(frame, ["region", "inflated"]))
+
+
+# The years whose general-budget revenue a province stated to be inflated (LIAONING_CAVEAT):
+# a ratio of those years is marked and never compared with one of the years around them.
+INFLATED_REVENUE = {"liaoning": (2011, 2014)}
+
+
+def revenue_inflated(region: str, year: int) -> bool:
+    """Whether ``region``'s revenue of ``year`` is (or, for an aggregate, includes) revenue
+    its province stated to be inflated."""
+    own = list(regions.members(region)) or [region]
+    return any(
+        INFLATED_REVENUE[r][0] <= year <= INFLATED_REVENUE[r][1]
+        for r in own
+        if r in INFLATED_REVENUE
+    )
 
 
 @headline("fiscal_self_sufficiency", MAIN, 0)
@@ -850,7 +885,34 @@ def fiscal(ctx: Context) -> str | None:
         "spending, {start} → {end}; {source}; China: all local governments): {values}. The "
         "rest is financed mainly by transfers from the central government."
     ).format(start=start, end=end, source=_release(ctx), values=_join(said, "clauses"))
-    return _join([sentence, _first_fiscal_sentence(ctx)], "sentences").strip()
+    parts = [sentence, inflated_sentence(ctx), _first_fiscal_sentence(ctx)]
+    return _join([p for p in parts if p], "sentences")
+
+
+def inflated_sentence(ctx: Context) -> str:
+    """Which years' ratios rest on revenue the province stated to be inflated, with its source;
+    empty where the report's regions have none."""
+    inflated = [r for r in ctx.own() if r in INFLATED_REVENUE]
+    if not inflated:
+        return ""
+    first, last = INFLATED_REVENUE[inflated[0]]
+    message = (
+        _(
+            "The Northeast's ratios of {first}–{last} include Liaoning's revenue of those "
+            "years, which its cities and counties inflated, as the provincial government stated "
+            "in its work report of 17 January 2017 (citing the National Audit Office, as "
+            "reported by People's Daily): they are marked in the chart, and the Northeast's "
+            "line breaks before and after them."
+        )
+        if ctx.region == "northeast"
+        else _(
+            "Liaoning's ratios of {first}–{last} rest on revenue its cities and counties "
+            "inflated, as the provincial government stated in its work report of 17 January "
+            "2017 (citing the National Audit Office, as reported by People's Daily): they are "
+            "marked in the chart, and its line breaks before and after them."
+        )
+    )
+    return message.format(first=first, last=last)
 
 
 FAI_YEARS = (2014, 2017)  # the provincial levels end in 2017
@@ -911,13 +973,49 @@ LIAONING_CAVEAT = N_(
 )
 
 
+def _fai_changes(region: str, sides: list[tuple[int, int]]) -> str:
+    """``region``'s change over each of ``sides``: '−27.5 % in 2014 → 2015, ...'."""
+    return _join(
+        [
+            _("{change} in {start} → {end}").format(
+                change=stated("fai_change", region, *side, sign=True), start=side[0], end=side[1]
+            )
+            for side in sides
+        ],
+        "names",
+    )
+
+
+def _fai_comparison(ctx: Context, whole: bool, split: list[tuple[int, int]]) -> str | None:
+    """The comparison's change over the very periods its regions' are stated over: the whole
+    period where one region's is, each side of a break where one region's is split."""
+    start, end = FAI_YEARS
+    if any(value("fai_change", ctx.comparison, *side) is None for side in split):
+        return None
+    name = ctx.md_name(ctx.comparison)
+    if not split:
+        return _("{region} {change}").format(
+            region=name, change=stated("fai_change", ctx.comparison, start, end, sign=True)
+        )
+    changes = _fai_changes(ctx.comparison, split)
+    if not whole:
+        return _("{region} {changes}").format(region=name, changes=changes)
+    return _("{region} {change} ({changes})").format(
+        region=name,
+        change=stated("fai_change", ctx.comparison, start, end, sign=True),
+        changes=changes,
+    )
+
+
 @_once
 def investment(ctx: Context) -> str | None:
     start, end = FAI_YEARS
     said = []
-    for region in (*ctx.own(), ctx.comparison):
+    whole, split = False, []
+    for region in ctx.own():
         sides = fai_sides(region, start, end)
         if sides == [(start, end)]:
+            whole = True
             said.append(
                 _("{region} {change}").format(
                     region=ctx.md_name(region),
@@ -929,6 +1027,7 @@ def investment(ctx: Context) -> str | None:
         sides = [side for side in sides if side[1] > side[0]]
         if len(sides) < 2 or sides[0][0] != start or sides[-1][1] != end:
             return None
+        split += [side for side in sides if side not in split]
         said.append(
             _(
                 "{region} {changes} (not compared across its break between {before} and {after})"
@@ -936,19 +1035,13 @@ def investment(ctx: Context) -> str | None:
                 region=ctx.md_name(region),
                 before=sides[0][1],
                 after=sides[1][0],
-                changes=_join(
-                    [
-                        _("{change} in {start} → {end}").format(
-                            change=stated("fai_change", region, *side, sign=True),
-                            start=side[0],
-                            end=side[1],
-                        )
-                        for side in sides
-                    ],
-                    "names",
-                ),
+                changes=_fai_changes(region, sides),
             )
         )
+    comparison = _fai_comparison(ctx, whole, sorted(split))
+    if comparison is None:
+        return None
+    said.append(comparison)
     sentence = _(
         "**Fixed-asset investment** (total society, current prices, {start} → {end}; "
         "{source}): {values}."

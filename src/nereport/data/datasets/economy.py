@@ -91,7 +91,25 @@ def clean_economy_gdp(raw: pd.DataFrame) -> pd.DataFrame:
     gdp = gdp.assign(published_as=release_of(gdp["source_id"]), gdp_cny_100m=gdp["value"])
     year = pd.to_numeric(gdp["year"], errors="coerce").fillna(0).astype(int)
     published = zip(gdp["published_as"], year, strict=True)
-    return gdp.assign(release=[_release(v, y) for v, y in published])
+    gdp = gdp.assign(release=[_release(v, y) for v, y in published])
+    # Levels that follow a provincial data correction do not continue the years before them
+    # (a break, not a fall): the portal's c.2018 release has Liaoning's 2016-2017 already
+    # corrected, as its source record says; Inner Mongolia's 2017 level (16,096.2 after
+    # 18,128.1 for 2016) follows the region's statement of January 2018 that its 2016
+    # industrial output had been overstated by 40 % (Xinhua, read in SCMP's report).
+    old = gdp["release"] == "nbs-2018"
+    gdp = _flag(
+        gdp,
+        old & (gdp["region"] == "liaoning") & year.isin([2016, 2017]),
+        "after Liaoning's statistical data correction: a break against 2015",
+    )
+    return _flag(
+        gdp,
+        old & (gdp["region"] == "inner-mongolia") & (year == 2017),
+        "after Inner Mongolia's statement of January 2018 that its 2016 industrial output "
+        "was overstated by 40 % (Xinhua, read in the South China Morning Post): a break "
+        "against 2016",
+    )
 
 
 # The remark a first release read only in a secondary copy keeps in `note` (a caveat a report
@@ -532,6 +550,13 @@ def clean_economy_gdp_per_capita(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 VA_SECTORS = {"va_primary": "primary", "va_secondary": "secondary", "va_tertiary": "tertiary"}
+# The sectors as a reader names them, in their order (legends, tooltips, tables): declared once,
+# beside the data, and translated through the catalog where they are shown.
+SECTOR_LABELS = {
+    "primary": N_("Farming, forestry, livestock and fishing (primary sector)"),
+    "secondary": N_("Industry and construction (secondary sector)"),
+    "tertiary": N_("Services (tertiary sector)"),
+}
 
 
 def clean_economy_value_added(raw: pd.DataFrame) -> pd.DataFrame:
@@ -727,7 +752,13 @@ DATASETS += [
         sources=VALUE_ADDED_SOURCES,
         columns=_econ2_columns(
             VALUE_ADDED_SOURCES,
-            Column("sector", "str", "Sector", allowed=tuple(VA_SECTORS.values())),
+            Column(
+                "sector",
+                "str",
+                "Sector",
+                allowed=tuple(VA_SECTORS.values()),
+                value_labels=tuple(SECTOR_LABELS.items()),
+            ),
             Column(
                 "value_added_cny_100m",
                 "float",
