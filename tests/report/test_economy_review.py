@@ -129,8 +129,8 @@ def test_first_release_growth_pairs_each_province_with_china_over_its_years() ->
     first = said.split("First releases", 1)[1]
     assert "Liaoning **4.6 %** a year from 2020 to 2024 (China 5.3 %)" in first
     assert "Heilongjiang **3.8 %** a year from 2020 to 2023 (China 5.4 %)" in first
-    assert "6.6 % in 2021 (China 8.1 %)" in first
-    assert "6.3 % in 2023 (China 5.2 %)" in first
+    assert "2021: 6.6 % (China 8.1 %)" in first
+    assert "2023: 6.3 % (China 5.2 %)" in first
     # China is not listed apart with every period at once.
     assert "China **5.3 %**" not in first
 

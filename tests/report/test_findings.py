@@ -95,8 +95,8 @@ def test_national_growth_after_2020_is_compared_over_the_regions_own_years(every
     jilin = findings.real_growth(report.start("economy", region="jilin"))
     rates = nereport.load("economy_gdp_index", region="china", release="first-release")
     rates = rates.set_index("year")["growth_pct"]
-    assert f"in 2021 (China {i18n.decimal(rates[2021], 1)} %)" in jilin
-    assert f"in 2023 (China {i18n.decimal(rates[2023], 1)} %)" in jilin
+    assert f"2021: 6.6 % (China {i18n.decimal(rates[2021], 1)} %)" in jilin
+    assert f"2023: 6.3 % (China {i18n.decimal(rates[2023], 1)} %)" in jilin
 
 
 def test_numbers_round_half_away_from_zero() -> None:
@@ -113,7 +113,7 @@ def test_a_missing_year_is_named_not_averaged_over() -> None:
     # must not drop 2022 for every region, nor average Jilin over 2021 and 2023.
     text = findings.real_growth(report.start("economy", region="northeast"))
     assert "averaged over 2 year" not in text
-    jilin = "Jilin 6.6 % in 2021 (China 8.1 %), 6.3 % in 2023 (China 5.2 %), no figure found for "
+    jilin = "Jilin 2021: 6.6 % (China 8.1 %), 2023: 6.3 % (China 5.2 %), no figure found for "
     assert jilin + "2022, so not averaged" in text
     assert "Liaoning **4.6 %** a year from 2020 to 2024" in text
     assert findings.value("first_release_growth_rate", "jilin", 2021, 2023) is None

@@ -318,7 +318,7 @@ def _first_release_parts(
         )
         parts.append(_paired(ctx, said, "first_release_growth_rate", *run))
     for year in alone:
-        said = _("{rate} % in {year}").format(
+        said = _("{year}: {rate} %").format(
             rate=stated("first_release_growth", region, year), year=year
         )
         parts.append(_paired(ctx, said, "first_release_growth", year))
