@@ -17,6 +17,20 @@ def _values(figure) -> pd.DataFrame:
     return pd.DataFrame([r for rows in spec["datasets"].values() for r in rows])
 
 
+def _lines(chart) -> dict[str, list[int]]:
+    """The years each drawn line joins (one line per value of its detail field)."""
+    spec = chart.to_dict()
+    line = next(
+        layer
+        for layer in [spec, *spec.get("layer", [])]
+        if isinstance(layer.get("mark"), dict) and layer["mark"].get("type") == "line"
+    )
+    rows = pd.DataFrame([r for rows in spec["datasets"].values() for r in rows])
+    rows = rows.dropna(subset=[line["encoding"]["y"]["field"]])
+    detail = line["encoding"]["detail"]["field"]
+    return {k: sorted(g["year"]) for k, g in rows.groupby(detail)}
+
+
 def test_inner_mongolia_2014_air_pollutants_are_the_published_figures() -> None:
     # Two sources print the same 2014 figures (NBS portal, regional statistics); summed, the
     # chart drew SO2 262.5, NOx 251.7, soot and dust 204.3.
@@ -137,7 +151,8 @@ def test_a_base_year_is_left_out_only_when_it_jumps_and_reverts() -> None:
     assert findings.spikes(spiked.drop(2004), years) == ()  # no year after: not judged
     assert findings.co2_base_years("jilin") == (2002, 2004)
     assert findings.co2_base_years("china") == years
-    assert findings.co2_base_years("northeast") == years
+    # the Northeast's sum leaves out its member's spike, as the member's report does
+    assert findings.co2_base_years("northeast") == (2002, 2004)
 
 
 def test_the_chinese_co2_chart_counts_in_yi_tonnes_and_the_english_in_mt() -> None:
@@ -246,17 +261,18 @@ def test_pm25_figures_found_only_in_secondary_copies_carry_a_dagger() -> None:
     findings.forget()
 
 
-def test_pm25_chart_marks_secondary_points_in_legend_and_tooltip_as_their_own_series() -> None:
+def test_pm25_chart_marks_secondary_points_in_the_tooltip_as_their_own_segments() -> None:
     figure = environment.pm25_chart(report.start("environment", region="jilin"))
-    drawn = _values(figure)
-    marked = drawn[drawn["series"].str.endswith("†")]
+    drawn = _values(figure).dropna(subset=["pm25_ugm3"])
+    marked = drawn[drawn["source"].str.endswith("†")]
     assert set(zip(marked["series"], marked["year"], strict=True)) == {
-        ("Jilin (provincial mean, 9 prefecture-level city seats) †", 2020),
-        ("Jilin (provincial mean) †", 2023),
-        ("Jilin (prefecture-level cities of the province) †", 2024),
+        ("Jilin (provincial mean, 9 prefecture-level city seats)", 2020),
+        ("Jilin (provincial mean)", 2023),
+        ("Jilin (prefecture-level cities of the province)", 2024),
     }
-    official = drawn[drawn["series"] == "Jilin (prefecture-level cities of the province)"]
-    assert set(official["year"]) == {2021, 2022, 2023}  # the bulletins' line, not joined
+    assert not drawn["series"].str.contains("†").any()  # one legend entry per network
+    lines = _lines(figure.chart)
+    assert [2021, 2022, 2023] in lines.values()  # the bulletins' line, not joined to 2024
     assert "† Secondary source only: Jilin 2020, 2023, 2024." in figure.caption
     assert not any(_nested(s) for s in drawn["series"])
 
@@ -283,7 +299,7 @@ def test_labels_inside_brackets_are_flattened_in_both_languages() -> None:
                 "series"
             ]
         )
-    assert "吉林省（9个地级城市均值）†" in series
+    assert "吉林省（9个地级城市均值）" in series
     assert "吉林省（全省地级及以上城市）" in series and "全国（城市数未公布）" in series
     findings.forget()
 
@@ -376,3 +392,66 @@ def test_the_coverage_of_inventories_is_listed_in_one_order_whatever_the_sets_or
         "2003、2004—2008、2008、2009—2013、2013、2014—2018"
         in environment.coverage_statement(ctx).data
     )
+
+
+def test_northeast_co2_base_leaves_out_jilins_2003_spike_and_says_so() -> None:
+    # The sum 430.8, 500.7, 502.7 Mt (2002-2004) hides Jilin's 2003 spike (134.3 Mt), yet
+    # rested on it: "478 -> 989 Mt (+107 %)" and "1.39 times China" while the Jilin report
+    # leaves 2003 out.
+    ctx = report.start("environment", region="northeast")
+    co2 = nereport.load("environment_co2", region=["liaoning", "jilin", "heilongjiang"])
+    total = co2.groupby("year")["co2_mt"].sum()
+    before = total.loc[[2002, 2004]].mean()
+    said = environment.co2_change(ctx)
+    assert "means of 2002 and 2004 and of 2017–2019" in said
+    assert f"{before:.0f} Mt → " in said and "478 Mt" not in said
+    assert "2003 is left out: Jilin's CO2 was 134 Mt" in said
+    assert "as Jilin's report does" in said
+    intensity = environment.co2_intensity(ctx)
+    assert "on average in 2002 and 2004" in intensity and "1.39 times" not in intensity
+
+
+def test_pm25_headline_stays_in_the_reports_years_and_notes_a_later_figure() -> None:
+    # "Heilongjiang 2025: 26.9 µg/m³ † (China 28 †)" headlined reports that end in 2024,
+    # and the † list under the chart left out the 2025 points.
+    for region in ("heilongjiang", "northeast"):
+        figure = environment.pm25_chart(report.start("environment", region=region, end_year=2024))
+        said = figure.caption
+        head, after = said.split("After the report's period (to 2024), not on the chart:")
+        assert "Heilongjiang 2019: **28** µg/m³ (China 36, 337 cities)" in head
+        assert "2025" not in head
+        assert "Heilongjiang 2025: **26.9** µg/m³ † (China 28 †" in after
+        listed = said.split("† Secondary source only:")[1]
+        assert "China 2025" in listed and "Heilongjiang 2025" in listed
+        assert 2025 not in set(_values(figure)["year"])
+
+
+def test_a_secondary_pm25_copy_shares_its_networks_legend_but_is_not_joined() -> None:
+    # Jilin's prefecture-level-city mean: bulletins 2021-2023, a secondary copy for 2024. The
+    # † made it a second legend entry of the same network.
+    chart = environment.pm25_chart(report.start("environment", region="jilin")).chart
+    drawn = _values(environment.pm25_chart(report.start("environment", region="jilin")))
+    drawn = drawn.dropna(subset=["pm25_ugm3"])
+    jilin = drawn[drawn["series"].str.contains("prefecture-level cities")]
+    assert jilin["series"].nunique() == 1 and "†" not in jilin["series"].iloc[0]
+    assert sorted(jilin["year"]) == [2021, 2022, 2023, 2024]
+    marked = jilin.set_index("year")["source"]
+    assert marked[2024].endswith("†") and not marked[2023].endswith("†")
+    assert [2021, 2022, 2023] in _lines(chart).values() and [2024] in _lines(chart).values()
+
+
+def test_each_years_first_release_of_the_energy_mix_is_its_own_point() -> None:
+    # The 2019 first release (communiqué 2019) and the 2020 one were one line from 57.7 to
+    # 56.8, starting where the c.2021 release's line ends: it read as one line changing colour.
+    chart = environment.energy_mix_chart(report.start("environment", region="jilin")).chart
+    first = [years for run, years in _lines(chart).items() if "first-release" in run]
+    assert sorted(first) == [[2019], [2020], [2020], [2021]]
+
+
+def test_pm25_network_labels_read_in_chinese_without_flattened_brackets() -> None:
+    # "黑龙江省（全省13个市，地均值）": the label's inner brackets were flattened into a comma.
+    with i18n.using("zh"):
+        ctx = report.start("environment", region="heilongjiang", lang="zh")
+        drawn = _values(environment.pm25_chart(ctx))
+    assert "黑龙江省（全省13个地市均值）" in set(drawn["series"])
+    assert not drawn["series"].str.contains("，地均值").any()

@@ -121,28 +121,38 @@ def _years(years: tuple[int, ...]) -> str:
 def _spike_note(ctx: Context) -> str:
     """Why a base year is left out of the CO2 means of the region (a one-year spike), with its
     figures and its neighbours'; empty where none is."""
-    co2 = with_northeast(load("environment_co2"), "co2_mt")
-    own = co2[co2["region"] == ctx.region].set_index("year")["co2_mt"]
+    co2 = load("environment_co2")
     notes = []
-    for year in findings.spikes(own, BASE_YEARS):
-        largest = max(own[year - 1], own[year], own[year + 1])
-        notes.append(
-            _(
-                "{year} is left out: {region}'s CO2 was {value} that year against {before} in "
-                "{previous} and {after} in {next}, a one-year spike (more than {limit} apart from "
-                "both years either side)"
-            ).format(
-                year=year,
-                region=ctx.md_name(),
-                value=i18n.amount(own[year], "Mt", largest=largest),
-                before=i18n.amount(own[year - 1], "Mt", largest=largest),
-                previous=year - 1,
-                after=i18n.amount(own[year + 1], "Mt", largest=largest),
-                next=year + 1,
-                limit=findings._percent(findings.SPIKE_PCT, 0),
-            )
-        )
+    for part, years in findings.co2_spikes(ctx.region).items():
+        own = co2[co2["region"] == part].set_index("year")["co2_mt"]
+        for year in years:
+            notes.append(_one_spike(ctx, part, own, year))
     return findings._join(notes, "clauses")
+
+
+def _one_spike(ctx: Context, part: str, own: pd.Series, year: int) -> str:
+    """Why ``year`` is left out: ``part``'s figures then and either side; for an aggregate,
+    that its sum leaves the year out of its base as its member's report does."""
+    largest = max(own[year - 1], own[year], own[year + 1])
+    said = _(
+        "{year} is left out: {region}'s CO2 was {value} that year against {before} in "
+        "{previous} and {after} in {next}, a one-year spike (more than {limit} apart from "
+        "both years either side)"
+    ).format(
+        year=year,
+        region=ctx.md_name(part),
+        value=i18n.amount(own[year], "Mt", largest=largest),
+        before=i18n.amount(own[year - 1], "Mt", largest=largest),
+        previous=year - 1,
+        after=i18n.amount(own[year + 1], "Mt", largest=largest),
+        next=year + 1,
+        limit=findings._percent(findings.SPIKE_PCT, 0),
+    )
+    if part == ctx.region:
+        return said
+    return _(
+        "{said}; the sum leaves that year out of its base too, as {member}'s report does"
+    ).format(said=said, member=ctx.md_name(part))
 
 
 def co2_change(ctx: Context) -> str | None:
@@ -339,14 +349,22 @@ MIX = {
 
 def energy_mix_frame() -> pd.DataFrame:
     """China's shares of coal and of clean energy in total energy consumption, one line per
-    series and release."""
+    series and release; each year's first release is a release of its own (the 2019 figure
+    from the 2019 communiqué, the 2020 one from the 2020 communiqué), so its own point
+    (``segment``), never a line joining one year's first release to the next."""
     mix = load("environment_energy_mix", region="china", indicator=list(MIX))
     mix = mix[mix["release"].isin([MAIN, "first-release", "nbs-2012-reported"])]
+    first = mix["release"] == "first-release"
     return mix.assign(
         series=[
             _("{series}, {release}").format(series=_(MIX[i]), release=releases.name(v))
             for i, v in zip(mix["indicator"], mix["release"], strict=True)
         ],
+        segment=mix["indicator"]
+        + "/"
+        + mix["release"]
+        + "/"
+        + mix["year"].astype(str).where(first, ""),
     )
 
 
@@ -405,9 +423,11 @@ def energy_mix_chart(ctx: Context) -> Figure:
         _("Energy mix of China"),
         _(
             "Coal and clean energy (natural gas, hydro, nuclear, wind, solar) as shares of "
-            "energy consumption; each release its own line; national only"
+            "energy consumption; each release its own line, each year's first release its own "
+            "point; national only"
         ),
         color="series",
+        segment="segment",
         fmt=".1f",
         zero=False,
     )
@@ -561,16 +581,18 @@ def pm25_chart(ctx: Context) -> Figure:
     pm = ctx.named(ctx.in_years(pm[pm["region"].isin(places)]))
     if pm.empty:
         return Figure(None, "*" + _("No PM2.5 figures for these years.") + "*")
-    # A figure found only in a secondary copy is its own series, marked † in the legend and
-    # the tooltip (never joined to the bulletins' line).
+    # A figure found only in a secondary copy is its own segment, never joined to the
+    # bulletins' line, but in its network's series (one legend entry per network, one colour):
+    # its source in the tooltip is marked †, as the list under the chart names it.
     marks = findings.secondary_marks("environment_pm25", pm)
     series = _("{region} ({network})")
     pm = pm.assign(
         series=[
-            series.format(region=r, network=findings.flat(_(n))) + m
-            for r, n, m in zip(pm["region_name"], pm["network"], marks, strict=True)
+            series.format(region=r, network=findings.flat(_(n)))
+            for r, n in zip(pm["region_name"], pm["network"], strict=True)
         ],
         segment=pm["region"] + "/" + pm["network"] + "/" + marks,
+        source=pm["source_id"].map(source_name) + marks,
     )
     chart = charts.line(
         pm,
@@ -586,9 +608,12 @@ def pm25_chart(ctx: Context) -> Figure:
         color="series",
         segment="segment",
         fmt=".0f",
+        column_tooltips=[alt.Tooltip("source:N", title=_("Source"))],
     )
     said = findings.pm25(ctx) or "*" + _("No provincial PM2.5 mean was found.") + "*"
-    return Figure(chart, said, data=pm)
+    # the † list names every point the caption gives, those after the period included
+    shown = pd.concat([pm, findings.pm25_beyond(ctx)], ignore_index=True)
+    return Figure(chart, said, data=shown)
 
 
 def _provinces() -> list[str]:
