@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import nereport
-from nereport import i18n, report
+from nereport import data, i18n, report
 from nereport.report import environment, findings
 
 
@@ -455,3 +455,18 @@ def test_pm25_network_labels_read_in_chinese_without_flattened_brackets() -> Non
         drawn = _values(environment.pm25_chart(ctx))
     assert "黑龙江省（全省13个地市均值）" in set(drawn["series"])
     assert not drawn["series"].str.contains("，地均值").any()
+
+
+def test_good_air_days_table_names_the_cities_covered_in_the_reports_language() -> None:
+    # The Chinese table printed "mean of 337 prefecture-level-and-above cities", "national
+    # mean": the dataset's network labels passed untranslated.
+    with i18n.using("zh"):
+        html = environment.good_air_days_table(
+            report.start("environment", region="northeast", lang="zh")
+        ).data
+    assert "337个地级及以上城市均值" in html and "9个地级城市" in html
+    assert "全省，扣除沙尘、厄尔尼诺等因素影响" in html
+    for english in ("prefecture-level", "national mean", "city seats", "El Nino"):
+        assert english not in html
+    declared = data.dataset("environment_good_air_days").column("network").allowed
+    assert set(nereport.load("environment_good_air_days")["network"].dropna()) <= set(declared)

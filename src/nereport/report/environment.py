@@ -792,6 +792,8 @@ def good_air_days_table(ctx: Context):
     days = ctx.named(charts.by_region(days.sort_values(["year", "measure"])))
     days = days.assign(
         measure=[_(GOOD_AIR_MEASURES[m]) for m in days["measure"]],
+        # the cities covered, a label declared with the dataset and translated as shown
+        network=days["network"].map(_, na_action="ignore"),
         source=days["source_id"].map(source_name),
     )
     headers = {
@@ -807,7 +809,7 @@ def good_air_days_table(ctx: Context):
         headers,
         caption=_("Share of days with good air quality, every row"),
         digits=1,
-        published=("network", "source"),
+        published=("source",),
         among=load("environment_good_air_days"),
     )
 

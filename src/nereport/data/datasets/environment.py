@@ -911,6 +911,25 @@ GOOD_AIR_MEASURES = {
     "share_good_air_quality_days": "all days",
     "share_good_air_quality_days_excl_dust": "excluding sand-dust days",
 }
+# The cities a share of good-air days covers, as published (read from the unit): declared here,
+# their one home, and translated where shown (a new one fails validation until declared).
+GOOD_AIR_NETWORKS = (
+    N_("9 prefecture-level city seats"),
+    N_(
+        "12 league/city seats, excluding sand-dust above the 3-year average (剔除超出近3年平均沙尘天气影响后)"
+    ),
+    N_("339 cities, excluding abnormal sand-dust exceedance days (扣除沙尘异常超标天)"),
+    N_("339 prefecture-level-and-above cities"),
+    N_("mean of 12 league/city seats"),
+    N_("mean of 337 prefecture-level-and-above cities"),
+    N_("mean of 339 prefecture-level-and-above cities"),
+    N_("national mean"),
+    N_("prefecture-level-and-above cities"),
+    N_("province"),
+    N_("province (14 cities)"),
+    N_("province, excluding sand-dust and El Nino effects (扣除沙尘、厄尔尼诺等因素影响)"),
+    N_("region"),
+)
 
 
 def clean_environment_good_air_days(raw: pd.DataFrame) -> pd.DataFrame:
@@ -949,7 +968,9 @@ DATASETS += [
                 "All days, or excluding sand-dust days as the release defines them",
                 allowed=tuple(GOOD_AIR_MEASURES.values()),
             ),
-            Column("network", "str", "Cities the share covers, as published"),
+            Column(
+                "network", "str", "Cities the share covers, as published", allowed=GOOD_AIR_NETWORKS
+            ),
             Column(
                 "share_pct",
                 "float",
