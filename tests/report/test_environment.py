@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import nereport
+from helpers import NOTEBOOK_DIR
 from nereport import data, i18n, report
 from nereport.report import environment, findings
 
@@ -470,3 +471,41 @@ def test_good_air_days_table_names_the_cities_covered_in_the_reports_language() 
         assert english not in html
     declared = data.dataset("environment_good_air_days").column("network").allowed
     assert set(nereport.load("environment_good_air_days")["network"].dropna()) <= set(declared)
+
+
+ENVIRONMENT_DATASETS = [
+    "environment_co2",
+    "environment_coal_use",
+    "environment_energy",
+    "environment_energy_mix",
+    "environment_air_pollutants",
+    "environment_pm25",
+    "environment_water",
+    "environment_forest_wetland",
+    "environment_nature_reserves",
+    "environment_good_air_days",
+]
+
+
+def test_what_is_missing_speaks_to_readers_and_names_the_sections_real_title() -> None:
+    # "(... the 2023 one read in a Korean-language report: re-verify)", "appear only in a code
+    # file with no source", "in the same scrape but was not extracted", and a section
+    # "Industrial and residential pollutant discharges" the report does not have.
+    from nereport.report.context import missing
+
+    for lang, jargon in (
+        ("en", ("re-verify", "code file", "scrape", "not extracted", "never join")),
+        ("zh", ("需复核", "代码文件", "抓取", "未提取", "不得")),
+    ):
+        with i18n.using(lang):
+            text = missing(report.start("environment", lang=lang), ENVIRONMENT_DATASETS).data
+            title = environment.heading("environment_pollutants").data.removeprefix("## ")
+        assert not [word for word in jargon if word in text], lang
+        assert f"“{title}”" in text
+    assert title == "2008年和2010年污染物排放"
+    with i18n.using("en"):
+        assert environment.heading("environment_pollutants").data == (
+            "## Pollutant discharges, 2008 and 2010"
+        )
+    notebook = (NOTEBOOK_DIR / "environment.ipynb").read_text(encoding="utf-8")
+    assert 'environment.heading(\\"environment_pollutants\\")' in notebook

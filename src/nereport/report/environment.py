@@ -19,7 +19,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from nereport import i18n
-from nereport.data import load, regions, releases
+from nereport.data import dataset, load, regions, releases
 from nereport.data.series import with_northeast
 from nereport.i18n import N_, _
 from nereport.report import charts, findings
@@ -1107,6 +1107,12 @@ def reserves_table(ctx: Context):
         _("Nature reserves, every row"),
         published=("source",),
     )
+
+
+def heading(name: str) -> Markdown:
+    """A section's heading that is dataset ``name``'s title, its one home: the text of "What is
+    missing" refers to the section by that title."""
+    return Markdown("## " + _(dataset(name).title))
 
 
 OLD_POLLUTANTS = {

@@ -196,7 +196,7 @@ DATASETS = [
     ),
     Dataset(
         name="environment_pollutants",
-        title=N_("Industrial and residential pollutant discharges"),
+        title=N_("Pollutant discharges, 2008 and 2010"),
         description="Waste water, COD and ammonia-nitrogen discharges (2008, 2010) and SO2, soot "
         "and dust emissions and industrial waste gas (2010) by province, NBS yearbooks.",
         sources=POLLUTANT_SOURCES,
@@ -639,7 +639,7 @@ DATASETS += [
             "No provincial total energy consumption was found in any source (provincial coal "
             "in physical tonnes is in environment_coal_use); no national total for 2022-2023 (the "
             "communiqué figures were not found in a readable copy). The first releases are single "
-            "preliminary figures: never join them to a portal series."
+            "preliminary figures, each its own release, so they are not joined to the portal series."
         ),
     ),
     Dataset(
@@ -668,8 +668,7 @@ DATASETS += [
         clean=clean_environment_coal_use,
         gaps=N_(
             "Provinces end in 2017 and China in 2018; no provincial coal in standard coal "
-            "equivalent or coal shares; provincial electricity consumption is in the same scrape "
-            "but was not extracted."
+            "equivalent or coal shares; provincial electricity consumption is not included."
         ),
     ),
     Dataset(
@@ -758,10 +757,10 @@ DATASETS += [
         ),
         gaps=N_(
             "No provincial values after 2017 (the yearbook tables from 2013 on are images and "
-            "no provincial 生态环境统计公报 was found); national 2018-2019 and 2021-2023 appear only "
-            "in a code file with no source, left out; the portal's 2017 provincial SO2 and NOx were "
-            "not checked against the census's provincial tables; 2010 and earlier by province: "
-            "see environment_pollutants."
+            "no provincial 生态环境统计公报 was found); national figures for 2018-2019 and 2021-2023 "
+            "were found only without a named source, so they are left out; the portal's 2017 "
+            "provincial SO2 and NOx were not checked against the census's provincial tables; 2010 "
+            "and earlier by province: see environment_pollutants."
         ),
     ),
     Dataset(
@@ -990,8 +989,8 @@ DATASETS += [
         clean=clean_environment_good_air_days,
         gaps=N_(
             "Liaoning has 2021 only; Inner Mongolia 2021-2022; Heilongjiang 2021-2024 (its 2023 "
-            "and 2024 figures are both 94.2 %, the 2023 one read in a Korean-language report: "
-            "re-verify); China 2020, 2022, 2023 and 2025 (no 2021 or 2024 figure in the copies "
+            "and 2024 figures are both 94.2 %; the 2023 one was found only in a Korean-language "
+            "newspaper's translated report, with no Chinese copy to confirm it); China 2020, 2022, 2023 and 2025 (no 2021 or 2024 figure in the copies "
             "read). Jilin 2023 has two values: 90.7 % (province, early report) and 92.4 % "
             "(prefecture-level cities, bulletin)."
         ),
