@@ -347,7 +347,7 @@ def test_forest_inventory_rows_are_labelled_with_their_survey_period_everywhere(
         coverage = environment.coverage_statement(ctx).data
         assert "Forest figures from the yearbooks and press releases:** " in coverage
         line = next(x for x in coverage.splitlines() if "yearbooks and press" in x)
-        assert "1999–2003, 2014–2018" in line
+        assert "(1999–2003, 2014–2018" in line
     assert "(9th national forest inventory, 2014-2018)" in findings.forest(ctx)
 
 
@@ -376,9 +376,7 @@ def test_good_air_days_compare_each_region_with_china_in_the_same_year_only() ->
     assert "<td>Jilin †</td>" in html and "<th>Source</th>" in html
     assert "jilin_env_secondary" not in html
     coverage = environment.coverage_statement(report.start("environment", region="jilin")).data
-    assert (
-        "**Days of good air quality:** 5 years for Jilin: 2020, 2021, 2022, 2023, 2024." in coverage
-    )
+    assert "**Days of good air quality:** Jilin has 5 years of data (2020–2024)." in coverage
 
 
 def test_the_coverage_of_inventories_is_listed_in_one_order_whatever_the_sets_order() -> None:
@@ -389,10 +387,9 @@ def test_the_coverage_of_inventories_is_listed_in_one_order_whatever_the_sets_or
     assert environment.in_period_order(labels) == environment.in_period_order(labels[::-1])
     assert environment.in_period_order(labels) == ["2003", "2004—2008", "2008", "2009—2013", "2013"]
     ctx = report.start("environment", region="inner-mongolia", lang="zh")
-    assert (
-        "2003、2004—2008、2008、2009—2013、2013、2014—2018"
-        in environment.coverage_statement(ctx).data
-    )
+    with i18n.using("zh"):
+        coverage = environment.coverage_statement(ctx).data
+    assert "（2004—2008、2008、2009—2013、2013、2014—2018年）" in coverage
 
 
 def test_northeast_co2_base_leaves_out_jilins_2003_spike_and_says_so() -> None:
@@ -509,3 +506,35 @@ def test_what_is_missing_speaks_to_readers_and_names_the_sections_real_title() -
         )
     notebook = (NOTEBOOK_DIR / "environment.ipynb").read_text(encoding="utf-8")
     assert 'environment.heading(\\"environment_pollutants\\")' in notebook
+
+
+def test_coverage_lists_wetland_surveys_apart_from_forest_inventories() -> None:
+    # "Forest inventories: 4 survey periods ... Liaoning: 2003, 2004-2008, ...": 2003 was the
+    # 1st wetland survey (1995-2003), Heilongjiang's 2019 the 3rd land survey's wetland row.
+    lines = environment.coverage_statement(report.start("environment", region="liaoning")).data
+    forest = next(x for x in lines.splitlines() if "**Forest inventories:**" in x)
+    wetland = next(x for x in lines.splitlines() if "**Wetland surveys:**" in x)
+    assert "2003" not in forest and "(2004–2008, 2009–2013, 2014–2018)" in forest
+    assert "(1995–2003)" in wetland
+    lines = environment.coverage_statement(report.start("environment", region="heilongjiang")).data
+    wetland = next(x for x in lines.splitlines() if "**Wetland surveys:**" in x)
+    assert "(1995–2003, 2019)" in wetland
+
+
+def test_chinese_coverage_collapses_runs_of_years_and_ends_with_nian() -> None:
+    # "吉林省有7个年份的数据：2011、2012、2013、2014、2015、2016、2017年"; survey periods
+    # ended without 年.
+    assert environment.spans([2011, 2012, 2013, 2015, 2017, 2018]) == [
+        "2011–2013",
+        "2015",
+        "2017",
+        "2018",
+    ]
+    with i18n.using("zh"):
+        text = environment.coverage_statement(
+            report.start("environment", region="jilin", lang="zh")
+        ).data
+    assert "**二氧化碳**：吉林省共有22年数据（1998—2019年）。" in text
+    assert "吉林省共有7年数据（2011—2017年）" in text and "2011、2012" not in text
+    assert "（2004—2008、2009—2013、2014—2018、2023年）" in text
+    assert all(line.endswith("年）。") or "无数据" in line for line in text.splitlines())

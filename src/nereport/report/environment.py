@@ -1176,6 +1176,20 @@ DATASETS = {
     "environment_pollutants": N_("Pollutants (2008, 2010)"),
     "environment_good_air_days": N_("Days of good air quality"),
 }
+# The wetland rows of environment_forest_wetland are surveys of their own, listed apart from the
+# forest inventories; each national wetland survey is labelled with its survey period (State
+# Forestry Administration), the 3rd land survey with its reference year.
+WETLAND_SURVEYS = N_("Wetland surveys")
+WETLAND_PERIODS = {"wetland-survey-1": (1995, 2003), "wetland-survey-2": (2009, 2013)}
+
+
+def survey_period(survey: str) -> str | None:
+    """A forest inventory's or a wetland survey's period ('inventory-9' -> '2014–2018',
+    'wetland-survey-1' -> '1995–2003'; Chinese with '—'); None for another survey."""
+    if survey in WETLAND_PERIODS:
+        first, last = WETLAND_PERIODS[survey]
+        return f"{first}{'—' if i18n.current() == 'zh' else '–'}{last}"
+    return inventory_period(survey)
 
 
 def in_period_order(labels: Iterable[str | int]) -> list[str | int]:
@@ -1185,33 +1199,62 @@ def in_period_order(labels: Iterable[str | int]) -> list[str | int]:
     return sorted(labels, key=lambda y: (str(y)[-4:], str(y)))
 
 
-def coverage_statement(ctx: Context) -> Markdown:
-    """Which years each environment dataset holds for the region, computed from the data."""
-    lines = []
+def spans(years: list[int]) -> list[str]:
+    """Years with each run of three or more consecutive ones as a span: [2011, ..., 2017, 2019]
+    -> ['2011–2017', '2019'] (Chinese '2011—2017')."""
+    dash = "—" if i18n.current() == "zh" else "–"
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    shown = []
+    for run in runs:
+        shown += [f"{run[0]}{dash}{run[-1]}"] if len(run) > 2 else [str(y) for y in run]
+    return shown
+
+
+def _coverage_rows(ctx: Context) -> list[tuple[str, pd.DataFrame]]:
+    """Each dataset's rows of the region under the title it is listed with; the wetland rows of
+    the forest inventories' dataset apart, as the surveys they are."""
+    parts = []
     for name, title in DATASETS.items():
         frame = load(name)
         frame = frame[frame["region"].isin(ctx.own())]
-        survey = next((c for c in ("inventory", "survey") if c in frame), None)
-        if survey:  # an inventory's rows counted by its period, as they are labelled
-            labels = {
-                inventory_period(s) or y for s, y in zip(frame[survey], frame["year"], strict=True)
-            }
-            years = in_period_order(labels)
+        if name == "environment_forest_wetland":
+            wetland = frame["indicator"].str.startswith("wetland")
+            parts += [(title, frame[~wetland]), (WETLAND_SURVEYS, frame[wetland])]
         else:
-            years = sorted(frame["year"].unique())
-        if not years:
-            said = _("**{title}:** no year for {region}.")
-        elif survey:
-            said = _("**{title}:** {count} survey periods or years for {region}: {years}.")
-        elif len(years) == 1:
-            said = _("**{title}:** one year for {region}: {years}.")
-        else:
-            said = _("**{title}:** {count} years for {region}: {years}.")
-        shown = (
-            _listed(ctx, [str(y) for y in years], ", ")
-            if len(years) <= 8 or survey
-            else f"{years[0]}{'—' if ctx.zh else '–'}{years[-1]}"
-        )
-        said = said.format(title=_(title), count=len(years), region=ctx.md_name(), years=shown)
-        lines.append("- " + said)
-    return Markdown("\n".join(lines))
+            parts.append((title, frame))
+    return parts
+
+
+def _coverage_line(ctx: Context, title: str, frame: pd.DataFrame) -> str:
+    survey = next((c for c in ("inventory", "survey") if c in frame), None)
+    if survey:  # an inventory's rows counted by its period, as they are labelled
+        labels = {
+            survey_period(s) or str(y) for s, y in zip(frame[survey], frame["year"], strict=True)
+        }
+        shown = in_period_order(labels)
+    else:
+        shown = spans([int(y) for y in frame["year"].unique()])
+    count = len(shown) if survey else frame["year"].nunique()
+    if not count:
+        said = _("**{title}:** no year for {region}.")
+    elif survey and count == 1:
+        said = _("**{title}:** {region} has figures for one survey period or year ({years}).")
+    elif survey:
+        said = _("**{title}:** {region} has figures for {count} survey periods or years ({years}).")
+    elif count == 1:
+        said = _("**{title}:** {region} has one year of data ({years}).")
+    else:
+        said = _("**{title}:** {region} has {count} years of data ({years}).")
+    years = _listed(ctx, [str(y) for y in shown], ", ")
+    return said.format(title=_(title), count=count, region=ctx.md_name(), years=years)
+
+
+def coverage_statement(ctx: Context) -> Markdown:
+    """Which years each environment dataset holds for the region, computed from the data."""
+    lines = [_coverage_line(ctx, title, frame) for title, frame in _coverage_rows(ctx)]
+    return Markdown("\n".join("- " + line for line in lines))
