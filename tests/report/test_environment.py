@@ -538,3 +538,40 @@ def test_chinese_coverage_collapses_runs_of_years_and_ends_with_nian() -> None:
     assert "吉林省共有7年数据（2011—2017年）" in text and "2011、2012" not in text
     assert "（2004—2008、2009—2013、2014—2018、2023年）" in text
     assert all(line.endswith("年）。") or "无数据" in line for line in text.splitlines())
+
+
+def test_each_network_period_of_chinas_water_sections_is_its_own_legend_entry() -> None:
+    # "China: national surface-water assessment sections" covered 2019 (in the 1940-section
+    # period) and 2023-2024 (the 3641-section period) in one colour; the count is not printed.
+    drawn = _values(environment.water_chart(report.start("environment", region="jilin")))
+    drawn = drawn.dropna(subset=["share_pct"])
+    china = drawn[drawn["series"].str.startswith("China: ")]
+    by_series = china.groupby("series")["year"].apply(sorted).to_dict()
+    assert by_series["China: national surface-water assessment sections, 2019"] == [2019]
+    assert by_series["China: national surface-water assessment sections, 2023–2024"] == [
+        2023,
+        2024,
+    ]
+    # a network whose count is printed stays one entry across its break in 2019
+    assert by_series["China: 1940 national surface-water assessment sections"] == [
+        2017,
+        2018,
+        2020,
+    ]
+
+
+def test_water_caption_grades_only_the_basins_of_the_region_each_with_its_source() -> None:
+    # The Liaoning report printed the Songhua's grade, Heilongjiang's the Liao's, and both
+    # "as graded by the national bulletin" although the Songhua 2022 grade is from the MEE's
+    # annual surface-water assessment (mee_water_2022).
+    caption = {
+        region: environment.water_chart(report.start("environment", region=region)).caption
+        for region in ("liaoning", "heilongjiang", "northeast")
+    }
+    assert "Liao River basin 2021" in caption["liaoning"] and "Songhua" not in caption["liaoning"]
+    assert "Songhua River basin 2022" in caption["heilongjiang"]
+    assert "Liao River" not in caption["heilongjiang"]
+    assert "Songhua" in caption["northeast"] and "Liao River" in caption["northeast"]
+    assert "(MEE, annual assessment for 2022, January 2023)" in caption["heilongjiang"]
+    assert "(MEE, bulletin for 2021)" in caption["liaoning"]
+    assert not any("national bulletin" in c for c in caption.values())

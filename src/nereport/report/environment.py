@@ -20,7 +20,9 @@ from IPython.display import Markdown
 
 from nereport import i18n
 from nereport.data import dataset, load, regions, releases
+from nereport.data.datasets.environment import BASIN_PROVINCES
 from nereport.data.series import with_northeast
+from nereport.data.sources import SOURCES
 from nereport.i18n import N_, _
 from nereport.report import charts, findings
 from nereport.report.context import (
@@ -893,6 +895,7 @@ def water_chart(ctx: Context) -> Figure:
         ],
         segment=water["region"] + "/" + water["network"].fillna("") + "/" + water["indicator"],
     )
+    water = water.assign(series=_by_period(water))
     chart = charts.line(
         water,
         "share_pct",
@@ -913,38 +916,75 @@ def water_chart(ctx: Context) -> Figure:
     return Figure(chart, _water_caption(water, ctx))
 
 
-def _water_caption(water: pd.DataFrame, ctx: Context) -> str:
-    own = water[water["region"].isin(ctx.own())].sort_values("year")
+def _by_period(water: pd.DataFrame) -> pd.Series:
+    """Each series' label, with its years where one label covers runs of years apart: China's
+    national sections of 2019 and of 2023-2024 (their count not printed) lie in two networks
+    (1940 sections to 2020, 3641 from 2021), so each period is its own legend entry. A network
+    whose count is printed ('1940 national ...') is one network, however its years run."""
+    run = charts.runs(water, ["series", "segment"])
+    first = water.groupby(run)["year"].transform("min")
+    last = water.groupby(run)["year"].transform("max")
+    periods = water.assign(run=run).groupby("series")["run"].transform("nunique")
+    periods = periods.where(~water["network"].fillna("").str.match(r"\d"), 1)
+    dash = "—" if i18n.current() == "zh" else "–"
+    years = [str(a) if a == b else f"{a}{dash}{b}" for a, b in zip(first, last, strict=True)]
+    return pd.Series(
+        [
+            _("{series}, {years}").format(series=s, years=y) if n > 1 else s
+            for s, y, n in zip(water["series"], years, periods, strict=True)
+        ],
+        index=water.index,
+    )
+
+
+def _short_source(source_id: str) -> str:
+    """A source named briefly inside a sentence: in Chinese by its original title, in English
+    by its publisher's abbreviation and its release ('MEE, bulletin for 2021')."""
+    record = SOURCES[source_id]
+    if i18n.current() == "zh" and record.title_zh:
+        return record.title_zh
+    short = re.search(r"\((\w+)[;)]", record.publisher)
+    return f"{short[1] if short else record.publisher}, {record.release_label}"
+
+
+def _basin_grades(ctx: Context) -> str:
+    """The latest grade of each river basin that lies in the region (every basin for the
+    Northeast), each with the source it is read from; empty where none does."""
     basins = load("environment_water", indicator="basin_water_quality_status")
-    latest = basins.sort_values("year").groupby("region").tail(1)
-    grade = _("{region} {year}: {status}")
-    grades = _listed(
+    ours = [b for b, lying in BASIN_PROVINCES.items() if set(lying) & set(ctx.own())]
+    latest = basins[basins["region"].isin(ours)].sort_values("year").groupby("region").tail(1)
+    grade = _("{region} {year}: {status} ({source})")
+    return _listed(
         ctx,
         [
             grade.format(
                 region=ctx.md_name(r.region),
                 year=int(r.year),
                 status=esc(findings.flat(_(r.status))),
+                source=esc(findings.flat(_short_source(r.source_id))),
             )
-            for r in latest.itertuples()
+            for r in charts.by_region(latest).itertuples()
         ],
     )
+
+
+def _water_caption(water: pd.DataFrame, ctx: Context) -> str:
+    own = water[water["region"].isin(ctx.own())].sort_values("year")
+    grades = _basin_grades(ctx)
+    basins = _("River basins of the region, as graded: {grades}.").format(grades=grades)
     if not len(own):
-        return _(
-            "No provincial share was found for {region}. River basins, as graded by the "
-            "national bulletin: {grades}."
-        ).format(region=ctx.md_name(), grades=grades)
-    last = own.iloc[-1]
-    return _(
-        "The latest provincial figure is **{share} %** ({region}, {year}, {network}). River "
-        "basins, as graded by the national bulletin: {grades}."
-    ).format(
-        share=number(last.share_pct, 1),
-        region=ctx.md_name(last.region),
-        year=int(last.year),
-        network=esc(_sections(last.network, last.region)),
-        grades=grades,
-    )
+        said = _("No provincial share was found for {region}.").format(region=ctx.md_name())
+    else:
+        last = own.iloc[-1]
+        said = _(
+            "The latest provincial figure is **{share} %** ({region}, {year}, {network})."
+        ).format(
+            share=number(last.share_pct, 1),
+            region=ctx.md_name(last.region),
+            year=int(last.year),
+            network=esc(_sections(last.network, last.region)),
+        )
+    return findings._join([said, basins], "sentences") if grades else said
 
 
 # -- forests and reserves --------------------------------------------------------------------
