@@ -575,3 +575,39 @@ def test_water_caption_grades_only_the_basins_of_the_region_each_with_its_source
     assert "(MEE, annual assessment for 2022, January 2023)" in caption["heilongjiang"]
     assert "(MEE, bulletin for 2021)" in caption["liaoning"]
     assert not any("national bulletin" in c for c in caption.values())
+
+
+def test_nature_reserves_table_prints_each_series_with_one_precision() -> None:
+    # "14,717.0000", "12,989.0021", "195.1288" beside "224": values converted from hectares
+    # kept their conversion's decimals.
+    html = environment.reserves_table(report.start("environment", region="northeast")).data
+    for shown in ("<td>12,989.0</td>", "<td>14,717.0</td>", "<td>195.1</td>", "<td>224.0</td>"):
+        assert shown in html
+    assert "<td>1,551</td>" in html and "<td>14.86</td>" in html  # counts; another series
+    for false in ("14,717.0000", "12,989.0021", "195.1288"):
+        assert false not in html
+
+
+def test_bar_charts_grouped_by_year_head_that_column_year() -> None:
+    # "Data in this chart" of the nature reserves and the 2008/2010 pollutants headed the
+    # column of years "Series" / "数据系列".
+    from nereport.report.describe import data_table
+
+    for lang, year in (("en", "Year"), ("zh", "年份")):
+        with i18n.using(lang):
+            ctx = report.start("environment", region="jilin", lang=lang)
+            for figure in (environment.reserves_chart(ctx), environment.pollutant_chart(ctx)):
+                header, _rows = data_table(figure.chart.to_dict())
+                assert header[0] == year, header
+
+
+def test_reserves_caption_compares_the_yearbooks_figures_and_names_a_provincial_one() -> None:
+    # "On the yearbooks' definition — Heilongjiang 13.6 % (2010)" was the provincial
+    # environment department's 2010 figure, set beside China's 2008 yearbook figure.
+    caption = environment.reserves_chart(report.start("environment", region="heilongjiang")).caption
+    head, provincial = caption.split("Not from the yearbooks:")
+    assert "Heilongjiang: **13.6 %** (2008); China: **15.1 %** (2008)" in head
+    assert "2010" not in head
+    assert "Heilongjiang **13.6 %** in 2010, from Heilongjiang Provincial Environmental" in (
+        provincial
+    )

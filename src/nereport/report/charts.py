@@ -343,10 +343,13 @@ def bars(
     fmt: str = ",.1f",
     horizontal: bool = False,
     wrapped: bool = False,
+    color_title: str | None = None,
 ) -> alt.Chart:
     """Grouped bars: ``x`` categories, ``color`` groups (offset), ``y`` values; rows of
     regions in the regions' order. ``wrapped`` (horizontal bars): the categories are lines
-    joined by newlines (see :func:`wrap`), each drawn on its own line and none cut."""
+    joined by newlines (see :func:`wrap`), each drawn on its own line and none cut.
+    ``color_title`` names the groups in the tooltip and the chart's data table (default
+    "Series"; "Year" where each group is a year)."""
     frame = by_region(frame)
     enc_x = alt.X(f"{x}:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=160))
     enc_y = alt.Y(f"{y}:Q", title=y_title)
@@ -381,7 +384,7 @@ def bars(
             if not horizontal
             else alt.YOffset(f"{color}:N", sort=order)
         )
-        tooltip.insert(0, alt.Tooltip(f"{color}:N", title=_("Series")))
+        tooltip.insert(0, alt.Tooltip(f"{color}:N", title=color_title or _("Series")))
     lines = frame[x].str.count("\n").max() + 1 if wrapped else 1
     height = (
         max(HEIGHT, 22 * lines * frame[x].nunique() * (frame[color].nunique() if color else 1))

@@ -39,6 +39,7 @@ from nereport.report.context import (
 )
 
 MAIN = findings.MAIN
+NBS_PUBLISHER = "National Bureau of Statistics"  # the yearbooks' publisher, as its records name it
 MAIN_LABEL = findings.MAIN_LABEL
 
 
@@ -937,6 +938,15 @@ def _by_period(water: pd.DataFrame) -> pd.Series:
     )
 
 
+def _publisher_and_title(source_id: str) -> str:
+    """A source by its publisher and title, in Chinese by its original ones where recorded:
+    '黑龙江省环境保护厅《…》' names who gives a figure as well as where it was read."""
+    record = SOURCES[source_id]
+    if i18n.current() == "zh" and record.publisher_zh and record.title_zh:
+        return f"{record.publisher_zh}，{record.title_zh}"
+    return f"{record.publisher}: {record.title}"
+
+
 def _short_source(source_id: str) -> str:
     """A source named briefly inside a sentence: in Chinese by its original title, in English
     by its publisher's abbreviation and its release ('MEE, bulletin for 2021')."""
@@ -1030,10 +1040,12 @@ def _data_table(
     caption: str,
     code: tuple[str, ...] = (),
     published: tuple[str, ...] = (),
+    one_precision: bool = False,
     **shown,
 ):
     """Every row of dataset ``name`` for the report's regions, as a table; each series named
-    in words with its unit; ``shown`` maps a text column to how a reader sees its values."""
+    in words with its unit; ``shown`` maps a text column to how a reader sees its values;
+    ``one_precision``: each series' values with the one precision it is published with."""
     frame = load(name)
     frame = charts.by_region(frame[frame["region"].isin(_regions(ctx))])
     if "inventory" in frame:  # an inventory's row is labelled with its period, as everywhere
@@ -1048,7 +1060,15 @@ def _data_table(
         frame = frame.assign(source=frame["source_id"].map(source_name))
     series = [label(i, u) for i, u in zip(frame["indicator"], frame["unit"], strict=True)]
     frame = ctx.named(frame).assign(series=series)
-    if "value" in columns:  # as precise as the source: '1551' reserves, '17500' 万公顷
+    if "value" in columns and one_precision:  # each series with one precision, as published
+        digits = frame.groupby("indicator")["value"].transform(series_decimals)
+        frame = frame.assign(
+            value=[
+                v if pd.isna(v) else number(v, int(d))
+                for v, d in zip(frame["value"], digits, strict=True)
+            ]
+        )
+    elif "value" in columns:  # as precise as the source: '1551' reserves, '17500' 万公顷
         frame = frame.assign(
             value=[v if pd.isna(v) else number(v, _decimals(v)) for v in frame["value"]]
         )
@@ -1060,6 +1080,14 @@ def _decimals(value: float) -> int:
     """The fewest decimals (at most 4) that write ``value`` as the data hold it: a figure
     published as 1.75亿公顷 is 17500 万公顷, not 17500.00."""
     return next((d for d in range(4) if round(value, d) == value), 4)
+
+
+def series_decimals(values: pd.Series) -> int:
+    """The one precision of a series, as published: the most decimals (at most 2) among its
+    values; a value that needs more was converted (129,890,021 ha is 12,989.0021 万公顷) and
+    is shown with the series' precision, not its own (12,989.0 beside 14,894.3)."""
+    published = [d for d in (_decimals(round(float(v), 6)) for v in values.dropna()) if d <= 2]
+    return max(published, default=0)
 
 
 def forest_table(ctx: Context):
@@ -1098,8 +1126,12 @@ def reserves_chart(ctx: Context) -> Figure:
         ctx.subtitle(_("NBS yearbooks (2001, 2008) and provincial reports")),
         color="year_label",
         fmt=".1f",
+        color_title=_("Year"),
     )
-    last = charts.by_region(nr.sort_values("year").groupby("region").tail(1))
+    # The yearbooks' figures are compared; a province's own later figure is named apart, with
+    # its source (Heilongjiang 13.6 % in 2010 is its environment department's, not a yearbook's).
+    yearbook = nr["source_id"].map(lambda s: SOURCES[s].publisher.startswith(NBS_PUBLISHER))
+    last = charts.by_region(nr[yearbook].sort_values("year").groupby("region").tail(1))
     share = _("{region}: **{share} %** ({year})")
     shares = _listed(
         ctx,
@@ -1112,10 +1144,32 @@ def reserves_chart(ctx: Context) -> Figure:
         "Latest share of territory in nature reserves on the yearbooks' definition (share of "
         "the whole territory) — {shares}."
     ).format(shares=shares)
+    other = _("{region} **{share}** in {year}, from {source}")
+    provincial = nr[~yearbook & nr["region"].isin(ctx.own())].sort_values("year")
+    if len(provincial):
+        caption = findings._join(
+            [
+                caption,
+                _("Not from the yearbooks: {shares}.").format(
+                    shares=_listed(
+                        ctx,
+                        [
+                            other.format(
+                                region=ctx.md_name(r.region),
+                                share=findings._percent(r.value, _decimals(r.value)),
+                                year=int(r.year),
+                                source=esc(_publisher_and_title(r.source_id)),
+                            )
+                            for r in charts.by_region(provincial).itertuples()
+                        ],
+                    )
+                ),
+            ],
+            "sentences",
+        )
     # A share on another definition is given beside it with its own, never in the same line.
     land = load("environment_nature_reserves", indicator="nature_reserves_share_of_land_area")
     land = land[land["region"].isin(_regions(ctx))]
-    other = _("{region} **{share}** in {year}, from {source}")
     others = [
         other.format(
             region=ctx.md_name(r.region),
@@ -1146,6 +1200,7 @@ def reserves_table(ctx: Context):
         {"value": _("Value"), "source": _("Source")},
         _("Nature reserves, every row"),
         published=("source",),
+        one_precision=True,
     )
 
 
@@ -1191,6 +1246,7 @@ def pollutant_chart(ctx: Context) -> Figure:
         color="year_label",
         fmt=",.2f",
         horizontal=True,
+        color_title=_("Year"),
     )
     cod = pol[pol["indicator"] == "cod_discharge_industry"].set_index("year")["value"]
     caption = (
