@@ -611,3 +611,17 @@ def test_reserves_caption_compares_the_yearbooks_figures_and_names_a_provincial_
     assert "Heilongjiang **13.6 %** in 2010, from Heilongjiang Provincial Environmental" in (
         provincial
     )
+
+
+def test_jilins_2024_water_share_is_named_as_a_gap_with_its_reason() -> None:
+    # The report gave 86.2 % (2023) as the latest Jilin figure without a word on the 2024
+    # figure (89 % of 109 sections) that a secondary copy of the bulletin's press conference
+    # gives and that is not catalogued.
+    from nereport.report.context import missing
+
+    text = missing(report.start("environment", region="jilin"), ["environment_water"]).data
+    assert "Jilin 2024 (a share of 89 %; 109 national assessment sections)" in text
+    assert "not catalogued yet" in text
+    with i18n.using("zh"):
+        zh = missing(report.start("environment", region="jilin", lang="zh"), ["environment_water"])
+    assert "吉林省2024年的数据（优良水体比例89%；109个国家考核断面）" in zh.data
