@@ -244,3 +244,13 @@ def test_a_maps_data_table_lists_prefectures_province_by_province() -> None:
     names = [r[0] for r in rows]
     assert names.index("Shenyang") < names.index("Changchun") < names.index("Harbin")
     assert names.index("Harbin") < names.index("Hulunbuir")
+
+
+def test_the_year_axis_spans_the_datas_years_only() -> None:
+    # A padded scale rounded out ('nice') to years without data: "2024 2025" collided at the
+    # right end, and the water chart ran to 2025 with nothing there.
+    frame = pd.DataFrame({"year": [2013, 2019, 2024], "v": [1.0, 2.0, 3.0], "region_name": "Jilin"})
+    spec = charts.line(frame, "v", "V", "T").to_dict()
+    scale = spec["encoding"]["x"]["scale"]
+    assert scale["domain"] == [2013, 2024] and scale["nice"] is False
+    assert scale["padding"] > 0  # end points drawn whole

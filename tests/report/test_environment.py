@@ -8,13 +8,28 @@ import pandas as pd
 import pytest
 
 import nereport
-from nereport import i18n, report
+from helpers import NOTEBOOK_DIR
+from nereport import data, i18n, report
 from nereport.report import environment, findings
 
 
 def _values(figure) -> pd.DataFrame:
     spec = figure.chart.to_dict()
     return pd.DataFrame([r for rows in spec["datasets"].values() for r in rows])
+
+
+def _lines(chart) -> dict[str, list[int]]:
+    """The years each drawn line joins (one line per value of its detail field)."""
+    spec = chart.to_dict()
+    line = next(
+        layer
+        for layer in [spec, *spec.get("layer", [])]
+        if isinstance(layer.get("mark"), dict) and layer["mark"].get("type") == "line"
+    )
+    rows = pd.DataFrame([r for rows in spec["datasets"].values() for r in rows])
+    rows = rows.dropna(subset=[line["encoding"]["y"]["field"]])
+    detail = line["encoding"]["detail"]["field"]
+    return {k: sorted(g["year"]) for k, g in rows.groupby(detail)}
 
 
 def test_inner_mongolia_2014_air_pollutants_are_the_published_figures() -> None:
@@ -137,7 +152,8 @@ def test_a_base_year_is_left_out_only_when_it_jumps_and_reverts() -> None:
     assert findings.spikes(spiked.drop(2004), years) == ()  # no year after: not judged
     assert findings.co2_base_years("jilin") == (2002, 2004)
     assert findings.co2_base_years("china") == years
-    assert findings.co2_base_years("northeast") == years
+    # the Northeast's sum leaves out its member's spike, as the member's report does
+    assert findings.co2_base_years("northeast") == (2002, 2004)
 
 
 def test_the_chinese_co2_chart_counts_in_yi_tonnes_and_the_english_in_mt() -> None:
@@ -246,17 +262,18 @@ def test_pm25_figures_found_only_in_secondary_copies_carry_a_dagger() -> None:
     findings.forget()
 
 
-def test_pm25_chart_marks_secondary_points_in_legend_and_tooltip_as_their_own_series() -> None:
+def test_pm25_chart_marks_secondary_points_in_the_tooltip_as_their_own_segments() -> None:
     figure = environment.pm25_chart(report.start("environment", region="jilin"))
-    drawn = _values(figure)
-    marked = drawn[drawn["series"].str.endswith("†")]
+    drawn = _values(figure).dropna(subset=["pm25_ugm3"])
+    marked = drawn[drawn["source"].str.endswith("†")]
     assert set(zip(marked["series"], marked["year"], strict=True)) == {
-        ("Jilin (provincial mean, 9 prefecture-level city seats) †", 2020),
-        ("Jilin (provincial mean) †", 2023),
-        ("Jilin (prefecture-level cities of the province) †", 2024),
+        ("Jilin (provincial mean, 9 prefecture-level city seats)", 2020),
+        ("Jilin (provincial mean)", 2023),
+        ("Jilin (prefecture-level cities of the province)", 2024),
     }
-    official = drawn[drawn["series"] == "Jilin (prefecture-level cities of the province)"]
-    assert set(official["year"]) == {2021, 2022, 2023}  # the bulletins' line, not joined
+    assert not drawn["series"].str.contains("†").any()  # one legend entry per network
+    lines = _lines(figure.chart)
+    assert [2021, 2022, 2023] in lines.values()  # the bulletins' line, not joined to 2024
     assert "† Secondary source only: Jilin 2020, 2023, 2024." in figure.caption
     assert not any(_nested(s) for s in drawn["series"])
 
@@ -283,7 +300,7 @@ def test_labels_inside_brackets_are_flattened_in_both_languages() -> None:
                 "series"
             ]
         )
-    assert "吉林省（9个地级城市均值）†" in series
+    assert "吉林省（9个地级城市均值）" in series
     assert "吉林省（全省地级及以上城市）" in series and "全国（城市数未公布）" in series
     findings.forget()
 
@@ -330,7 +347,7 @@ def test_forest_inventory_rows_are_labelled_with_their_survey_period_everywhere(
         coverage = environment.coverage_statement(ctx).data
         assert "Forest figures from the yearbooks and press releases:** " in coverage
         line = next(x for x in coverage.splitlines() if "yearbooks and press" in x)
-        assert "1999–2003, 2014–2018" in line
+        assert "(1999–2003, 2014–2018" in line
     assert "(9th national forest inventory, 2014-2018)" in findings.forest(ctx)
 
 
@@ -359,9 +376,7 @@ def test_good_air_days_compare_each_region_with_china_in_the_same_year_only() ->
     assert "<td>Jilin †</td>" in html and "<th>Source</th>" in html
     assert "jilin_env_secondary" not in html
     coverage = environment.coverage_statement(report.start("environment", region="jilin")).data
-    assert (
-        "**Days of good air quality:** 5 years for Jilin: 2020, 2021, 2022, 2023, 2024." in coverage
-    )
+    assert "**Days of good air quality:** Jilin has 5 years of data (2020–2024)." in coverage
 
 
 def test_the_coverage_of_inventories_is_listed_in_one_order_whatever_the_sets_order() -> None:
@@ -372,7 +387,241 @@ def test_the_coverage_of_inventories_is_listed_in_one_order_whatever_the_sets_or
     assert environment.in_period_order(labels) == environment.in_period_order(labels[::-1])
     assert environment.in_period_order(labels) == ["2003", "2004—2008", "2008", "2009—2013", "2013"]
     ctx = report.start("environment", region="inner-mongolia", lang="zh")
-    assert (
-        "2003、2004—2008、2008、2009—2013、2013、2014—2018"
-        in environment.coverage_statement(ctx).data
+    with i18n.using("zh"):
+        coverage = environment.coverage_statement(ctx).data
+    assert "（2004—2008、2008、2009—2013、2013、2014—2018年）" in coverage
+
+
+def test_northeast_co2_base_leaves_out_jilins_2003_spike_and_says_so() -> None:
+    # The sum 430.8, 500.7, 502.7 Mt (2002-2004) hides Jilin's 2003 spike (134.3 Mt), yet
+    # rested on it: "478 -> 989 Mt (+107 %)" and "1.39 times China" while the Jilin report
+    # leaves 2003 out.
+    ctx = report.start("environment", region="northeast")
+    co2 = nereport.load("environment_co2", region=["liaoning", "jilin", "heilongjiang"])
+    total = co2.groupby("year")["co2_mt"].sum()
+    before = total.loc[[2002, 2004]].mean()
+    said = environment.co2_change(ctx)
+    assert "means of 2002 and 2004 and of 2017–2019" in said
+    assert f"{before:.0f} Mt → " in said and "478 Mt" not in said
+    assert "2003 is left out: Jilin's CO2 was 134 Mt" in said
+    assert "as Jilin's report does" in said
+    intensity = environment.co2_intensity(ctx)
+    assert "on average in 2002 and 2004" in intensity and "1.39 times" not in intensity
+
+
+def test_pm25_headline_stays_in_the_reports_years_and_notes_a_later_figure() -> None:
+    # "Heilongjiang 2025: 26.9 µg/m³ † (China 28 †)" headlined reports that end in 2024,
+    # and the † list under the chart left out the 2025 points.
+    for region in ("heilongjiang", "northeast"):
+        figure = environment.pm25_chart(report.start("environment", region=region, end_year=2024))
+        said = figure.caption
+        head, after = said.split("After the report's period (to 2024), not on the chart:")
+        assert "Heilongjiang 2019: **28** µg/m³ (China 36, 337 cities)" in head
+        assert "2025" not in head
+        assert "Heilongjiang 2025: **26.9** µg/m³ † (China 28 †" in after
+        listed = said.split("† Secondary source only:")[1]
+        assert "China 2025" in listed and "Heilongjiang 2025" in listed
+        assert 2025 not in set(_values(figure)["year"])
+
+
+def test_a_secondary_pm25_copy_shares_its_networks_legend_but_is_not_joined() -> None:
+    # Jilin's prefecture-level-city mean: bulletins 2021-2023, a secondary copy for 2024. The
+    # † made it a second legend entry of the same network.
+    chart = environment.pm25_chart(report.start("environment", region="jilin")).chart
+    drawn = _values(environment.pm25_chart(report.start("environment", region="jilin")))
+    drawn = drawn.dropna(subset=["pm25_ugm3"])
+    jilin = drawn[drawn["series"].str.contains("prefecture-level cities")]
+    assert jilin["series"].nunique() == 1 and "†" not in jilin["series"].iloc[0]
+    assert sorted(jilin["year"]) == [2021, 2022, 2023, 2024]
+    marked = jilin.set_index("year")["source"]
+    assert marked[2024].endswith("†") and not marked[2023].endswith("†")
+    assert [2021, 2022, 2023] in _lines(chart).values() and [2024] in _lines(chart).values()
+
+
+def test_each_years_first_release_of_the_energy_mix_is_its_own_point() -> None:
+    # The 2019 first release (communiqué 2019) and the 2020 one were one line from 57.7 to
+    # 56.8, starting where the c.2021 release's line ends: it read as one line changing colour.
+    chart = environment.energy_mix_chart(report.start("environment", region="jilin")).chart
+    first = [years for run, years in _lines(chart).items() if "first-release" in run]
+    assert sorted(first) == [[2019], [2020], [2020], [2021]]
+
+
+def test_pm25_network_labels_read_in_chinese_without_flattened_brackets() -> None:
+    # "黑龙江省（全省13个市，地均值）": the label's inner brackets were flattened into a comma.
+    with i18n.using("zh"):
+        ctx = report.start("environment", region="heilongjiang", lang="zh")
+        drawn = _values(environment.pm25_chart(ctx))
+    assert "黑龙江省（全省13个地市均值）" in set(drawn["series"])
+    assert not drawn["series"].str.contains("，地均值").any()
+
+
+def test_good_air_days_table_names_the_cities_covered_in_the_reports_language() -> None:
+    # The Chinese table printed "mean of 337 prefecture-level-and-above cities", "national
+    # mean": the dataset's network labels passed untranslated.
+    with i18n.using("zh"):
+        html = environment.good_air_days_table(
+            report.start("environment", region="northeast", lang="zh")
+        ).data
+    assert "337个地级及以上城市均值" in html and "9个地级城市" in html
+    assert "全省，扣除沙尘、厄尔尼诺等因素影响" in html
+    for english in ("prefecture-level", "national mean", "city seats", "El Nino"):
+        assert english not in html
+    declared = data.dataset("environment_good_air_days").column("network").allowed
+    assert set(nereport.load("environment_good_air_days")["network"].dropna()) <= set(declared)
+
+
+ENVIRONMENT_DATASETS = [
+    "environment_co2",
+    "environment_coal_use",
+    "environment_energy",
+    "environment_energy_mix",
+    "environment_air_pollutants",
+    "environment_pm25",
+    "environment_water",
+    "environment_forest_wetland",
+    "environment_nature_reserves",
+    "environment_good_air_days",
+]
+
+
+def test_what_is_missing_speaks_to_readers_and_names_the_sections_real_title() -> None:
+    # "(... the 2023 one read in a Korean-language report: re-verify)", "appear only in a code
+    # file with no source", "in the same scrape but was not extracted", and a section
+    # "Industrial and residential pollutant discharges" the report does not have.
+    from nereport.report.context import missing
+
+    for lang, jargon in (
+        ("en", ("re-verify", "code file", "scrape", "not extracted", "never join")),
+        ("zh", ("需复核", "代码文件", "抓取", "未提取", "不得")),
+    ):
+        with i18n.using(lang):
+            text = missing(report.start("environment", lang=lang), ENVIRONMENT_DATASETS).data
+            title = environment.heading("environment_pollutants").data.removeprefix("## ")
+        assert not [word for word in jargon if word in text], lang
+        assert f"“{title}”" in text
+    assert title == "2008年和2010年污染物排放"
+    with i18n.using("en"):
+        assert environment.heading("environment_pollutants").data == (
+            "## Pollutant discharges, 2008 and 2010"
+        )
+    notebook = (NOTEBOOK_DIR / "environment.ipynb").read_text(encoding="utf-8")
+    assert 'environment.heading(\\"environment_pollutants\\")' in notebook
+
+
+def test_coverage_lists_wetland_surveys_apart_from_forest_inventories() -> None:
+    # "Forest inventories: 4 survey periods ... Liaoning: 2003, 2004-2008, ...": 2003 was the
+    # 1st wetland survey (1995-2003), Heilongjiang's 2019 the 3rd land survey's wetland row.
+    lines = environment.coverage_statement(report.start("environment", region="liaoning")).data
+    forest = next(x for x in lines.splitlines() if "**Forest inventories:**" in x)
+    wetland = next(x for x in lines.splitlines() if "**Wetland surveys:**" in x)
+    assert "2003" not in forest and "(2004–2008, 2009–2013, 2014–2018)" in forest
+    assert "(1995–2003)" in wetland
+    lines = environment.coverage_statement(report.start("environment", region="heilongjiang")).data
+    wetland = next(x for x in lines.splitlines() if "**Wetland surveys:**" in x)
+    assert "(1995–2003, 2019)" in wetland
+
+
+def test_chinese_coverage_collapses_runs_of_years_and_ends_with_nian() -> None:
+    # "吉林省有7个年份的数据：2011、2012、2013、2014、2015、2016、2017年"; survey periods
+    # ended without 年.
+    assert environment.spans([2011, 2012, 2013, 2015, 2017, 2018]) == [
+        "2011–2013",
+        "2015",
+        "2017",
+        "2018",
+    ]
+    with i18n.using("zh"):
+        text = environment.coverage_statement(
+            report.start("environment", region="jilin", lang="zh")
+        ).data
+    assert "**二氧化碳**：吉林省共有22年数据（1998—2019年）。" in text
+    assert "吉林省共有7年数据（2011—2017年）" in text and "2011、2012" not in text
+    assert "（2004—2008、2009—2013、2014—2018、2023年）" in text
+    assert all(line.endswith("年）。") or "无数据" in line for line in text.splitlines())
+
+
+def test_each_network_period_of_chinas_water_sections_is_its_own_legend_entry() -> None:
+    # "China: national surface-water assessment sections" covered 2019 (in the 1940-section
+    # period) and 2023-2024 (the 3641-section period) in one colour; the count is not printed.
+    drawn = _values(environment.water_chart(report.start("environment", region="jilin")))
+    drawn = drawn.dropna(subset=["share_pct"])
+    china = drawn[drawn["series"].str.startswith("China: ")]
+    by_series = china.groupby("series")["year"].apply(sorted).to_dict()
+    assert by_series["China: national surface-water assessment sections, 2019"] == [2019]
+    assert by_series["China: national surface-water assessment sections, 2023–2024"] == [
+        2023,
+        2024,
+    ]
+    # a network whose count is printed stays one entry across its break in 2019
+    assert by_series["China: 1940 national surface-water assessment sections"] == [
+        2017,
+        2018,
+        2020,
+    ]
+
+
+def test_water_caption_grades_only_the_basins_of_the_region_each_with_its_source() -> None:
+    # The Liaoning report printed the Songhua's grade, Heilongjiang's the Liao's, and both
+    # "as graded by the national bulletin" although the Songhua 2022 grade is from the MEE's
+    # annual surface-water assessment (mee_water_2022).
+    caption = {
+        region: environment.water_chart(report.start("environment", region=region)).caption
+        for region in ("liaoning", "heilongjiang", "northeast")
+    }
+    assert "Liao River basin 2021" in caption["liaoning"] and "Songhua" not in caption["liaoning"]
+    assert "Songhua River basin 2022" in caption["heilongjiang"]
+    assert "Liao River" not in caption["heilongjiang"]
+    assert "Songhua" in caption["northeast"] and "Liao River" in caption["northeast"]
+    assert "(MEE, annual assessment for 2022, January 2023)" in caption["heilongjiang"]
+    assert "(MEE, bulletin for 2021)" in caption["liaoning"]
+    assert not any("national bulletin" in c for c in caption.values())
+
+
+def test_nature_reserves_table_prints_each_series_with_one_precision() -> None:
+    # "14,717.0000", "12,989.0021", "195.1288" beside "224": values converted from hectares
+    # kept their conversion's decimals.
+    html = environment.reserves_table(report.start("environment", region="northeast")).data
+    for shown in ("<td>12,989.0</td>", "<td>14,717.0</td>", "<td>195.1</td>", "<td>224.0</td>"):
+        assert shown in html
+    assert "<td>1,551</td>" in html and "<td>14.86</td>" in html  # counts; another series
+    for false in ("14,717.0000", "12,989.0021", "195.1288"):
+        assert false not in html
+
+
+def test_bar_charts_grouped_by_year_head_that_column_year() -> None:
+    # "Data in this chart" of the nature reserves and the 2008/2010 pollutants headed the
+    # column of years "Series" / "数据系列".
+    from nereport.report.describe import data_table
+
+    for lang, year in (("en", "Year"), ("zh", "年份")):
+        with i18n.using(lang):
+            ctx = report.start("environment", region="jilin", lang=lang)
+            for figure in (environment.reserves_chart(ctx), environment.pollutant_chart(ctx)):
+                header, _rows = data_table(figure.chart.to_dict())
+                assert header[0] == year, header
+
+
+def test_reserves_caption_compares_the_yearbooks_figures_and_names_a_provincial_one() -> None:
+    # "On the yearbooks' definition — Heilongjiang 13.6 % (2010)" was the provincial
+    # environment department's 2010 figure, set beside China's 2008 yearbook figure.
+    caption = environment.reserves_chart(report.start("environment", region="heilongjiang")).caption
+    head, provincial = caption.split("Not from the yearbooks:")
+    assert "Heilongjiang: **13.6 %** (2008); China: **15.1 %** (2008)" in head
+    assert "2010" not in head
+    assert "Heilongjiang **13.6 %** in 2010, from Heilongjiang Provincial Environmental" in (
+        provincial
     )
+
+
+def test_jilins_2024_water_share_is_named_as_a_gap_with_its_reason() -> None:
+    # The report gave 86.2 % (2023) as the latest Jilin figure without a word on the 2024
+    # figure (89 % of 109 sections) that a secondary copy of the bulletin's press conference
+    # gives and that is not catalogued.
+    from nereport.report.context import missing
+
+    text = missing(report.start("environment", region="jilin"), ["environment_water"]).data
+    assert "Jilin 2024 (a share of 89 %; 109 national assessment sections)" in text
+    assert "not catalogued yet" in text
+    with i18n.using("zh"):
+        zh = missing(report.start("environment", region="jilin", lang="zh"), ["environment_water"])
+    assert "吉林省2024年的数据（优良水体比例89%；109个国家考核断面）" in zh.data

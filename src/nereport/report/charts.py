@@ -124,14 +124,16 @@ def region_scale(frame: pd.DataFrame, color: str) -> alt.Scale:
     return alt.Scale(domain=list(pairs[color]), range=colours)
 
 
-def _year_axis(title: str | None = None) -> alt.X:
-    # A few pixels of room at both ends, so that a point on the first or last year is drawn
-    # whole, not cut in half by the axis.
+def _year_axis(years: pd.Series, title: str | None = None) -> alt.X:
+    # The axis spans the data's years, not rounded out ('nice') to years without data, whose
+    # labels collided with the last year's ("2024 2025"); a few pixels of room at both ends so
+    # that a point on the first or last year is drawn whole, not cut in half by the axis.
+    domain = {"domain": [int(years.min()), int(years.max())]} if len(years) else {}
     return alt.X(
         "year:Q",
         title=title or _("Year"),
         axis=alt.Axis(format="d", tickMinStep=1),
-        scale=alt.Scale(padding=8),
+        scale=alt.Scale(padding=8, nice=False, **domain),
     )
 
 
@@ -232,11 +234,13 @@ def line(
     segment: str | None = None,
     baseline: float | None = None,
     release: str | None = None,
+    column_tooltips: list[alt.Tooltip] | None = None,
 ) -> alt.Chart | alt.LayerChart:
     """One line per ``color`` over years, with optional policy-year rules. With ``segment``,
     each value of that column is a line of its own (one release never joins another); with
     ``baseline``, a horizontal rule marks that value (e.g. 100 for an index); with ``release``
-    (a column, e.g. ``"release"``), each release is dashed its own way and named in the legend.
+    (a column, e.g. ``"release"``), each release is dashed its own way and named in the legend;
+    ``column_tooltips`` are shown after the series, year and value.
 
     A line joins consecutive years only: where a year is missing (or its value is empty) the
     line breaks. Two values for one year of one line (two sources or releases of that year)
@@ -245,7 +249,8 @@ def line(
     frame = by_region(frame)
     scale = region_scale(frame, color)
     # Only the columns drawn travel into the spec (and the page): smaller and faster.
-    frame = frame[list(dict.fromkeys(["year", y, *keys]))].dropna(subset=[y])
+    extra = [t.shorthand.split(":")[0] for t in column_tooltips or []]
+    frame = frame[list(dict.fromkeys(["year", y, *keys, *extra]))].dropna(subset=[y])
     twice = frame[frame.duplicated([*keys, "year"], keep=False)]
     if not twice.empty:
         raise JoinedSourcesError(
@@ -260,7 +265,7 @@ def line(
         .mark_line(point=alt.OverlayMarkDef(size=18))
         .encode(
             detail=alt.Detail(f"{LINE_RUN}:N"),
-            x=_year_axis(),
+            x=_year_axis(frame["year"]),
             y=alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(zero=zero)),
             color=alt.Color(
                 f"{color}:N",
@@ -272,6 +277,7 @@ def line(
                 alt.Tooltip(f"{color}:N", title=_("Series")),
                 alt.Tooltip("year:Q", title=_("Year")),
                 alt.Tooltip(f"{y}:Q", title=y_title, format=fmt),
+                *(column_tooltips or []),
             ],
             **dash,
         )
@@ -338,10 +344,13 @@ def bars(
     fmt: str = ",.1f",
     horizontal: bool = False,
     wrapped: bool = False,
+    color_title: str | None = None,
 ) -> alt.Chart:
     """Grouped bars: ``x`` categories, ``color`` groups (offset), ``y`` values; rows of
     regions in the regions' order. ``wrapped`` (horizontal bars): the categories are lines
-    joined by newlines (see :func:`wrap`), each drawn on its own line and none cut."""
+    joined by newlines (see :func:`wrap`), each drawn on its own line and none cut.
+    ``color_title`` names the groups in the tooltip and the chart's data table (default
+    "Series"; "Year" where each group is a year)."""
     frame = by_region(frame)
     enc_x = alt.X(f"{x}:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=160))
     enc_y = alt.Y(f"{y}:Q", title=y_title)
@@ -376,7 +385,7 @@ def bars(
             if not horizontal
             else alt.YOffset(f"{color}:N", sort=order)
         )
-        tooltip.insert(0, alt.Tooltip(f"{color}:N", title=_("Series")))
+        tooltip.insert(0, alt.Tooltip(f"{color}:N", title=color_title or _("Series")))
     lines = frame[x].str.count("\n").max() + 1 if wrapped else 1
     height = (
         max(HEIGHT, 22 * lines * frame[x].nunique() * (frame[color].nunique() if color else 1))

@@ -19,8 +19,10 @@ import pandas as pd
 from IPython.display import Markdown
 
 from nereport import i18n
-from nereport.data import load, regions, releases
+from nereport.data import dataset, load, regions, releases
+from nereport.data.datasets.environment import BASIN_PROVINCES
 from nereport.data.series import with_northeast
+from nereport.data.sources import SOURCES
 from nereport.i18n import N_, _
 from nereport.report import charts, findings
 from nereport.report.context import (
@@ -37,6 +39,7 @@ from nereport.report.context import (
 )
 
 MAIN = findings.MAIN
+NBS_PUBLISHER = "National Bureau of Statistics"  # the yearbooks' publisher, as its records name it
 MAIN_LABEL = findings.MAIN_LABEL
 
 
@@ -121,28 +124,38 @@ def _years(years: tuple[int, ...]) -> str:
 def _spike_note(ctx: Context) -> str:
     """Why a base year is left out of the CO2 means of the region (a one-year spike), with its
     figures and its neighbours'; empty where none is."""
-    co2 = with_northeast(load("environment_co2"), "co2_mt")
-    own = co2[co2["region"] == ctx.region].set_index("year")["co2_mt"]
+    co2 = load("environment_co2")
     notes = []
-    for year in findings.spikes(own, BASE_YEARS):
-        largest = max(own[year - 1], own[year], own[year + 1])
-        notes.append(
-            _(
-                "{year} is left out: {region}'s CO2 was {value} that year against {before} in "
-                "{previous} and {after} in {next}, a one-year spike (more than {limit} apart from "
-                "both years either side)"
-            ).format(
-                year=year,
-                region=ctx.md_name(),
-                value=i18n.amount(own[year], "Mt", largest=largest),
-                before=i18n.amount(own[year - 1], "Mt", largest=largest),
-                previous=year - 1,
-                after=i18n.amount(own[year + 1], "Mt", largest=largest),
-                next=year + 1,
-                limit=findings._percent(findings.SPIKE_PCT, 0),
-            )
-        )
+    for part, years in findings.co2_spikes(ctx.region).items():
+        own = co2[co2["region"] == part].set_index("year")["co2_mt"]
+        for year in years:
+            notes.append(_one_spike(ctx, part, own, year))
     return findings._join(notes, "clauses")
+
+
+def _one_spike(ctx: Context, part: str, own: pd.Series, year: int) -> str:
+    """Why ``year`` is left out: ``part``'s figures then and either side; for an aggregate,
+    that its sum leaves the year out of its base as its member's report does."""
+    largest = max(own[year - 1], own[year], own[year + 1])
+    said = _(
+        "{year} is left out: {region}'s CO2 was {value} that year against {before} in "
+        "{previous} and {after} in {next}, a one-year spike (more than {limit} apart from "
+        "both years either side)"
+    ).format(
+        year=year,
+        region=ctx.md_name(part),
+        value=i18n.amount(own[year], "Mt", largest=largest),
+        before=i18n.amount(own[year - 1], "Mt", largest=largest),
+        previous=year - 1,
+        after=i18n.amount(own[year + 1], "Mt", largest=largest),
+        next=year + 1,
+        limit=findings._percent(findings.SPIKE_PCT, 0),
+    )
+    if part == ctx.region:
+        return said
+    return _(
+        "{said}; the sum leaves that year out of its base too, as {member}'s report does"
+    ).format(said=said, member=ctx.md_name(part))
 
 
 def co2_change(ctx: Context) -> str | None:
@@ -339,14 +352,22 @@ MIX = {
 
 def energy_mix_frame() -> pd.DataFrame:
     """China's shares of coal and of clean energy in total energy consumption, one line per
-    series and release."""
+    series and release; each year's first release is a release of its own (the 2019 figure
+    from the 2019 communiqué, the 2020 one from the 2020 communiqué), so its own point
+    (``segment``), never a line joining one year's first release to the next."""
     mix = load("environment_energy_mix", region="china", indicator=list(MIX))
     mix = mix[mix["release"].isin([MAIN, "first-release", "nbs-2012-reported"])]
+    first = mix["release"] == "first-release"
     return mix.assign(
         series=[
             _("{series}, {release}").format(series=_(MIX[i]), release=releases.name(v))
             for i, v in zip(mix["indicator"], mix["release"], strict=True)
         ],
+        segment=mix["indicator"]
+        + "/"
+        + mix["release"]
+        + "/"
+        + mix["year"].astype(str).where(first, ""),
     )
 
 
@@ -405,9 +426,11 @@ def energy_mix_chart(ctx: Context) -> Figure:
         _("Energy mix of China"),
         _(
             "Coal and clean energy (natural gas, hydro, nuclear, wind, solar) as shares of "
-            "energy consumption; each release its own line; national only"
+            "energy consumption; each release its own line, each year's first release its own "
+            "point; national only"
         ),
         color="series",
+        segment="segment",
         fmt=".1f",
         zero=False,
     )
@@ -561,16 +584,18 @@ def pm25_chart(ctx: Context) -> Figure:
     pm = ctx.named(ctx.in_years(pm[pm["region"].isin(places)]))
     if pm.empty:
         return Figure(None, "*" + _("No PM2.5 figures for these years.") + "*")
-    # A figure found only in a secondary copy is its own series, marked † in the legend and
-    # the tooltip (never joined to the bulletins' line).
+    # A figure found only in a secondary copy is its own segment, never joined to the
+    # bulletins' line, but in its network's series (one legend entry per network, one colour):
+    # its source in the tooltip is marked †, as the list under the chart names it.
     marks = findings.secondary_marks("environment_pm25", pm)
     series = _("{region} ({network})")
     pm = pm.assign(
         series=[
-            series.format(region=r, network=findings.flat(_(n))) + m
-            for r, n, m in zip(pm["region_name"], pm["network"], marks, strict=True)
+            series.format(region=r, network=findings.flat(_(n)))
+            for r, n in zip(pm["region_name"], pm["network"], strict=True)
         ],
         segment=pm["region"] + "/" + pm["network"] + "/" + marks,
+        source=pm["source_id"].map(source_name) + marks,
     )
     chart = charts.line(
         pm,
@@ -586,9 +611,12 @@ def pm25_chart(ctx: Context) -> Figure:
         color="series",
         segment="segment",
         fmt=".0f",
+        column_tooltips=[alt.Tooltip("source:N", title=_("Source"))],
     )
     said = findings.pm25(ctx) or "*" + _("No provincial PM2.5 mean was found.") + "*"
-    return Figure(chart, said, data=pm)
+    # the † list names every point the caption gives, those after the period included
+    shown = pd.concat([pm, findings.pm25_beyond(ctx)], ignore_index=True)
+    return Figure(chart, said, data=shown)
 
 
 def _provinces() -> list[str]:
@@ -767,6 +795,8 @@ def good_air_days_table(ctx: Context):
     days = ctx.named(charts.by_region(days.sort_values(["year", "measure"])))
     days = days.assign(
         measure=[_(GOOD_AIR_MEASURES[m]) for m in days["measure"]],
+        # the cities covered, a label declared with the dataset and translated as shown
+        network=days["network"].map(_, na_action="ignore"),
         source=days["source_id"].map(source_name),
     )
     headers = {
@@ -782,7 +812,7 @@ def good_air_days_table(ctx: Context):
         headers,
         caption=_("Share of days with good air quality, every row"),
         digits=1,
-        published=("network", "source"),
+        published=("source",),
         among=load("environment_good_air_days"),
     )
 
@@ -866,6 +896,7 @@ def water_chart(ctx: Context) -> Figure:
         ],
         segment=water["region"] + "/" + water["network"].fillna("") + "/" + water["indicator"],
     )
+    water = water.assign(series=_by_period(water))
     chart = charts.line(
         water,
         "share_pct",
@@ -886,38 +917,84 @@ def water_chart(ctx: Context) -> Figure:
     return Figure(chart, _water_caption(water, ctx))
 
 
-def _water_caption(water: pd.DataFrame, ctx: Context) -> str:
-    own = water[water["region"].isin(ctx.own())].sort_values("year")
+def _by_period(water: pd.DataFrame) -> pd.Series:
+    """Each series' label, with its years where one label covers runs of years apart: China's
+    national sections of 2019 and of 2023-2024 (their count not printed) lie in two networks
+    (1940 sections to 2020, 3641 from 2021), so each period is its own legend entry. A network
+    whose count is printed ('1940 national ...') is one network, however its years run."""
+    run = charts.runs(water, ["series", "segment"])
+    first = water.groupby(run)["year"].transform("min")
+    last = water.groupby(run)["year"].transform("max")
+    periods = water.assign(run=run).groupby("series")["run"].transform("nunique")
+    periods = periods.where(~water["network"].fillna("").str.match(r"\d"), 1)
+    dash = "—" if i18n.current() == "zh" else "–"
+    years = [str(a) if a == b else f"{a}{dash}{b}" for a, b in zip(first, last, strict=True)]
+    return pd.Series(
+        [
+            _("{series}, {years}").format(series=s, years=y) if n > 1 else s
+            for s, y, n in zip(water["series"], years, periods, strict=True)
+        ],
+        index=water.index,
+    )
+
+
+def _publisher_and_title(source_id: str) -> str:
+    """A source by its publisher and title, in Chinese by its original ones where recorded:
+    '黑龙江省环境保护厅《…》' names who gives a figure as well as where it was read."""
+    record = SOURCES[source_id]
+    if i18n.current() == "zh" and record.publisher_zh and record.title_zh:
+        return f"{record.publisher_zh}，{record.title_zh}"
+    return f"{record.publisher}: {record.title}"
+
+
+def _short_source(source_id: str) -> str:
+    """A source named briefly inside a sentence: in Chinese by its original title, in English
+    by its publisher's abbreviation and its release ('MEE, bulletin for 2021')."""
+    record = SOURCES[source_id]
+    if i18n.current() == "zh" and record.title_zh:
+        return record.title_zh
+    short = re.search(r"\((\w+)[;)]", record.publisher)
+    return f"{short[1] if short else record.publisher}, {record.release_label}"
+
+
+def _basin_grades(ctx: Context) -> str:
+    """The latest grade of each river basin that lies in the region (every basin for the
+    Northeast), each with the source it is read from; empty where none does."""
     basins = load("environment_water", indicator="basin_water_quality_status")
-    latest = basins.sort_values("year").groupby("region").tail(1)
-    grade = _("{region} {year}: {status}")
-    grades = _listed(
+    ours = [b for b, lying in BASIN_PROVINCES.items() if set(lying) & set(ctx.own())]
+    latest = basins[basins["region"].isin(ours)].sort_values("year").groupby("region").tail(1)
+    grade = _("{region} {year}: {status} ({source})")
+    return _listed(
         ctx,
         [
             grade.format(
                 region=ctx.md_name(r.region),
                 year=int(r.year),
                 status=esc(findings.flat(_(r.status))),
+                source=esc(findings.flat(_short_source(r.source_id))),
             )
-            for r in latest.itertuples()
+            for r in charts.by_region(latest).itertuples()
         ],
     )
+
+
+def _water_caption(water: pd.DataFrame, ctx: Context) -> str:
+    own = water[water["region"].isin(ctx.own())].sort_values("year")
+    grades = _basin_grades(ctx)
+    basins = _("River basins of the region, as graded: {grades}.").format(grades=grades)
     if not len(own):
-        return _(
-            "No provincial share was found for {region}. River basins, as graded by the "
-            "national bulletin: {grades}."
-        ).format(region=ctx.md_name(), grades=grades)
-    last = own.iloc[-1]
-    return _(
-        "The latest provincial figure is **{share} %** ({region}, {year}, {network}). River "
-        "basins, as graded by the national bulletin: {grades}."
-    ).format(
-        share=number(last.share_pct, 1),
-        region=ctx.md_name(last.region),
-        year=int(last.year),
-        network=esc(_sections(last.network, last.region)),
-        grades=grades,
-    )
+        said = _("No provincial share was found for {region}.").format(region=ctx.md_name())
+    else:
+        last = own.iloc[-1]
+        said = _(
+            "The latest provincial figure is **{share} %** ({region}, {year}, {network})."
+        ).format(
+            share=number(last.share_pct, 1),
+            region=ctx.md_name(last.region),
+            year=int(last.year),
+            network=esc(_sections(last.network, last.region)),
+        )
+    return findings._join([said, basins], "sentences") if grades else said
 
 
 # -- forests and reserves --------------------------------------------------------------------
@@ -963,10 +1040,12 @@ def _data_table(
     caption: str,
     code: tuple[str, ...] = (),
     published: tuple[str, ...] = (),
+    one_precision: bool = False,
     **shown,
 ):
     """Every row of dataset ``name`` for the report's regions, as a table; each series named
-    in words with its unit; ``shown`` maps a text column to how a reader sees its values."""
+    in words with its unit; ``shown`` maps a text column to how a reader sees its values;
+    ``one_precision``: each series' values with the one precision it is published with."""
     frame = load(name)
     frame = charts.by_region(frame[frame["region"].isin(_regions(ctx))])
     if "inventory" in frame:  # an inventory's row is labelled with its period, as everywhere
@@ -981,7 +1060,15 @@ def _data_table(
         frame = frame.assign(source=frame["source_id"].map(source_name))
     series = [label(i, u) for i, u in zip(frame["indicator"], frame["unit"], strict=True)]
     frame = ctx.named(frame).assign(series=series)
-    if "value" in columns:  # as precise as the source: '1551' reserves, '17500' 万公顷
+    if "value" in columns and one_precision:  # each series with one precision, as published
+        digits = frame.groupby("indicator")["value"].transform(series_decimals)
+        frame = frame.assign(
+            value=[
+                v if pd.isna(v) else number(v, int(d))
+                for v, d in zip(frame["value"], digits, strict=True)
+            ]
+        )
+    elif "value" in columns:  # as precise as the source: '1551' reserves, '17500' 万公顷
         frame = frame.assign(
             value=[v if pd.isna(v) else number(v, _decimals(v)) for v in frame["value"]]
         )
@@ -993,6 +1080,14 @@ def _decimals(value: float) -> int:
     """The fewest decimals (at most 4) that write ``value`` as the data hold it: a figure
     published as 1.75亿公顷 is 17500 万公顷, not 17500.00."""
     return next((d for d in range(4) if round(value, d) == value), 4)
+
+
+def series_decimals(values: pd.Series) -> int:
+    """The one precision of a series, as published: the most decimals (at most 2) among its
+    values; a value that needs more was converted (129,890,021 ha is 12,989.0021 万公顷) and
+    is shown with the series' precision, not its own (12,989.0 beside 14,894.3)."""
+    published = [d for d in (_decimals(round(float(v), 6)) for v in values.dropna()) if d <= 2]
+    return max(published, default=0)
 
 
 def forest_table(ctx: Context):
@@ -1031,8 +1126,12 @@ def reserves_chart(ctx: Context) -> Figure:
         ctx.subtitle(_("NBS yearbooks (2001, 2008) and provincial reports")),
         color="year_label",
         fmt=".1f",
+        color_title=_("Year"),
     )
-    last = charts.by_region(nr.sort_values("year").groupby("region").tail(1))
+    # The yearbooks' figures are compared; a province's own later figure is named apart, with
+    # its source (Heilongjiang 13.6 % in 2010 is its environment department's, not a yearbook's).
+    yearbook = nr["source_id"].map(lambda s: SOURCES[s].publisher.startswith(NBS_PUBLISHER))
+    last = charts.by_region(nr[yearbook].sort_values("year").groupby("region").tail(1))
     share = _("{region}: **{share} %** ({year})")
     shares = _listed(
         ctx,
@@ -1045,10 +1144,32 @@ def reserves_chart(ctx: Context) -> Figure:
         "Latest share of territory in nature reserves on the yearbooks' definition (share of "
         "the whole territory) — {shares}."
     ).format(shares=shares)
+    other = _("{region} **{share}** in {year}, from {source}")
+    provincial = nr[~yearbook & nr["region"].isin(ctx.own())].sort_values("year")
+    if len(provincial):
+        caption = findings._join(
+            [
+                caption,
+                _("Not from the yearbooks: {shares}.").format(
+                    shares=_listed(
+                        ctx,
+                        [
+                            other.format(
+                                region=ctx.md_name(r.region),
+                                share=findings._percent(r.value, _decimals(r.value)),
+                                year=int(r.year),
+                                source=esc(_publisher_and_title(r.source_id)),
+                            )
+                            for r in charts.by_region(provincial).itertuples()
+                        ],
+                    )
+                ),
+            ],
+            "sentences",
+        )
     # A share on another definition is given beside it with its own, never in the same line.
     land = load("environment_nature_reserves", indicator="nature_reserves_share_of_land_area")
     land = land[land["region"].isin(_regions(ctx))]
-    other = _("{region} **{share}** in {year}, from {source}")
     others = [
         other.format(
             region=ctx.md_name(r.region),
@@ -1079,7 +1200,14 @@ def reserves_table(ctx: Context):
         {"value": _("Value"), "source": _("Source")},
         _("Nature reserves, every row"),
         published=("source",),
+        one_precision=True,
     )
+
+
+def heading(name: str) -> Markdown:
+    """A section's heading that is dataset ``name``'s title, its one home: the text of "What is
+    missing" refers to the section by that title."""
+    return Markdown("## " + _(dataset(name).title))
 
 
 OLD_POLLUTANTS = {
@@ -1118,6 +1246,7 @@ def pollutant_chart(ctx: Context) -> Figure:
         color="year_label",
         fmt=",.2f",
         horizontal=True,
+        color_title=_("Year"),
     )
     cod = pol[pol["indicator"] == "cod_discharge_industry"].set_index("year")["value"]
     caption = (
@@ -1143,6 +1272,20 @@ DATASETS = {
     "environment_pollutants": N_("Pollutants (2008, 2010)"),
     "environment_good_air_days": N_("Days of good air quality"),
 }
+# The wetland rows of environment_forest_wetland are surveys of their own, listed apart from the
+# forest inventories; each national wetland survey is labelled with its survey period (State
+# Forestry Administration), the 3rd land survey with its reference year.
+WETLAND_SURVEYS = N_("Wetland surveys")
+WETLAND_PERIODS = {"wetland-survey-1": (1995, 2003), "wetland-survey-2": (2009, 2013)}
+
+
+def survey_period(survey: str) -> str | None:
+    """A forest inventory's or a wetland survey's period ('inventory-9' -> '2014–2018',
+    'wetland-survey-1' -> '1995–2003'; Chinese with '—'); None for another survey."""
+    if survey in WETLAND_PERIODS:
+        first, last = WETLAND_PERIODS[survey]
+        return f"{first}{'—' if i18n.current() == 'zh' else '–'}{last}"
+    return inventory_period(survey)
 
 
 def in_period_order(labels: Iterable[str | int]) -> list[str | int]:
@@ -1152,33 +1295,62 @@ def in_period_order(labels: Iterable[str | int]) -> list[str | int]:
     return sorted(labels, key=lambda y: (str(y)[-4:], str(y)))
 
 
-def coverage_statement(ctx: Context) -> Markdown:
-    """Which years each environment dataset holds for the region, computed from the data."""
-    lines = []
+def spans(years: list[int]) -> list[str]:
+    """Years with each run of three or more consecutive ones as a span: [2011, ..., 2017, 2019]
+    -> ['2011–2017', '2019'] (Chinese '2011—2017')."""
+    dash = "—" if i18n.current() == "zh" else "–"
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    shown = []
+    for run in runs:
+        shown += [f"{run[0]}{dash}{run[-1]}"] if len(run) > 2 else [str(y) for y in run]
+    return shown
+
+
+def _coverage_rows(ctx: Context) -> list[tuple[str, pd.DataFrame]]:
+    """Each dataset's rows of the region under the title it is listed with; the wetland rows of
+    the forest inventories' dataset apart, as the surveys they are."""
+    parts = []
     for name, title in DATASETS.items():
         frame = load(name)
         frame = frame[frame["region"].isin(ctx.own())]
-        survey = next((c for c in ("inventory", "survey") if c in frame), None)
-        if survey:  # an inventory's rows counted by its period, as they are labelled
-            labels = {
-                inventory_period(s) or y for s, y in zip(frame[survey], frame["year"], strict=True)
-            }
-            years = in_period_order(labels)
+        if name == "environment_forest_wetland":
+            wetland = frame["indicator"].str.startswith("wetland")
+            parts += [(title, frame[~wetland]), (WETLAND_SURVEYS, frame[wetland])]
         else:
-            years = sorted(frame["year"].unique())
-        if not years:
-            said = _("**{title}:** no year for {region}.")
-        elif survey:
-            said = _("**{title}:** {count} survey periods or years for {region}: {years}.")
-        elif len(years) == 1:
-            said = _("**{title}:** one year for {region}: {years}.")
-        else:
-            said = _("**{title}:** {count} years for {region}: {years}.")
-        shown = (
-            _listed(ctx, [str(y) for y in years], ", ")
-            if len(years) <= 8 or survey
-            else f"{years[0]}{'—' if ctx.zh else '–'}{years[-1]}"
-        )
-        said = said.format(title=_(title), count=len(years), region=ctx.md_name(), years=shown)
-        lines.append("- " + said)
-    return Markdown("\n".join(lines))
+            parts.append((title, frame))
+    return parts
+
+
+def _coverage_line(ctx: Context, title: str, frame: pd.DataFrame) -> str:
+    survey = next((c for c in ("inventory", "survey") if c in frame), None)
+    if survey:  # an inventory's rows counted by its period, as they are labelled
+        labels = {
+            survey_period(s) or str(y) for s, y in zip(frame[survey], frame["year"], strict=True)
+        }
+        shown = in_period_order(labels)
+    else:
+        shown = spans([int(y) for y in frame["year"].unique()])
+    count = len(shown) if survey else frame["year"].nunique()
+    if not count:
+        said = _("**{title}:** no year for {region}.")
+    elif survey and count == 1:
+        said = _("**{title}:** {region} has figures for one survey period or year ({years}).")
+    elif survey:
+        said = _("**{title}:** {region} has figures for {count} survey periods or years ({years}).")
+    elif count == 1:
+        said = _("**{title}:** {region} has one year of data ({years}).")
+    else:
+        said = _("**{title}:** {region} has {count} years of data ({years}).")
+    years = _listed(ctx, [str(y) for y in shown], ", ")
+    return said.format(title=_(title), count=count, region=ctx.md_name(), years=years)
+
+
+def coverage_statement(ctx: Context) -> Markdown:
+    """Which years each environment dataset holds for the region, computed from the data."""
+    lines = [_coverage_line(ctx, title, frame) for title, frame in _coverage_rows(ctx)]
+    return Markdown("\n".join("- " + line for line in lines))

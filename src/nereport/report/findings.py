@@ -1799,13 +1799,23 @@ def spikes(series: pd.Series, years: tuple[int, ...]) -> tuple[int, ...]:
         s = s.drop(year)
 
 
-def co2_base_years(region: str) -> tuple[int, ...]:
-    """CO2_BASE_YEARS without the years that are one-year spikes of ``region``'s CO2 series:
-    (2002, 2004) for Jilin, the three years elsewhere."""
+def co2_spikes(region: str) -> dict[str, tuple[int, ...]]:
+    """The base years that are one-year spikes, by the series they spike in: ``region``'s own,
+    or, for an aggregate, each member's (the Northeast's sum hides Jilin's 2003 spike, yet
+    rests on it as the Jilin report's base does not)."""
     co2 = _co2_series()
-    if region not in co2.index.get_level_values(0):
-        return CO2_BASE_YEARS
-    spiked = spikes(co2.loc[region], CO2_BASE_YEARS)
+    found = {}
+    for part in regions.members(region) or (region,):
+        if part in co2.index.get_level_values(0):
+            if spiked := spikes(co2.loc[part], CO2_BASE_YEARS):
+                found[part] = spiked
+    return found
+
+
+def co2_base_years(region: str) -> tuple[int, ...]:
+    """CO2_BASE_YEARS without the years that are one-year spikes of ``region``'s CO2 series or
+    of a member's: (2002, 2004) for Jilin and the Northeast, the three years elsewhere."""
+    spiked = {y for years in co2_spikes(region).values() for y in years}
     return tuple(y for y in CO2_BASE_YEARS if y not in spiked)
 
 
@@ -1926,41 +1936,72 @@ def flat(label: str) -> str:
     return re.sub(r"( \(|（)([^()（）]*)[)）]", clause, label)
 
 
-@_once
-def pm25(ctx: Context) -> str | None:
+def _pm25_rows(ctx: Context) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """China's PM2.5 means by year, and the region's in the years China has one, each marked †
+    where found only in a secondary copy."""
     pm = load("environment_pm25")
     china = pm[pm["region"] == "china"].drop_duplicates("year").set_index("year")
     china = china.assign(mark=secondary_marks("environment_pm25", china))
     own = pm[pm["region"].isin(ctx.own()) & pm["year"].isin(china.index)]
-    if own.empty:
-        return None
-    own = own.sort_values("year").groupby("region").tail(1)
-    own = own.assign(mark=secondary_marks("environment_pm25", own))
-    parts = []
-    for r in sorted(own.itertuples(), key=lambda r: regions.rank()[r.region]):
-        said = _("{region} {year}: **{value}** µg/m³{mark} (China {china}{china_mark}, {network})")
-        said = said.format(
-            region=ctx.md_name(r.region),
-            year=int(r.year),
-            value=as_precise(r.pm25_ugm3),  # as published: 26.9, not 27
-            mark=r.mark,
-            china=as_precise(china.loc[r.year, "pm25_ugm3"]),
-            china_mark=china.loc[r.year, "mark"],
-            # the network is a label declared with the dataset (data.datasets.environment)
-            network=esc(flat(_(china.loc[r.year, "network"]))),
+    return china, own.assign(mark=secondary_marks("environment_pm25", own))
+
+
+def pm25_beyond(ctx: Context) -> pd.DataFrame:
+    """The rows the PM2.5 finding names after the report's period (the region's latest figure
+    there and China's of that year), so that the † list under the chart names them too."""
+    china, own = _pm25_rows(ctx)
+    later = own[own["year"] > ctx.end].sort_values("year").groupby("region").tail(1)
+    china = china[china.index.isin(later["year"])].reset_index()
+    return pd.concat([later, china], ignore_index=True)
+
+
+def _pm25_clause(ctx: Context, r, china: pd.DataFrame) -> str:
+    said = _("{region} {year}: **{value}** µg/m³{mark} (China {china}{china_mark}, {network})")
+    said = said.format(
+        region=ctx.md_name(r.region),
+        year=int(r.year),
+        value=as_precise(r.pm25_ugm3),  # as published: 26.9, not 27
+        mark=r.mark,
+        china=as_precise(china.loc[r.year, "pm25_ugm3"]),
+        china_mark=china.loc[r.year, "mark"],
+        # the network is a label declared with the dataset (data.datasets.environment)
+        network=esc(flat(_(china.loc[r.year, "network"]))),
+    )
+    when = preliminary(r.note)
+    if when:
+        return _("{said}, a preliminary figure announced {date}").format(
+            said=said, date=i18n.when(when)
         )
-        when = preliminary(r.note)
-        if when:
-            said = _("{said}, a preliminary figure announced {date}").format(
-                said=said, date=i18n.when(when)
-            )
-        elif when is not None:
-            said = _("{said}, a preliminary figure").format(said=said)
-        parts.append(said)
+    if when is not None:
+        return _("{said}, a preliminary figure").format(said=said)
+    return said
+
+
+def _pm25_latest(ctx: Context, rows: pd.DataFrame, china: pd.DataFrame) -> list[str]:
+    """One clause per region: its latest figure among ``rows`` beside China's of that year."""
+    latest = rows.sort_values("year").groupby("region").tail(1)
+    ordered = sorted(latest.itertuples(), key=lambda r: regions.rank()[r.region])
+    return [_pm25_clause(ctx, r, china) for r in ordered]
+
+
+@_once
+def pm25(ctx: Context) -> str | None:
+    """The region's latest PM2.5 mean within the report's years beside China's of that year;
+    a later figure (after the report's last year, off its chart) only as a note after it."""
+    china, own = _pm25_rows(ctx)
+    inside = own[own["year"].between(ctx.start, ctx.end)]
+    if inside.empty:
+        return None
     text = _(
         "**PM2.5** (annual means as published by provincial and national bulletins; the "
         "networks differ): {values}."
-    ).format(values=_join(parts, "clauses"))
+    ).format(values=_join(_pm25_latest(ctx, inside, china), "clauses"))
+    later = own[own["year"] > ctx.end]
+    if not later.empty:
+        note = _("After the report's period (to {end}), not on the chart: {values}.").format(
+            end=ctx.end, values=_join(_pm25_latest(ctx, later, china), "clauses")
+        )
+        text = _join([text, note], "sentences")
     return text + _space() + _(_SECONDARY_LEGEND) if DAGGER in text else text
 
 

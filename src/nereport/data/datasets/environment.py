@@ -196,7 +196,7 @@ DATASETS = [
     ),
     Dataset(
         name="environment_pollutants",
-        title=N_("Industrial and residential pollutant discharges"),
+        title=N_("Pollutant discharges, 2008 and 2010"),
         description="Waste water, COD and ammonia-nitrogen discharges (2008, 2010) and SO2, soot "
         "and dust emissions and industrial waste gas (2010) by province, NBS yearbooks.",
         sources=POLLUTANT_SOURCES,
@@ -534,6 +534,13 @@ WATER_GRADES = (
     N_("good (良好) (improved from lightly polluted)"),
     N_("lightly polluted (轻度污染)"),
 )
+# The provinces each graded river basin lies in (its drainage area), so that a report prints
+# only the basins of its region: the Songhua in Heilongjiang, Jilin and eastern Inner Mongolia,
+# the Liao in Liaoning, Jilin (East Liao) and Inner Mongolia (West Liao).
+BASIN_PROVINCES = {
+    "songhua-basin": ("heilongjiang", "jilin", "inner-mongolia"),
+    "liao-basin": ("liaoning", "jilin", "inner-mongolia"),
+}
 
 
 def clean_environment_water(raw: pd.DataFrame) -> pd.DataFrame:
@@ -639,7 +646,7 @@ DATASETS += [
             "No provincial total energy consumption was found in any source (provincial coal "
             "in physical tonnes is in environment_coal_use); no national total for 2022-2023 (the "
             "communiqué figures were not found in a readable copy). The first releases are single "
-            "preliminary figures: never join them to a portal series."
+            "preliminary figures, each its own release, so they are not joined to the portal series."
         ),
     ),
     Dataset(
@@ -668,8 +675,7 @@ DATASETS += [
         clean=clean_environment_coal_use,
         gaps=N_(
             "Provinces end in 2017 and China in 2018; no provincial coal in standard coal "
-            "equivalent or coal shares; provincial electricity consumption is in the same scrape "
-            "but was not extracted."
+            "equivalent or coal shares; provincial electricity consumption is not included."
         ),
     ),
     Dataset(
@@ -758,10 +764,10 @@ DATASETS += [
         ),
         gaps=N_(
             "No provincial values after 2017 (the yearbook tables from 2013 on are images and "
-            "no provincial 生态环境统计公报 was found); national 2018-2019 and 2021-2023 appear only "
-            "in a code file with no source, left out; the portal's 2017 provincial SO2 and NOx were "
-            "not checked against the census's provincial tables; 2010 and earlier by province: "
-            "see environment_pollutants."
+            "no provincial 生态环境统计公报 was found); national figures for 2018-2019 and 2021-2023 "
+            "were found only without a named source, so they are left out; the portal's 2017 "
+            "provincial SO2 and NOx were not checked against the census's provincial tables; 2010 "
+            "and earlier by province: see environment_pollutants."
         ),
     ),
     Dataset(
@@ -851,7 +857,11 @@ DATASETS += [
             "the national section count is not printed for 2019, 2023 and 2024; provincial shares "
             "only for Liaoning 2021, Jilin 2014/2022/2023 and Heilongjiang 2016/2019/2022/2024, on "
             "different networks (Heilongjiang 2022 after deducting natural background). Most "
-            "figures were read in reprints."
+            "figures were read in reprints. Provincial shares of 2021-2025 read only in news "
+            "copies are not catalogued yet, as each counts sections on its own basis and needs "
+            "its own network: among them Jilin 2024 (a share of 89 %; 109 national assessment "
+            "sections), from a secondary copy of the report on the 2024 provincial bulletin's press "
+            "conference, so the latest Jilin figure shown is that of 2023."
         ),
     ),
     Dataset(
@@ -911,6 +921,25 @@ GOOD_AIR_MEASURES = {
     "share_good_air_quality_days": "all days",
     "share_good_air_quality_days_excl_dust": "excluding sand-dust days",
 }
+# The cities a share of good-air days covers, as published (read from the unit): declared here,
+# their one home, and translated where shown (a new one fails validation until declared).
+GOOD_AIR_NETWORKS = (
+    N_("9 prefecture-level city seats"),
+    N_(
+        "12 league/city seats, excluding sand-dust above the 3-year average (剔除超出近3年平均沙尘天气影响后)"
+    ),
+    N_("339 cities, excluding abnormal sand-dust exceedance days (扣除沙尘异常超标天)"),
+    N_("339 prefecture-level-and-above cities"),
+    N_("mean of 12 league/city seats"),
+    N_("mean of 337 prefecture-level-and-above cities"),
+    N_("mean of 339 prefecture-level-and-above cities"),
+    N_("national mean"),
+    N_("prefecture-level-and-above cities"),
+    N_("province"),
+    N_("province (14 cities)"),
+    N_("province, excluding sand-dust and El Nino effects (扣除沙尘、厄尔尼诺等因素影响)"),
+    N_("region"),
+)
 
 
 def clean_environment_good_air_days(raw: pd.DataFrame) -> pd.DataFrame:
@@ -949,7 +978,9 @@ DATASETS += [
                 "All days, or excluding sand-dust days as the release defines them",
                 allowed=tuple(GOOD_AIR_MEASURES.values()),
             ),
-            Column("network", "str", "Cities the share covers, as published"),
+            Column(
+                "network", "str", "Cities the share covers, as published", allowed=GOOD_AIR_NETWORKS
+            ),
             Column(
                 "share_pct",
                 "float",
@@ -969,8 +1000,8 @@ DATASETS += [
         clean=clean_environment_good_air_days,
         gaps=N_(
             "Liaoning has 2021 only; Inner Mongolia 2021-2022; Heilongjiang 2021-2024 (its 2023 "
-            "and 2024 figures are both 94.2 %, the 2023 one read in a Korean-language report: "
-            "re-verify); China 2020, 2022, 2023 and 2025 (no 2021 or 2024 figure in the copies "
+            "and 2024 figures are both 94.2 %; the 2023 one was found only in a Korean-language "
+            "newspaper's translated report, with no Chinese copy to confirm it); China 2020, 2022, 2023 and 2025 (no 2021 or 2024 figure in the copies "
             "read). Jilin 2023 has two values: 90.7 % (province, early report) and 92.4 % "
             "(prefecture-level cities, bulletin)."
         ),
