@@ -211,6 +211,18 @@ def test_changes_in_prose_are_worded_in_chinese() -> None:
     assert i18n.change(3.2, 1, "en") == "+3.2 %"
 
 
+def test_chinese_prose_groups_no_digits() -> None:
+    # NBS prints 10947万人 (shared/reviews/zh-review.md, R4) and so do i18n.decimal and the
+    # charts; "61,146名常住人口" and "42,591,407人" were typed in translations. A figure quoted
+    # as its source wrote it ("原文为4,600多万元") stays as written.
+    grouped = [
+        m.string
+        for m in _catalog("zh")
+        if m.id and re.search(r"\d,\d{3}(?!\d)", m.string) and "原文" not in m.string
+    ]
+    assert not grouped
+
+
 def test_ordinals_in_fixed_names_are_chinese_numerals() -> None:
     assert i18n.ordinal(9, "zh") == "九"
     assert i18n.ordinal(10, "zh") == "十"
