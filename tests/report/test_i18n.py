@@ -209,6 +209,12 @@ def test_changes_in_prose_are_worded_in_chinese() -> None:
     assert i18n.change(0.01, 1, "zh") == "持平"
     assert i18n.change(-12.44, 1, "en") == "−12.4 %"
     assert i18n.change(3.2, 1, "en") == "+3.2 %"
+    # Percentage points too: "（+7.11个百分点）" was printed in the ageing finding.
+    assert i18n.points(7.105, 2, "zh") == "提高7.11个百分点"
+    assert i18n.points(-0.5, 2, "zh") == "降低0.50个百分点"
+    assert i18n.points(0.001, 2, "zh") == "持平"
+    assert i18n.points(7.105, 2, "en") == "+7.11 points"
+    assert i18n.points(-0.5, 1, "en") == "−0.5 points"
 
 
 def test_chinese_prose_groups_no_digits() -> None:
