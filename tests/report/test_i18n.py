@@ -229,6 +229,12 @@ def test_chinese_prose_groups_no_digits() -> None:
     assert not grouped
 
 
+def test_chinese_prose_says_no_went_from_to() -> None:
+    # "该比重由9.25%（2000年）变为5.08%（2019年）" calques "went from … to …"; a fixed verb
+    # (降至) would be wrong for a rise: "2000年为9.25%，2019年为5.08%" says it either way.
+    assert not [m.string for m in _catalog("zh") if m.id and "变为" in m.string]
+
+
 def test_ordinals_in_fixed_names_are_chinese_numerals() -> None:
     assert i18n.ordinal(9, "zh") == "九"
     assert i18n.ordinal(10, "zh") == "十"
