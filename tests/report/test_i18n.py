@@ -235,6 +235,13 @@ def test_chinese_prose_says_no_went_from_to() -> None:
     assert not [m.string for m in _catalog("zh") if m.id and "变为" in m.string]
 
 
+def test_the_sum_of_the_three_provinces_is_called_as_its_chart_calls_it() -> None:
+    # economy/northeast.zh's fiscal finding said "东北地区48%→34%" beside a chart of 东北三省
+    # (the glossary: 东北三省 is the sum of the three provinces, 东北地区 the policy region).
+    said = i18n.translate("the Northeast {start_value} % → **{end_value} %**", "zh")
+    assert said.startswith("东北三省")
+
+
 def test_ordinals_in_fixed_names_are_chinese_numerals() -> None:
     assert i18n.ordinal(9, "zh") == "九"
     assert i18n.ordinal(10, "zh") == "十"
