@@ -41,6 +41,19 @@ def test_the_csv_is_the_charts_rows_unformatted_with_units_and_release() -> None
     assert rows[1:] == [['Jilin, "A"', "2019", "1234.5678"], ['Jilin, "A"', "2020", "-0.25"]]
 
 
+def test_the_csv_carries_no_float_noise() -> None:
+    # "吉林省,2001,0.8905653199999999": a share computed in the report, its last digits noise.
+    frame = pd.DataFrame(
+        {
+            "year": [2000, 2001, 2002, 2003],
+            "v": [0.1 + 0.2, 0.8905653199999999, 1234.5678, 2.0],
+            "region_name": "Jilin",
+        }
+    )
+    _notes, rows = _read(chart_csv(charts.line(frame, "v", "V", "T").to_dict()))
+    assert [r[2] for r in rows[1:]] == ["0.3", "0.89056532", "1234.5678", "2.0"]
+
+
 def test_the_links_carry_the_csv_and_the_svg_named_after_the_chart() -> None:
     spec = _spec()
     bundle = {VEGALITE_MIMETYPE: spec, "image/svg+xml": "<svg>x</svg>"}

@@ -8,6 +8,7 @@ import base64
 import csv
 import html
 import io
+import math
 import re
 from typing import Any
 
@@ -40,8 +41,19 @@ def chart_csv(spec: dict[str, Any]) -> str | None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.title for c in data.columns])
     for row in data.rows:
-        writer.writerow(["" if (v := value(row, c.field)) is None else v for c in data.columns])
+        writer.writerow([_cell(value(row, c.field)) for c in data.columns])
     return out.getvalue()
+
+
+def _cell(v: Any) -> Any:
+    """A CSV cell: empty for a missing value; a float as the shortest decimal that 15
+    significant digits give (a double holds 15 of any decimal exactly): a published 0.89056532
+    that arithmetic left as 0.8905653199999999 is written 0.89056532, 1234.5678 stays as it is."""
+    if v is None:
+        return ""
+    if isinstance(v, float) and math.isfinite(v):
+        return repr(float(f"{v:.15g}"))
+    return v
 
 
 def chart_downloads(bundle: dict[str, Any]) -> str:
