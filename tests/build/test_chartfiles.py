@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import html
 import io
 import re
 
@@ -13,6 +14,7 @@ import pandas as pd
 from nereport import i18n
 from nereport.build.chartfiles import anchors, chart_csv, chart_downloads
 from nereport.report import charts
+from nereport.report.describe import describe
 from nereport.report.render import VEGALITE_MIMETYPE, chart_html, chart_id
 
 
@@ -60,11 +62,13 @@ def test_the_links_carry_the_csv_and_the_svg_named_after_the_chart() -> None:
     with i18n.using("zh"):
         links = chart_downloads(bundle)
         expected = chart_csv(spec)
+        title = html.escape(describe(spec), quote=False)
     found = dict(re.findall(r'download="([^"]+)" type="[^"]+" href="data:[^,]+,([^"]+)"', links))
     name = chart_id(spec)
     assert base64.b64decode(found[f"{name}.csv"]).decode() == expected
     assert "资料来源" in expected
-    assert base64.b64decode(found[f"{name}.svg"]).decode() == "<svg>x</svg>"
+    # The downloaded SVG is named by the chart's description (its marks are aria-hidden).
+    assert base64.b64decode(found[f"{name}.svg"]).decode() == f"<svg><title>{title}</title>x</svg>"
     assert "下载数据（CSV）" in links and "<script" not in links
     assert chart_downloads({"text/plain": "x"}) == ""
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from nereport._version import __version__
 from nereport.i18n import _
-from nereport.report.describe import chart_data, value
+from nereport.report.describe import chart_data, describe, value
 from nereport.report.render import THUMBNAIL, VEGALITE_MIMETYPE, chart_id
 
 __all__ = ["anchors", "chart_csv", "chart_downloads", "thumbnail"]
@@ -67,6 +67,7 @@ def chart_downloads(bundle: dict[str, Any]) -> str:
         links.append((_("Download data (CSV)"), f"{name}.csv", "text/csv", text))
     if svg := bundle.get("image/svg+xml"):
         svg = "".join(svg) if isinstance(svg, list) else svg
+        svg = _titled(svg, spec.get("description") or describe(spec))
         links.append((_("Download SVG"), f"{name}.svg", "image/svg+xml", svg))
     if not links:
         return ""
@@ -76,6 +77,17 @@ def chart_downloads(bundle: dict[str, Any]) -> str:
         for label, file, mime, text in links
     )
     return f'<p class="nr-chart-downloads">{items}</p>'
+
+
+def _titled(svg: str, description: str) -> str:
+    """The SVG file a reader downloads, named by the chart's description (a ``<title>``, its
+    first child, is an SVG's accessible name): its marks say nothing to a screen reader
+    (nereport.report.theme)."""
+    start = re.search(r"<svg\b[^>]*>", svg)
+    if start is None or not description:
+        return svg
+    title = f"<title>{html.escape(description, quote=False)}</title>"
+    return svg[: start.end()] + title + svg[start.end() :]
 
 
 def anchors(page: str) -> list[str]:
