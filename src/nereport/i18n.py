@@ -226,6 +226,19 @@ def change(value: float, digits: int = 1, lang: str | None = None) -> str:
     return ("+" if rounded >= 0 else "−") + text + " %"
 
 
+def points(value: float, digits: int = 1, lang: str | None = None) -> str:
+    """A change in percentage points as prose writes it: English with its sign ('+7.11
+    points'), Chinese in words ('提高7.11个百分点', '降低0.50个百分点', '持平'), as
+    :func:`change` writes a change in per cent."""
+    rounded = round_half_away(value, digits)
+    text = decimal(abs(float(rounded)), digits, lang)
+    if (lang or _current) == "zh":
+        if rounded == 0:
+            return "持平"
+        return ("提高" if rounded > 0 else "降低") + text + "个百分点"
+    return ("+" if rounded >= 0 else "−") + text + " points"
+
+
 def ordinal(number: int, lang: str | None = None) -> str:
     """The number of an ordinal in a fixed name, as the language writes it: English '9', Chinese
     '九' (第九次全国森林资源清查: GB/T 15835-2011 wants Chinese numerals in fixed names). 1-99."""

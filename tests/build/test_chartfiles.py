@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import html
 import io
 import re
 
@@ -13,6 +14,7 @@ import pandas as pd
 from nereport import i18n
 from nereport.build.chartfiles import anchors, chart_csv, chart_downloads
 from nereport.report import charts
+from nereport.report.describe import describe
 from nereport.report.render import VEGALITE_MIMETYPE, chart_html, chart_id
 
 
@@ -41,17 +43,32 @@ def test_the_csv_is_the_charts_rows_unformatted_with_units_and_release() -> None
     assert rows[1:] == [['Jilin, "A"', "2019", "1234.5678"], ['Jilin, "A"', "2020", "-0.25"]]
 
 
+def test_the_csv_carries_no_float_noise() -> None:
+    # "吉林省,2001,0.8905653199999999": a share computed in the report, its last digits noise.
+    frame = pd.DataFrame(
+        {
+            "year": [2000, 2001, 2002, 2003],
+            "v": [0.1 + 0.2, 0.8905653199999999, 1234.5678, 2.0],
+            "region_name": "Jilin",
+        }
+    )
+    _notes, rows = _read(chart_csv(charts.line(frame, "v", "V", "T").to_dict()))
+    assert [r[2] for r in rows[1:]] == ["0.3", "0.89056532", "1234.5678", "2.0"]
+
+
 def test_the_links_carry_the_csv_and_the_svg_named_after_the_chart() -> None:
     spec = _spec()
     bundle = {VEGALITE_MIMETYPE: spec, "image/svg+xml": "<svg>x</svg>"}
     with i18n.using("zh"):
         links = chart_downloads(bundle)
         expected = chart_csv(spec)
+        title = html.escape(describe(spec), quote=False)
     found = dict(re.findall(r'download="([^"]+)" type="[^"]+" href="data:[^,]+,([^"]+)"', links))
     name = chart_id(spec)
     assert base64.b64decode(found[f"{name}.csv"]).decode() == expected
     assert "资料来源" in expected
-    assert base64.b64decode(found[f"{name}.svg"]).decode() == "<svg>x</svg>"
+    # The downloaded SVG is named by the chart's description (its marks are aria-hidden).
+    assert base64.b64decode(found[f"{name}.svg"]).decode() == f"<svg><title>{title}</title>x</svg>"
     assert "下载数据（CSV）" in links and "<script" not in links
     assert chart_downloads({"text/plain": "x"}) == ""
 

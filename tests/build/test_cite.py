@@ -176,12 +176,19 @@ def test_citations_name_report_parameters_version_snapshot_and_date() -> None:
         "2025-06-01."
     )
     zh = _citation()
-    assert zh.in_text() == "（nereport 作者，2025）"
-    assert "《吉林省：经济》" in zh.full() and f"数据快照 {short}" in zh.full()
-    assert zh.gbt7714() == (
-        "nereport 作者. 吉林省：经济: region=jilin, start_year=2000, end_year=2024, "
-        f"comparison=china, lang=zh[R]. nereport 0.1.0, 数据快照 {short}. 2025(2025-06-01)."
+    params = "region=jilin, start_year=2000, end_year=2024, comparison=china, lang=zh"
+    assert zh.in_text() == "（nereport 项目组，2025）"
+    # The title is the report's own; the parameters follow it, in Chinese.
+    assert zh.full() == (
+        f"nereport 项目组（2025）。《吉林省：经济》［报告］。参数：{params}。nereport 0.1.0，"
+        f"数据快照 {short}，2025-06-01。"
     )
+    # GB/T 7714: no parameters as "other title information" beside the title's own colon.
+    assert zh.gbt7714() == (
+        f"nereport 项目组. 吉林省：经济[R]. nereport 0.1.0, 数据快照 {short}; 参数 {params}. "
+        "2025(2025-06-01)."
+    )
+    assert zh.note() == f"参数：{params}；nereport 0.1.0；数据快照（sha256）：{snapshot(RECORD)}"
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -96,6 +96,9 @@ def test_index_lists_the_regions_of_a_topic_in_their_order() -> None:
         for r in ("liaoning", "jilin", "heilongjiang", "inner-mongolia", "northeast")
     ]
     assert [page.index(f">{i}<") for i in ids] == sorted(page.index(f">{i}<") for i in ids)
+    # The region filter too (it listed 黑龙江省 · 内蒙古自治区 · 吉林省 · 辽宁省, the slugs' order).
+    radios = [page.index(f'id="f-region-{i.partition("/")[2]}"') for i in ids[:5]]
+    assert radios == sorted(radios)
 
 
 def test_the_failure_page_has_the_strict_policy_and_loads_nothing() -> None:

@@ -71,7 +71,7 @@ def test_each_row_comes_from_its_provinces_bulletin_and_quotes_it() -> None:
 def test_the_source_records_name_the_bulletins_and_the_copy_read() -> None:
     for source_id, title_zh, grade in BULLETIN.values():
         source = SOURCES[source_id]
-        assert source.title_zh.startswith(title_zh)
+        assert source.title_zh.startswith("《" + title_zh)
         assert "统计局" in source.publisher_zh and "Bureau of Statistics" in source.publisher
         assert source.grade == grade and source.url.startswith("http")
         assert "not the publisher's site" in source.via or "not read" in source.via

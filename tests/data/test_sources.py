@@ -81,6 +81,33 @@ def test_chinese_titles_cite_yearbooks_by_their_title() -> None:
     assert SOURCES["csy2006_t2_6"].publisher_zh == "国家统计局"
 
 
+# A named publication: a communiqué or bulletin (公报), a yearbook (年鉴), a compendium (汇编).
+_PUBLICATION = re.compile(r"公报|年鉴|汇编")
+
+
+def test_chinese_titles_put_every_publication_in_guillemets() -> None:
+    # "辽宁省国民经济和社会发展统计公报（2020—2024年）" was printed beside 《…》 titles.
+    # A word in an annotation (（…）: "年鉴初次公布数", "未见公报原文") names no publication.
+    bare = {
+        s.id: s.title_zh
+        for s in _SOURCES
+        if _PUBLICATION.search(re.sub(r"《[^》]*》|（[^（）]*）", "", s.title_zh))
+    }
+    assert not bare
+
+
+def test_chinese_table_titles_have_one_form() -> None:
+    # "表5-28 各地区城镇登记失业人员及失业率" beside "表2-6（东部、中部、西部和东北地区…）".
+    tables = {s.id: s.title_zh for s in _SOURCES if re.search(r"表\d+-\d+", s.title_zh)}
+    assert tables
+    assert not {k: t for k, t in tables.items() if not re.search(r"》表\d+-\d+（", t)}
+
+
+def test_the_nbs_portal_has_one_chinese_name() -> None:
+    # 国家统计局数据库 and 国家数据 named one portal in one appendix.
+    assert not {s.id: s.title_zh for s in _SOURCES if "国家数据" in s.title_zh}
+
+
 def test_the_data_dictionary_keeps_the_grades_files_and_checksums() -> None:
     # The report's appendix leaves files and hashes out: the data dictionary has them.
     import nereport

@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 
 from helpers import REPORT_IDS
-from pages import chart_specs, headings_at_page_foot, last_lines, line_faults, page_fills
+from nereport.i18n import translate
+from pages import (
+    chart_specs,
+    headings_at_page_foot,
+    last_lines,
+    line_faults,
+    page_fills,
+    pdf_pages,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -52,6 +60,18 @@ def test_no_table_caption_ends_a_page(built: Path, rid: str) -> None:
 def test_no_page_but_the_last_is_less_than_half_full(built: Path, rid: str) -> None:
     fills = page_fills(built / f"{rid}.pdf")
     assert not [(n, round(f, 2)) for n, f in enumerate(fills[:-1], start=1) if f < 0.5]
+
+
+@pytest.mark.parametrize("rid", REPORT_IDS)
+def test_the_citation_block_ends_the_pdf_whole(built: Path, rid: str) -> None:
+    # environment/heilongjiang.zh's page 15 of 15 held only the BibTeX's last two lines.
+    pages = pdf_pages(built / f"{rid}.pdf")
+    heading = translate("Cite this report", "zh" if rid.endswith(".zh") else "en")
+    (start,) = [n for n, page in enumerate(pages, 1) if "@techreport{" in page]
+    last = pages[start - 1]
+    assert start == len(pages), f"page {start} of {len(pages)} opens the BibTeX"
+    assert heading in last and "note = {" in last
+    assert last_lines(built / f"{rid}.pdf")[-1] == "}"  # the entry's end, page number left out
 
 
 @pytest.mark.parametrize(

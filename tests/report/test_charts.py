@@ -3,6 +3,8 @@ and their order whatever the labels' language."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -254,3 +256,26 @@ def test_the_year_axis_spans_the_datas_years_only() -> None:
     scale = spec["encoding"]["x"]["scale"]
     assert scale["domain"] == [2013, 2024] and scale["nice"] is False
     assert scale["padding"] > 0  # end points drawn whole
+
+
+def test_no_mark_reads_its_internal_fields_to_a_screen_reader() -> None:
+    """Vega-Lite describes each mark by every encoded field ("line_run: Jilin/…/#0; v:
+    2.73675664385"); the theme hides marks and guides: the chart is named by its description."""
+    import altair as alt
+
+    from nereport.report.render import spec_to_svg
+    from nereport.report.theme import theme
+
+    frame = pd.DataFrame(
+        {"year": [2011, 2012, 2013], "v": [2.73675664385, 2.5, 3.0], "region_name": "Jilin"}
+    )
+    chart = charts.line(frame, "v", "V", "T")
+    alt.theme.register("nereport", enable=False)(theme)
+    with alt.theme.enable("nereport"):
+        spec = chart.to_dict()
+    svg = spec_to_svg(spec)
+    assert "line_run" not in svg and "2.73675664385" not in svg
+    # Only the title, which a reader sees, keeps its label.
+    assert re.findall(r'aria-label="([^"]*)"', svg) == ["Title text 'T'"]
+    marks = re.findall(r'<g class="mark-\w+ role-mark[^"]*"([^>]*)>', svg)
+    assert marks and all('aria-hidden="true"' in m for m in marks)

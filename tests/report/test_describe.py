@@ -93,7 +93,7 @@ def test_a_chinese_report_describes_its_charts_in_chinese_with_the_same_figures(
         assert describe(line) == (
             "折线图：吉林省地区生产总值。地区生产总值（亿元），2008年至2012年。"
             "吉林省：2008年为100.0，2012年为120.0。"
-            "相邻数据点间最大变化为+21.0（吉林省，2011年至2012年）。"
+            "相邻数据点间变动最大：增加21.0（吉林省，2011年至2012年）。"
         )
         assert describe(bars) == "柱状图：排放量。万吨。2010年：SO2：12.5；COD：30.0。"
         assert describe(timeline) == (
@@ -110,7 +110,8 @@ def test_a_change_of_a_share_is_in_percentage_points() -> None:
     )
     with i18n.using("zh"):
         chart = charts.line(frame, "share", "占全国比重（%）", "比重", fmt=".2f")
-        assert "相邻数据点间最大变化为−0.19个百分点" in describe(_spec(chart))
+        # In words, without a sign (the zh review: no "+" or "−" in Chinese prose).
+        assert "相邻数据点间变动最大：降低0.19个百分点" in describe(_spec(chart))
     chart = charts.line(frame, "share", "Share of China (%)", "Share", fmt=".2f")
     assert "points: −0.19 percentage points" in describe(_spec(chart))
     chart = charts.line(frame, "share", "GDP (100 million yuan)", "GDP", fmt=".2f")

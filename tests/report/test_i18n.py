@@ -209,6 +209,37 @@ def test_changes_in_prose_are_worded_in_chinese() -> None:
     assert i18n.change(0.01, 1, "zh") == "持平"
     assert i18n.change(-12.44, 1, "en") == "−12.4 %"
     assert i18n.change(3.2, 1, "en") == "+3.2 %"
+    # Percentage points too: "（+7.11个百分点）" was printed in the ageing finding.
+    assert i18n.points(7.105, 2, "zh") == "提高7.11个百分点"
+    assert i18n.points(-0.5, 2, "zh") == "降低0.50个百分点"
+    assert i18n.points(0.001, 2, "zh") == "持平"
+    assert i18n.points(7.105, 2, "en") == "+7.11 points"
+    assert i18n.points(-0.5, 1, "en") == "−0.5 points"
+
+
+def test_chinese_prose_groups_no_digits() -> None:
+    # NBS prints 10947万人 (shared/reviews/zh-review.md, R4) and so do i18n.decimal and the
+    # charts; "61,146名常住人口" and "42,591,407人" were typed in translations. A figure quoted
+    # as its source wrote it ("原文为4,600多万元") stays as written.
+    grouped = [
+        m.string
+        for m in _catalog("zh")
+        if m.id and re.search(r"\d,\d{3}(?!\d)", m.string) and "原文" not in m.string
+    ]
+    assert not grouped
+
+
+def test_chinese_prose_says_no_went_from_to() -> None:
+    # "该比重由9.25%（2000年）变为5.08%（2019年）" calques "went from … to …"; a fixed verb
+    # (降至) would be wrong for a rise: "2000年为9.25%，2019年为5.08%" says it either way.
+    assert not [m.string for m in _catalog("zh") if m.id and "变为" in m.string]
+
+
+def test_the_sum_of_the_three_provinces_is_called_as_its_chart_calls_it() -> None:
+    # economy/northeast.zh's fiscal finding said "东北地区48%→34%" beside a chart of 东北三省
+    # (the glossary: 东北三省 is the sum of the three provinces, 东北地区 the policy region).
+    said = i18n.translate("the Northeast {start_value} % → **{end_value} %**", "zh")
+    assert said.startswith("东北三省")
 
 
 def test_ordinals_in_fixed_names_are_chinese_numerals() -> None:

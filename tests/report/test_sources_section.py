@@ -52,7 +52,7 @@ def test_the_chinese_appendix_is_in_chinese() -> None:
     text = _reader_text(_appendix("zh"))
     cjk, latin = len(CJK.findall(text)), len(LATIN.findall(text))
     assert cjk > 5 * latin, (cjk, latin)
-    assert "国家统计局：《中国统计年鉴2006》表5-28 各地区城镇登记失业人员及失业率。" in text
+    assert "国家统计局：《中国统计年鉴2006》表5-28（各地区城镇登记失业人员及失业率）。" in text
     assert "《新中国六十年统计资料汇编》" in text and "National Bureau" not in text
 
 
@@ -61,7 +61,7 @@ def test_the_english_appendix_gives_the_original_title_beside_the_rendering() ->
     assert (
         "China Statistical Yearbook 2006, table 5-28 '各地区城镇登记失业人员及失业率' (urban "
         "registered unemployment by region) "
-        '(<span lang="zh-CN">《中国统计年鉴2006》表5-28 各地区城镇登记失业人员及失业率</span>)'
+        '(<span lang="zh-CN">《中国统计年鉴2006》表5-28（各地区城镇登记失业人员及失业率）</span>)'
     ) in text
 
 

@@ -8,12 +8,13 @@ import base64
 import csv
 import html
 import io
+import math
 import re
 from typing import Any
 
 from nereport._version import __version__
 from nereport.i18n import _
-from nereport.report.describe import chart_data, value
+from nereport.report.describe import chart_data, describe, value
 from nereport.report.render import THUMBNAIL, VEGALITE_MIMETYPE, chart_id
 
 __all__ = ["anchors", "chart_csv", "chart_downloads", "thumbnail"]
@@ -40,8 +41,19 @@ def chart_csv(spec: dict[str, Any]) -> str | None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.title for c in data.columns])
     for row in data.rows:
-        writer.writerow(["" if (v := value(row, c.field)) is None else v for c in data.columns])
+        writer.writerow([_cell(value(row, c.field)) for c in data.columns])
     return out.getvalue()
+
+
+def _cell(v: Any) -> Any:
+    """A CSV cell: empty for a missing value; a float as the shortest decimal that 15
+    significant digits give (a double holds 15 of any decimal exactly): a published 0.89056532
+    that arithmetic left as 0.8905653199999999 is written 0.89056532, 1234.5678 stays as it is."""
+    if v is None:
+        return ""
+    if isinstance(v, float) and math.isfinite(v):
+        return repr(float(f"{v:.15g}"))
+    return v
 
 
 def chart_downloads(bundle: dict[str, Any]) -> str:
@@ -55,6 +67,7 @@ def chart_downloads(bundle: dict[str, Any]) -> str:
         links.append((_("Download data (CSV)"), f"{name}.csv", "text/csv", text))
     if svg := bundle.get("image/svg+xml"):
         svg = "".join(svg) if isinstance(svg, list) else svg
+        svg = _titled(svg, spec.get("description") or describe(spec))
         links.append((_("Download SVG"), f"{name}.svg", "image/svg+xml", svg))
     if not links:
         return ""
@@ -64,6 +77,17 @@ def chart_downloads(bundle: dict[str, Any]) -> str:
         for label, file, mime, text in links
     )
     return f'<p class="nr-chart-downloads">{items}</p>'
+
+
+def _titled(svg: str, description: str) -> str:
+    """The SVG file a reader downloads, named by the chart's description (a ``<title>``, its
+    first child, is an SVG's accessible name): its marks say nothing to a screen reader
+    (nereport.report.theme)."""
+    start = re.search(r"<svg\b[^>]*>", svg)
+    if start is None or not description:
+        return svg
+    title = f"<title>{html.escape(description, quote=False)}</title>"
+    return svg[: start.end()] + title + svg[start.end() :]
 
 
 def anchors(page: str) -> list[str]:

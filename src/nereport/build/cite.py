@@ -190,21 +190,25 @@ class ReportCitation:
         )
 
     def note(self) -> str:
-        return (
-            f"Parameters: {self.params_text()}; nereport {self.version}; "
-            f"data snapshot (sha256): {self.snapshot}"
-        )
+        return translate(
+            "Parameters: {params}; nereport {version}; data snapshot (sha256): {snapshot}",
+            self.lang,
+        ).format(params=self.params_text(), version=self.version, snapshot=self.snapshot)
 
     def gbt7714(self) -> str:
-        """The report as a GB/T 7714-2015 reference (a report, [R])."""
+        """The report as a GB/T 7714-2015 reference (a report, [R]). The run's parameters are
+        no other title information (§4.1 '题名: 其他题名信息'): they follow the version and the
+        data snapshot in the edition statement, so that the title stays the report's own."""
+        edition = translate(
+            "nereport {version}, data snapshot {snapshot}; parameters {params}", self.lang
+        )
         return gbt7714(
             [self.author],
             self.title,
             "R",
             lang=self.lang,
-            other_title=self.params_text(),
-            edition=translate("nereport {version}, data snapshot {snapshot}", self.lang).format(
-                version=self.version, snapshot=self.snapshot[:SHOWN]
+            edition=edition.format(
+                version=self.version, snapshot=self.snapshot[:SHOWN], params=self.params_text()
             ),
             year=self.date.year,
             updated=self.date.isoformat(),

@@ -74,7 +74,11 @@ def index_page(manifest: dict[str, Any]) -> str:
         }
     langs = [lang for lang in LANGS if any(lang in r["langs"] for r in rows.values())]
     topics = sorted({r["topic"] for r in rows.values()}, key=lambda t: (t not in TOPICS, t))
-    region_slugs = sorted({r["region"] for r in rows.values() if r["region"]})
+    # The regions' order, as the rows take it (not the slugs' alphabet: 黑龙江省 first).
+    region_slugs = sorted(
+        {r["region"] for r in rows.values() if r["region"]},
+        key=lambda r: (rank.get(r, len(rank)), r),
+    )
     names = regions.names("en")
     names_zh = regions.names("zh")
     filters = [

@@ -49,8 +49,9 @@ class Source:
 # source's grade (nereport.data.grades). A source whose copy names no issuing body
 # (liaoning_health_white_paper), or a compilation whose rows mix government texts with
 # encyclopaedia, news and abstract copies (policy_documents), takes the grade of its weakest
-# copies. In ``title_zh``, a table title in brackets is a rendering
-# of its subject where only the English edition was read, not the printed Chinese title.
+# copies. In ``title_zh``, a publication's title stands in 《》 and a table's number is followed
+# by its subject in brackets (表5-28（…）): the printed Chinese title where the Chinese edition
+# was read, a rendering of the subject where only the English edition was.
 GRADES = ("official", "official-repost", "scholarly", "secondary")
 
 NBS = "National Bureau of Statistics of China (NBS)"
@@ -289,7 +290,7 @@ _SOURCES = [
         note="The Liaoning and Jilin row labels are garbled in the copy read; they were identified "
         "by the fixed NBS row order (after Inner Mongolia, before Heilongjiang).",
         grade="official",
-        title_zh="《中国统计年鉴2006》表5-28 各地区城镇登记失业人员及失业率",
+        title_zh="《中国统计年鉴2006》表5-28（各地区城镇登记失业人员及失业率）",
         publisher_zh=NBS_ZH,
     ),
     Source(
@@ -651,7 +652,7 @@ _SOURCES = [
         accessed=ACCESSED,
         licence=NBS_TERMS,
         grade="official",
-        title_zh="《中国统计年鉴2002》表22-49 各地区自然保护工作基本情况（2001年）",
+        title_zh="《中国统计年鉴2002》表22-49（各地区自然保护工作基本情况，2001年）",
         publisher_zh=NBS_ZH,
     ),
     Source(
@@ -1460,7 +1461,7 @@ _SOURCES = [
         "identified by the fixed NBS row order (Liaoning confirmed by a journal abstract giving "
         "121.96万hm2; Jilin not independently confirmed).",
         grade="official-repost",
-        title_zh="《中国统计年鉴2005》表12-19 各地区湿地面积（第一次全国湿地资源调查，1995—2003年）",
+        title_zh="《中国统计年鉴2005》表12-19（各地区湿地面积，第一次全国湿地资源调查，1995—2003年）",
         publisher_zh=NBS_ZH,
     ),
     Source(
@@ -1521,7 +1522,7 @@ _SOURCES = [
         "Heilongjiang; Jilin's sum to its total less the Changbaishan administrative committee "
         "(61,146 persons), which the Jilin bulletin lists apart.",
         grade="scholarly",
-        title_zh="第七次全国人口普查公报：各地级行政区常住人口（2020年11月1日）",
+        title_zh="各地级行政区《第七次全国人口普查公报》：常住人口（2020年11月1日）",
         publisher_zh="各省及地级行政区统计局",
     ),
     Source(
@@ -1588,7 +1589,7 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         grade="secondary",
-        title_zh="吉林省第七次全国人口普查公报：各市（州）常住人口",
+        title_zh="《吉林省第七次全国人口普查公报》：各市（州）常住人口",
         publisher_zh="吉林省统计局",
     ),
     # -- Compiled by nereport ----------------------------------------------------------------
@@ -1752,7 +1753,7 @@ _CURRENT = [
         "国家统计局",
         "Statistical communiqués on the national economic and social development 2020-2023 and "
         "the January releases of GDP and population data 2021-2025",
-        "中华人民共和国国民经济和社会发展统计公报（2020—2023年）及国家统计局年度数据发布",
+        "《中华人民共和国国民经济和社会发展统计公报》（2020—2023年）及国家统计局年度数据发布",
         "first-release",
         FIRST_RELEASE,
         ("official-repost", "secondary"),
@@ -1764,7 +1765,7 @@ _CURRENT = [
             f"{zh}统计局、财政厅、人民政府",
             f"{name} statistical communiqués 2020-2024, January GDP and population releases, "
             "budget execution reports and government work reports",
-            f"{zh}国民经济和社会发展统计公报（2020—2024年）、年度经济运行发布、财政预算执行报告、"
+            f"《{zh}国民经济和社会发展统计公报》（2020—2024年）、年度经济运行发布、财政预算执行报告、"
             "政府工作报告",
             "first-release",
             FIRST_RELEASE,
@@ -1800,7 +1801,7 @@ _CURRENT = [
         "国家统计局、国务院第七次全国人口普查领导小组办公室",
         "Communiqués of the 7th national population census No. 5 (age composition) and No. 6 "
         "(educational attainment), 2021-05-11",
-        "第七次全国人口普查公报（第五号、第六号）",
+        "《第七次全国人口普查公报》（第五号、第六号）",
         "census-2020",
         CENSUS7_LABEL,
         ("secondary",),
@@ -1810,7 +1811,7 @@ _CURRENT = [
         NBS,
         "国家统计局",
         "Communiqué of the 6th national population census No. 1 (2011-04-28)",
-        "2010年第六次全国人口普查主要数据公报（第1号）",
+        "《2010年第六次全国人口普查主要数据公报（第1号）》",
         "census-2010",
         CENSUS6_LABEL,
         ("secondary",),
@@ -1827,13 +1828,13 @@ _CURRENT = [
             ("secondary",),
         )
         for slug, name, zh, title_zh in [
-            ("liaoning", "Liaoning", "辽宁省", "辽宁省第七次全国人口普查公报"),
-            ("heilongjiang", "Heilongjiang", "黑龙江省", "黑龙江省第七次全国人口普查公报"),
+            ("liaoning", "Liaoning", "辽宁省", "《辽宁省第七次全国人口普查公报》"),
+            ("heilongjiang", "Heilongjiang", "黑龙江省", "《黑龙江省第七次全国人口普查公报》"),
             (
                 "inner_mongolia",
                 "Inner Mongolia",
                 "内蒙古自治区",
-                "内蒙古自治区第七次全国人口普查主要数据情况",
+                "《内蒙古自治区第七次全国人口普查主要数据情况》",
             ),
         ]
     ],
@@ -1849,8 +1850,8 @@ _CURRENT = [
             ("secondary",),
         )
         for slug, name, zh, title_zh in [
-            ("liaoning", "Liaoning", "辽宁省", "辽宁省2010年第六次全国人口普查主要数据公报"),
-            ("jilin", "Jilin", "吉林省", "吉林省第六次全国人口普查公报"),
+            ("liaoning", "Liaoning", "辽宁省", "《辽宁省2010年第六次全国人口普查主要数据公报》"),
+            ("jilin", "Jilin", "吉林省", "《吉林省第六次全国人口普查公报》"),
         ]
     ],
     (
@@ -1859,7 +1860,7 @@ _CURRENT = [
         "国家统计局",
         "Announcements on the national grain output (2010, 2015, 2021-2024) and the 2020 "
         "statistical communiqué",
-        "国家统计局关于粮食产量数据的公告",
+        "《国家统计局关于粮食产量数据的公告》",
         "first-release",
         GRAIN_LABEL,
         ("secondary",),
@@ -1890,7 +1891,7 @@ _CURRENT = [
         "生态环境部",
         "Monthly and annual air-quality releases 2020-2022, the 2023 China Ecological and "
         "Environmental Bulletin and the minister's statement of 2026-03-12",
-        "全国环境空气质量状况发布、中国生态环境状况公报",
+        "全国环境空气质量状况发布、《中国生态环境状况公报》",
         "bulletin",
         ENV_LABEL,
         ("official-repost", "secondary"),
@@ -1901,7 +1902,7 @@ _CURRENT = [
             f"{name} department of ecology and environment",
             f"{zh}生态环境厅",
             f"{name} ecological-environment bulletins and annual monitoring results 2020-2025",
-            f"{zh}生态环境状况公报",
+            f"《{zh}生态环境状况公报》",
             "bulletin",
             ENV_LABEL,
             grades,
@@ -1954,7 +1955,7 @@ _SOURCES.append(
         "nbs_portal_2021 (Liaoning 2013 GDP 19208.8 in both). The NBS four-region grouping "
         "(《东西中部和东北地区划分方法》, 2011) and the English names are nereport's labels.",
         grade="official-repost",
-        title_zh="国家数据（分省年度数据）：地区生产总值、人均地区生产总值、年末常住人口",
+        title_zh="国家统计局数据库分省年度数据：地区生产总值、人均地区生产总值、年末常住人口",
         publisher_zh="国家统计局",
     )
 )
@@ -1981,7 +1982,7 @@ _SOURCES += [
         note="Prints the 2020 population and the change in persons and per cent, not the 2010 "
         "base it compares with (not derived here). " + _CENSUS7_BULLETIN_NOTE,
         grade="official-repost",
-        title_zh="吉林省第七次全国人口普查公报（第一号）——全省人口情况（2021年5月24日）",
+        title_zh="《吉林省第七次全国人口普查公报（第一号）——全省人口情况》（2021年5月24日）",
         publisher_zh="吉林省统计局、吉林省第七次全国人口普查领导小组办公室",
     ),
     Source(
@@ -1999,7 +2000,7 @@ _SOURCES += [
         reliability="medium-high",
         note=_CENSUS7_BULLETIN_NOTE,
         grade="official-repost",
-        title_zh="辽宁省第七次全国人口普查公报（第1号）——全省人口情况（2021年5月30日）",
+        title_zh="《辽宁省第七次全国人口普查公报（第1号）——全省人口情况》（2021年5月30日）",
         publisher_zh="辽宁省统计局、辽宁省第七次全国人口普查领导小组办公室",
     ),
     Source(
@@ -2016,7 +2017,7 @@ _SOURCES += [
         reliability="low",
         note=_CENSUS7_BULLETIN_NOTE,
         grade="secondary",
-        title_zh="黑龙江省第七次全国人口普查公报",
+        title_zh="《黑龙江省第七次全国人口普查公报》",
         publisher_zh="黑龙江省统计局",
     ),
     Source(
@@ -2035,7 +2036,7 @@ _SOURCES += [
         note="The whole autonomous region, not its five eastern prefectures in the policy area. "
         + _CENSUS7_BULLETIN_NOTE,
         grade="official-repost",
-        title_zh="内蒙古自治区第七次全国人口普查公报",
+        title_zh="《内蒙古自治区第七次全国人口普查公报》",
         publisher_zh="内蒙古自治区统计局",
     ),
 ]

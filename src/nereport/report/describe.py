@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from nereport import i18n
 from nereport.i18n import N_, _, when
 
 __all__ = ["ChartData", "data_table", "describe"]
@@ -324,10 +325,17 @@ def _largest_change(
         if name
         else _("Largest change between neighbouring points: {change}, {start} to {end}.")
     )
-    text = fmt(change, "+" + unit, data.thousands)
-    if re.search(r"[(（]%[)）]$", measure.title.strip()):
-        # The difference of two percentages is in percentage points (个百分点), not per cent.
-        text = _("{change} percentage points").format(change=text)
+    # The difference of two percentages is in percentage points (个百分点), not per cent.
+    points = re.search(r"[(（]%[)）]$", measure.title.strip())
+    if i18n.current() == "zh":
+        # In words, as NBS writes a change (提高0.19个百分点, 增加5.8), never "+5.8".
+        up, down = ("提高", "降低") if points else ("增加", "减少")
+        words = up if change > 0 else down if change < 0 else ""
+        text = words + fmt(abs(change), unit, data.thousands) + ("个百分点" if points else "")
+    else:
+        text = fmt(change, "+" + unit, data.thousands)
+        if points:
+            text = _("{change} percentage points").format(change=text)
     return message.format(
         change=text,
         series=name,

@@ -1423,9 +1423,8 @@ def _printed_ageing_change(region: str) -> float | None:
 
 
 def _points(change: float) -> str:
-    """A change in percentage points with its sign: '+7.11 points', '+7.11个百分点'."""
-    sign = "+" if i18n.round_half_away(change, 2) >= 0 else "−"
-    return _("{value} points").format(value=sign + number(abs(change), 2))
+    """A change in percentage points: '+7.11 points', '提高7.11个百分点' (i18n.points)."""
+    return i18n.points(change, 2)
 
 
 def _aged_share(region: str, year: int) -> str:

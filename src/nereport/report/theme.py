@@ -66,7 +66,8 @@ def shade(colour: str, step: int, steps: int = 3) -> str:
 
 def theme() -> alt.theme.ThemeConfig:
     """Return the nereport Altair theme: CJK-capable font, readable sizes, a 640 × 320 px view
-    unless a chart sets its own size, and the number locale of the report's language
+    unless a chart sets its own size, marks and guides hidden from assistive technology (the
+    chart's description names it), and the number locale of the report's language
     (``NUMBER_LOCALES``)."""
     locale = NUMBER_LOCALES.get(i18n.current())
     return {
@@ -74,6 +75,12 @@ def theme() -> alt.theme.ThemeConfig:
             **({"locale": {"number": locale}} if locale else {}),
             "font": FONT,
             "background": "white",
+            # No mark or guide speaks for itself to a screen reader: Vega-Lite's default mark
+            # descriptions list every encoded field by its name ("line_run: …/#0",
+            # "sector_order"), values unrounded. The chart is one image named by its
+            # description with the key figures (nereport.report.describe), its data a table.
+            "aria": False,
+            "mark": {"aria": False},
             # Set through config, not top-level width/height, so that concatenated and
             # faceted charts stay valid. Discrete y keeps the step-based default height.
             "view": {
