@@ -76,6 +76,14 @@ def map_units(slug: str) -> frozenset[str]:
     return inside if row["in_policy_area"] == "partly" else inside | {slug}
 
 
+#: The provinces each graded river basin lies in (its drainage area), so that a report prints
+#: only the basins of its region: the Songhua in Heilongjiang, Jilin and eastern Inner Mongolia,
+#: the Liao in Liaoning, Jilin (East Liao) and Inner Mongolia (West Liao).
+BASIN_PROVINCES = {
+    "songhua-basin": ("heilongjiang", "jilin", "inner-mongolia"),
+    "liao-basin": ("liaoning", "jilin", "inner-mongolia"),
+}
+
 #: Where each level of the table stands in ``order``: provinces with their prefectures first,
 #: then the aggregates, other areas (river basins), the country last.
 _LEVEL_RANK = {"province": 0, "prefecture": 0, "aggregate": 1, "basin": 2, "country": 3}

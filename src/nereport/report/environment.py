@@ -20,7 +20,6 @@ from IPython.display import Markdown
 
 from nereport import i18n
 from nereport.data import dataset, load, regions, releases
-from nereport.data.datasets.environment import BASIN_PROVINCES
 from nereport.data.series import with_northeast
 from nereport.data.sources import SOURCES
 from nereport.i18n import N_, _
@@ -961,7 +960,7 @@ def _basin_grades(ctx: Context) -> str:
     """The latest grade of each river basin that lies in the region (every basin for the
     Northeast), each with the source it is read from; empty where none does."""
     basins = load("environment_water", indicator="basin_water_quality_status")
-    ours = [b for b, lying in BASIN_PROVINCES.items() if set(lying) & set(ctx.own())]
+    ours = [b for b, lying in regions.BASIN_PROVINCES.items() if set(lying) & set(ctx.own())]
     latest = basins[basins["region"].isin(ours)].sort_values("year").groupby("region").tail(1)
     grade = _("{region} {year}: {status} ({source})")
     return _listed(

@@ -534,13 +534,6 @@ WATER_GRADES = (
     N_("good (良好) (improved from lightly polluted)"),
     N_("lightly polluted (轻度污染)"),
 )
-# The provinces each graded river basin lies in (its drainage area), so that a report prints
-# only the basins of its region: the Songhua in Heilongjiang, Jilin and eastern Inner Mongolia,
-# the Liao in Liaoning, Jilin (East Liao) and Inner Mongolia (West Liao).
-BASIN_PROVINCES = {
-    "songhua-basin": ("heilongjiang", "jilin", "inner-mongolia"),
-    "liao-basin": ("liaoning", "jilin", "inner-mongolia"),
-}
 
 
 def clean_environment_water(raw: pd.DataFrame) -> pd.DataFrame:
