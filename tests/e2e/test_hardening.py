@@ -540,14 +540,14 @@ def test_the_same_report_is_byte_identical_in_any_time_zone_and_locale(tmp_path:
 
 READ_DATES = """() => [...document.querySelectorAll('.nr-chart svg')].flatMap(svg => [
     ...[...svg.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label')),
-    ...[...svg.querySelectorAll('.role-axis-label text')].map(e => e.textContent)])"""
+    ...[...svg.querySelectorAll('.role-axis-label text, .role-mark text')].map(e => e.textContent)])"""
 
 
 @pytest.mark.slow
 def test_a_reader_west_of_utc_reads_the_same_dates(tmp_path: Path, browser) -> None:
     """F4 in the browser: the interactive report opened under America/Los_Angeles shows the
-    same axis labels and the same dates in its marks' accessible descriptions as under UTC
-    (a local-time axis put a 2003-10-05 event on Oct 4 and years on the day before)."""
+    same axis labels, mark labels and chart descriptions as under UTC (a local-time axis put a
+    2003-10-05 event on Oct 4 and years on the day before)."""
     from helpers import report, wait_for_charts
 
     out = tmp_path / "out"
