@@ -407,6 +407,9 @@ def test_northeast_co2_base_leaves_out_jilins_2003_spike_and_says_so() -> None:
     assert "as Jilin's report does" in said
     intensity = environment.co2_intensity(ctx)
     assert "on average in 2002 and 2004" in intensity and "1.39 times" not in intensity
+    # The figures of the spike are given once, by the emissions finding.
+    assert "2003 is left out of the base, a one-year spike of Jilin's CO2" in intensity
+    assert "134 Mt" not in intensity
 
 
 def test_pm25_headline_stays_in_the_reports_years_and_notes_a_later_figure() -> None:

@@ -120,15 +120,23 @@ def _years(years: tuple[int, ...]) -> str:
     return findings._join([str(y) for y in years], "names")
 
 
-def _spike_note(ctx: Context) -> str:
+def _spike_note(ctx: Context, *, brief: bool = False) -> str:
     """Why a base year is left out of the CO2 means of the region (a one-year spike), with its
-    figures and its neighbours'; empty where none is."""
+    figures and its neighbours'; empty where none is. ``brief``: the year and whose spike it
+    is only, for the intensity finding (the emissions finding beside it gives the figures)."""
     co2 = load("environment_co2")
     notes = []
     for part, years in findings.co2_spikes(ctx.region).items():
         own = co2[co2["region"] == part].set_index("year")["co2_mt"]
         for year in years:
-            notes.append(_one_spike(ctx, part, own, year))
+            if brief:
+                notes.append(
+                    _("{year} is left out of the base, a one-year spike of {region}'s CO2").format(
+                        year=year, region=ctx.md_name(part)
+                    )
+                )
+            else:
+                notes.append(_one_spike(ctx, part, own, year))
     return findings._join(notes, "clauses")
 
 
@@ -232,7 +240,7 @@ def co2_intensity(ctx: Context) -> str | None:
         ratio_first=number(base, 2),
         first=_years(base_years),
     )
-    note = _spike_note(ctx)
+    note = _spike_note(ctx, brief=True)  # the emissions finding gives the figures
     return findings._join([said, _("{note}.").format(note=note)], "sentences") if note else said
 
 
