@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -121,6 +122,22 @@ def tree(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and p.relative_to(folder).as_posix() not in {".nereport.lock", "runs.json"}
     }
+
+
+def svg_in_own_process(spec: dict, env: dict | None = None) -> str:
+    """A Vega-Lite spec drawn as SVG by nereport's renderer in a process of its own: vl-convert's
+    threads do not survive a fork, and the test process forks build workers later."""
+    code = (
+        "import json, sys; from nereport.report.render import spec_to_svg; "
+        "sys.stdout.write(spec_to_svg(json.loads(sys.argv[1])))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, json.dumps(spec)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **(env or {})},
+    ).stdout
 
 
 def run_cli(*args: str, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:

@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import NOTEBOOK_DIR, report
+from helpers import NOTEBOOK_DIR, report, svg_in_own_process
 from nereport.build import plan, safety
 from nereport.build.engine import build, check_out_dir
 from nereport.build.execute import prepare
@@ -315,19 +315,8 @@ def test_describe_into_a_read_only_folder_is_named(tmp_path: Path, capsys) -> No
 
 # F11: a cache entry whose bytes changed is never used.
 def test_a_tampered_chart_in_the_cache_is_drawn_again(tmp_path: Path) -> None:
-    # vl-convert runs in a process of its own: the test process forks build workers later.
     def spec_to_svg(spec: dict) -> str:
-        code = (
-            "import json, sys; from nereport.report.render import spec_to_svg; "
-            "sys.stdout.write(spec_to_svg(json.loads(sys.argv[1])))"
-        )
-        return subprocess.run(
-            [sys.executable, "-c", code, json.dumps(spec)],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "NEREPORT_CACHE_DIR": str(tmp_path)},
-        ).stdout
+        return svg_in_own_process(spec, {"NEREPORT_CACHE_DIR": str(tmp_path)})
 
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
