@@ -124,6 +124,23 @@ def tree(folder: Path) -> dict[str, str]:
     }
 
 
+def drawn_lines(chart: Any) -> dict[str, list[int]]:
+    """The years each drawn line of an Altair chart joins (one line per value of its detail
+    field)."""
+    import pandas as pd
+
+    spec = chart.to_dict()
+    line = next(
+        layer
+        for layer in [spec, *spec.get("layer", [])]
+        if isinstance(layer.get("mark"), dict) and layer["mark"].get("type") == "line"
+    )
+    rows = pd.DataFrame([r for rows in spec["datasets"].values() for r in rows])
+    rows = rows.dropna(subset=[line["encoding"]["y"]["field"]])
+    detail = line["encoding"]["detail"]["field"]
+    return {k: sorted(g["year"]) for k, g in rows.groupby(detail)}
+
+
 def svg_in_own_process(spec: dict, env: dict | None = None) -> str:
     """A Vega-Lite spec drawn as SVG by nereport's renderer in a process of its own: vl-convert's
     threads do not survive a fork, and the test process forks build workers later."""

@@ -217,26 +217,25 @@ def change(value: float, digits: int = 1, lang: str | None = None) -> str:
     """A change in per cent as prose writes it: English with its sign ('+3.2 %', '−12.4 %');
     Chinese in words, as NBS communiqués do ('增长3.2%', '下降12.4%', '持平'). Tables and maps
     keep signed numbers. Rounded half away from zero, as every number of a report."""
-    rounded = round_half_away(value, digits)
-    text = decimal(abs(float(rounded)), digits, lang)
-    if (lang or _current) == "zh":
-        if rounded == 0:
-            return "持平"
-        return ("增长" if rounded > 0 else "下降") + text + "%"
-    return ("+" if rounded >= 0 else "−") + text + " %"
+    return _moved(value, digits, lang, ("增长", "下降", "%"), " %")
 
 
 def points(value: float, digits: int = 1, lang: str | None = None) -> str:
     """A change in percentage points as prose writes it: English with its sign ('+7.11
     points'), Chinese in words ('提高7.11个百分点', '降低0.50个百分点', '持平'), as
     :func:`change` writes a change in per cent."""
+    return _moved(value, digits, lang, ("提高", "降低", "个百分点"), " points")
+
+
+def _moved(value: float, digits: int, lang: str | None, zh: tuple[str, str, str], unit: str) -> str:
+    """A signed change: in Chinese words (``zh``: up, down, unit; 持平 when it rounds to 0),
+    in English a sign and ``unit``."""
     rounded = round_half_away(value, digits)
     text = decimal(abs(float(rounded)), digits, lang)
     if (lang or _current) == "zh":
-        if rounded == 0:
-            return "持平"
-        return ("提高" if rounded > 0 else "降低") + text + "个百分点"
-    return ("+" if rounded >= 0 else "−") + text + " points"
+        up, down, zh_unit = zh
+        return "持平" if rounded == 0 else (up if rounded > 0 else down) + text + zh_unit
+    return ("+" if rounded >= 0 else "−") + text + unit
 
 
 def ordinal(number: int, lang: str | None = None) -> str:

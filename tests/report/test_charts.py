@@ -8,29 +8,16 @@ import re
 import pandas as pd
 import pytest
 
+from helpers import drawn_lines
 from nereport.report import charts
 from nereport.report.theme import REGION_COLOURS, shade
-
-
-def _lines(chart) -> dict[str, list[int]]:
-    """The years each drawn line joins (one line per value of its detail field)."""
-    spec = chart.to_dict()
-    line = next(
-        layer
-        for layer in [spec, *spec.get("layer", [])]
-        if isinstance(layer.get("mark"), dict) and layer["mark"].get("type") == "line"
-    )
-    rows = pd.DataFrame([r for rows in spec["datasets"].values() for r in rows])
-    rows = rows.dropna(subset=[line["encoding"]["y"]["field"]])
-    detail = line["encoding"]["detail"]["field"]
-    return {k: sorted(g["year"]) for k, g in rows.groupby(detail)}
 
 
 def test_a_line_breaks_where_a_year_is_missing() -> None:
     frame = pd.DataFrame(
         {"year": [2011, 2012, 2014, 2015], "v": [1.0, 2.0, 3.0, 4.0], "region_name": "Jilin"}
     )
-    assert sorted(_lines(charts.line(frame, "v", "V", "T")).values()) == [
+    assert sorted(drawn_lines(charts.line(frame, "v", "V", "T")).values()) == [
         [2011, 2012],
         [2014, 2015],
     ]
@@ -40,7 +27,7 @@ def test_a_line_breaks_at_an_empty_value_instead_of_joining_over_it() -> None:
     frame = pd.DataFrame(
         {"year": [2011, 2012, 2013], "v": [1.0, None, 3.0], "region_name": "Jilin"}
     )
-    assert sorted(_lines(charts.line(frame, "v", "V", "T")).values()) == [[2011], [2013]]
+    assert sorted(drawn_lines(charts.line(frame, "v", "V", "T")).values()) == [[2011], [2013]]
 
 
 def test_segments_and_series_break_separately() -> None:
@@ -52,7 +39,7 @@ def test_segments_and_series_break_separately() -> None:
             "segment": ["a", "a", "b", "b", "a", "a"],
         }
     )
-    lines = _lines(charts.line(frame, "v", "V", "T", segment="segment", start=2000, end=2024))
+    lines = drawn_lines(charts.line(frame, "v", "V", "T", segment="segment", start=2000, end=2024))
     assert sorted(lines.values()) == [[2019, 2020], [2019, 2020], [2021], [2023]]
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import nereport
-from helpers import NOTEBOOK_DIR
+from helpers import NOTEBOOK_DIR, drawn_lines
 from nereport import data, i18n, report
 from nereport.report import environment, findings
 
@@ -16,20 +16,6 @@ from nereport.report import environment, findings
 def _values(figure) -> pd.DataFrame:
     spec = figure.chart.to_dict()
     return pd.DataFrame([r for rows in spec["datasets"].values() for r in rows])
-
-
-def _lines(chart) -> dict[str, list[int]]:
-    """The years each drawn line joins (one line per value of its detail field)."""
-    spec = chart.to_dict()
-    line = next(
-        layer
-        for layer in [spec, *spec.get("layer", [])]
-        if isinstance(layer.get("mark"), dict) and layer["mark"].get("type") == "line"
-    )
-    rows = pd.DataFrame([r for rows in spec["datasets"].values() for r in rows])
-    rows = rows.dropna(subset=[line["encoding"]["y"]["field"]])
-    detail = line["encoding"]["detail"]["field"]
-    return {k: sorted(g["year"]) for k, g in rows.groupby(detail)}
 
 
 def test_inner_mongolia_2014_air_pollutants_are_the_published_figures() -> None:
@@ -272,7 +258,7 @@ def test_pm25_chart_marks_secondary_points_in_the_tooltip_as_their_own_segments(
         ("Jilin (prefecture-level cities of the province)", 2024),
     }
     assert not drawn["series"].str.contains("†").any()  # one legend entry per network
-    lines = _lines(figure.chart)
+    lines = drawn_lines(figure.chart)
     assert [2021, 2022, 2023] in lines.values()  # the bulletins' line, not joined to 2024
     assert "† Secondary source only: Jilin 2020, 2023, 2024." in figure.caption
     assert not any(_nested(s) for s in drawn["series"])
@@ -438,14 +424,16 @@ def test_a_secondary_pm25_copy_shares_its_networks_legend_but_is_not_joined() ->
     assert sorted(jilin["year"]) == [2021, 2022, 2023, 2024]
     marked = jilin.set_index("year")["source"]
     assert marked[2024].endswith("†") and not marked[2023].endswith("†")
-    assert [2021, 2022, 2023] in _lines(chart).values() and [2024] in _lines(chart).values()
+    assert [2021, 2022, 2023] in drawn_lines(chart).values() and [2024] in drawn_lines(
+        chart
+    ).values()
 
 
 def test_each_years_first_release_of_the_energy_mix_is_its_own_point() -> None:
     # The 2019 first release (communiqué 2019) and the 2020 one were one line from 57.7 to
     # 56.8, starting where the c.2021 release's line ends: it read as one line changing colour.
     chart = environment.energy_mix_chart(report.start("environment", region="jilin")).chart
-    first = [years for run, years in _lines(chart).items() if "first-release" in run]
+    first = [years for run, years in drawn_lines(chart).items() if "first-release" in run]
     assert sorted(first) == [[2019], [2020], [2020], [2021]]
 
 
