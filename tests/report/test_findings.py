@@ -78,7 +78,7 @@ def test_national_growth_after_2020_is_compared_over_the_regions_own_years(every
         # Each region's average, stated from the level of the year before its run to its last
         # year's, beside China's over the same years.
         averages = re.findall(
-            r"\*\*\d+\.\d %\*\* a year from (\d{4}) to (\d{4}) \(China (\d+\.\d) %\)", first
+            r"\*\*\d+\.\d %\*\* a year from (\d{4}) to (\d{4})(?: †)? \(China (\d+\.\d) %\)", first
         )
         own = report.start(topic, region=region).own()
         runs = {run for r in own if (run := findings._first_release_periods(r)[0])}
@@ -90,13 +90,13 @@ def test_national_growth_after_2020_is_compared_over_the_regions_own_years(every
         ("2021", "2023"): {_china_first_release_rate(2021, 2023)},
     }
     heilongjiang = findings.real_growth(report.start("economy", region="heilongjiang"))
-    assert "Heilongjiang **3.8 %** a year from 2020 to 2023 (China 5.4 %)." in heilongjiang
+    assert "Heilongjiang **3.8 %** a year from 2020 to 2023 † (China 5.4 %)." in heilongjiang
     # Jilin's single years are set against the nation's same years.
     jilin = findings.real_growth(report.start("economy", region="jilin"))
     rates = nereport.load("economy_gdp_index", region="china", release="first-release")
     rates = rates.set_index("year")["growth_pct"]
-    assert f"2021: 6.6 % (China {i18n.decimal(rates[2021], 1)} %)" in jilin
-    assert f"2023: 6.3 % (China {i18n.decimal(rates[2023], 1)} %)" in jilin
+    assert f"2021: 6.6 % † (China {i18n.decimal(rates[2021], 1)} %)" in jilin
+    assert f"2023: 6.3 % † (China {i18n.decimal(rates[2023], 1)} %)" in jilin
 
 
 def test_numbers_round_half_away_from_zero() -> None:
@@ -113,7 +113,7 @@ def test_a_missing_year_is_named_not_averaged_over() -> None:
     # must not drop 2022 for every region, nor average Jilin over 2021 and 2023.
     text = findings.real_growth(report.start("economy", region="northeast"))
     assert "averaged over 2 year" not in text
-    jilin = "Jilin 2021: 6.6 % (China 8.1 %), 2023: 6.3 % (China 5.2 %), no figure found for "
+    jilin = "Jilin 2021: 6.6 % † (China 8.1 %), 2023: 6.3 % † (China 5.2 %), no figure found for "
     assert jilin + "2022, so not averaged" in text
     assert "Liaoning **4.6 %** a year from 2020 to 2024" in text
     assert findings.value("first_release_growth_rate", "jilin", 2021, 2023) is None

@@ -100,7 +100,9 @@ def real_growth(ctx: Context) -> pd.DataFrame:
     growth = load("economy_gdp_index", region=[*ctx.own(), ctx.comparison])
     growth = ctx.named(ctx.in_years(growth))
     # One line per region, release and unbroken run of years: a missing year breaks the line.
-    segment = findings.segments(growth, ["region", "release"])
+    # Each year's first release is a point of its own.
+    growth = growth.assign(alone=findings.apart(growth))
+    segment = findings.segments(growth, ["region", "release", "alone"])
     return growth.assign(segment=segment, release_name=growth["release"].map(release_name))
 
 
@@ -190,8 +192,7 @@ def gdp_levels(ctx: Context) -> pd.DataFrame:
         ]
     )
     gdp = ctx.in_years(gdp[gdp["region"] == ctx.region])
-    alone = gdp["year"].astype(str).where(gdp["release"] == findings.FIRST_RELEASE, "")
-    gdp = gdp.assign(alone=alone)
+    gdp = gdp.assign(alone=findings.apart(gdp))
     return gdp.assign(
         series=gdp["release"].map(release_name),
         segment=findings.segments(gdp, ["release", "corrected", "alone"]),
@@ -445,7 +446,9 @@ def per_capita_chart(ctx: Context) -> Figure:
     ratio = ctx.named(ctx.in_years(findings.per_capita_frame(ctx)))
     first = ctx.named(ctx.in_years(findings.per_capita_frame(ctx, findings.FIRST_RELEASE)))
     drawn = pd.concat([ratio, first], ignore_index=True)
-    drawn = drawn.assign(segment=findings.segments(drawn, ["region", "release"]))
+    # Each year's first release is a point of its own, as in the chart of GDP in every release.
+    drawn = drawn.assign(alone=findings.apart(drawn))
+    drawn = drawn.assign(segment=findings.segments(drawn, ["region", "release", "alone"]))
     chart = charts.line(
         drawn,
         "relative",
@@ -634,8 +637,13 @@ def grain_chart(ctx: Context) -> Figure:
 
 def population(ctx: Context) -> pd.DataFrame:
     pop = with_northeast(_drawable_population(), "population_10k", by=("release",))
-    pop = ctx.in_years(pop[pop["region"] == ctx.region])
-    return pop.assign(series=pop["release"].map(release_name))
+    pop = ctx.in_years(pop[pop["region"] == ctx.region]).sort_values(["release", "year"])
+    # A line per release and unbroken run of years; each year's first release a point of its own.
+    pop = pop.assign(alone=findings.apart(pop))
+    return pop.assign(
+        series=pop["release"].map(release_name),
+        segment=findings.segments(pop, ["release", "alone"]),
+    )
 
 
 def _drawable_population() -> pd.DataFrame:
@@ -710,6 +718,7 @@ def population_chart(ctx: Context) -> Figure:
         end=ctx.end,
         fmt=",.0f",
         zero=False,
+        segment="segment",
     )
     caption = ""
     # Within the release that reaches furthest among those drawn as a line (two years or more:

@@ -293,14 +293,24 @@ def _first_release_periods(region: str) -> tuple[tuple[int, int] | None, list[in
     return None, sorted(years)
 
 
+def _growth_dagger(region: str, years: range) -> str:
+    """A dagger after a first-release growth figure of ``region`` resting on a rate of
+    ``years`` found only in a secondary source; else nothing."""
+    marks = (_dagger("economy_gdp_index", [region], y, release=FIRST_RELEASE) for y in years)
+    return next((m for m in marks if m), "")
+
+
 def _paired(ctx: Context, said: str, id: str, *period: object) -> str:
     """``said`` with the comparison's figure ``id`` over the same ``period`` beside it, where
-    the comparison has one: 'Liaoning **4.6 %** a year from 2020 to 2024 (China 5.3 %)'."""
+    the comparison has one: 'Liaoning **4.6 %** a year from 2020 to 2024 (China 5.3 %)'; a
+    dagger after the comparison's figure where it rests on a secondary-only rate."""
     if value(id, ctx.comparison, *period) is None:
         return said
-    return _("{said} ({comparison} {value} %)").format(
+    paired = _("{said} ({comparison} {value} %)").format(
         said=said, comparison=ctx.md_name(ctx.comparison), value=stated(id, ctx.comparison, *period)
     )
+    mark = _growth_dagger(ctx.comparison, range(period[0], period[-1] + 1))
+    return paired[:-1] + mark + paired[-1] if mark else paired  # inside the closing bracket
 
 
 def _first_release_parts(
@@ -315,12 +325,12 @@ def _first_release_parts(
     if run:
         said = _("**{rate} %** a year from {base} to {end}").format(
             rate=stated("first_release_growth_rate", region, *run), base=run[0] - 1, end=run[1]
-        )
+        ) + _growth_dagger(region, range(run[0], run[1] + 1))
         parts.append(_paired(ctx, said, "first_release_growth_rate", *run))
     for year in alone:
         said = _("{year}: {rate} %").format(
             rate=stated("first_release_growth", region, year), year=year
-        )
+        ) + _growth_dagger(region, range(year, year + 1))
         parts.append(_paired(ctx, said, "first_release_growth", year))
     return parts
 
@@ -349,7 +359,7 @@ def _first_release_growth(ctx: Context) -> str | None:
     said = [c for c in (_first_release_clause(ctx, r) for r in ctx.own()) if c]
     if not said or not _first_release_years(ctx.comparison):
         return None
-    return _(
+    text = _(
         "First releases of {start}–{end} (a separate release; compounded averages of the annual "
         "rates, {comparison}'s over the same years in brackets): {values}."
     ).format(
@@ -358,6 +368,15 @@ def _first_release_growth(ctx: Context) -> str | None:
         comparison=ctx.md_name(ctx.comparison),
         values=_join(said, "clauses"),
     )
+    return _legend(text)
+
+
+def apart(frame: pd.DataFrame) -> pd.Series:
+    """A segment key that draws each year's first release as a point of its own (each year's
+    figure is that year's release, never joined to the next): the year for a first release's
+    row (any copy of it), nothing for a row of a revised series."""
+    first = frame["release"].astype(str).str.startswith(FIRST_RELEASE)
+    return frame["year"].astype(str).where(first, "")
 
 
 def segments(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
@@ -818,14 +837,19 @@ def _space() -> str:
     return "" if i18n.current() == "zh" else " "
 
 
+def _legend(text: str) -> str:
+    """``text`` with the dagger's meaning after it when a figure in it carries one (the key
+    findings section prints that meaning once, see :func:`section`)."""
+    return text + _space() + _(_SECONDARY_LEGEND) if DAGGER in text else text
+
+
 def _latest_first_releases(said: list[str]) -> str:
     """The sentence that adds the latest first releases (a separate release) to a finding,
     with the dagger's meaning when a figure in it carries one."""
     if not said:
         return ""
     sentence = _("Latest first releases, province and nation (a separate release): {values}.")
-    text = sentence.format(values=_join(said, "clauses"))
-    return text + _space() + _(_SECONDARY_LEGEND) if DAGGER in text else text
+    return _legend(sentence.format(values=_join(said, "clauses")))
 
 
 def _first_fiscal_sentence(ctx: Context) -> str:
@@ -1677,6 +1701,7 @@ def grain(ctx: Context) -> str | None:
                         value=stated("grain_share", ctx.region, release, y)
                     ),
                 )
+                + _grain_dagger(ctx, release, y)
                 for y in years
             ],
             "list",
@@ -1688,9 +1713,20 @@ def grain(ctx: Context) -> str | None:
         "region and nation from one release each time; the two releases are not compared with "
         "each other"
     )
-    return _("**Grain: share of China's grain output, {region}** ({source}): {values}.").format(
-        region=ctx.md_name(), source=_source(ctx, source), values=_join(said, "clauses")
+    return _legend(
+        _("**Grain: share of China's grain output, {region}** ({source}): {values}.").format(
+            region=ctx.md_name(), source=_source(ctx, source), values=_join(said, "clauses")
+        )
     )
+
+
+def _grain_dagger(ctx: Context, release: str, year: int) -> str:
+    """A dagger after a grain share one of whose figures (a province's or China's, in
+    ``release`` and ``year``) was found only in a secondary source, as the chart's list of
+    secondary-only figures names them; else nothing."""
+    rows = load("economy_grain_output", region=[*ctx.own(), "china"], release=release, year=year)
+    whole = load("economy_grain_output")
+    return _space() + DAGGER if grades.secondary_only(rows, whole).any() else ""
 
 
 GRAIN_LABELS = (
@@ -2033,7 +2069,13 @@ Finding = Callable[[Context], "str | None"]
 def section(ctx: Context, wanted: list[Finding]) -> Markdown:
     """The "Key findings" section: one bullet per finding the data support."""
     said = [s for s in (finding(ctx) for finding in wanted) if s]
+    # The dagger's meaning once, below the findings, not after each finding that carries one.
+    legend = _(_SECONDARY_LEGEND)
+    marked = any(legend in s for s in said)
+    said = [s.replace(_space() + legend, "").replace(legend, "") for s in said]
     lines = ["## " + _("Key findings"), ""] + [f"- {s}" for s in said]
+    if marked:
+        lines += ["", legend]
     if len(said) < len(wanted):
         count = len(wanted) - len(said)
         note = (
