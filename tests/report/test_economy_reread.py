@@ -82,3 +82,15 @@ def test_the_dagger_legend_is_said_once_below_the_findings() -> None:
             legend = i18n._(findings._SECONDARY_LEGEND)
         assert "†" in said and said.count(legend) == 1
         assert said.rstrip().endswith(legend)
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_no_share_extreme_is_named_at_an_endpoint(region: str) -> None:
+    # "highest in 2000", "lowest in 2019": the first and last years shown are no peak.
+    findings.forget()
+    ctx = report.start("economy", region=region)
+    said = findings.national_share(ctx) + economy.share_chart(ctx).caption
+    for year in (2000, 2019):
+        assert f"highest in {year}" not in said and f"lowest in {year}" not in said
+    if region == "inner-mongolia":
+        assert "; highest in 2009 (2.04 %)." in said

@@ -387,14 +387,15 @@ def share_chart(ctx: Context) -> Figure:
     low = int(main.idxmin())
     caption = _(
         "In the NBS release of c.2021 the share moved from **{first} %** ({first_year}) to "
-        "**{last} %** ({last_year}); lowest in {low_year} ({low} %)."
+        "**{last} %** ({last_year}){extreme}."
     ).format(
         first=findings.stated("national_share", ctx.region, findings.MAIN, int(main.index[0])),
         first_year=int(main.index[0]),
         last=findings.stated("national_share", ctx.region, findings.MAIN, int(main.index[-1])),
         last_year=int(main.index[-1]),
-        low_year=low,
-        low=findings.stated("national_share", ctx.region, findings.MAIN, low),
+        extreme=findings.extreme(
+            main, low, findings.stated("national_share", ctx.region, findings.MAIN, low)
+        ),
     )
     later = share[share["release"] == findings.LATER].set_index("year")["share_pct"]
     if not later.empty:

@@ -434,6 +434,25 @@ def _share(gdp: pd.DataFrame, own: list[str]) -> pd.Series:
     return (100 * part / whole).dropna().rename("share_pct")
 
 
+# An extreme named by its year, after the sentence's other figures.
+_EXTREME = {
+    "highest": N_("highest in {year} ({value} %)"),
+    "lowest": N_("lowest in {year} ({value} %)"),
+}
+
+
+def extreme(series: pd.Series, year: int, said: str) -> str:
+    """The clause naming ``series``' (indexed by year) highest or lowest value, that of
+    ``year``, stated as ``said``, with the clause mark before it: '; highest in 2009 (2.04 %)'.
+    Nothing where ``year`` is the first or last year of the series: an extreme at an endpoint
+    is no peak (the series may go on beyond it), and the sentences that name an extreme state
+    their endpoints' values already."""
+    if year in (int(series.index.min()), int(series.index.max())):
+        return ""
+    which = "highest" if series[year] == series.max() else "lowest"
+    return _MARKS[i18n.current()]["clauses"] + _(_EXTREME[which]).format(year=year, value=said)
+
+
 @headline("national_share", RELEASE_ARGUMENT, 2)
 def national_share_pct(region: str, release: str, year: int) -> float | None:
     """``region``'s GDP as % of China's in ``year``, both from ``release``."""
@@ -471,13 +490,10 @@ def national_share(ctx: Context) -> str | None:
     )
     peak = int(share.idxmax())
     source = _("{release}, one release for region and nation").format(release=_(MAIN_LABEL))
-    sentence = _(
-        "**Share of China's GDP** ({source}): {values}; highest in {peak} ({share} %)."
-    ).format(
+    sentence = _("**Share of China's GDP** ({source}): {values}{extreme}.").format(
         source=_source(ctx, source),
         values=said,
-        peak=peak,
-        share=stated("national_share", ctx.region, MAIN, peak),
+        extreme=extreme(share, peak, stated("national_share", ctx.region, MAIN, peak)),
     )
     later = frame[frame["release"] == LATER]["year"]
     if later.empty:
