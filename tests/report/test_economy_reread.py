@@ -94,3 +94,26 @@ def test_no_share_extreme_is_named_at_an_endpoint(region: str) -> None:
         assert f"highest in {year}" not in said and f"lowest in {year}" not in said
     if region == "inner-mongolia":
         assert "; highest in 2009 (2.04 %)." in said
+
+
+def test_the_northeasts_possessive_follows_its_name_not_its_bracket() -> None:
+    # "Northeast (Liaoning, Jilin, Heilongjiang)'s GDP as revised".
+    ctx = report.start("economy", region="northeast")
+    said = economy.census_revisions(ctx).data + economy.gdp_chart(ctx).caption
+    assert ")'s" not in said
+    assert "The Northeast's GDP (Liaoning, Jilin and Heilongjiang) as revised: " in said
+    assert "releases give the Northeast's GDP (Liaoning, Jilin and Heilongjiang); " in said
+    assert (
+        "Liaoning's GDP as revised: "
+        in economy.census_revisions(report.start("economy", region="liaoning")).data
+    )
+
+
+def test_chinese_inflated_revenue_sentence_says_the_ratios_are_too_high() -> None:
+    with i18n.using("zh"):
+        liaoning = findings.inflated_sentence(report.start("economy", region="liaoning", lang="zh"))
+        northeast = findings.inflated_sentence(
+            report.start("economy", region="northeast", lang="zh")
+        )
+    assert "因此这些年份的比率偏高" in liaoning and "以此为基础" not in liaoning
+    assert northeast.startswith("东北三省") and "东北地区" not in northeast

@@ -265,10 +265,25 @@ def census_revisions(ctx: Context) -> Markdown:
     )
     if not said:
         return Markdown(intro)
-    revised = _("{region}'s GDP as revised: {revisions}.").format(
-        region=ctx.md_name(), revisions=_listing(ctx, said)
+    revised = _("{gdp} as revised: {revisions}.").format(
+        gdp=_gdp_of(ctx), revisions=_listing(ctx, said)
     )
-    return Markdown(_sentences(ctx, intro, revised))
+    return Markdown(_sentences(ctx, intro, revised[:1].upper() + revised[1:]))
+
+
+def _gdp_of(ctx: Context) -> str:
+    """The region's GDP, for prose: 'Liaoning's GDP'; an aggregate's members after the noun,
+    not between its name and the possessive: 'the Northeast's GDP (Liaoning, Jilin and
+    Heilongjiang)'."""
+    members = regions.members(ctx.region)
+    if not members:
+        return _("{region}'s GDP").format(region=ctx.md_name())
+    names = [ctx.md_name(m) for m in members]
+    return _("the Northeast's GDP ({provinces})").format(
+        provinces=_("{list} and {last}").format(
+            list=("、" if ctx.zh else ", ").join(names[:-1]), last=names[-1]
+        )
+    )
 
 
 def gdp_chart(ctx: Context) -> Figure:
@@ -301,20 +316,20 @@ def gdp_chart(ctx: Context) -> Figure:
     largest = max(first.gdp_cny_100m, last.gdp_cny_100m)
     message = (
         _(
-            "{releases} releases give {region}'s GDP; for {year}, the newest of the {count} that "
+            "{releases} releases give {gdp}; for {year}, the newest of the {count} that "
             "print it ({last_release}: **{last}**) is **{change} %** below the oldest "
             "({first_release}: **{first}**)."
         )
         if change < 0
         else _(
-            "{releases} releases give {region}'s GDP; for {year}, the newest of the {count} that "
+            "{releases} releases give {gdp}; for {year}, the newest of the {count} that "
             "print it ({last_release}: **{last}**) is **{change} %** above the oldest "
             "({first_release}: **{first}**)."
         )
     )
     caption = message.format(
         releases=gdp["series"].nunique(),
-        region=ctx.md_name(),
+        gdp=_gdp_of(ctx),
         year=year,
         count=count[year],
         first_release=esc(first.series),
