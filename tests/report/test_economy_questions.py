@@ -104,7 +104,7 @@ def test_ageing_states_the_shares_read_and_names_what_is_missing() -> None:
     inner = findings.ageing(report.start("economy", region="inner-mongolia"))
     assert "Inner Mongolia **13.05 %** (+5.49 points on 2010, as the census release" in inner
     jilin = findings.ageing(report.start("economy", region="jilin"))
-    assert "Jilin **15.61 %** (no 2010 share or printed change in the data)" in jilin
+    assert "Jilin **15.61 %** (2010 share and change not found)" in jilin
     assert findings.value("aged_65_share", "inner-mongolia", 2010) is None
 
 

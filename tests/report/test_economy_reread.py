@@ -117,3 +117,12 @@ def test_chinese_inflated_revenue_sentence_says_the_ratios_are_too_high() -> Non
         )
     assert "因此这些年份的比率偏高" in liaoning and "以此为基础" not in liaoning
     assert northeast.startswith("东北三省") and "东北地区" not in northeast
+
+
+def test_a_missing_2010_ageing_share_reads_as_not_found_not_as_a_data_note() -> None:
+    for region in ("jilin", "heilongjiang", "northeast"):
+        said = findings.ageing(report.start("economy", region=region))
+        assert "(2010 share and change not found)" in said and "in the data" not in said
+    with i18n.using("zh"):
+        zh = findings.ageing(report.start("economy", region="jilin", lang="zh"))
+    assert "（未找到2010年比重及普查公报公布的变化值）" in zh and "数据中无" not in zh

@@ -1491,7 +1491,7 @@ def _ageing_clause(ctx: Context, region: str) -> str | None:
         return _(
             "{region} **{after}** ({change} on 2010, as the census release printed it)"
         ).format(region=name, after=last, change=_points(printed))
-    return _("{region} **{after}** (no 2010 share or printed change in the data)").format(
+    return _("{region} **{after}** (2010 share and change not found)").format(
         region=name, after=last
     )
 
