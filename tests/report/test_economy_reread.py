@@ -126,3 +126,10 @@ def test_a_missing_2010_ageing_share_reads_as_not_found_not_as_a_data_note() -> 
     with i18n.using("zh"):
         zh = findings.ageing(report.start("economy", region="jilin", lang="zh"))
     assert "（未找到2010年比重及普查公报公布的变化值）" in zh and "数据中无" not in zh
+
+
+def test_the_unemployment_table_keeps_to_the_reports_years() -> None:
+    # The report starts in 2000; the table had a 1990 column.
+    ctx = report.start("economy", region="liaoning")
+    html = economy.unemployment_table(ctx).data
+    assert ctx.start == 2000 and "<th>1990</th>" not in html and "<th>2003</th>" in html

@@ -978,7 +978,8 @@ def employment_chart(ctx: Context) -> Figure:
 def unemployment_table(ctx: Context):
     emp = load("economy_employment", indicator="registered_unemployment_rate_urban")
     wanted = [*regions.members("northeast"), "inner-mongolia", "northeast", "china"]
-    emp = emp[emp["region"].isin(wanted)]
+    # The report's years only (the 2006 yearbook's table also gives 1990).
+    emp = ctx.in_years(emp[emp["region"].isin(wanted)])
     wide = emp.pivot_table(index="region", columns="year", values="value").reset_index()
     wide = charts.by_region(wide).assign(region=lambda f: f["region"].map(ctx.names))
     wide.columns = [str(c) for c in wide.columns]
