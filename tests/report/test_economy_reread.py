@@ -133,3 +133,23 @@ def test_the_unemployment_table_keeps_to_the_reports_years() -> None:
     ctx = report.start("economy", region="liaoning")
     html = economy.unemployment_table(ctx).data
     assert ctx.start == 2000 and "<th>1990</th>" not in html and "<th>2003</th>" in html
+
+
+@pytest.mark.parametrize(
+    ("region", "broken"),
+    [
+        ("liaoning", True),
+        ("northeast", True),
+        ("jilin", False),
+        ("heilongjiang", False),
+        ("inner-mongolia", False),
+    ],
+)
+def test_the_investment_subtitle_names_a_break_only_where_one_is_drawn(
+    region: str, broken: bool
+) -> None:
+    chart = economy.investment_chart(report.start("economy", region=region)).chart
+    subtitle = " ".join(chart.to_dict()["title"]["subtitle"])
+    assert ("a line breaks where a province corrected" in subtitle) is broken
+    lines = _lines(chart)
+    assert (len(lines) > len({key.split("/")[0] for key in lines})) is broken

@@ -547,6 +547,8 @@ def fiscal_chart(ctx: Context) -> Figure:
 
 def investment_chart(ctx: Context) -> Figure:
     frame = ctx.named(ctx.in_years(findings.fai_frame(ctx)))
+    # The break is named only where a line drawn has levels on both sides of a correction.
+    broken = (frame.groupby("region")["corrected"].nunique() > 1).any()
     chart = charts.line(
         frame,
         "fai_cny_100m",
@@ -557,6 +559,11 @@ def investment_chart(ctx: Context) -> Figure:
                 "Current prices, NBS release of c.2021; provincial levels end in 2017, after "
                 "which NBS publishes growth rates only; a line breaks where a province corrected "
                 "its data"
+            )
+            if broken
+            else _(
+                "Current prices, NBS release of c.2021; provincial levels end in 2017, after "
+                "which NBS publishes growth rates only"
             )
         ),
         start=ctx.start,
