@@ -728,6 +728,22 @@ def _drawn_copy(r) -> pd.Series | None:
     return drawn.iloc[0] if len(drawn) else None
 
 
+def _decimals(value: float) -> int:
+    """The decimals a figure is printed to (at most 4, as the data keep them)."""
+    return len(f"{value:.4f}".rstrip("0").partition(".")[2])
+
+
+def _agrees_with_drawn(r) -> bool:
+    """Whether ``r`` is a copy of a first release whose figure the line draws from another
+    copy, the two agreeing at the less precise one's printed precision (Inner Mongolia 2022:
+    2401.2 and 2401.17)."""
+    kept = _drawn_copy(r)
+    if kept is None:
+        return False
+    digits = min(_decimals(r.population_10k), _decimals(kept.population_10k))
+    return abs(r.population_10k - kept.population_10k) <= 0.5 * 10**-digits + 1e-9
+
+
 def population_chart(ctx: Context) -> Figure:
     pop = population(ctx)
     chart = charts.line(
@@ -769,6 +785,9 @@ def population_chart(ctx: Context) -> Figure:
             change=findings.signed(100 * (last.population_10k / first.population_10k - 1)),
         )
     flagged = _flagged_population(ctx)
+    # A second copy that agrees with the figure drawn (to the precision it prints) is not in
+    # doubt: it is no news to a reader, and not listed.
+    flagged = flagged[[not _agrees_with_drawn(r) for r in flagged.itertuples()]]
     if not flagged.empty:
         notes = _listing(
             ctx,
