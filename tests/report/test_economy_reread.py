@@ -153,3 +153,10 @@ def test_the_investment_subtitle_names_a_break_only_where_one_is_drawn(
     assert ("a line breaks where a province corrected" in subtitle) is broken
     lines = _lines(chart)
     assert (len(lines) > len({key.split("/")[0] for key in lines})) is broken
+
+
+def test_charts_drawing_first_releases_say_each_is_a_point() -> None:
+    ctx = report.start("economy", region="inner-mongolia")
+    for figure in (economy.population_chart(ctx), economy.real_growth_chart(ctx)):
+        subtitle = figure.chart.to_dict()["title"]["subtitle"]
+        assert "Each year's first release is a point of its own" in subtitle

@@ -96,6 +96,11 @@ def key_findings(ctx: Context) -> Markdown:
 # -- growth ----------------------------------------------------------------------------------
 
 
+def _first_points() -> str:
+    """The subtitle line of a chart that draws first releases: each year's is a point."""
+    return _("Each year's first release is a point of its own")
+
+
 def real_growth(ctx: Context) -> pd.DataFrame:
     growth = load("economy_gdp_index", region=[*ctx.own(), ctx.comparison])
     growth = ctx.named(ctx.in_years(growth))
@@ -119,7 +124,8 @@ def real_growth_chart(ctx: Context) -> Figure:
             _(
                 "Published volume indices (comparable prices): NBS release c.2021 to 2019, "
                 "first releases after; separate segments, never joined, broken at a missing year"
-            )
+            ),
+            _first_points() if growth["alone"].ne("").any() else "",
         ),
         start=ctx.start,
         end=ctx.end,
@@ -751,7 +757,10 @@ def population_chart(ctx: Context) -> Figure:
         "population_10k",
         charts.axis_title("economy_population", "population_10k"),
         _("Year-end population of {region}").format(region=ctx.name()),
-        ctx.subtitle(_("One line per release: the 7th census (2020) revised 2011-2019")),
+        ctx.subtitle(
+            _("One line per release: the 7th census (2020) revised 2011-2019"),
+            _first_points() if pop["alone"].ne("").any() else "",
+        ),
         color="series",
         start=ctx.start,
         end=ctx.end,
