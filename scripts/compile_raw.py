@@ -328,6 +328,14 @@ CURRENT_LEFT_OUT = {  # indicator prefix -> reason
     "raw_coal_output": "two secondary values of different calibers: not catalogued",
 }
 
+# notes/communique-figures.md section 4: the 2023 figures of one Korean-language report equal
+# the 2024 bulletin's (94.2 % good-air days, 84.4 % good water sections); possibly a mislabelled
+# year, and no Chinese copy confirms them. A doubtful figure is not printed as a 2023 fact.
+UNCONFIRMED_HL_2023 = (
+    "Heilongjiang 2023 bulletin figures read only in one Korean-language report, identical to "
+    "the 2024 figures (possibly a mislabelled year; unconfirmed)"
+)
+
 
 def current_grade(row: dict[str, str]) -> str:
     """The grade of the copy a row was read from: secondary where the reference says so, official
@@ -350,6 +358,8 @@ def current_route(stem: str, row: dict[str, str]) -> tuple[str | None, str]:
         return "heilongjiang_2020_table", CURRENT_DATASETS.get(indicator, "economy_growth_rates")
     if "firstreport.acmr.com.cn" in row["source"]:
         return "acmr_inner_mongolia_2022", CURRENT_DATASETS.get(indicator, "economy_growth_rates")
+    if row["region"] == "Heilongjiang" and row["year"] == "2023" and "moyiza" in row["source"]:
+        return None, UNCONFIRMED_HL_2023
     for prefix, reason in CURRENT_LEFT_OUT.items():
         if indicator.startswith(prefix) and not indicator.startswith("share_good_air"):
             return None, reason
