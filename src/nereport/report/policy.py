@@ -235,11 +235,29 @@ def money(ctx: Context) -> pd.DataFrame:
     note = amounts["amount_unit"].map(_)
     amounts["what"] = note.map(lambda t: m[1] if (m := re.search(r"[(（](.*)[)）]", t)) else "")
     amounts["event"] = translated(amounts["event"])
+    # A sum stated again later is the same money (the NDRC's 2016-08 word on 2016-05-10's 1.6
+    # trillion yuan: reading it as state money is a misreading): one bar, the first statement,
+    # with the later one as its note.
+    amounts = amounts.sort_values("date_start", kind="stable")
+    again = amounts.duplicated("amount_value")
+    later = amounts[again].drop_duplicates("amount_value").set_index("amount_value")
+    amounts = amounts[~again].sort_index()
     amounts["label"] = [
-        "\n".join(charts.wrap(_("{date}: {what}").format(date=when(d), what=w)))
-        for d, w in zip(amounts["date"], amounts["what"], strict=True)
+        "\n".join(charts.wrap(label(d, w, later, v)))
+        for d, w, v in zip(amounts["date"], amounts["what"], amounts["amount_value"], strict=True)
     ]
     return amounts
+
+
+def label(date: str, what: str, later: pd.DataFrame, value: float) -> str:
+    """A bar's label: when and what the sum was, and when it was stated again, as what."""
+    first = _("{date}: {what}").format(date=when(date), what=what)
+    if value not in later.index:
+        return first
+    again = later.loc[value]
+    return _("{first}; the same sum stated again {date}: {what}").format(
+        first=first, date=when(again["date"]), what=again["what"]
+    )
 
 
 def by_amount(amounts: pd.DataFrame) -> pd.DataFrame:
