@@ -493,7 +493,7 @@ PM25_NETWORKS = (
     ("national mean of prefecture-level-and-above", N_("cities (count not printed)")),
     ("9 prefecture-level city seats", N_("provincial mean (9 prefecture-level city seats)")),
     ("PM2.5 (province)", N_("provincial mean")),
-    ("PM2.5 (region)", N_("provincial mean")),
+    ("PM2.5 (region)", N_("regional mean")),  # an autonomous region: 全区, not 全省
     ("13 cities/prefectures", N_("provincial mean (13 cities and prefectures)")),
     ("12 leagues/cities", N_("regional mean (12 leagues and cities)")),
     ("provincial annual mean", N_("provincial mean")),
