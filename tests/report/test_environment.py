@@ -260,7 +260,13 @@ def test_pm25_chart_marks_secondary_points_in_the_tooltip_as_their_own_segments(
     assert not drawn["series"].str.contains("†").any()  # one legend entry per network
     lines = drawn_lines(figure.chart)
     assert [2021, 2022, 2023] in lines.values()  # the bulletins' line, not joined to 2024
-    assert "† Secondary source only: Jilin 2020, 2023, 2024." in figure.caption
+    # Jilin 2023 has an official figure too (26.5, prefecture-level cities): the secondary item
+    # is named with its network, and the † definition is said once in the paragraph.
+    assert "Marked † in the chart: Jilin 2020, 2023 (provincial mean), 2024." in figure.caption
+    assert figure.caption.count("†") == 3 and "Secondary source only" not in figure.caption
+    with i18n.using("zh"):
+        zh = environment.pm25_chart(report.start("environment", region="jilin", lang="zh"))
+    assert zh.caption.count("仅见于二手资料") == 1 and "2023年（全省均值）" in zh.caption
     assert not any(_nested(s) for s in drawn["series"])
 
 
@@ -408,7 +414,7 @@ def test_pm25_headline_stays_in_the_reports_years_and_notes_a_later_figure() -> 
         assert "Heilongjiang 2019: **28** µg/m³ (China 36, 337 cities)" in head
         assert "2025" not in head
         assert "Heilongjiang 2025: **26.9** µg/m³ † (China 28 †" in after
-        listed = said.split("† Secondary source only:")[1]
+        listed = said.split("Marked † in the chart:")[1]
         assert "China 2025" in listed and "Heilongjiang 2025" in listed
         assert 2025 not in set(_values(figure)["year"])
 
