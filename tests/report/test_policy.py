@@ -80,6 +80,39 @@ def test_key_findings_name_the_regions_documents(region: str, wanted: list[str])
     assert all(number in finding for number in wanted)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_numbered_documents_finding_counts_what_the_section_counts_and_names_issuers(
+    lang: str,
+) -> None:
+    # "Jilin's own documents: 4 of the 18 programmes, zones and plans" listed State Council and
+    # NDRC documents, and the section counts 18 "programmes, zones, plans and events".
+    ctx = report.start("policy", region="jilin", lang=lang)
+    finding = policy.own_documents(ctx)
+    total = len(policy.provincial(ctx))
+    summary = policy.own_programmes_summary(ctx).data
+    if lang == "en":
+        assert "own documents" not in finding
+        assert f"4 of the {total} programmes, zones, plans and events concerning Jilin" in finding
+        assert f"**{total}** programmes, zones, plans and events" in summary
+        assert "国函〔2016〕31号 (State Council, 2016-02-15" in finding
+        assert "发改地区〔2016〕461号 (NDRC," in finding
+    else:
+        assert f"涉及吉林省的{total}项规划、园区、方案和事件中有4项带文号" in finding
+        assert "国函〔2016〕31号（国务院，" in finding
+    northeast = policy.own_documents(report.start("policy", region="northeast", lang=lang))
+    assert ("Ministry of Finance and State" in northeast) or ("财政部、国家税务总局" in northeast)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_northeast_policy_report_speaks_of_itself_as_this_report(lang: str) -> None:
+    # "the Northeast report lists the instruments that span the provinces" in that report.
+    northeast = policy.own_programmes_intro(report.start("policy", region="northeast", lang=lang))
+    jilin = policy.own_programmes_intro(report.start("policy", region="jilin", lang=lang))
+    assert ("this report lists" in northeast.data) or ("本报告列出" in northeast.data)
+    assert "Northeast report" not in northeast.data and "东北报告" not in northeast.data
+    assert ("the Northeast report lists" in jilin.data) or ("东北报告列出" in jilin.data)
+
+
 def test_the_document_range_ends_at_the_latest_document() -> None:
     # 国函〔2016〕177号 is dated only "2016": it may be later than 中发〔2016〕7号 (2016-04-26),
     # and is (November 2016); it must not be sorted first and dropped from the range's end.

@@ -500,27 +500,64 @@ def unbracketed(body: str) -> str:
     return re.sub(r"\s*\(([^()]*)\)", r", \1", body)
 
 
+def joint(body: str) -> str:
+    """Joint issuers for a list whose items ';' separates: 'Ministry of Finance and State
+    Administration of Taxation', '财政部、国家税务总局'."""
+    return body.replace("；", "、").replace("; ", " and ")
+
+
 def own_documents(ctx: Context) -> str:
     """Key finding: the region's own documents that carry a number, in date order."""
     rows = provincial(ctx)
     numbered = rows[rows["document_number"].notna()]
     if numbered.empty:
         return ""
+    # Each number with its issuer: most are the State Council's or the NDRC's, not the
+    # province's own ("X's own documents" listed 国函〔2016〕31号).
     cited = ("；" if ctx.zh else "; ").join(
-        _("{number} ({date}, {grade})").format(
+        _("{number} ({body}, {date}, {grade})").format(
+            number=esc(r.document_number),
+            body=esc(joint(unbracketed(r.issuing_body))),
+            date=when(r.date),
+            grade=r.grade,
+        )
+        if isinstance(r.issuing_body, str)
+        else _("{number} ({date}, {grade})").format(
             number=esc(r.document_number), date=when(r.date), grade=r.grade
         )
         for r in numbered.itertuples()
     )
-    heading = (
-        _("**Instruments across the provinces**")
-        if ctx.region == "northeast"
-        else _("**{region}'s own documents**").format(region=ctx.md_name())
-    )
+    if ctx.region == "northeast":
+        return _(
+            "**Instruments across the provinces**: {count} of the {total} programmes, zones, "
+            "plans and events listed carry a document number: {cited}."
+        ).format(count=len(numbered), total=len(rows), cited=cited)
     return _(
-        "{heading}: {count} of the {total} programmes, zones and plans listed carry a "
-        "document number: {cited}."
-    ).format(heading=heading, count=len(numbered), total=len(rows), cited=cited)
+        "**Numbered documents**: {count} of the {total} programmes, zones, plans and events "
+        "concerning {region} carry a document number: {cited}."
+    ).format(count=len(numbered), total=len(rows), region=ctx.md_name(), cited=cited)
+
+
+def own_programmes_intro(ctx: Context) -> Markdown:
+    """The section's opening: the Northeast's report is the one listing the instruments that
+    span the provinces (it says so of itself, not of 'the Northeast report')."""
+    if ctx.region == "northeast":
+        return Markdown(
+            _(
+                "The provinces turned the strategy into their own plans, zones and pilot "
+                "programmes, many approved by the State Council; this report lists the "
+                "instruments that span the provinces. They come first here; the national "
+                "milestones follow."
+            )
+        )
+    return Markdown(
+        _(
+            "The provinces turned the strategy into their own plans, zones and pilot "
+            "programmes, many approved by the State Council; the Northeast report lists the "
+            "instruments that span the provinces. They come first here; the national "
+            "milestones follow."
+        )
+    )
 
 
 def documents(ctx: Context) -> str:
@@ -551,6 +588,7 @@ from nereport.report.economy import share_chart  # noqa: E402
 __all__ = [
     "documents",
     "own_programmes",
+    "own_programmes_intro",
     "own_programmes_summary",
     "key_findings",
     "map_chart",
