@@ -622,3 +622,16 @@ def test_jilins_2024_water_share_is_named_as_a_gap_with_its_reason() -> None:
     with i18n.using("zh"):
         zh = missing(report.start("environment", region="jilin", lang="zh"), ["environment_water"])
     assert "吉林省2024年的数据（优良水体比例89%；109个国家考核断面）" in zh.data
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_water_subtitle_names_only_the_national_networks_the_chart_draws(lang: str) -> None:
+    # "(967, 1940, 3641 national sections; provincial sets)": no line draws the 967 sections.
+    with i18n.using(lang):
+        chart = environment.water_chart(
+            report.start("environment", region="heilongjiang", lang=lang)
+        )
+    subtitle = " ".join(chart.chart.to_dict()["title"]["subtitle"])
+    drawn = " ".join(str(v) for v in _values(chart)["series"].dropna())
+    assert "967" not in subtitle and "967" not in drawn
+    assert ("1940, 3641 national sections" in subtitle) or ("1940个、3641个" in subtitle)
