@@ -831,6 +831,13 @@ CORRECTIONS: dict[tuple[str, str, str], dict[str, str]] = {
         "the group was set up in Dec 2003 and had met before (2005-05-17, 2007-06-12): at most the "
         "first plenary after the 2008 reorganisation",
     },
+    # A Chinese gloss left in the English event: the term goes to the note. The numbering
+    # restarts after the 'Fourth plenary meeting' of 2007-06-12; the sources read do not say why.
+    ("policy_milestones", "2010-08-17", "Second plenary meeting"): {
+        "event": "Second plenary meeting of the State Council Leading Group",
+        "note": "as the meeting is called in Chinese: 领导小组第二次全体会议; the numbering restarts "
+        "after the fourth plenary meeting of 2007-06-12 (the sources read do not say why)",
+    },
     # 'The same Wikipedia article' pointed to the row before; the row names its source itself.
     ("policy2_provincial", "2011-09-26", "Same Shenyang Economic Zone milestone"): {
         "event": "Same Shenyang Economic Zone milestone dated 2011-09-26 ('确立时间') in the "

@@ -494,3 +494,13 @@ def test_chinese_captions_say_the_releases_are_not_joined() -> None:
     )
     assert "互不衔接" in i18n.translate(subtitle, "zh")
     assert "从不相连" not in i18n.catalog_path("zh", ".po").read_text(encoding="utf-8")
+
+
+def test_an_english_event_carries_no_chinese_gloss() -> None:
+    # "Second plenary meeting of the State Council Leading Group (领导小组第二次全体会议)".
+    ms = policy.milestones()
+    row = ms[ms["date"] == "2010-08-17"].iloc[0]
+    assert row["event"] == "Second plenary meeting of the State Council Leading Group"
+    assert "领导小组第二次全体会议" in row["note"]  # the term is kept, in the data dictionary
+    table = policy.milestone_table(report.start("policy", region="jilin")).data
+    assert "领导小组第二次全体会议" not in table
