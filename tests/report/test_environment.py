@@ -635,3 +635,17 @@ def test_the_water_subtitle_names_only_the_national_networks_the_chart_draws(lan
     drawn = " ".join(str(v) for v in _values(chart)["series"].dropna())
     assert "967" not in subtitle and "967" not in drawn
     assert ("1940, 3641 national sections" in subtitle) or ("1940个、3641个" in subtitle)
+
+
+def test_a_release_named_in_running_text_or_after_a_series_is_lower_case() -> None:
+    # "Coal, First release" in the legend and "(First release)" in a finding whose next bullet
+    # says "(first release, a separate release)".
+    from nereport.data import releases
+
+    assert releases.name("first-release") == "First release"  # a legend entry on its own
+    assert releases.in_text("first-release") == "first release"
+    series = set(environment.energy_mix_frame()["series"])
+    assert "Coal, first release" in series and "Coal, First release" not in series
+    said = environment.key_findings(report.start("environment", region="jilin"))
+    text = getattr(said, "data", said)
+    assert "(First release)" not in text and "in 2021 (first release)" in text

@@ -308,7 +308,7 @@ def coal_intensity(ctx: Context) -> str | None:
                         _("{change} in {year} ({release})").format(
                             change=findings.signed(r.value, 1),
                             year=int(r.year),
-                            release=releases.name(r.release),
+                            release=releases.in_text(r.release),
                         )
                         for r in changes.sort_values("year").itertuples()
                     ],
@@ -367,7 +367,7 @@ def energy_mix_frame() -> pd.DataFrame:
     first = mix["release"] == "first-release"
     return mix.assign(
         series=[
-            _("{series}, {release}").format(series=_(MIX[i]), release=releases.name(v))
+            _("{series}, {release}").format(series=_(MIX[i]), release=releases.in_text(v))
             for i, v in zip(mix["indicator"], mix["release"], strict=True)
         ],
         segment=mix["indicator"]
