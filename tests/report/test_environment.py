@@ -124,7 +124,7 @@ def test_jilin_co2_intensity_relative_to_china_rose_from_a_base_without_the_spik
     assert "(1.8 times on average" not in said
     with i18n.using("zh"):
         zh = environment.co2_intensity(report.start("environment", region="jilin", lang="zh"))
-    assert f"是全国的**1.75倍**，高于2002、2004年平均的{base:.2f}倍" in zh
+    assert f"是全国的**1.75倍**（2002、2004年平均为全国的{base:.2f}倍）" in zh
 
 
 def test_a_base_year_is_left_out_only_when_it_jumps_and_reverts() -> None:
@@ -649,3 +649,16 @@ def test_a_release_named_in_running_text_or_after_a_series_is_lower_case() -> No
     said = environment.key_findings(report.start("environment", region="jilin"))
     text = getattr(said, "data", said)
     assert "(First release)" not in text and "in 2021 (first release)" in text
+
+
+def test_chinese_co2_intensity_has_one_term_and_an_unambiguous_base() -> None:
+    # Chart title 单位生产总值二氧化碳排放 beside the heading and finding's 单位地区生产总值二氧化碳排放量;
+    # "是全国的1.75倍，高于2002、2004年平均的1.58倍" read as if the base year's figure were 1.58 times.
+    term = "单位地区生产总值二氧化碳排放量"
+    with i18n.using("zh"):
+        ctx = report.start("environment", region="heilongjiang", lang="zh")
+        title = environment.intensity_chart(ctx).chart.to_dict()["title"]["text"]
+        said = environment.co2_intensity(ctx)
+    assert title == term and said.startswith(f"**{term}**")
+    assert i18n.translate("## CO2 per unit of GDP", "zh") == f"## {term}"
+    assert "年平均的" not in said and "（2002—2004年平均为全国的1.22倍）" in said
