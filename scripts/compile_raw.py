@@ -879,6 +879,8 @@ SPELLED_OUT = {
     r"\bJS\b": "Jiangsu",
     r"\bZJ\b": "Zhejiang",
     r"\b([Rr])evitalis": r"\1evitaliz",
+    # A document number as the other rows print it (财税〔2004〕156号), not romanised.
+    r"\bCaishui \[(\d{4})\] (\d+)": r"财税〔\1〕\2号",
 }
 
 

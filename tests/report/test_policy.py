@@ -504,3 +504,9 @@ def test_an_english_event_carries_no_chinese_gloss() -> None:
     assert "领导小组第二次全体会议" in row["note"]  # the term is kept, in the data dictionary
     table = policy.milestone_table(report.start("policy", region="jilin")).data
     assert "领导小组第二次全体会议" not in table
+
+
+def test_a_document_number_is_printed_as_issued_not_romanised() -> None:
+    # "under MoF/SAT Caishui [2004] 168" beside rows that keep 财税〔2004〕156号.
+    text = policy.own_programmes(report.start("policy", region="liaoning")).data
+    assert "财税〔2004〕168号" in text and "Caishui" not in text
