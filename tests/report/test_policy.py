@@ -510,3 +510,21 @@ def test_a_document_number_is_printed_as_issued_not_romanised() -> None:
     # "under MoF/SAT Caishui [2004] 168" beside rows that keep 财税〔2004〕156号.
     text = policy.own_programmes(report.start("policy", region="liaoning")).data
     assert "财税〔2004〕168号" in text and "Caishui" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_instruments_after_the_reports_period_are_listed_as_such(lang: str) -> None:
+    # Liaoning's list ran "from 2003-08-12 to 2025-12-03" in a report of 2000-2024, unflagged.
+    ctx = report.start("policy", region="liaoning", lang=lang)
+    summary = policy.own_programmes_summary(ctx).data
+    items = policy.own_programmes(ctx).data.splitlines()
+    later = [i for i in items if "2025" in i.split("—")[0]]
+    assert len(later) == 2
+    if lang == "en":
+        assert "to 2025-12-03" not in summary and "to 2023-02-23" in summary
+        assert "**2** of them are dated after the report's period (to 2024)" in summary
+        assert all("after the report's period (to 2024)" in i for i in later)
+        assert not [i for i in items if i not in later and "after the report's period" in i]
+    else:
+        assert "其中**2**项日期在本报告时段（截至2024年）之后" in summary
+        assert all("在本报告时段（截至2024年）之后" in i for i in later)

@@ -426,6 +426,8 @@ def provincial(ctx: Context) -> pd.DataFrame:
         issuing_body=translated(rows["issuing_body"]),
         document=document(rows),
         grade=grade,
+        # Listed, and marked: an instrument dated after the report's period (its end year).
+        after=rows["date_start"].dt.year.gt(ctx.end).fillna(False).astype(bool),
     )
 
 
@@ -439,7 +441,8 @@ def bound(row: pd.Series, side: str) -> str:
 
 def own_programmes_summary(ctx: Context) -> Markdown:
     rows = provincial(ctx)
-    first, last = first_and_last(rows)
+    within = rows[~rows["after"]]
+    first, last = first_and_last(within if len(within) else rows)
     text = (
         _(
             "The sources name **{count}** programmes, zones, plans and events across the "
@@ -457,6 +460,10 @@ def own_programmes_summary(ctx: Context) -> Markdown:
         last=bound(last, "end"),
         numbered=int(rows["document_number"].notna().sum()),
     )
+    if rows["after"].any():
+        text += ("" if ctx.zh else " ") + _(
+            "**{later}** of them are dated after the report's period (to {end}), and marked so."
+        ).format(later=int(rows["after"].sum()), end=ctx.end)
     secondary = int((rows["source_grade"] == "secondary").sum())
     text += ("" if ctx.zh else " ") + _(
         "Each row gives the grade of the copy read (the copy itself, its outlet and address, "
@@ -489,7 +496,11 @@ def own_programmes(ctx: Context) -> Markdown:
         # The copy read (outlets in English, mirrors' addresses) is the data's, not the reader's
         # text: the report cites its grade, in the report's language.
         cited = _("Source: {grade}").format(grade=r.grade)
-        items.append(f"- **{esc(r.shown_date)}** — {what}{space}*{cited}*")
+        date = f"**{esc(r.shown_date)}**"
+        if r.after:
+            later = _("after the report's period (to {end})").format(end=ctx.end)
+            date = _("{date}, {later}").format(date=date, later=f"*{later}*")
+        items.append(f"- {date} — {what}{space}*{cited}*")
     return Markdown("\n".join(items))
 
 
