@@ -328,6 +328,14 @@ CURRENT_LEFT_OUT = {  # indicator prefix -> reason
     "raw_coal_output": "two secondary values of different calibers: not catalogued",
 }
 
+# notes/communique-figures.md section 4: the 2023 figures of one Korean-language report equal
+# the 2024 bulletin's (94.2 % good-air days, 84.4 % good water sections); possibly a mislabelled
+# year, and no Chinese copy confirms them. A doubtful figure is not printed as a 2023 fact.
+UNCONFIRMED_HL_2023 = (
+    "Heilongjiang 2023 bulletin figures read only in one Korean-language report, identical to "
+    "the 2024 figures (possibly a mislabelled year; unconfirmed)"
+)
+
 
 def current_grade(row: dict[str, str]) -> str:
     """The grade of the copy a row was read from: secondary where the reference says so, official
@@ -350,6 +358,8 @@ def current_route(stem: str, row: dict[str, str]) -> tuple[str | None, str]:
         return "heilongjiang_2020_table", CURRENT_DATASETS.get(indicator, "economy_growth_rates")
     if "firstreport.acmr.com.cn" in row["source"]:
         return "acmr_inner_mongolia_2022", CURRENT_DATASETS.get(indicator, "economy_growth_rates")
+    if row["region"] == "Heilongjiang" and row["year"] == "2023" and "moyiza" in row["source"]:
+        return None, UNCONFIRMED_HL_2023
     for prefix, reason in CURRENT_LEFT_OUT.items():
         if indicator.startswith(prefix) and not indicator.startswith("share_good_air"):
             return None, reason
@@ -821,6 +831,13 @@ CORRECTIONS: dict[tuple[str, str, str], dict[str, str]] = {
         "the group was set up in Dec 2003 and had met before (2005-05-17, 2007-06-12): at most the "
         "first plenary after the 2008 reorganisation",
     },
+    # A Chinese gloss left in the English event: the term goes to the note. The numbering
+    # restarts after the 'Fourth plenary meeting' of 2007-06-12; the sources read do not say why.
+    ("policy_milestones", "2010-08-17", "Second plenary meeting"): {
+        "event": "Second plenary meeting of the State Council Leading Group",
+        "note": "as the meeting is called in Chinese: 领导小组第二次全体会议; the numbering restarts "
+        "after the fourth plenary meeting of 2007-06-12 (the sources read do not say why)",
+    },
     # 'The same Wikipedia article' pointed to the row before; the row names its source itself.
     ("policy2_provincial", "2011-09-26", "Same Shenyang Economic Zone milestone"): {
         "event": "Same Shenyang Economic Zone milestone dated 2011-09-26 ('确立时间') in the "
@@ -862,6 +879,8 @@ SPELLED_OUT = {
     r"\bJS\b": "Jiangsu",
     r"\bZJ\b": "Zhejiang",
     r"\b([Rr])evitalis": r"\1evitaliz",
+    # A document number as the other rows print it (财税〔2004〕156号), not romanised.
+    r"\bCaishui \[(\d{4})\] (\d+)": r"财税〔\1〕\2号",
 }
 
 

@@ -251,6 +251,27 @@ def test_good_air_days_keep_networks_and_the_best_copy() -> None:
     assert list(china["share_pct"]) == [86.5]
 
 
+def test_heilongjiang_2023_bulletin_figures_of_one_korean_report_are_left_out() -> None:
+    # Its 2023 pair (94.2 % good-air days, 84.4 % good water) equals the 2024 bulletin's and no
+    # Chinese copy confirms it (notes/communique-figures.md section 4): the report printed 94.2
+    # as a 2023 figure.
+    days = nereport.load("environment_good_air_days", region="heilongjiang")
+    assert 2023 not in set(days["year"]) and 2024 in set(days["year"])
+    reason = SCRIPT["current_route"](
+        "env3_bulletins",
+        {
+            "region": "Heilongjiang",
+            "year": "2023",
+            "indicator": "share_good_air_quality_days",
+            "source": "黑龙江新闻 (Korean-language) report, news.moyiza.kr/881036/",
+            "unit": "%",
+        },
+    )
+    assert reason[0] is None and "mislabelled year" in reason[1]
+    gaps = REGISTRY["environment_good_air_days"].gaps
+    assert "Heilongjiang 2021, 2022 and 2024" in gaps and "left out" in gaps
+
+
 def test_a_population_note_holds_a_caveat_and_the_citation_its_own_column() -> None:
     # A report shows a population note beside the value: the document and copy go to `cited`.
     pop = nereport.load("economy_population", release="first-release")

@@ -188,6 +188,17 @@ def test_pm25_networks() -> None:
     assert set(nereport.load("environment_pm25")["pm25_ugm3"].dropna() > 0) == {True}
 
 
+def test_inner_mongolias_means_are_regional_not_provincial() -> None:
+    # An autonomous region: its 2022 mean was "Inner Mongolia (provincial mean)" / 全省均值,
+    # beside the 2021 series 全区12个盟市均值 of the same region.
+    from nereport import i18n
+
+    im = nereport.load("environment_pm25", region="inner-mongolia")
+    assert one(im, "network", year=2022) == "regional mean"
+    assert not [n for n in im["network"] if "provincial" in n]
+    assert i18n.translate("regional mean", "zh") == "全区均值"
+
+
 def test_water_shares_networks_and_basin_grades() -> None:
     water = nereport.load("environment_water", region="china")
     grades = water[(water["year"] == 2016) & water["indicator"].str.match(r"share_sections_grade")]

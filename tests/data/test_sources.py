@@ -187,3 +187,15 @@ def test_the_rule_needs_a_state_organ_and_an_official_copy(
 ) -> None:
     s = Source("x", publisher, "t", "v", "v", grade=grade)
     assert state_organ_document(s) is expected
+
+
+def test_chinese_titles_mark_a_publication_a_headline_and_a_latin_title() -> None:
+    # "（2022年1—12月全国地表水环境质量状况，2023年1月新闻发布会和发布）", a headline printed
+    # unmarked after 据黑龙江省环境保护厅, and 'Page 15 - Changchun' in straight quotes.
+    from nereport.data.sources import SOURCES
+
+    for source_id in ("mee_water_2018", "mee_water_2020", "mee_water_2021", "mee_water_2022"):
+        assert SOURCES[source_id].title_zh.startswith("《"), source_id
+        assert "全国地表水环境质量状况》（" in SOURCES[source_id].title_zh, source_id
+    assert SOURCES["heilongjiang_epd_2010"].title_zh.startswith("“黑龙江省自然保护区面积稳步增加”")
+    assert not [s for s, r in SOURCES.items() if r.title_zh and "'" in r.title_zh]

@@ -124,7 +124,7 @@ def test_jilin_co2_intensity_relative_to_china_rose_from_a_base_without_the_spik
     assert "(1.8 times on average" not in said
     with i18n.using("zh"):
         zh = environment.co2_intensity(report.start("environment", region="jilin", lang="zh"))
-    assert f"是全国的**1.75倍**，高于2002、2004年平均的{base:.2f}倍" in zh
+    assert f"是全国的**1.75倍**（2002、2004年平均为全国的{base:.2f}倍）" in zh
 
 
 def test_a_base_year_is_left_out_only_when_it_jumps_and_reverts() -> None:
@@ -260,7 +260,13 @@ def test_pm25_chart_marks_secondary_points_in_the_tooltip_as_their_own_segments(
     assert not drawn["series"].str.contains("†").any()  # one legend entry per network
     lines = drawn_lines(figure.chart)
     assert [2021, 2022, 2023] in lines.values()  # the bulletins' line, not joined to 2024
-    assert "† Secondary source only: Jilin 2020, 2023, 2024." in figure.caption
+    # Jilin 2023 has an official figure too (26.5, prefecture-level cities): the secondary item
+    # is named with its network, and the † definition is said once in the paragraph.
+    assert "Marked † in the chart: Jilin 2020, 2023 (provincial mean), 2024." in figure.caption
+    assert figure.caption.count("†") == 3 and "Secondary source only" not in figure.caption
+    with i18n.using("zh"):
+        zh = environment.pm25_chart(report.start("environment", region="jilin", lang="zh"))
+    assert zh.caption.count("仅见于二手资料") == 1 and "2023年（全省均值）" in zh.caption
     assert not any(_nested(s) for s in drawn["series"])
 
 
@@ -408,7 +414,7 @@ def test_pm25_headline_stays_in_the_reports_years_and_notes_a_later_figure() -> 
         assert "Heilongjiang 2019: **28** µg/m³ (China 36, 337 cities)" in head
         assert "2025" not in head
         assert "Heilongjiang 2025: **26.9** µg/m³ † (China 28 †" in after
-        listed = said.split("† Secondary source only:")[1]
+        listed = said.split("Marked † in the chart:")[1]
         assert "China 2025" in listed and "Heilongjiang 2025" in listed
         assert 2025 not in set(_values(figure)["year"])
 
@@ -616,3 +622,43 @@ def test_jilins_2024_water_share_is_named_as_a_gap_with_its_reason() -> None:
     with i18n.using("zh"):
         zh = missing(report.start("environment", region="jilin", lang="zh"), ["environment_water"])
     assert "吉林省2024年的数据（优良水体比例89%；109个国家考核断面）" in zh.data
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_water_subtitle_names_only_the_national_networks_the_chart_draws(lang: str) -> None:
+    # "(967, 1940, 3641 national sections; provincial sets)": no line draws the 967 sections.
+    with i18n.using(lang):
+        chart = environment.water_chart(
+            report.start("environment", region="heilongjiang", lang=lang)
+        )
+    subtitle = " ".join(chart.chart.to_dict()["title"]["subtitle"])
+    drawn = " ".join(str(v) for v in _values(chart)["series"].dropna())
+    assert "967" not in subtitle and "967" not in drawn
+    assert ("1940, 3641 national sections" in subtitle) or ("1940个、3641个" in subtitle)
+
+
+def test_a_release_named_in_running_text_or_after_a_series_is_lower_case() -> None:
+    # "Coal, First release" in the legend and "(First release)" in a finding whose next bullet
+    # says "(first release, a separate release)".
+    from nereport.data import releases
+
+    assert releases.name("first-release") == "First release"  # a legend entry on its own
+    assert releases.in_text("first-release") == "first release"
+    series = set(environment.energy_mix_frame()["series"])
+    assert "Coal, first release" in series and "Coal, First release" not in series
+    said = environment.key_findings(report.start("environment", region="jilin"))
+    text = getattr(said, "data", said)
+    assert "(First release)" not in text and "in 2021 (first release)" in text
+
+
+def test_chinese_co2_intensity_has_one_term_and_an_unambiguous_base() -> None:
+    # Chart title 单位生产总值二氧化碳排放 beside the heading and finding's 单位地区生产总值二氧化碳排放量;
+    # "是全国的1.75倍，高于2002、2004年平均的1.58倍" read as if the base year's figure were 1.58 times.
+    term = "单位地区生产总值二氧化碳排放量"
+    with i18n.using("zh"):
+        ctx = report.start("environment", region="heilongjiang", lang="zh")
+        title = environment.intensity_chart(ctx).chart.to_dict()["title"]["text"]
+        said = environment.co2_intensity(ctx)
+    assert title == term and said.startswith(f"**{term}**")
+    assert i18n.translate("## CO2 per unit of GDP", "zh") == f"## {term}"
+    assert "年平均的" not in said and "（2002—2004年平均为全国的1.22倍）" in said

@@ -37,6 +37,18 @@ NAMES = {
 }
 
 
+#: A release's name where it is not a legend entry of its own: in running text and after a
+#: series in a compound label ('Coal, first release'), where the name alone is capitalised.
+IN_TEXT = {
+    "first-release": N_("first release"),
+}
+
+
+def in_text(release: str) -> str:
+    """A release as running text and compound labels name it, in the report's language."""
+    return _(IN_TEXT[release]) if release in IN_TEXT else name(release)
+
+
 def name(release: str) -> str:
     """A release as a reader sees it, in the report's language (an unknown id as it is)."""
     return _(NAMES[release]) if release in NAMES else release

@@ -693,7 +693,7 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         grade="official-repost",
-        title_zh="黑龙江省自然保护区面积稳步增加（景观中国网2010年7月20日报道）",
+        title_zh="“黑龙江省自然保护区面积稳步增加”（景观中国网2010年7月20日报道）",
         publisher_zh="黑龙江省环境保护厅",
     ),
     Source(
@@ -1041,7 +1041,7 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         grade="official-repost",
-        title_zh="2018年全国地表水环境质量状况（2019年2月发布）",
+        title_zh="《2018年全国地表水环境质量状况》（2019年2月发布）",
         publisher_zh=MEE_ZH,
     ),
     Source(
@@ -1082,7 +1082,7 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         grade="official-repost",
-        title_zh="2020年1—12月全国地表水环境质量状况（2021年1月15日发布）",
+        title_zh="《2020年1—12月全国地表水环境质量状况》（2021年1月15日发布）",
         publisher_zh=MEE_ZH,
     ),
     Source(
@@ -1096,7 +1096,7 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         grade="official-repost",
-        title_zh="2021年1—12月全国地表水环境质量状况（2022年1月31日发布）：3641个国家地表水考核断面",
+        title_zh="《2021年1—12月全国地表水环境质量状况》（2022年1月31日发布）：3641个国家地表水考核断面",
         publisher_zh=MEE_ZH,
     ),
     Source(
@@ -1126,7 +1126,7 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         grade="official-repost",
-        title_zh="2022年1—12月全国地表水环境质量状况（2023年1月新闻发布会和发布）",
+        title_zh="《2022年1—12月全国地表水环境质量状况》（2023年1月17日新闻发布会，2023年1月发布）",
         publisher_zh=MEE_ZH,
     ),
     Source(
@@ -1574,7 +1574,7 @@ _SOURCES = [
         "as the second copy, not for use.",
         grade="secondary",
         # An English page: its title as published, described in brackets.
-        title_zh="'Page 15 - Changchun'（英文网页，引述长春市2010年人口普查辖区人口7677089人）",
+        title_zh="“Page 15 - Changchun”（英文网页，引述长春市2010年人口普查辖区人口7677089人）",
         publisher_zh="paulnoll.com（个人网站，未注明普查表）",
     ),
     Source(

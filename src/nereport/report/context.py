@@ -155,7 +155,11 @@ class Figure:
 
     def __init__(self, chart: Any, caption: str, data: Any = None):
         self.chart, self.caption = chart, caption
-        note = secondary_note(data) if data is not None else ""
+        note = (
+            secondary_note(data, defined=_(_SECONDARY_LEGEND) in caption)
+            if data is not None
+            else ""
+        )
         if note:
             self.caption = _join([caption, note], _("{list} {item}")) if caption else note
 
@@ -177,9 +181,25 @@ _SECONDARY_LEGEND = N_(
 )
 
 
-def secondary_note(frame: Any, among: Any = None) -> str:
+def flat(label: str) -> str:
+    """A declared label made fit to stand inside brackets: its own bracketed parts become
+    clauses ('provincial mean (9 cities)' -> 'provincial mean, 9 cities'; Chinese
+    '全省均值（9个城市）' -> '全省均值，9个城市'), except a published Chinese term kept in
+    brackets after an English word ('good (良好)')."""
+
+    def clause(m: re.Match) -> str:
+        inner = m[2]
+        if m[1] == " (" and re.fullmatch(r"[\u4e00-\u9fff]+", inner):
+            return m[0]
+        return ("，" if m[1] == "（" else ", ") + inner
+
+    return re.sub(r"( \(|（)([^()（）]*)[)）]", clause, label)
+
+
+def secondary_note(frame: Any, among: Any = None, defined: bool = False) -> str:
     """The sentence naming the rows of ``frame`` (region, year) whose figure was found only in a
-    secondary source, in the report's language; empty when there is none."""
+    secondary source, in the report's language; empty when there is none. Where the paragraph
+    ``defined`` † already, the sentence only lists the points (the definition is said once)."""
     if frame is None or "source_id" not in frame or frame.empty:
         return ""
     marked = frame[grades.secondary_only(frame, among).to_numpy()]
@@ -189,12 +209,31 @@ def secondary_note(frame: Any, among: Any = None) -> str:
     points = []
     order = {r["slug"]: i for i, r in enumerate(regions.table())}
     marked = marked.assign(order=marked["region"].map(order)).sort_values(["order", "year"])
+    # A year with a better-graded figure beside the secondary one (another network) names the
+    # secondary item by its network: 'Jilin 2023 (provincial mean)'.
+    beside = frame[~grades.secondary_only(frame, among).to_numpy()]
     for region, rows in marked.groupby("region", sort=False):
-        years = _join([i18n.when(str(y)) for y in sorted(set(rows["year"]))], _("{list}, {item}"))
+        said = [_point(r, beside) for r in rows.itertuples()]
+        years = _join(list(dict.fromkeys(said)), _("{list}, {item}"))
         points.append(
             _("{region} {years}").format(region=esc(names.get(region, region)), years=years)
         )
-    return _("† Secondary source only: {points}.").format(points=_join(points, _("{list}; {item}")))
+    said = (
+        _("Marked † in the chart: {points}.")
+        if defined
+        else _("† Secondary source only: {points}.")
+    )
+    return said.format(points=_join(points, _("{list}; {item}")))
+
+
+def _point(row: Any, beside: Any) -> str:
+    """A secondary point's year, with its network where the same region and year has a
+    better-graded figure too."""
+    year = i18n.when(str(row.year))
+    same = beside[(beside["region"] == row.region) & (beside["year"] == row.year)]
+    if same.empty or not isinstance(getattr(row, "network", None), str):
+        return year
+    return _("{year} ({network})").format(year=year, network=flat(_(row.network)))
 
 
 def esc(text: object) -> str:

@@ -308,7 +308,7 @@ def coal_intensity(ctx: Context) -> str | None:
                         _("{change} in {year} ({release})").format(
                             change=findings.signed(r.value, 1),
                             year=int(r.year),
-                            release=releases.name(r.release),
+                            release=releases.in_text(r.release),
                         )
                         for r in changes.sort_values("year").itertuples()
                     ],
@@ -367,7 +367,7 @@ def energy_mix_frame() -> pd.DataFrame:
     first = mix["release"] == "first-release"
     return mix.assign(
         series=[
-            _("{series}, {release}").format(series=_(MIX[i]), release=releases.name(v))
+            _("{series}, {release}").format(series=_(MIX[i]), release=releases.in_text(v))
             for i, v in zip(mix["indicator"], mix["release"], strict=True)
         ],
         segment=mix["indicator"]
@@ -909,19 +909,33 @@ def water_chart(ctx: Context) -> Figure:
         "share_pct",
         _("Sections of grade I-III, or good (%)"),
         _("Surface water: share of monitoring sections of good quality"),
-        ctx.subtitle(
-            _(
-                "Each monitoring network is its own series: the networks and their definitions "
-                "changed (967, 1940, 3641 national sections; provincial sets)"
-            ),
-            provincial=False,
-        ),
+        ctx.subtitle(_water_subtitle(water), provincial=False),
         color="series",
         segment="segment",
         fmt=".1f",
         zero=False,
     )
     return Figure(chart, _water_caption(water, ctx))
+
+
+def _water_subtitle(water: pd.DataFrame) -> str:
+    """The water chart's subtitle, naming the national networks it draws by their section
+    counts (computed from the rows drawn: a network no line draws is not named)."""
+    china = water.loc[water["region"] == "china", "network"].dropna()
+    counts = sorted({int(m[1]) for n in china if (m := re.match(r"(\d+) ", n))})
+    if not counts:
+        return _(
+            "Each monitoring network is its own series: the networks and their definitions "
+            "changed (provincial sets)"
+        )
+    return _(
+        "Each monitoring network is its own series: the networks and their definitions "
+        "changed ({counts} national sections; provincial sets)"
+    ).format(
+        counts="、".join(f"{c}个" for c in counts)
+        if i18n.current() == "zh"
+        else ", ".join(str(c) for c in counts)
+    )
 
 
 def _by_period(water: pd.DataFrame) -> pd.Series:

@@ -26,7 +26,7 @@ from nereport import i18n
 from nereport.data import grades, load, regions, releases
 from nereport.data.series import annual_rate, cumulative_growth
 from nereport.i18n import N_, _
-from nereport.report.context import _SECONDARY_LEGEND, DAGGER, Context, esc, number
+from nereport.report.context import _SECONDARY_LEGEND, DAGGER, Context, esc, flat, number
 
 MAIN = releases.MAIN  # NBS portal release of c.2020-21 (after the 4th economic census), 2000-2019
 MAIN_LABEL = releases.NAMES[MAIN]  # shown as _(MAIN_LABEL)
@@ -1970,21 +1970,6 @@ def preliminary(note: object) -> str | None:
         return None
     dates = re.findall(r"\d{4}-\d{2}-\d{2}", release)
     return dates[-1] if dates else ""
-
-
-def flat(label: str) -> str:
-    """A declared label made fit to stand inside brackets: its own bracketed parts become
-    clauses ('provincial mean (9 cities)' -> 'provincial mean, 9 cities'; Chinese
-    '全省均值（9个城市）' -> '全省均值，9个城市'), except a published Chinese term kept in
-    brackets after an English word ('good (良好)')."""
-
-    def clause(m: re.Match) -> str:
-        inner = m[2]
-        if m[1] == " (" and re.fullmatch(r"[\u4e00-\u9fff]+", inner):
-            return m[0]
-        return ("，" if m[1] == "（" else ", ") + inner
-
-    return re.sub(r"( \(|（)([^()（）]*)[)）]", clause, label)
 
 
 def _pm25_rows(ctx: Context) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -235,11 +235,29 @@ def money(ctx: Context) -> pd.DataFrame:
     note = amounts["amount_unit"].map(_)
     amounts["what"] = note.map(lambda t: m[1] if (m := re.search(r"[(（](.*)[)）]", t)) else "")
     amounts["event"] = translated(amounts["event"])
+    # A sum stated again later is the same money (the NDRC's 2016-08 word on 2016-05-10's 1.6
+    # trillion yuan: reading it as state money is a misreading): one bar, the first statement,
+    # with the later one as its note.
+    amounts = amounts.sort_values("date_start", kind="stable")
+    again = amounts.duplicated("amount_value")
+    later = amounts[again].drop_duplicates("amount_value").set_index("amount_value")
+    amounts = amounts[~again].sort_index()
     amounts["label"] = [
-        "\n".join(charts.wrap(_("{date}: {what}").format(date=when(d), what=w)))
-        for d, w in zip(amounts["date"], amounts["what"], strict=True)
+        "\n".join(charts.wrap(label(d, w, later, v)))
+        for d, w, v in zip(amounts["date"], amounts["what"], amounts["amount_value"], strict=True)
     ]
     return amounts
+
+
+def label(date: str, what: str, later: pd.DataFrame, value: float) -> str:
+    """A bar's label: when and what the sum was, and when it was stated again, as what."""
+    first = _("{date}: {what}").format(date=when(date), what=what)
+    if value not in later.index:
+        return first
+    again = later.loc[value]
+    return _("{first}; the same sum stated again {date}: {what}").format(
+        first=first, date=when(again["date"]), what=again["what"]
+    )
 
 
 def by_amount(amounts: pd.DataFrame) -> pd.DataFrame:
@@ -408,6 +426,8 @@ def provincial(ctx: Context) -> pd.DataFrame:
         issuing_body=translated(rows["issuing_body"]),
         document=document(rows),
         grade=grade,
+        # Listed, and marked: an instrument dated after the report's period (its end year).
+        after=rows["date_start"].dt.year.gt(ctx.end).fillna(False).astype(bool),
     )
 
 
@@ -421,7 +441,8 @@ def bound(row: pd.Series, side: str) -> str:
 
 def own_programmes_summary(ctx: Context) -> Markdown:
     rows = provincial(ctx)
-    first, last = first_and_last(rows)
+    within = rows[~rows["after"]]
+    first, last = first_and_last(within if len(within) else rows)
     text = (
         _(
             "The sources name **{count}** programmes, zones, plans and events across the "
@@ -439,6 +460,10 @@ def own_programmes_summary(ctx: Context) -> Markdown:
         last=bound(last, "end"),
         numbered=int(rows["document_number"].notna().sum()),
     )
+    if rows["after"].any():
+        text += ("" if ctx.zh else " ") + _(
+            "**{later}** of them are dated after the report's period (to {end}), and marked so."
+        ).format(later=int(rows["after"].sum()), end=ctx.end)
     secondary = int((rows["source_grade"] == "secondary").sum())
     text += ("" if ctx.zh else " ") + _(
         "Each row gives the grade of the copy read (the copy itself, its outlet and address, "
@@ -471,7 +496,11 @@ def own_programmes(ctx: Context) -> Markdown:
         # The copy read (outlets in English, mirrors' addresses) is the data's, not the reader's
         # text: the report cites its grade, in the report's language.
         cited = _("Source: {grade}").format(grade=r.grade)
-        items.append(f"- **{esc(r.shown_date)}** — {what}{space}*{cited}*")
+        date = f"**{esc(r.shown_date)}**"
+        if r.after:
+            later = _("after the report's period (to {end})").format(end=ctx.end)
+            date = _("{date}, {later}").format(date=date, later=f"*{later}*")
+        items.append(f"- {date} — {what}{space}*{cited}*")
     return Markdown("\n".join(items))
 
 
@@ -482,27 +511,64 @@ def unbracketed(body: str) -> str:
     return re.sub(r"\s*\(([^()]*)\)", r", \1", body)
 
 
+def joint(body: str) -> str:
+    """Joint issuers for a list whose items ';' separates: 'Ministry of Finance and State
+    Administration of Taxation', '财政部、国家税务总局'."""
+    return body.replace("；", "、").replace("; ", " and ")
+
+
 def own_documents(ctx: Context) -> str:
     """Key finding: the region's own documents that carry a number, in date order."""
     rows = provincial(ctx)
     numbered = rows[rows["document_number"].notna()]
     if numbered.empty:
         return ""
+    # Each number with its issuer: most are the State Council's or the NDRC's, not the
+    # province's own ("X's own documents" listed 国函〔2016〕31号).
     cited = ("；" if ctx.zh else "; ").join(
-        _("{number} ({date}, {grade})").format(
+        _("{number} ({body}, {date}, {grade})").format(
+            number=esc(r.document_number),
+            body=esc(joint(unbracketed(r.issuing_body))),
+            date=when(r.date),
+            grade=r.grade,
+        )
+        if isinstance(r.issuing_body, str)
+        else _("{number} ({date}, {grade})").format(
             number=esc(r.document_number), date=when(r.date), grade=r.grade
         )
         for r in numbered.itertuples()
     )
-    heading = (
-        _("**Instruments across the provinces**")
-        if ctx.region == "northeast"
-        else _("**{region}'s own documents**").format(region=ctx.md_name())
-    )
+    if ctx.region == "northeast":
+        return _(
+            "**Instruments across the provinces**: {count} of the {total} programmes, zones, "
+            "plans and events listed carry a document number: {cited}."
+        ).format(count=len(numbered), total=len(rows), cited=cited)
     return _(
-        "{heading}: {count} of the {total} programmes, zones and plans listed carry a "
-        "document number: {cited}."
-    ).format(heading=heading, count=len(numbered), total=len(rows), cited=cited)
+        "**Numbered documents**: {count} of the {total} programmes, zones, plans and events "
+        "concerning {region} carry a document number: {cited}."
+    ).format(count=len(numbered), total=len(rows), region=ctx.md_name(), cited=cited)
+
+
+def own_programmes_intro(ctx: Context) -> Markdown:
+    """The section's opening: the Northeast's report is the one listing the instruments that
+    span the provinces (it says so of itself, not of 'the Northeast report')."""
+    if ctx.region == "northeast":
+        return Markdown(
+            _(
+                "The provinces turned the strategy into their own plans, zones and pilot "
+                "programmes, many approved by the State Council; this report lists the "
+                "instruments that span the provinces. They come first here; the national "
+                "milestones follow."
+            )
+        )
+    return Markdown(
+        _(
+            "The provinces turned the strategy into their own plans, zones and pilot "
+            "programmes, many approved by the State Council; the Northeast report lists the "
+            "instruments that span the provinces. They come first here; the national "
+            "milestones follow."
+        )
+    )
 
 
 def documents(ctx: Context) -> str:
@@ -533,6 +599,7 @@ from nereport.report.economy import share_chart  # noqa: E402
 __all__ = [
     "documents",
     "own_programmes",
+    "own_programmes_intro",
     "own_programmes_summary",
     "key_findings",
     "map_chart",

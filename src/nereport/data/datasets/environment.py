@@ -493,7 +493,7 @@ PM25_NETWORKS = (
     ("national mean of prefecture-level-and-above", N_("cities (count not printed)")),
     ("9 prefecture-level city seats", N_("provincial mean (9 prefecture-level city seats)")),
     ("PM2.5 (province)", N_("provincial mean")),
-    ("PM2.5 (region)", N_("provincial mean")),
+    ("PM2.5 (region)", N_("regional mean")),  # an autonomous region: 全区, not 全省
     ("13 cities/prefectures", N_("provincial mean (13 cities and prefectures)")),
     ("12 leagues/cities", N_("regional mean (12 leagues and cities)")),
     ("provincial annual mean", N_("provincial mean")),
@@ -992,10 +992,11 @@ DATASETS += [
         "best-graded is kept; each row's `note` names the document and the copy.",
         clean=clean_environment_good_air_days,
         gaps=N_(
-            "Liaoning has 2021 only; Inner Mongolia 2021-2022; Heilongjiang 2021-2024 (its 2023 "
-            "and 2024 figures are both 94.2 %; the 2023 one was found only in a Korean-language "
-            "newspaper's translated report, with no Chinese copy to confirm it); China 2020, 2022, 2023 and 2025 (no 2021 or 2024 figure in the copies "
-            "read). Jilin 2023 has two values: 90.7 % (province, early report) and 92.4 % "
+            "Liaoning has 2021 only; Inner Mongolia 2021-2022; Heilongjiang 2021, 2022 and 2024 "
+            "(a 2023 figure of 94.2 %, the same as 2024's, was found only in a Korean-language "
+            "newspaper's translated report, with no Chinese copy to confirm it: left out as "
+            "possibly a mislabelled year); China 2020, 2022, 2023 and 2025 (no 2021 or 2024 "
+            "figure in the copies read). Jilin 2023 has two values: 90.7 % (province, early report) and 92.4 % "
             "(prefecture-level cities, bulletin)."
         ),
     ),
