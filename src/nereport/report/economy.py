@@ -758,25 +758,36 @@ def population_chart(ctx: Context) -> Figure:
 
 
 def census_map(ctx: Context) -> Figure:
+    """Census population change 2010-2020 by prefecture-level unit: a province's report maps
+    the whole policy area with the province outlined; an aggregate's (the Northeast: the three
+    provinces) maps its own units only, the units its key finding sums."""
     change = findings.census_change()
+    aggregate = bool(regions.members(ctx.region))
+    if aggregate:
+        change = change[change["region"].isin(regions.map_units(ctx.region))]
     geo = load("geo_boundaries")
     units = geo[geo["region"].isin(change["region"])].merge(change, on="region")
     units = units.assign(
         name=units["region"].map(ctx.names),
         selected=units["region"].isin(regions.map_units(ctx.region)),
     )
+    subtitle = (
+        _(
+            "All {units} prefecture-level units of {region}, 6th and 7th censuses on 2020 "
+            "boundaries"
+        )
+        if aggregate
+        else _(
+            "All {units} prefecture-level units of the policy area, 6th and 7th censuses "
+            "on 2020 boundaries; {region} outlined"
+        )
+    )
     chart = charts.change_map(
         units,
         "change_pct",
         _("Population change 2010-2020 (%)"),
         _("Census population change by prefecture, 2010-2020"),
-        ctx.subtitle(
-            _(
-                "All {units} prefecture-level units of the policy area, 6th and 7th censuses "
-                "on 2020 boundaries; {region} outlined"
-            ).format(units=len(units), region=ctx.name()),
-            provincial=False,
-        ),
+        ctx.subtitle(subtitle.format(units=len(units), region=ctx.name()), provincial=False),
     )
     caption = _sentences(
         ctx, findings.census_map_sentence(change, ctx), findings.census_caveat(ctx)
