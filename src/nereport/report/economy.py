@@ -772,10 +772,7 @@ def census_map(ctx: Context) -> Figure:
         selected=units["region"].isin(regions.map_units(ctx.region)),
     )
     subtitle = (
-        _(
-            "All {units} prefecture-level units of {region}, 6th and 7th censuses on 2020 "
-            "boundaries"
-        )
+        _("All {units} prefecture-level units of {region}, 6th and 7th censuses on 2020 boundaries")
         if aggregate
         else _(
             "All {units} prefecture-level units of the policy area, 6th and 7th censuses "
