@@ -161,6 +161,31 @@ def test_regions_chart_draws_one_release_2006_to_2024() -> None:
     assert sorted(r["share_pct"] for r in rows) == sorted(later["share_pct"])
 
 
+@pytest.mark.parametrize(
+    ("lang", "order"),
+    [("en", ["East", "Centre", "West", "Northeast"]), ("zh", ["东部", "中部", "西部", "东北"])],
+)
+def test_the_four_regions_are_in_the_nbs_order(lang: str, order: list[str]) -> None:
+    # The legend ran Centre, East, Northeast, West (the labels' alphabet).
+    from nereport.report.describe import describe
+
+    ctx = report.start("economy", region="northeast", lang=lang)
+    try:
+        spec = economy.regions_chart(ctx).chart.to_dict()
+        text = describe(spec)
+    finally:
+        i18n.use("en")
+    domain = next(
+        layer["encoding"]["color"]["scale"]["domain"]
+        for layer in spec.get("layer", [spec])
+        if "color" in layer.get("encoding", {})
+    )
+    assert domain == order
+    colon = ":" if lang == "en" else "："
+    said = [text.index(f"{name}{colon}") for name in order]
+    assert said == sorted(said)
+
+
 def test_grain_share_never_mixes_releases_and_keeps_copies_of_one_figure() -> None:
     ctx = report.start("economy", region="liaoning")
     frame = findings.grain_share_frame(ctx)

@@ -579,6 +579,14 @@ def regions_chart(ctx: Context) -> Figure:
     share = ctx.in_years(findings.macro_share_frame(findings.PROVINCES_LATER))
     if share.empty:
         return Figure(None, _italic(_("No provincial figures for these years.")))
+    # In the NBS order (East, Centre, West, Northeast; findings.MACRO_REGIONS), not the labels'
+    # alphabet: the legend, the colours and the description follow the data's order.
+    rank = {m: i for i, m in enumerate(findings.MACRO_REGIONS)}
+    share = share.sort_values(
+        ["macro_region", "year"],
+        key=lambda c: c.map(rank) if c.name == "macro_region" else c,
+        kind="stable",
+    )
     share = share.assign(series=share["macro_region"].map(lambda m: _(findings.MACRO_LABELS[m])))
     chart = charts.line(
         share,
