@@ -807,10 +807,13 @@ def _in_order(slugs: list[str]):
 
 
 def ageing_chart(ctx: Context) -> Figure:
-    """The share aged 65 and over at the 2010 and 2020 censuses: the four provinces and China,
-    bars only where a census communiqué printed the share (a printed change is not a share)."""
-    # The four provinces and the nation, in the order of the region table, in every report.
-    shown = [*regions.members("northeast"), "inner-mongolia", "china"]
+    """The share aged 65 and over at the 2010 and 2020 censuses: the report's own regions (the
+    Northeast's three provinces, else the province) and its comparison (China), as the text
+    beside it; bars only where a census communiqué printed the share (a printed change is not
+    a share)."""
+    # The regions the ageing finding speaks of, no other (an Inner Mongolia bar stood in the
+    # three provinces' report), in the order of the region table.
+    shown = [*ctx.own(), ctx.comparison]
     shares = findings.ageing_frame()
     shares = shares[(shares["measure"] == "share") & shares["region"].isin(shown)]
     shares = ctx.named(shares.sort_values(["region", "year"], key=_in_order(shown)))
