@@ -203,6 +203,19 @@ def test_the_four_regions_are_in_the_nbs_order(lang: str, order: list[str]) -> N
     assert said == sorted(said)
 
 
+def test_the_grain_chart_stands_its_bars_on_a_year_scale() -> None:
+    # On a nominal axis 2003, 2010, 2015, 2022, 2023 were evenly spaced: the seven years between
+    # the two releases did not show.
+    spec = economy.grain_chart(report.start("economy", region="northeast")).chart.to_dict()
+    assert spec["mark"]["type"] == "bar"  # bars: the releases are never joined by a line
+    assert spec["encoding"]["x"]["field"] == "year"
+    assert spec["encoding"]["x"]["type"] == "quantitative"
+    rows = [row for rows in spec["datasets"].values() for row in rows]
+    assert sorted(r["year"] for r in rows) == [2003, 2010, 2015, 2022, 2023]
+    assert spec["encoding"]["color"]["field"] == "series"
+    assert len({r["series"] for r in rows}) == 2
+
+
 def test_grain_share_never_mixes_releases_and_keeps_copies_of_one_figure() -> None:
     ctx = report.start("economy", region="liaoning")
     frame = findings.grain_share_frame(ctx)
