@@ -9,9 +9,11 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pikepdf
 
+from nereport.build import export
 from nereport.build.export import print_width
 from nereport.build.pdf import Printer
 from nereport.data.sources import newest_access
@@ -221,3 +223,52 @@ except KeyboardInterrupt:
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["interrupted", "True"]  # delivered once the import was done
+
+
+PRINT_CSS = (
+    Path(export.__file__).parent / "templates" / "nereport_static" / "static" / "nereport_print.css"
+)
+
+
+def _section_page(paragraph: str) -> str:
+    # A section as the static report prints it: its heading's cell, the cell of the paragraph
+    # that opens it, the chart's cell; a block above fills most of the first page.
+    cell = '<div class="jp-Cell"><div class="jp-OutputArea"><div class="jp-OutputArea-child">{}'
+    cell += "</div></div></div>"
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="380"></svg>'
+    chart = f'<div class="nr-chart-static">{svg}</div>'
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><style>{PRINT_CSS.read_text()}'
+        '</style></head><body><div style="height:160mm">Above.</div>'
+        + cell.format('<div class="jp-RenderedMarkdown"><h2>Section</h2></div>')
+        + cell.format(f'<div class="jp-RenderedMarkdown"><p>{paragraph}</p></div>')
+        + cell.format(chart)
+        + "</body></html>"
+    )
+
+
+def test_a_long_opening_paragraph_lets_its_chart_start_the_next_page(tmp_path) -> None:
+    # Heading, opening paragraph and chart went whole to the next page: half a page empty
+    # (economy/northeast, "GDP in every release"). The heading and the paragraph's first lines
+    # stay on the page; the chart, whole, opens the next.
+    long = " ".join(["NBS has revised provincial GDP several times."] * 12)
+    printer = Printer()
+    try:
+        pdf = printer.pdf(_section_page(long))
+        short = printer.pdf(_section_page("One line opens it."))
+    finally:
+        printer.close()
+    first = _poppler_page(pdf, 1, tmp_path)
+    assert "Section" in first and "NBS has revised" in first
+    assert "Section" not in _poppler_page(pdf, 2, tmp_path)
+    # A short opening paragraph goes with its heading to the chart's page: no heading and
+    # a line stranded at the page's foot.
+    assert "Section" not in _poppler_page(short, 1, tmp_path)
+    assert "Section" in _poppler_page(short, 2, tmp_path)
+
+
+def _poppler_page(pdf: bytes, number: int, tmp_path) -> str:
+    path = tmp_path / "section.pdf"
+    path.write_bytes(pdf)
+    args = ["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"]
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout

@@ -228,7 +228,8 @@ def test_a_maps_data_table_lists_prefectures_province_by_province() -> None:
     from nereport.report import economy
     from nereport.report.describe import data_table
 
-    figure = economy.census_map(report.start("economy", region="northeast"))
+    # A province's map covers the whole policy area (the Northeast's only its three provinces).
+    figure = economy.census_map(report.start("economy", region="jilin"))
     _, rows = data_table(getattr(figure, "chart", figure).to_dict())
     names = [r[0] for r in rows]
     assert names.index("Shenyang") < names.index("Changchun") < names.index("Harbin")
@@ -266,3 +267,13 @@ def test_no_mark_reads_its_internal_fields_to_a_screen_reader() -> None:
     assert re.findall(r'aria-label="([^"]*)"', svg) == ["Title text 'T'"]
     marks = re.findall(r'<g class="mark-\w+ role-mark[^"]*"([^>]*)>', svg)
     assert marks and all('aria-hidden="true"' in m for m in marks)
+
+
+def test_year_bars_stand_at_their_years_and_never_take_two_values_for_one_year() -> None:
+    frame = pd.DataFrame({"year": [2003, 2015, 2022], "v": [1.0, 2.0, 3.0], "series": list("aab")})
+    spec = charts.year_bars(frame, "v", "V", "T").to_dict()
+    assert spec["encoding"]["x"]["type"] == "quantitative"
+    assert spec["encoding"]["x"]["scale"]["domain"] == [2003, 2022]
+    twice = pd.concat([frame, frame.assign(series="c").head(1)])
+    with pytest.raises(charts.JoinedSourcesError):
+        charts.year_bars(twice, "v", "V", "T")

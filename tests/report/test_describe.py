@@ -37,6 +37,19 @@ def test_a_line_chart_states_period_start_end_and_largest_change_within_a_releas
     assert "−31" not in text
 
 
+def test_a_series_is_described_along_its_years_whatever_the_rows_order() -> None:
+    # Jilin's first releases came 2021 before 2020 in the data: the description read
+    # "13,235.5 in 2021, 12,311.3 in 2020" and a step backwards in time.
+    frame = pd.DataFrame(
+        {"year": [2021, 2020, 2022], "v": [13235.5, 12311.3, 13070.2], "region_name": ["Jilin"] * 3}
+    )
+    spec = _spec(charts.line(frame, "v", "GDP (100 million yuan)", "GDP of Jilin"))
+    spec["datasets"] = {k: list(reversed(rows)) for k, rows in spec["datasets"].items()}
+    text = describe(spec)
+    assert "Jilin: 12,311.3 in 2020, 13,070.2 in 2022." in text
+    assert "+924.2 (Jilin), 2020 to 2021." in text
+
+
 def test_the_table_holds_every_row_with_the_tooltip_formats() -> None:
     frame = pd.DataFrame({"year": [2019, 2020], "v": [1234.5, -0.25], "region_name": ["China"] * 2})
     chart = charts.line(frame, "v", "Value (%)", "Title", fmt=",.1f")

@@ -111,9 +111,26 @@ def test_the_ageing_chart_draws_shares_only() -> None:
     rows = [row for rows in drawn.values() for row in rows]
     # The printed changes (+5.49, +4.63 ...) are never drawn as shares; Inner Mongolia has one
     # bar (2020): no 2010 share is made from the printed change.
-    assert {row["value"] for row in rows} == {10.31, 17.42, 15.61, 13.05, 8.87, 13.5}
+    assert {row["value"] for row in rows} == {13.05, 8.87, 13.5}
     assert [r["series"] for r in rows if r["region_name"] == "Inner Mongolia"] == ["2020 census"]
     assert "†" in figure.caption  # every copy read is secondary
+
+
+@pytest.mark.parametrize(
+    ("region", "drawn"),
+    [
+        ("northeast", ["Liaoning", "Jilin", "Heilongjiang", "China"]),
+        ("liaoning", ["Liaoning", "China"]),
+        ("inner-mongolia", ["Inner Mongolia", "China"]),
+    ],
+)
+def test_the_ageing_chart_draws_the_regions_its_text_covers(region: str, drawn: list) -> None:
+    # The three provinces' report drew an Inner Mongolia bar (13.05) its text never named.
+    figure = economy.ageing_chart(report.start("economy", region=region))
+    rows = [row for rows in figure.chart.to_dict()["datasets"].values() for row in rows]
+    assert list(dict.fromkeys(r["region_name"] for r in rows)) == drawn
+    for name in drawn:
+        assert name in figure.caption
 
 
 def test_regions_and_ranks_reach_2024_within_the_2025_release() -> None:
@@ -156,6 +173,44 @@ def test_regions_chart_draws_one_release_2006_to_2024() -> None:
     assert len(rows) == 4 * 19  # four regions, 2006-2024, every point of the 2025/26 release
     later = findings.macro_share_frame("nbs-2025")
     assert sorted(r["share_pct"] for r in rows) == sorted(later["share_pct"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "order"),
+    [("en", ["East", "Centre", "West", "Northeast"]), ("zh", ["东部", "中部", "西部", "东北"])],
+)
+def test_the_four_regions_are_in_the_nbs_order(lang: str, order: list[str]) -> None:
+    # The legend ran Centre, East, Northeast, West (the labels' alphabet).
+    from nereport.report.describe import describe
+
+    ctx = report.start("economy", region="northeast", lang=lang)
+    try:
+        spec = economy.regions_chart(ctx).chart.to_dict()
+        text = describe(spec)
+    finally:
+        i18n.use("en")
+    domain = next(
+        layer["encoding"]["color"]["scale"]["domain"]
+        for layer in spec.get("layer", [spec])
+        if "color" in layer.get("encoding", {})
+    )
+    assert domain == order
+    colon = ":" if lang == "en" else "："
+    said = [text.index(f"{name}{colon}") for name in order]
+    assert said == sorted(said)
+
+
+def test_the_grain_chart_stands_its_bars_on_a_year_scale() -> None:
+    # On a nominal axis 2003, 2010, 2015, 2022, 2023 were evenly spaced: the seven years between
+    # the two releases did not show.
+    spec = economy.grain_chart(report.start("economy", region="northeast")).chart.to_dict()
+    assert spec["mark"]["type"] == "bar"  # bars: the releases are never joined by a line
+    assert spec["encoding"]["x"]["field"] == "year"
+    assert spec["encoding"]["x"]["type"] == "quantitative"
+    rows = [row for rows in spec["datasets"].values() for row in rows]
+    assert sorted(r["year"] for r in rows) == [2003, 2010, 2015, 2022, 2023]
+    assert spec["encoding"]["color"]["field"] == "series"
+    assert len({r["series"] for r in rows}) == 2
 
 
 def test_grain_share_never_mixes_releases_and_keeps_copies_of_one_figure() -> None:

@@ -132,6 +132,19 @@ def test_census_map_covers_all_41_units_and_says_so() -> None:
     assert figure.caption.startswith("37 of the 41 units lost population")
 
 
+def test_the_northeast_census_map_and_its_text_cover_the_three_provinces_36_units() -> None:
+    # The key finding sums the three provinces' 36 units; the map and its text counted the
+    # policy area's 41 (Xilin Gol, Inner Mongolia, among the gains of a three-provinces report).
+    ctx = report.start("economy", region="northeast")
+    figure = economy.census_map(ctx)
+    features = chart_values(figure)
+    assert (features["type"] == "Feature").sum() == 36
+    assert "Xilin Gol" not in figure.caption and "Inner Mongolia" not in figure.caption
+    assert figure.caption.startswith("33 of the 36 units lost population")
+    assert "All 36 prefecture-level units of" in json.dumps(figure.chart.to_dict()["title"])
+    assert "sums the 36 prefecture-level units" in economy.key_findings(ctx).data
+
+
 def test_co2_intensity_is_co2_over_gdp_of_one_release() -> None:
     ctx = report.start("environment", region="heilongjiang")
     frame = environment.intensity(ctx)

@@ -404,6 +404,49 @@ def bars(
     )
 
 
+def year_bars(
+    frame: pd.DataFrame,
+    y: str,
+    y_title: str,
+    title: str,
+    subtitle: str | list[str] = "",
+    color: str = "series",
+    fmt: str = ",.1f",
+) -> alt.Chart:
+    """One bar per year, standing where its year is on a year scale (as a line's years,
+    :func:`_year_axis`): the years between two bars, and between two releases, are gaps the
+    reader sees, not the even steps of a nominal axis. Bars are never joined; ``color`` names
+    the series (e.g. the releases). Two values for one year raise ``JoinedSourcesError``."""
+    frame = frame[["year", y, color]].dropna(subset=[y])
+    twice = frame[frame.duplicated("year", keep=False)]
+    if not twice.empty:
+        raise JoinedSourcesError(
+            f"bars '{title}': two values for one year ({sorted(set(twice['year']))}); "
+            "choose one source"
+        )
+    scale = region_scale(frame, color)
+    return (
+        alt.Chart(frame)
+        .mark_bar(size=14)
+        .encode(
+            x=_year_axis(frame["year"]),
+            y=alt.Y(f"{y}:Q", title=y_title),
+            color=alt.Color(
+                f"{color}:N",
+                title=None,
+                scale=scale,
+                legend=alt.Legend(orient="bottom", labelLimit=320),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{color}:N", title=_("Series")),
+                alt.Tooltip("year:Q", title=_("Year")),
+                alt.Tooltip(f"{y}:Q", title=y_title, format=fmt),
+            ],
+        )
+        .properties(width=WIDTH, height=HEIGHT, title=_title(title, subtitle))
+    )
+
+
 # Widest axis label line (px) of wrapped bars; :func:`wrap` keeps each line within it.
 LABEL_LIMIT = 230
 

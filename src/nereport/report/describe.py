@@ -162,6 +162,7 @@ def describe(spec: dict[str, Any]) -> str:
     groups = _grouped(data, group)
     if order is not None and order.type in ("quantitative", "temporal", "ordinal"):
         for name, rows in groups.items():
+            rows = _along(rows, order)
             rows = [r for r in rows if value(r, measure.field) is not None]
             if rows:
                 parts.append(_first_and_last(data, measure, order, name, rows[0], rows[-1]))
@@ -173,6 +174,15 @@ def describe(spec: dict[str, Any]) -> str:
             if rows and label is not None:
                 parts.append(_values(data, measure, label, name, rows))
     return _sentences(parts)
+
+
+def _along(rows: list[dict[str, Any]], order: Column) -> list[dict[str, Any]]:
+    """A series' rows along the axis that orders them (years in order), not in the data's
+    order: a chart draws a point where its year is, whatever row holds it, and its description
+    must read the points as drawn ("12,311.3 in 2020, 13,235.5 in 2021", not the reverse)."""
+    placed = [r for r in rows if value(r, order.field) is not None]
+    unplaced = [r for r in rows if value(r, order.field) is None]
+    return sorted(placed, key=lambda r: value(r, order.field)) + unplaced
 
 
 def _first_and_last(
@@ -312,6 +322,7 @@ def _largest_change(
             lines.setdefault(key, []).append(row)
     best = None
     for (name, _segment), rows in lines.items():
+        rows = _along(rows, order)
         for a, b in zip(rows, rows[1:], strict=False):
             change = value(b, measure.field) - value(a, measure.field)
             if best is None or abs(change) > abs(best[0]):

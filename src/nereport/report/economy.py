@@ -611,6 +611,14 @@ def regions_chart(ctx: Context) -> Figure:
     share = ctx.in_years(findings.macro_share_frame(findings.PROVINCES_LATER))
     if share.empty:
         return Figure(None, _italic(_("No provincial figures for these years.")))
+    # In the NBS order (East, Centre, West, Northeast; findings.MACRO_REGIONS), not the labels'
+    # alphabet: the legend, the colours and the description follow the data's order.
+    rank = {m: i for i, m in enumerate(findings.MACRO_REGIONS)}
+    share = share.sort_values(
+        ["macro_region", "year"],
+        key=lambda c: c.map(rank) if c.name == "macro_region" else c,
+        kind="stable",
+    )
     share = share.assign(series=share["macro_region"].map(lambda m: _(findings.MACRO_LABELS[m])))
     chart = charts.line(
         share,
@@ -636,15 +644,11 @@ def grain_chart(ctx: Context) -> Figure:
     if frame.empty:
         return Figure(None, _italic(_("No grain figures for these years.")))
     labels = dict(zip(findings.GRAIN_RELEASES, findings.GRAIN_LABELS, strict=True))
-    frame = frame.sort_values("year").assign(
-        year_label=frame["year"].astype(str),
-        series=frame["release"].map(lambda v: _(labels[v])),
-    )
-    chart = charts.bars(
-        frame[["year_label", "share_pct", "series"]],
-        "year_label",
+    frame = frame.sort_values("year").assign(series=frame["release"].map(lambda v: _(labels[v])))
+    # On a year scale: 2015 and 2022 stand seven years apart, the releases' gap in sight.
+    chart = charts.year_bars(
+        frame,
         "share_pct",
-        _("Year"),
         _("Share of national grain output (%)"),
         _("Grain output of {region}, share of China's").format(region=ctx.name()),
         ctx.subtitle(
@@ -653,7 +657,6 @@ def grain_chart(ctx: Context) -> Figure:
                 "release; bars of different releases are not one series"
             )
         ),
-        color="series",
         fmt=".1f",
     )
     grain = load("economy_grain_output", region=[*ctx.own(), "china"])
@@ -818,25 +821,33 @@ def population_chart(ctx: Context) -> Figure:
 
 
 def census_map(ctx: Context) -> Figure:
+    """Census population change 2010-2020 by prefecture-level unit: a province's report maps
+    the whole policy area with the province outlined; an aggregate's (the Northeast: the three
+    provinces) maps its own units only, the units its key finding sums."""
     change = findings.census_change()
+    aggregate = bool(regions.members(ctx.region))
+    if aggregate:
+        change = change[change["region"].isin(regions.map_units(ctx.region))]
     geo = load("geo_boundaries")
     units = geo[geo["region"].isin(change["region"])].merge(change, on="region")
     units = units.assign(
         name=units["region"].map(ctx.names),
         selected=units["region"].isin(regions.map_units(ctx.region)),
     )
+    subtitle = (
+        _("All {units} prefecture-level units of {region}, 6th and 7th censuses on 2020 boundaries")
+        if aggregate
+        else _(
+            "All {units} prefecture-level units of the policy area, 6th and 7th censuses "
+            "on 2020 boundaries; {region} outlined"
+        )
+    )
     chart = charts.change_map(
         units,
         "change_pct",
         _("Population change 2010-2020 (%)"),
         _("Census population change by prefecture, 2010-2020"),
-        ctx.subtitle(
-            _(
-                "All {units} prefecture-level units of the policy area, 6th and 7th censuses "
-                "on 2020 boundaries; {region} outlined"
-            ).format(units=len(units), region=ctx.name()),
-            provincial=False,
-        ),
+        ctx.subtitle(subtitle.format(units=len(units), region=ctx.name()), provincial=False),
     )
     caption = _sentences(
         ctx, findings.census_map_sentence(change, ctx), findings.census_caveat(ctx)
@@ -851,10 +862,13 @@ def _in_order(slugs: list[str]):
 
 
 def ageing_chart(ctx: Context) -> Figure:
-    """The share aged 65 and over at the 2010 and 2020 censuses: the four provinces and China,
-    bars only where a census communiqué printed the share (a printed change is not a share)."""
-    # The four provinces and the nation, in the order of the region table, in every report.
-    shown = [*regions.members("northeast"), "inner-mongolia", "china"]
+    """The share aged 65 and over at the 2010 and 2020 censuses: the report's own regions (the
+    Northeast's three provinces, else the province) and its comparison (China), as the text
+    beside it; bars only where a census communiqué printed the share (a printed change is not
+    a share)."""
+    # The regions the ageing finding speaks of, no other (an Inner Mongolia bar stood in the
+    # three provinces' report), in the order of the region table.
+    shown = [*ctx.own(), ctx.comparison]
     shares = findings.ageing_frame()
     shares = shares[(shares["measure"] == "share") & shares["region"].isin(shown)]
     shares = ctx.named(shares.sort_values(["region", "year"], key=_in_order(shown)))
