@@ -89,7 +89,7 @@ def test_every_population_sentence_follows_the_revised_series() -> None:
 def test_secondary_copies_are_left_out_as_secondary_not_only_as_doubtful() -> None:
     caption = economy.population_chart(report.start("economy", region="jilin")).caption
     assert "found only in a secondary copy" in caption
-    assert "Jilin 2021 (First release): 23.75 million, secondary source" in caption
+    assert "Jilin 2021 (first release): 23.75 million, secondary source" in caption
 
 
 def test_ageing_states_the_shares_read_and_names_what_is_missing() -> None:

@@ -162,7 +162,7 @@ def test_a_grain_figure_an_official_repost_gives_in_other_units_is_not_secondary
     assert set(rows["grain_10k_t"]) == {figure} and rows["printed"].nunique() == 2
     assert not grades.secondary_only(rows).any()
     caption = economy.grain_chart(report.start("economy", region=region)).caption
-    only = caption.split("Secondary source only:", 1)[1]
+    only = caption.split("Marked † in the chart:", 1)[1]
     assert "2021" not in only.split(report.start("economy", region=region).name(), 1)[1]
 
 

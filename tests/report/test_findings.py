@@ -194,7 +194,7 @@ def test_the_northeast_census_change_sums_the_provinces_bulletins() -> None:
         en = findings.census_population(report.start("economy", region="northeast"))
         assert "(sum of the provinces' own 7th-census bulletins: Liaoning, Jilin," in en
         assert "98.51 million in 2020, 11.00 million fewer than in 2010 (**−10.0 %**) †" in en
-        assert "The map sums the 36 prefecture-level units instead (−10.1 %)" in en
+        assert "Summed over its 36 prefecture-level units instead, the change is −10.1 %" in en
         # Heilongjiang's bulletin was read only in a paraphrase: the legend names it.
         assert "† The bulletin figures of Heilongjiang were found only in a secondary" in en
         zh = findings.census_population(report.start("economy", region="northeast", lang="zh"))

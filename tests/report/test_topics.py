@@ -142,7 +142,7 @@ def test_the_northeast_census_map_and_its_text_cover_the_three_provinces_36_unit
     assert "Xilin Gol" not in figure.caption and "Inner Mongolia" not in figure.caption
     assert figure.caption.startswith("33 of the 36 units lost population")
     assert "All 36 prefecture-level units of" in json.dumps(figure.chart.to_dict()["title"])
-    assert "sums the 36 prefecture-level units" in economy.key_findings(ctx).data
+    assert "Summed over its 36 prefecture-level units" in economy.key_findings(ctx).data
 
 
 def test_co2_intensity_is_co2_over_gdp_of_one_release() -> None:

@@ -259,9 +259,9 @@ def census_revisions(ctx: Context) -> Markdown:
                 census=_(census),
                 change=_("{value} %").format(value=number(abs(100 * (new / old - 1)), 1)),
                 year=year,
-                before=esc(release_name(before)),
+                before=esc(releases.in_text(before)),
                 old=i18n.amount(old, "100 million yuan", 4, largest=largest),
-                after=esc(release_name(after)),
+                after=esc(releases.in_text(after)),
                 new=i18n.amount(new, "100 million yuan", 4, largest=largest),
             )
         )
@@ -347,7 +347,7 @@ def gdp_chart(ctx: Context) -> Figure:
     )
     breaks = [
         _("between {before} and {after} ({release})").format(
-            release=esc(release_name(release)), before=before, after=after
+            release=esc(releases.in_text(release)), before=before, after=after
         )
         for release, before, after in gdp_breaks(gdp)
     ]
@@ -698,7 +698,7 @@ def _flagged_value(ctx: Context, r) -> str:
     said = _("{region} {year} ({release}): {value} million").format(
         region=ctx.md_name(r.region),
         year=int(r.year),
-        release=esc(release_name(r.release)),
+        release=esc(releases.in_text(r.release)),
         value=people(r.population_10k),
     )
     secondary = str(r.note).startswith("secondary source")  # read only in a secondary copy
@@ -789,7 +789,7 @@ def population_chart(ctx: Context) -> Figure:
         ).format(
             # A region only partly in the policy area: its whole population, said so (as the
             # census sentence beside it gives its policy-area prefectures').
-            release=findings.whole_region(ctx, esc(release_name(last.release))),
+            release=findings.whole_region(ctx, esc(releases.in_text(last.release))),
             first=people(first.population_10k),
             first_year=int(first.year),
             last=people(last.population_10k),

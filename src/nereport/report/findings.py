@@ -1344,8 +1344,8 @@ def _bulletins_population(ctx: Context, rows: pd.DataFrame) -> str:
         units=_units_lost(rows),
     )
     units = _(
-        "The map sums the {count} prefecture-level units instead ({change}), which is not an "
-        "official total."
+        "Summed over its {count} prefecture-level units instead, the change is {change}, "
+        "which is not an official total."
     ).format(count=len(rows), change=stated("census_change_prefectures", ctx.region, sign=True))
     # The mark is the sum's; the legend says whose bulletin was read only in a secondary copy.
     legend = _(
