@@ -99,8 +99,9 @@ setup: $(SYSTEM_DEPS) $(KERNEL) $(NODE_DEPS) $(CATALOGS) ## System packages, .ve
 ## Everyday --------------------------------------------------------------------
 
 # The tests run on both cores (pytest-xdist); a module's tests stay on one worker, so its
-# fixtures are made once. PYTEST_ARGS="-n0" runs them in this process.
-PYTEST_PARALLEL ?= -n 2 --dist loadscope
+# fixtures are made once. Modules are handed out longest first (tests/conftest.py), not by
+# their number of tests. PYTEST_ARGS="-n0" runs them in this process.
+PYTEST_PARALLEL ?= -n 2 --dist loadscope --no-loadscope-reorder
 
 # The environments are built side by side (two pip installs, npm), each one's log kept whole.
 test: ## Lint, then run every test, on both cores (e.g. PYTEST_ARGS="-k pdf")

@@ -19,6 +19,25 @@ from nereport import i18n
 from nereport.data import provenance
 
 
+# The modules that take longest (seconds of a worker's time in `make test`), run first: the
+# two workers take whole modules in this order, and none of these is left for the end.
+LONGEST_FIRST = (
+    "e2e/test_hardening.py",  # 210
+    "e2e/test_cluster.py",  # 120
+    "build/test_engine.py",  # 110
+    "e2e/test_accessibility.py",  # 110
+    "e2e/test_built_reports.py",  # 110, the shared build included
+    "e2e/test_print_and_lines.py",  # 60
+    "lab/test_lab_charts.py",  # 40
+    "e2e/test_chinese.py",  # 25
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {ROOT / "tests" / name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path, len(rank)))  # stable: the rest as collected
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Tests never read or write the user's ~/.cache/nereport. The workers of one run share

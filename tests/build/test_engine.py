@@ -174,12 +174,11 @@ def assert_consistent(out: Path, killed: bool = False) -> None:
 def test_an_interrupted_build_leaves_no_half_file_and_the_next_finishes(
     tmp_path, sig: signal.Signals
 ) -> None:
-    # Six reports (every topic, two regions): enough for two workers to finish reports and be
-    # interrupted in others; the whole matrix only made the test slower.
+    # Four reports (two topics, two regions): two to finish, two for the workers to be
+    # interrupted in; more only made the test slower.
     small = tmp_path / "matrix.toml"
     small.write_text(
-        'topics = ["policy", "economy", "environment"]\nregions = ["jilin", "liaoning"]\n'
-        'langs = ["en"]\n'
+        'topics = ["economy", "environment"]\nregions = ["jilin", "liaoning"]\nlangs = ["en"]\n'
     )
     marker = f"nereport-engine-test-{tmp_path.name}"
     out, env = tmp_path / "reports", {**_env(), "NEREPORT_TEST_MARKER": marker}
@@ -208,7 +207,7 @@ def test_an_interrupted_build_leaves_no_half_file_and_the_next_finishes(
     assert finished.returncode == 0, err
     assert "waiting" not in err  # no stale lock
     statuses = json.loads((out / "manifest.json").read_text())["reports"]
-    assert len(statuses) == 6 and {e["status"] for e in statuses.values()} == {"ok"}
+    assert len(statuses) == 4 and {e["status"] for e in statuses.values()} == {"ok"}
     assert_consistent(out)
 
 
