@@ -18,7 +18,6 @@ from helpers import CHROMIUM, ROOT, RawCopy, run_lock, shared_dir
 from nereport import i18n
 from nereport.data import provenance
 
-
 # The modules that take longest (seconds of a worker's time in `make test`), run first: the
 # two workers take whole modules in this order, and none of these is left for the end.
 LONGEST_FIRST = (

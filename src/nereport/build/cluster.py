@@ -169,7 +169,7 @@ class Cluster:
             self.client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
         except TimeoutError:
             raise BuildError(f"the Dask scheduler at {self.address} has no worker") from None
-        workers = self.client.scheduler_info(n_workers=-1)["workers"].values()
+        workers = self.workers()
         # Workers started with `--resources kernel=N` run N reports at once, and only they get
         # reports; plain `dask worker` processes (a managed cluster may allow no custom
         # resources) run one at a time each, behind the plugin's lock.
@@ -178,6 +178,15 @@ class Cluster:
         )
         self.client.register_plugin(ReportWorker(self._local is not None), name=PLUGIN)
         return self.client
+
+    def workers(self) -> list[dict[str, Any]]:
+        """The workers the scheduler knows now, asked of it: not ``Client.scheduler_info()``,
+        which reads the client's cached copy after its fetch, and the client's periodic refresh
+        (cluster totals, no workers) may have replaced it in between (a loaded machine printed
+        "on 0 Dask worker(s)", and the build took plain workers for resource-holding ones)."""
+        assert self.client is not None
+        info = self.client.sync(self.client.scheduler.identity, n_workers=-1)
+        return list(info["workers"].values())
 
     def map(
         self, todo: list[Planned], task: Callable[[Planned], Task], expected: tuple[str, str]

@@ -261,8 +261,8 @@ def _on_cluster(cluster: Cluster) -> Runner:
 
     def run(todo: list[Planned], cell_timeout: int) -> Iterator[tuple[Planned, Any, None]]:
         with interrupts_deferred():  # the threads of a LocalCluster must not take a signal
-            client = cluster.start(len(todo))
-        workers = len(client.scheduler_info(n_workers=-1)["workers"])
+            cluster.start(len(todo))
+        workers = len(cluster.workers())
         say(f"building {len(todo)} report(s) on {workers} Dask worker(s) at {cluster.address}")
 
         def task(p: Planned) -> tuple[Any, ...]:
