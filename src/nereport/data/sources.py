@@ -68,6 +68,16 @@ STATE_ORGAN_TERMS = (
     "Official document of a PRC state organ: not protected by copyright (Copyright Law of the "
     "PRC, art. 5); cite the issuing body"
 )
+# Terms of nereport's own compilations (the policy lists): the package's licence. Their rows
+# are facts (dates, names, document numbers) put in nereport's own words, each row citing the
+# publication it was read in; no text of those publications is reproduced.
+COMPILATION_TERMS = (
+    "MIT, as nereport (its own compilation: dates, names and document numbers in its own "
+    "words; each row cites its publication)"
+)
+# Terms of the census panel's repository (github:leiii/census: LICENSE, MIT, present since its
+# first commit, 2022-02-02, before the data file's 6951cc4); the figures are the census's.
+CENSUS_PANEL_TERMS = "MIT (the compilers' panel, github:leiii/census, (c) 2022 Lei Dong)"
 CSY = "China Statistical Yearbook"
 ACCESSED = "2026-11"  # when the compiled reference copies were read
 # econ2: one label for every first release (they share the release "first-release").
@@ -1521,6 +1531,7 @@ _SOURCES = [
         "against a second copy matched. The units sum to the census totals of Liaoning and "
         "Heilongjiang; Jilin's sum to its total less the Changbaishan administrative committee "
         "(61,146 persons), which the Jilin bulletin lists apart.",
+        licence=CENSUS_PANEL_TERMS,
         grade="scholarly",
         title_zh="各地级行政区《第七次全国人口普查公报》：常住人口（2020年11月1日）",
         publisher_zh="各省及地级行政区统计局",
@@ -1538,6 +1549,7 @@ _SOURCES = [
         note="Re-basing matters only in Jilin: Changchun includes and Siping excludes "
         "Gongzhuling (moved in 2020). Jilin's units sum 47,553 short of its 2010 census total "
         "(unexplained), so they are not a split of the province.",
+        licence=CENSUS_PANEL_TERMS,
         grade="scholarly",
         title_zh="第六次全国人口普查资料：各地级行政区常住人口（2010年11月1日，按2020年区划调整）",
         publisher_zh=NBS_ZH,
@@ -1620,6 +1632,7 @@ _SOURCES = [
         "compiled November 2026",
         accessed=ACCESSED,
         note="Per-row citations are in the 'source' column.",
+        licence=COMPILATION_TERMS,
         grade="secondary",
         title_zh="振兴东北政策大事记（据中共中央和国务院文件、国家发展改革委发布及新闻报道整理）",
         publisher_zh="nereport整理",
@@ -1667,6 +1680,7 @@ _SOURCES = [
         "compiled November 2026",
         accessed=ACCESSED,
         note="Per-row citations are in the 'source' column.",
+        licence=COMPILATION_TERMS,
         grade="official",
         title_zh="东北振兴省级及跨省政策文件（政府网站原文）",
         publisher_zh="中国政府网、沈阳市人民政府、辽宁省发展和改革委员会",
@@ -1684,6 +1698,7 @@ _SOURCES = [
         reliability="medium",
         note="Per-row citations are in the 'source' column; the reposts were not checked "
         "against the originals.",
+        licence=COMPILATION_TERMS,
         grade="official-repost",
         title_zh="东北振兴省级及跨省政策文件（转载全文）",
         publisher_zh="国务院、国家发展和改革委员会及各省（自治区）人民政府（转载）",
@@ -1699,6 +1714,7 @@ _SOURCES = [
         accessed=ACCESSED,
         reliability="medium",
         note="Per-row citations are in the 'source' column.",
+        licence=COMPILATION_TERMS,
         grade="scholarly",
         title_zh="东北振兴省级及跨省政策（期刊文献）",
         publisher_zh="《求是》及林业、物流、东北亚研究期刊",
@@ -1716,6 +1732,7 @@ _SOURCES = [
         reliability="low",
         note="Per-row citations are in the 'source' column; the original outlet is named "
         "where the copy read names it.",
+        licence=COMPILATION_TERMS,
         grade="secondary",
         title_zh="东北振兴省级及跨省政策（新闻报道等二手来源）",
         publisher_zh="新华社、人民日报、中央电视台、中国新闻社等（多为转载）",
