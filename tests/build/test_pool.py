@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 
 from nereport.build.pool import Pool, WorkerError
@@ -31,25 +32,69 @@ def test_every_item_gets_its_result_and_both_workers_work() -> None:
     assert len({r[1] for r in got.values()}) == 2
 
 
-def test_a_worker_waits_for_the_caller_only_when_asked() -> None:
-    # The build prints each PDF while the pool waits: with ``ahead=False`` a worker gets its
-    # next report only once the caller is done with the last, so ``--jobs 1`` is one thing
-    # at a time (one core), not a report running beside a PDF printing.
-    for ahead, expected in (
-        (False, ["send 1", "took 1", "send 2", "took 2"]),
-        (True, ["send 1", "send 2", "took 1", "took 2"]),
-    ):
-        events: list[str] = []
-        pool = Pool(1, _work, _ready, ())
+def _map_printing(size: int, items: list[int], seconds: float) -> list[str]:
+    """The events of a map whose caller "prints" each result in a thread for ``seconds``, as
+    the build prints PDFs, that work counted as one of the workers' places."""
+    wake, woken = os.pipe()
+    printing: list[int] = []
+    events: list[str] = []
 
-        def args(x: int, events: list[str] = events) -> tuple[int]:
-            events.append(f"send {x}")
-            return (x,)
+    def args(x: int) -> tuple[int]:
+        events.append(f"send {x}")
+        return (x,)
 
-        for x, _ in pool.map([1, 2], args, ahead=ahead):
-            events.append(f"took {x}")
-        pool.close()
-        assert events == expected, ahead
+    def print_it(x: int) -> None:
+        time.sleep(seconds)
+        events.append(f"printed {x}")
+        printing.remove(x)
+        os.write(woken, b".")
+
+    pool = Pool(size, _work, _ready, ())
+    threads = []
+    for x, _ in pool.map(items, args, held=lambda: 1 if printing else 0, wake=wake):
+        if x is None:
+            os.read(wake, 64)
+            continue
+        events.append(f"took {x}")
+        printing.append(x)
+        threads.append(threading.Thread(target=print_it, args=(x,)))
+        threads[-1].start()
+    for t in threads:
+        t.join()
+    pool.close()
+    os.close(wake)
+    os.close(woken)
+    return events
+
+
+def test_with_one_worker_a_report_runs_or_a_pdf_prints_never_both() -> None:
+    # --jobs 1 is one thing at a time (one core), not a report running beside a PDF printing.
+    assert _map_printing(1, [1, 2], 0.2) == [
+        "send 1", "took 1", "printed 1", "send 2", "took 2", "printed 2",
+    ]  # fmt: skip
+
+
+def test_a_worker_whose_result_waits_for_the_printer_goes_on() -> None:
+    # Two workers: both finish at once; while the first result prints, the second waits its
+    # turn at the printer and its worker takes the next item (two at work: a print, a run).
+    events = _map_printing(2, [1, 2, 3], 0.3)
+    assert events.index("send 3") < events.index("printed 1"), events
+    # Never three at work: the third is sent only once the first two results were taken.
+    assert events.index("send 3") > max(events.index("took 1"), events.index("took 2")), events
+
+
+def test_without_held_a_worker_gets_its_next_item_once_its_result_is_taken() -> None:
+    events: list[str] = []
+    pool = Pool(1, _work, _ready, ())
+
+    def args(x: int) -> tuple[int]:
+        events.append(f"send {x}")
+        return (x,)
+
+    for x, _ in pool.map([1, 2], args):
+        events.append(f"took {x}")
+    pool.close()
+    assert events == ["send 1", "took 1", "send 2", "took 2"]
 
 
 def test_a_task_that_raises_fails_alone() -> None:

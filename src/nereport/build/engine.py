@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import queue
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,21 +205,20 @@ def _skip_broken_inputs(
     return keep
 
 
-# Runs the planned reports: yields each with what its worker returned, and the printer for
-# the PDFs (None when the workers print them).
-Runner = Callable[[list[Planned], int], Iterator[tuple[Planned, Any, "Printer | None"]]]
+# Runs the planned reports: yields each with what its worker returned, its PDF printed.
+Runner = Callable[[list[Planned], int], Iterator[tuple[Planned, Any]]]
 
 
 def _on_pool(jobs: int | None, lock_fds: list[int]) -> Runner:
-    """This machine's warm workers; this process prints the PDFs."""
+    """This machine's warm workers; a thread of this process prints the PDFs."""
 
-    def run(todo: list[Planned], cell_timeout: int) -> Iterator[tuple[Planned, Any, Printer]]:
+    def run(todo: list[Planned], cell_timeout: int) -> Iterator[tuple[Planned, Any]]:
         from nereport.build.kernels import KernelTemplate
 
         size = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
         say(f"building {len(todo)} report(s) with {size} worker(s)")
         printer = Printer()
-        pool = template = None
+        pool = template = printing = None
         try:
             printer.start()  # Chromium starts on the other core while this process warms up
             warm_up()
@@ -230,15 +231,27 @@ def _on_pool(jobs: int | None, lock_fds: list[int]) -> Runner:
                     size, run_report, init_worker, lambda i: (os.getpid(), fds, template, i)
                 )
                 template.release()
-            # A worker gets its next report once this process has printed its last one's
-            # PDF: --jobs N keeps N cores busy, not N and the printing Chromium.
-            for planned, out in pool.map(todo, lambda p: (_task(p, cell_timeout),), ahead=False):
-                yield planned, out, printer
+                printing = _Printing(printer)
+            # A PDF being printed is a report at work: --jobs N keeps N cores busy, not N and
+            # the printing Chromium. A worker whose report waits to be printed goes on.
+            for planned, out in pool.map(
+                todo,
+                lambda p: (_task(p, cell_timeout),),
+                held=printing.busy,
+                wake=printing.fileno(),
+            ):
+                if planned is not None and isinstance(out, Result) and out.ok:
+                    printing.submit(planned, out)
+                elif planned is not None:
+                    yield planned, out
+                yield from printing.printed()
             pool.close()
+            yield from printing.rest()
         except BaseException:
             # Ctrl-C, a kill or a bug: do not wait for running reports. The kernels die with
             # their template (PR_SET_PDEATHSIG). A second Ctrl-C waits the moment this takes.
             with interrupts_deferred():
+                printer.abort()  # nor for the PDF being printed
                 if pool is not None:
                     pool.kill()
                 if template is not None:
@@ -247,6 +260,8 @@ def _on_pool(jobs: int | None, lock_fds: list[int]) -> Runner:
             raise
         finally:
             with interrupts_deferred():
+                if printing is not None:
+                    printing.close()
                 if template is not None:
                     template.close()
                 printer.close()
@@ -254,12 +269,90 @@ def _on_pool(jobs: int | None, lock_fds: list[int]) -> Runner:
     return run
 
 
+class _Printing:
+    """The PDFs of a local build, printed one at a time by a thread of this process while the
+    workers go on (the thread keeps the interrupts blocked: it is started inside
+    :func:`interrupts_deferred`)."""
+
+    def __init__(self, printer: Printer):
+        self._printer = printer
+        self._todo: queue.SimpleQueue[tuple[Planned, Result] | None] = queue.SimpleQueue()
+        self._done: queue.SimpleQueue[tuple[Planned, Result]] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._unprinted = 0  # handed to the thread, not printed yet
+        self._out = 0  # handed to the thread, not yet given back by printed() or rest()
+        self._stopped = False
+        self._wake, self._woken = os.pipe()
+        os.set_blocking(self._wake, False)
+        self._thread = threading.Thread(target=self._main, name="nereport-printer", daemon=True)
+        self._thread.start()
+
+    def fileno(self) -> int:
+        """Readable when a PDF has been printed."""
+        return self._wake
+
+    def busy(self) -> int:
+        """The workers' places the printing takes now: one while a PDF waits or is printed."""
+        return 1 if self._unprinted else 0
+
+    def submit(self, planned: Planned, out: Result) -> None:
+        with self._lock:
+            self._unprinted += 1
+        self._out += 1
+        self._todo.put((planned, out))
+
+    def printed(self) -> Iterator[tuple[Planned, Result]]:
+        """The reports printed since last asked, without waiting."""
+        with contextlib.suppress(BlockingIOError):
+            os.read(self._wake, 4096)
+        while self._out:
+            try:
+                done = self._done.get_nowait()
+            except queue.Empty:
+                return
+            self._out -= 1
+            yield done
+
+    def rest(self) -> Iterator[tuple[Planned, Result]]:
+        """The reports still being printed, as each is done."""
+        while self._out:
+            done = self._done.get()
+            self._out -= 1
+            yield done
+
+    def close(self) -> None:
+        """Print nothing more; wait for the thread (the PDF it prints: abort the printer first
+        to cut that short)."""
+        self._stopped = True
+        self._todo.put(None)
+        self._thread.join()
+        os.close(self._wake)
+        os.close(self._woken)
+
+    def _main(self) -> None:
+        while (job := self._todo.get()) is not None:
+            planned, out = job
+            if not self._stopped:
+                try:
+                    out.pdf = self._printer.pdf(out.static, _pdf_info(planned.report))
+                    out.static = None
+                except PdfError as exc:
+                    out.pdf_error = str(exc)
+                except Exception as exc:  # noqa: BLE001 - the report fails, not the build
+                    out.pdf_error = f"printing its PDF failed: {type(exc).__name__}: {exc}"
+            self._done.put(job)
+            with self._lock:
+                self._unprinted -= 1
+            with contextlib.suppress(OSError):
+                os.write(self._woken, b".")
+
+
 def _on_cluster(cluster: Cluster) -> Runner:
     """A Dask cluster's workers, which print the PDFs too."""
     from nereport._version import library_revision
     from nereport.build.plan import environment_hash
 
-    def run(todo: list[Planned], cell_timeout: int) -> Iterator[tuple[Planned, Any, None]]:
+    def run(todo: list[Planned], cell_timeout: int) -> Iterator[tuple[Planned, Any]]:
         with interrupts_deferred():  # the threads of a LocalCluster must not take a signal
             cluster.start(len(todo))
         workers = len(cluster.workers())
@@ -273,7 +366,7 @@ def _on_cluster(cluster: Cluster) -> Runner:
         for planned, out in cluster.map(todo, task, expected):
             if isinstance(out, Exception):
                 out = WorkerError(_remote_failure(out))
-            yield planned, out, None
+            yield planned, out
 
     return run
 
@@ -301,8 +394,8 @@ def _run(
         progress = Progress(len(todo))
     finished = run(runs.longest_first(todo), cell_timeout)
     try:
-        for planned, out, printer in finished:
-            outcome = _store(planned, out, out_dir, manifest, printer)
+        for planned, out in finished:
+            outcome = _store(planned, out, out_dir, manifest)
             result.outcomes.append(outcome)
             with contextlib.suppress(OSError):  # a full disk fails the report, not this
                 write_manifest(out_dir, manifest)
@@ -330,7 +423,6 @@ def _store(
     out: Result | WorkerError,
     out_dir: Path,
     manifest: dict[str, Any],
-    printer: Printer | None,
 ) -> Outcome:
     """Write what a worker returned (all of a report's files, or its partial run under
     ``_failed/``) and record it in the manifest."""
@@ -339,13 +431,11 @@ def _store(
         return _record_failure(report, manifest, str(out))
     if not out.ok:
         return _store_failure(report, out, out_dir, manifest)
-    try:
-        if printer is not None:
-            out.pdf, out.static = printer.pdf(out.static, _pdf_info(report)), None
-        elif out.pdf_error is not None:  # the cluster worker's printer failed
-            raise PdfError(out.pdf_error)
-    except PdfError as exc:
-        detail = f"report {report.id} ({_params(report)}) ran, but {exc}; previous outputs kept"
+    if out.pdf_error is not None:  # the printer failed (this process's or the worker's)
+        detail = (
+            f"report {report.id} ({_params(report)}) ran, but {out.pdf_error}; "
+            "previous outputs kept"
+        )
         return _record_failure(report, manifest, detail, out.seconds)
     kinds = (*OUTPUT_KINDS, *(("svg",) if out.svg else ()))  # svg: the index's thumbnail
     paths = report.outputs(out_dir, kinds)

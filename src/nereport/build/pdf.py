@@ -194,6 +194,7 @@ class Printer:
         self._lock = threading.Lock()
         self._browser: _Browser | None = None
         self._printed = 0
+        self._aborted = False
 
     def start(self) -> None:
         """Launch Chromium now, so that it starts up while other work goes on. A Chromium that
@@ -236,7 +237,16 @@ class Printer:
         with self._lock:
             self._stop()
 
+    def abort(self) -> None:
+        """From another thread than the one printing: kill Chromium now, so that the page it
+        prints fails at once, and launch no other (an interrupted build)."""
+        self._aborted = True
+        if (browser := self._browser) is not None:
+            browser.kill()
+
     def _launch(self) -> _Browser:
+        if self._aborted:
+            raise PdfError("the build was interrupted")
         if self._browser is None:
             self._browser = _Browser(chromium_path())
             self._printed = 0
@@ -389,6 +399,10 @@ class _Browser:
             tail = fh.read().decode(errors="replace").strip()
             return f"; Chromium said: {tail}" if tail else ""
         return ""
+
+    def kill(self) -> None:
+        with contextlib.suppress(OSError, AttributeError):
+            self._process.kill()
 
     def close(self) -> None:
         for fd in (getattr(self, "_in", None), getattr(self, "_out", None)):

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from nereport.build.safety import running
 
 T = TypeVar("T")
+_END = object()
 
 
 class WorkerError(Exception):
@@ -62,28 +63,45 @@ class Pool:
             self._workers[conn] = process
 
     def map(
-        self, items: Iterable[T], args: Callable[[T], tuple[Any, ...]], ahead: bool = True
-    ) -> Iterator[tuple[T, Any]]:
+        self,
+        items: Iterable[T],
+        args: Callable[[T], tuple[Any, ...]],
+        held: Callable[[], int] | None = None,
+        wake: int | None = None,
+    ) -> Iterator[tuple[T | None, Any]]:
         """Run ``fn(*args(item))`` for every item, as many at a time as there are workers,
         and yield ``(item, result)`` as each finishes: the result, or a :class:`WorkerError`.
-        ``ahead``: a worker gets its next item before its result is yielded, so it never
-        waits on the caller; otherwise only once the caller has taken the result (a caller
-        whose work on a result counts as one of the workers). A worker that dies fails its
-        item and takes no more."""
+        A worker that dies fails its item and takes no more.
+
+        A worker gets its next item once the caller has taken its result, and only while
+        fewer items than there are workers are at work, counting ``held()``: the places that
+        the caller's own work on earlier results takes now (the build's PDF printing, a report
+        at work too). ``wake``: a descriptor that becomes readable when ``held()`` may have
+        dropped; ``(None, None)`` is yielded then, and the caller reads it."""
         todo = iter(items)
         running: dict[Connection, T] = {}
+        idle = list(self._workers)
+        left = True
 
-        def hand_out(conn: Connection) -> None:
-            if (item := next(todo, None)) is not None:
-                running[conn] = item
+        def hand_out() -> None:
+            nonlocal left
+            while left and idle and len(running) + (held() if held else 0) < len(self._workers):
+                if (item := next(todo, _END)) is _END:
+                    left = False
+                    break
+                conn = idle.pop()
+                running[conn] = item  # type: ignore[assignment]
                 with contextlib.suppress(OSError):  # a dead worker: found out below
-                    conn.send(args(item))
+                    conn.send(args(item))  # type: ignore[arg-type]
 
-        for conn in self._workers:
-            hand_out(conn)
-        while running:
+        hand_out()
+        while running or (left and idle and wake is not None):
             sentinels = {self._workers[c].sentinel: c for c in running}
-            for ready in wait([*running, *sentinels]):
+            extra = [] if wake is None else [wake]
+            for ready in wait([*running, *sentinels, *extra]):
+                if isinstance(ready, int) and ready == wake:
+                    yield None, None
+                    continue
                 conn = sentinels.get(ready, ready)  # type: ignore[call-overload]
                 if conn not in running:
                     continue  # its result and its exit were both ready
@@ -93,16 +111,14 @@ class Pool:
                         raise EOFError  # it exited without a result
                     result = conn.recv()
                 except (EOFError, OSError):
-                    result = self._died(conn)
-                    yield item, result
+                    yield item, self._died(conn)
                     continue
-                if ahead:
-                    hand_out(conn)
-                yield item, result
-                if not ahead:
-                    hand_out(conn)
-        for item in todo:  # only if every worker died
-            yield item, WorkerError("no build worker is left: they all died")
+                idle.append(conn)
+                yield item, result  # the caller's work on it is counted (held) from here
+            hand_out()
+        if left:  # only if every worker died
+            for item in todo:
+                yield item, WorkerError("no build worker is left: they all died")
 
     def _died(self, conn: Connection) -> WorkerError:
         process = self._workers.pop(conn)
