@@ -9,6 +9,8 @@ import pytest
 
 from nereport.data.sources import (
     _SOURCES,
+    CENSUS_PANEL_TERMS,
+    COMPILATION_TERMS,
     GRADES,
     NBS_TERMS,
     SOURCES,
@@ -148,9 +150,8 @@ def test_a_state_organs_official_document_has_the_state_organ_terms(source_id: s
         "liaoning_health_white_paper",  # the copy names no issuing body
         "heilongjiang_land_survey3",  # nor does this one
         "heilongjiang_2020_table",  # a website's tabulation, compiling bureau not named
-        "census7_prefecture_bulletins",  # a scholarly dataset
-        "policy_provincial_official",  # nereport's compilation (mixes a Xinhua report in)
-        "amur_atlas",
+        "census6_citypopulation",  # a data site's copy of the census
+        "amur_atlas",  # an NGO's page that states no terms
     ],
 )
 def test_other_sources_stay_without_terms(source_id: str) -> None:
@@ -199,3 +200,19 @@ def test_chinese_titles_mark_a_publication_a_headline_and_a_latin_title() -> Non
         assert "全国地表水环境质量状况》（" in SOURCES[source_id].title_zh, source_id
     assert SOURCES["heilongjiang_epd_2010"].title_zh.startswith("“黑龙江省自然保护区面积稳步增加”")
     assert not [s for s, r in SOURCES.items() if r.title_zh and "'" in r.title_zh]
+
+
+@pytest.mark.parametrize(
+    ("source_id", "terms"),
+    [
+        # The census panel's repository is MIT-licensed (its LICENSE predates the data file).
+        ("census7_prefecture_bulletins", CENSUS_PANEL_TERMS),
+        ("census6_prefectures_rebased", CENSUS_PANEL_TERMS),
+        # nereport's own lists: facts in its own words, each row citing its publication.
+        ("policy_documents", COMPILATION_TERMS),
+        ("policy_provincial_official", COMPILATION_TERMS),
+        ("policy_provincial_secondary", COMPILATION_TERMS),
+    ],
+)
+def test_terms_of_their_own_are_recorded(source_id: str, terms: str) -> None:
+    assert SOURCES[source_id].licence == terms

@@ -280,9 +280,12 @@ def test_no_chromium_fails_the_pdf_and_keeps_the_previous_report(tmp_path, monke
 # -- interruption: kill at random points of a build -------------------------------------------
 
 
-def orphaned_temp_dirs(*folders: Path, since: set[Path] = frozenset()) -> list[Path]:
+def orphaned_temp_dirs(
+    *folders: Path, since: set[Path] = frozenset(), owners: set[int] | None = None
+) -> list[Path]:
     """nereport's per-process folders whose process is gone (not those in ``since``: made
-    before, maybe by another build on this machine)."""
+    before, maybe by another build on this machine; with ``owners``, only those made by one
+    of these processes)."""
     found = []
     for path in (p for folder in folders for p in folder.glob("nereport-*-*-*")):
         pid = path.name.split("-")[2]
@@ -290,6 +293,7 @@ def orphaned_temp_dirs(*folders: Path, since: set[Path] = frozenset()) -> list[P
         if (
             path not in since
             and pid.isdigit()
+            and (owners is None or int(pid) in owners)
             and (not stat.exists() or stat.read_text().split(")")[-1].split()[0] == "Z")
         ):
             found.append(path)
@@ -345,12 +349,17 @@ def test_random_interruptions_at_every_stage_of_a_build(tmp_path: Path) -> None:
             start_new_session=True,
         )
         time.sleep(delay)
+        # This build's processes: the folders in /tmp of another test's killed build, running
+        # beside this one (pytest-xdist), are not this build's to clean.
+        ours = {proc.pid, *marked(marker)}
         os.killpg(proc.pid, sig)
         _, err = proc.communicate(timeout=60)
+
         if b"building" in err:  # past Python's start-up, where Ctrl-C prints a traceback
             assert b"Traceback" not in err, (trial, sig, err.decode())
+        folders = (scratch, Path("/tmp"))
         if sig != signal.SIGKILL:  # a build that can clean up leaves nothing to clean
-            assert orphaned_temp_dirs(scratch, Path("/tmp"), since=before) == [], (trial, sig)
+            assert orphaned_temp_dirs(*folders, since=before, owners=ours) == [], (trial, sig)
         time.sleep(0.3)
         for entry in read_manifest(out)["reports"].values():  # whatever is listed is whole
             for o in entry.get("outputs", {}).values():
@@ -364,7 +373,7 @@ def test_random_interruptions_at_every_stage_of_a_build(tmp_path: Path) -> None:
         assert "waiting" not in done.stderr, "a stale lock blocked the next build"
         assert tree(out) == expected, (trial, sig)
         # What the killed build left in the temporary folders went with the next build.
-        assert orphaned_temp_dirs(scratch, Path("/tmp"), since=before) == [], (trial, sig)
+        assert orphaned_temp_dirs(*folders, since=before, owners=ours) == [], (trial, sig)
 
 
 # -- hostile content ---------------------------------------------------------------------------
