@@ -44,10 +44,13 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, obj
         )
     ]  # fmt: skip
     try:
-        deadline = time.monotonic() + 60
-        while not scheduler_file.is_file() and time.monotonic() < deadline:
+        # Dask writes the file in place: on a loaded machine it was read while still empty.
+        address, deadline = None, time.monotonic() + 60
+        while address is None and time.monotonic() < deadline:
+            with contextlib.suppress(OSError, ValueError, KeyError):
+                address = json.loads(scheduler_file.read_text())["address"]
             time.sleep(0.1)
-        address = json.loads(scheduler_file.read_text())["address"]
+        assert address, f"the Dask scheduler wrote no address to {scheduler_file} in 60 s"
         for name in ("w1", "w2"):
             procs.append(
                 subprocess.Popen(
