@@ -1,7 +1,7 @@
-"""Every built page (each report and the index) opened in Chromium as a reader gets it, under
-its own Content-Security-Policy and offline: its charts draw, nothing is fetched, no error;
-then checked by real checkers: axe-core for WCAG 2.1 A/AA, the Nu HTML Checker (vnu) for valid
-HTML."""
+"""Every built page (each report and the index) opened once in Chromium as a reader gets it,
+under its own Content-Security-Policy and offline: its charts draw, nothing is fetched, no
+error; a Chinese page shows no English that is not marked as such; then checked by real
+checkers: axe-core for WCAG 2.1 A/AA, the Nu HTML Checker (vnu) for valid HTML."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from chinese import chinese_page_problems
 from helpers import REPORT_IDS, ROOT, wait_for_charts
 
 pytestmark = pytest.mark.slow
@@ -78,9 +79,11 @@ def test_page_draws_offline_and_axe_finds_no_wcag_violation(
         assert len(charts) >= 3, name
         assert all(n > 0 for n, _, _ in charts), f"{name}: a chart drew no marks"
         assert all(role == "img" and re.match(pattern, label) for _, role, label in charts)
+    problems = chinese_page_problems(page) if name.endswith(".zh.html") else []
     violations = run_axe(page)
     assert requests == [] and errors == [], (requests, errors)  # axe added none either
     page.close()
+    assert not problems, f"{name}:\n" + "\n".join(problems)
     assert not violations, violations_text(name, violations)
 
 
