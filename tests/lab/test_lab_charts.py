@@ -5,6 +5,7 @@ CDN, and saving leaves git clean."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from helpers import ROOT
 from nereport.report.params import TOPICS
@@ -175,11 +177,12 @@ class _Tab:
                 ".jp-CodeCell .jp-InputPrompt')].every(e => /\\[\\d+\\]/.test(e.innerText))"
             )
             self.page.wait_for_function(done, timeout=300_000, polling=1000)
-            time.sleep(2)  # vega-embed draws asynchronously
-            drawn = self.page.evaluate(
-                "document.querySelectorAll('.jp-OutputArea svg.marks').length"
-            )
             outputs = self.page.evaluate(CHART_OUTPUTS, [self.notebook, VEGALITE_MIMETYPE])
+            drawn = "document.querySelectorAll('.jp-OutputArea svg.marks').length"
+            # vega-embed draws asynchronously: wait until every chart has drawn, or 15 s.
+            with contextlib.suppress(PlaywrightTimeout):
+                self.page.wait_for_function(f"{drawn} >= {outputs}", timeout=15_000)
+            drawn = self.page.evaluate(drawn)
             self.page.evaluate("window.jupyterapp.commands.execute('docmanager:save')")
             self.page.wait_for_function(
                 "!document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-mod-dirty')"
@@ -233,17 +236,24 @@ def _faults(run: Run, expected: int) -> list[str]:
     return faults
 
 
-def test_an_analysts_own_charts_draw_offline_with_vega_lite_6(browser, lab: str) -> None:
-    run = _run_all(browser, lab, ["own.ipynb"])["own.ipynb"]
+REPORT_NOTEBOOKS = [f"notebooks/{name}.ipynb" for name in TOPICS]
+
+
+@pytest.fixture(scope="module")
+def runs(browser, lab: str) -> dict[str, Run]:
+    """Run All in the analyst's own notebook and in every report notebook, at once."""
+    return _run_all(browser, lab, ["own.ipynb", *REPORT_NOTEBOOKS])
+
+
+def test_an_analysts_own_charts_draw_offline_with_vega_lite_6(runs: dict[str, Run]) -> None:
+    run = runs["own.ipynb"]
     assert not _faults(run, expected=2), run.console
 
 
 def test_every_report_notebook_draws_every_chart_and_leaves_git_clean(
-    browser, lab: str, project: Path
+    runs: dict[str, Run], project: Path
 ) -> None:
-    notebooks = [f"notebooks/{name}.ipynb" for name in TOPICS]
-    runs = _run_all(browser, lab, notebooks)
-    faults = {nb: _faults(run, _chart_cells(project / nb)) for nb, run in runs.items()}
+    faults = {nb: _faults(runs[nb], _chart_cells(project / nb)) for nb in REPORT_NOTEBOOKS}
     assert not any(faults.values()), faults
     status = subprocess.run(
         ["git", "status", "--porcelain", "--untracked-files=all", "--", "notebooks/"],
