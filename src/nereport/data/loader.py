@@ -122,6 +122,17 @@ def region_aliases() -> dict[str, str]:
     return dict(kept[1])
 
 
+def _folded_names() -> dict[str, str]:
+    """Every name a region goes by, its Chinese name too, case-folded -> its slug; made once
+    per region table, as :func:`region_aliases`."""
+    regions = _cached_frame(_get("regions"))
+    kept = _ALIASES.get("folded")
+    if kept is None or kept[0] is not regions:
+        names = {**region_aliases(), **dict(zip(regions["name_zh"], regions["slug"], strict=True))}
+        kept = _ALIASES["folded"] = (regions, {str(k).casefold(): v for k, v in names.items()})
+    return kept[1]
+
+
 _ALIASES: dict[str, tuple[pd.DataFrame, dict[str, str]]] = {}
 
 
@@ -274,7 +285,23 @@ def _cached_frame(ds: Dataset, hashes: dict[str, str] | None = None) -> pd.DataF
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         frame = build(ds)  # a damaged cache file costs time only
     _FRAMES[key] = frame
+    _COLUMN_VALUES[id(frame)] = (frame, {})
     return frame
+
+
+# The values found in each column of a kept frame, for filter_rows (a report filters the
+# same datasets by the same columns a hundred times); keyed by the frame's id, which stays
+# its own while _FRAMES keeps it (the frame is held beside the values all the same).
+_COLUMN_VALUES: dict[int, tuple[pd.DataFrame, dict[str, frozenset[Any]]]] = {}
+
+
+def _values(frame: pd.DataFrame, column: str) -> frozenset[Any]:
+    """The values in ``column`` of ``frame``, missing ones left out."""
+    kept = _COLUMN_VALUES.get(id(frame))
+    memo = kept[1] if kept is not None and kept[0] is frame else {}
+    if column not in memo:
+        memo[column] = frozenset(frame[column].dropna().unique().tolist())
+    return memo[column]
 
 
 def load(name: str, **filters: Any) -> pd.DataFrame:
@@ -313,7 +340,7 @@ def filter_rows(frame: pd.DataFrame, name: str, filters: dict[str, Any]) -> pd.D
     unknown column, region, value or year raises :class:`FilterError` naming the allowed values
     (never a silently empty table); values that each exist but never together give no rows."""
     ds = _get(name)
-    whole = frame  # a value is checked against the dataset: a valid combination may be empty
+    keep = None  # one mask for all filters: a value is checked against the whole dataset
     for column, wanted in filters.items():
         new = RENAMED.get(column)
         if column not in frame and new in frame:
@@ -329,7 +356,7 @@ def filter_rows(frame: pd.DataFrame, name: str, filters: dict[str, Any]) -> pd.D
         values = _wanted_values(column, wanted)
         if column == "region":
             values = [region_slug(f"load('{name}')", v) for v in values]
-        present = set(whole[column].dropna().tolist())
+        present = _values(frame, column)
         declared = next((c.allowed for c in ds.columns if c.name == column), None)
         known = present | set(declared or ())
         if column == "region":
@@ -341,8 +368,9 @@ def filter_rows(frame: pd.DataFrame, name: str, filters: dict[str, Any]) -> pd.D
             raise FilterError(
                 f"load('{name}'): {column}={shown} has no rows (allowed: {_allowed(frame[column])})"
             )
-        frame = frame[frame[column].isin(values)]
-    return frame.reset_index(drop=True)
+        rows = frame[column].isin(values).to_numpy()
+        keep = rows if keep is None else keep & rows
+    return (frame if keep is None else frame[keep]).reset_index(drop=True)
 
 
 def _wanted_values(column: str, wanted: Any) -> list[Any]:
@@ -353,9 +381,7 @@ def _wanted_values(column: str, wanted: Any) -> list[Any]:
 
 def region_slug(where: str, value: Any) -> Any:
     """A region's slug from its slug, English or Chinese name or a declared alias, in any case."""
-    regions = _cached_frame(_get("regions"))
-    names = {**region_aliases(), **dict(zip(regions["name_zh"], regions["slug"], strict=True))}
-    folded = {str(k).casefold(): v for k, v in names.items()}
+    folded = _folded_names()
     if isinstance(value, str) and value.casefold() in folded:
         return folded[value.casefold()]
     slugs = sorted(set(region_aliases().values()))
