@@ -93,11 +93,22 @@ def test_reports_built_on_the_cluster_are_byte_identical_to_the_local_build(
 ) -> None:
     """Every topic in both languages (six reports of the matrix), against the same reports of
     the run's local build of the whole matrix: what could differ on a Dask worker (its
-    environment, its process, its warm template and Chromium) differs for any report."""
-    address, _ = cluster
+    environment, its process, its warm template and Chromium) differs for any report. Each
+    worker takes its reports longest first, by their times in the run log (left alone, Dask
+    ran a batch of tasks in the reverse of their submission)."""
+    address, client = cluster
     matrix = tmp_path / "matrix.toml"
     matrix.write_text('regions = ["northeast"]\nlangs = ["en", "zh"]\n')
     out = tmp_path / "reports"
+    out.mkdir()
+    # In the order of their real times, so that the two workers finish together and neither
+    # steals a report queued on the other (a stolen one could start out of this order).
+    seconds = {"economy/northeast": 60, "economy/northeast.zh": 50, "environment/northeast": 40,
+               "environment/northeast.zh": 30, "policy/northeast": 20, "policy/northeast.zh": 10}  # fmt: skip
+    (out / "runs.json").write_text(json.dumps({r: {"seconds": s} for r, s in seconds.items()}))
+    (out / "manifest.json").write_text('{"reports": {}}')  # an output folder, built before
+    client.get_task_stream()  # the scheduler records the tasks' start times from now on
+    started = time.time()
     done = run_cli("build", "--matrix", str(matrix), "--scheduler", address, "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert "on 2 Dask worker(s)" in done.stderr
@@ -113,6 +124,15 @@ def test_reports_built_on_the_cluster_are_byte_identical_to_the_local_build(
     assert {r["status"] for r in runs.values()} == {"built"}
     assert len({r["worker"] for r in runs.values()}) == 2  # both workers built reports
     assert all(r["worker"].startswith("tcp://127.0.0.1:") for r in runs.values())
+    order: dict[str, list[tuple[float, str]]] = {}
+    for t in client.get_task_stream(start=started):
+        if str(t["key"]).startswith("nereport-"):
+            start = min(s["start"] for s in t["startstops"] if s["action"] == "compute")
+            order.setdefault(t["worker"], []).append((start, str(t["key"])[9:-9]))
+    assert sum(map(len, order.values())) == 6
+    for taken in order.values():
+        ids = [rid for _, rid in sorted(taken)]
+        assert ids == sorted(ids, key=seconds.get, reverse=True), ids
     again = run_cli("build", "--matrix", str(matrix), "--scheduler", address, "--out", str(out))
     assert again.returncode == 0 and "6 up to date" in again.stderr  # nothing is stale
     assert "building" not in again.stderr  # nothing was sent

@@ -209,8 +209,10 @@ class Cluster:
                 key=f"nereport-{p.report.id}-{run}",
                 resources=self.resources,
                 pure=False,
+                # in ``todo``'s order (longest first): the scheduler's own order is not it
+                priority=len(todo) - i,
             ): p
-            for p in todo
+            for i, p in enumerate(todo)
         }
         try:
             for future in as_completed(futures):
