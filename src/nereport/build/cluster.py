@@ -124,8 +124,8 @@ LOCAL_CLUSTER_CONFIG = {
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
     # The timers that feed a dashboard, which this cluster does not run: each worker's
     # statistical profiler (its stack every 10 ms), the event loops' health check (every
-    # 20 ms) and the system monitor. They cost the 30-report build 6 CPU-s of its 105, a
-    # quarter of what its workers' processes used besides the kernels (sampled per process).
+    # 20 ms) and the system monitor. They cost the 30-report build about 6 CPU-s of its 105,
+    # in the worker processes and the build's own (sampled per process).
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
