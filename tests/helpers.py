@@ -103,6 +103,22 @@ def report(
     )
 
 
+def offline(page: Any, allowed: tuple[str, ...] = ("file:",)) -> list[str]:
+    """Abort every request of the Playwright ``page`` but those to ``allowed`` URLs (prefixes);
+    return the list each aborted URL is appended to: a report loads nothing from the network."""
+    blocked: list[str] = []
+
+    def handle(route: Any) -> None:
+        if route.request.url.startswith(allowed):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", handle)
+    return blocked
+
+
 def wait_for_charts(page: Any) -> None:
     """Wait until the Playwright ``page`` has charts and each ``.nr-chart`` has drawn its SVG marks."""
     page.wait_for_function(

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from chinese import chinese_page_problems
-from helpers import REPORT_IDS, ROOT, wait_for_charts
+from helpers import REPORT_IDS, ROOT, offline, wait_for_charts
 
 pytestmark = pytest.mark.slow
 PAGES = [f"{rid}.html" for rid in REPORT_IDS] + ["index.html"]
@@ -59,15 +59,7 @@ def test_page_draws_offline_and_axe_finds_no_wcag_violation(
     built: Path, browser, name: str
 ) -> None:
     page = browser.new_page()
-    requests, errors = [], []
-    page.route(
-        "**/*",
-        lambda route: (
-            (requests.append(route.request.url), route.abort())
-            if not route.request.url.startswith("file:")
-            else route.continue_()
-        ),
-    )
+    requests, errors = offline(page), []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto((built / name).as_uri())

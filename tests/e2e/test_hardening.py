@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import marked, notebooks_with, run_cli, tree
+from helpers import marked, notebooks_with, offline, run_cli, tree
 from nereport import ParameterError, cli
 from nereport.build.engine import build
 from nereport.build.matrix import Report
@@ -409,15 +409,7 @@ def test_html_and_script_in_the_data_stay_inert_text(tmp_path, raw_copy, browser
     ).stdout
     assert "onerror=window.__pwned=1" in pdf_text  # printed as text
     page = browser.new_page()
-    requests, dialogs = [], []
-    page.route(
-        "**/*",
-        lambda r: (
-            (requests.append(r.request.url), r.abort())
-            if not r.request.url.startswith(("file:", "data:"))
-            else r.continue_()
-        ),
-    )
+    requests, dialogs = offline(page, ("file:", "data:")), []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto((out / "policy/jilin.html").as_uri())
     page.wait_for_selector(".nr-chart svg g.mark-symbol path")
