@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import nereport
@@ -188,3 +189,26 @@ def test_the_checksum_manifest_is_read_again_when_it_changes(raw_copy) -> None:
     path.write_text(path.read_text().replace(digest, other, 1))
     assert recorded_checksums()[name] == other
     assert recorded_checksums() == {**first, name: other}  # and again, the same
+
+
+def _heilongjiang_2013() -> pd.DataFrame:
+    return nereport.load(
+        "economy_population", region="heilongjiang", year=2013, release="nbs-census7"
+    )
+
+
+def test_a_loaded_frame_is_the_callers_own() -> None:
+    """The same load twice gives equal frames; changing one changes nothing the next gets."""
+    first = _heilongjiang_2013()
+    first.loc[0, "population_10k"] = -1
+    first["added"] = 1
+    again = _heilongjiang_2013()
+    assert again["population_10k"].tolist() == [3666] and "added" not in again
+
+
+def test_the_same_load_after_the_data_changed_gives_the_new_rows(raw_copy) -> None:
+    assert _heilongjiang_2013()["population_10k"].tolist() == [3666]
+    raw_copy.edit(
+        POP, lambda t: t.replace("2013,population_year_end,3666", "2013,population_year_end,3667")
+    )
+    assert _heilongjiang_2013()["population_10k"].tolist() == [3667]

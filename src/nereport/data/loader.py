@@ -285,20 +285,25 @@ def _cached_frame(ds: Dataset, hashes: dict[str, str] | None = None) -> pd.DataF
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         frame = build(ds)  # a damaged cache file costs time only
     _FRAMES[key] = frame
-    _COLUMN_VALUES[id(frame)] = (frame, {})
+    _MEMOS[id(frame)] = (frame, {}, {})
     return frame
 
 
-# The values found in each column of a kept frame, for filter_rows (a report filters the
-# same datasets by the same columns a hundred times); keyed by the frame's id, which stays
-# its own while _FRAMES keeps it (the frame is held beside the values all the same).
-_COLUMN_VALUES: dict[int, tuple[pd.DataFrame, dict[str, frozenset[Any]]]] = {}
+# Per kept frame, the values found in each of its columns and the rows each set of filters
+# selected, with the publications they cite (a report makes 220 loads of 69 kinds, of the
+# same datasets by the same columns); keyed by the frame's id, which stays its own while
+# _FRAMES keeps it (the frame is held beside them all the same).
+_MEMOS: dict[int, tuple[pd.DataFrame, dict[str, frozenset[Any]], dict[tuple, tuple]]] = {}
+
+
+def _memos(frame: pd.DataFrame) -> tuple[dict[str, frozenset[Any]], dict[tuple, tuple]]:
+    kept = _MEMOS.get(id(frame))
+    return kept[1:] if kept is not None and kept[0] is frame else ({}, {})
 
 
 def _values(frame: pd.DataFrame, column: str) -> frozenset[Any]:
     """The values in ``column`` of ``frame``, missing ones left out."""
-    kept = _COLUMN_VALUES.get(id(frame))
-    memo = kept[1] if kept is not None and kept[0] is frame else {}
+    memo = _memos(frame)[0]
     if column not in memo:
         memo[column] = frozenset(frame[column].dropna().unique().tolist())
     return memo[column]
@@ -315,10 +320,22 @@ def load(name: str, **filters: Any) -> pd.DataFrame:
     hashes = verify_raw(ds)
     frame = _cached_frame(ds, hashes)
     provenance.record(ds, hashes)
-    rows = filter_rows(frame, name, filters)
-    if "source_id" in rows:  # the publications cited are those whose rows were read
-        provenance.read(name, rows["source_id"].dropna().unique())
-    return rows
+    memo = _memos(frame)[1]
+    try:
+        key = tuple((k, tuple(_wanted_values(k, v))) for k, v in filters.items())
+        found = memo.get(key)
+    except TypeError:  # an unhashable filter value: not remembered
+        key = found = None
+    if found is None:
+        rows = filter_rows(frame, name, filters)
+        cited = rows["source_id"].dropna().unique() if "source_id" in rows else None
+        found = (rows, cited)
+        if key is not None:
+            memo[key] = found
+    rows, cited = found
+    if cited is not None:  # the publications cited are those whose rows were read
+        provenance.read(name, cited)
+    return rows.copy(deep=False)  # the caller's own frame (its data copied on write)
 
 
 def unrecorded(name: str) -> pd.DataFrame:

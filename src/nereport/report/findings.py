@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 from IPython.display import Markdown
@@ -70,6 +71,26 @@ def _once(finding: Callable[[Context], str | None]) -> Callable[[Context], str |
         return memo[key]
 
     return wrapper
+
+
+def _frame_once(key: Callable[..., tuple]) -> Callable:
+    """Compute a frame once per ``key(*args)`` and data folder (headline figures of several
+    years read the same frame); each caller gets its own frame (its data copied on write)."""
+
+    def decorate(compute: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
+        memo: dict[tuple, pd.DataFrame] = {}
+        _MEMOS.append(memo)
+
+        @functools.wraps(compute)
+        def wrapper(*args: Any) -> pd.DataFrame:
+            found = (*key(*args), os.environ.get("NEREPORT_DATA_DIR"))
+            if found not in memo:
+                memo[found] = compute(*args)
+            return memo[found].copy(deep=False)
+
+        return wrapper
+
+    return decorate
 
 
 def signed(value: float, digits: int = 1) -> str:
@@ -765,6 +786,7 @@ def per_capita(ctx: Context) -> str | None:
 FISCAL_YEARS = (2003, 2019)
 
 
+@_frame_once(lambda ctx: (ctx.region, ctx.comparison))
 def fiscal_frame(ctx: Context) -> pd.DataFrame:
     """Fiscal self-sufficiency: local general-budget revenue as % of local general-budget
     expenditure, main release, for the report's region (an aggregate sums its members) and
@@ -1527,6 +1549,7 @@ MACRO_LABELS = {
 }
 
 
+@_frame_once(lambda release: (release,))
 def macro_share_frame(release: str) -> pd.DataFrame:
     """Each of the NBS four regions' GDP as % of the 31 provinces' sum, by year, within one
     release of economy_provinces (the provinces' sum, not the national accounts' GDP: the two
@@ -1652,6 +1675,7 @@ def provinces(ctx: Context) -> str | None:
 GRAIN_RELEASES = (releases.MAIN, "first-release")
 
 
+@_frame_once(lambda ctx: (ctx.region,))
 def grain_share_frame(ctx: Context) -> pd.DataFrame:
     """The region's grain output as % of the nation's, within one release per year: the NBS
     portal series (revised after the 3rd agricultural census) or the first releases, never
