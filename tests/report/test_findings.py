@@ -11,6 +11,7 @@ import pytest
 import nereport
 from helpers import ROOT
 from nereport import i18n, report
+from nereport.data import provenance
 from nereport.data.sources import SOURCES
 from nereport.report import economy, environment, findings, policy
 
@@ -339,8 +340,23 @@ def test_each_key_finding_gives_the_same_bold_figures_in_both_languages(
         assert _bold_figures(en) == _bold_figures(zh), (en, zh)
 
 
+def test_a_report_run_twice_in_one_process_cites_the_same_data() -> None:
+    """A notebook run again in its kernel (Run All in JupyterLab): its findings and frames are
+    remembered, and its sources section still cites every dataset and publication they read."""
+
+    def run() -> tuple[str, dict]:
+        ctx = report.start("economy", region="jilin")
+        economy.key_findings(ctx)
+        economy.fiscal_chart(ctx)  # a chart drawn from a remembered frame
+        return report.sources(ctx).data, provenance.used()
+
+    findings.forget()
+    first = run()
+    assert "economy_budget" in first[1] and "Jilin 7th National Population Census" in first[0]
+    assert run() == first
+
+
 def test_a_provinces_report_cites_its_own_census_bulletin_only() -> None:
-    findings.forget()  # computed findings would load (and so cite) nothing again
     ctx = report.start("economy", region="jilin")
     economy.key_findings(ctx)
     cited = report.sources(ctx).data

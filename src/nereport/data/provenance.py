@@ -13,8 +13,10 @@ Standard library only.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from nereport.data.raw import file_hashes
@@ -34,21 +36,56 @@ _USED: Record = {}
 _READ: dict[str, dict[str, None]] = {}
 
 
+#: What is being noted while a remembered computation runs (see :func:`captured`).
+_CAPTURES: list[list[tuple[str, str, dict]]] = []
+Events = list[tuple[str, str, dict]]
+
+
 def record(ds: Dataset, hashes: dict[str, str]) -> None:
     """Note that ``ds`` was loaded from its raw files with these ``{source_id: sha256}``."""
-    if ds.name not in _USED:
+    entry = _USED.get(ds.name)
+    if entry is None:
         files = ds.raw_files()
-        _USED[ds.name] = {s: {"file": files[s], "sha256": hashes[s]} for s in ds.sources}
+        entry = {s: {"file": files[s], "sha256": hashes[s]} for s in ds.sources}
+    _note("used", ds.name, entry)
 
 
 def record_file(dataset: str, source_id: str, file: str, sha256: str) -> None:
     """Note a dataset read straight from its one raw file (the region table)."""
-    _USED.setdefault(dataset, {source_id: {"file": file, "sha256": sha256}})
+    _note("used", dataset, _USED.get(dataset) or {source_id: {"file": file, "sha256": sha256}})
 
 
 def read(dataset: str, source_ids: Any) -> None:
     """Note that rows of ``dataset`` from these sources reached the report."""
-    _READ.setdefault(dataset, {}).update(dict.fromkeys(source_ids))
+    _note("read", dataset, dict.fromkeys(source_ids))
+
+
+def _note(kind: str, dataset: str, entry: dict) -> None:
+    if kind == "used":
+        _USED.setdefault(dataset, entry)
+    else:
+        _READ.setdefault(dataset, {}).update(entry)
+    for events in _CAPTURES:
+        events.append((kind, dataset, entry))
+
+
+@contextlib.contextmanager
+def captured() -> Iterator[Events]:
+    """What is noted inside the block, kept: a result computed once and remembered (a report's
+    findings) gives :func:`replay` what to note again each time it is used, so that a second
+    report in the same process (a notebook run twice) cites what its first run did."""
+    events: Events = []
+    _CAPTURES.append(events)
+    try:
+        yield events
+    finally:
+        _CAPTURES.pop()  # captures nest: this block's is the last (remove() would take an equal one)
+
+
+def replay(events: Events) -> None:
+    """Note again what a remembered computation noted (see :func:`captured`)."""
+    for event in events:
+        _note(*event)
 
 
 def cited() -> list[str]:

@@ -24,7 +24,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from nereport import i18n
-from nereport.data import grades, load, regions, releases
+from nereport.data import grades, load, provenance, regions, releases
 from nereport.data.series import annual_rate, cumulative_growth
 from nereport.i18n import N_, _
 from nereport.report.context import _SECONDARY_LEGEND, DAGGER, Context, esc, flat, number
@@ -60,17 +60,28 @@ def forget() -> None:
 
 def _once(finding: Callable[[Context], str | None]) -> Callable[[Context], str | None]:
     """Compute a finding once per report: the key findings and a chart's caption share it."""
-    memo: dict[tuple, str | None] = {}
+    memo: dict[tuple, tuple] = {}
     _MEMOS.append(memo)
 
     @functools.wraps(finding)
     def wrapper(ctx: Context) -> str | None:
         key = (ctx.topic, *sorted(ctx.params.items()), os.environ.get("NEREPORT_DATA_DIR"))
-        if key not in memo:
-            memo[key] = finding(ctx)
-        return memo[key]
+        return _remembered(memo, key, lambda: finding(ctx))
 
     return wrapper
+
+
+def _remembered(memo: dict[tuple, tuple], key: tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per ``key`` in ``memo``; each use notes again the data it read (the
+    sources section of a report run a second time in one process cites them all the same)."""
+    if key in memo:
+        result, events = memo[key]
+        provenance.replay(events)
+        return result
+    with provenance.captured() as events:
+        result = compute()
+    memo[key] = (result, events)
+    return result
 
 
 def _frame_once(key: Callable[..., tuple]) -> Callable:
@@ -78,15 +89,13 @@ def _frame_once(key: Callable[..., tuple]) -> Callable:
     years read the same frame); each caller gets its own frame (its data copied on write)."""
 
     def decorate(compute: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
-        memo: dict[tuple, pd.DataFrame] = {}
+        memo: dict[tuple, tuple] = {}
         _MEMOS.append(memo)
 
         @functools.wraps(compute)
         def wrapper(*args: Any) -> pd.DataFrame:
             found = (*key(*args), os.environ.get("NEREPORT_DATA_DIR"))
-            if found not in memo:
-                memo[found] = compute(*args)
-            return memo[found].copy(deep=False)
+            return _remembered(memo, found, lambda: compute(*args)).copy(deep=False)
 
         return wrapper
 
@@ -117,7 +126,7 @@ class Headline:
 RELEASE_ARGUMENT = "(the first period argument)"
 HEADLINES: dict[str, Headline] = {}
 # Figures computed so far, per data folder (a test may point the package at edited data).
-_VALUES: dict[tuple, float | None] = {}
+_VALUES: dict[tuple, tuple] = {}
 # What the reports stated, per (figure, region, period): the test of one figure, one number
 # reads it after building every report's findings.
 STATED: dict[tuple, set[str]] = {}
@@ -136,9 +145,7 @@ def headline(id: str, release: str, digits: int) -> Callable:
 def value(id: str, region: str, *period: object) -> float | None:
     """Headline figure ``id`` of ``region`` over ``period``, computed once per data folder."""
     key = (id, region, *period, os.environ.get("NEREPORT_DATA_DIR"))
-    if key not in _VALUES:
-        _VALUES[key] = HEADLINES[id].compute(region, *period)
-    return _VALUES[key]
+    return _remembered(_VALUES, key, lambda: HEADLINES[id].compute(region, *period))
 
 
 def stated(id: str, region: str, *period: object, sign: bool = False) -> str:
