@@ -70,6 +70,7 @@ def lab(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
         pytest.fail(".venv-lab is missing: `make test` builds it (make .venv-lab/.stamp)")
     port = _free_port()
     state = tmp_path_factory.mktemp("lab-state")
+    SERVER_LOG[:] = [state / "server.log"]
     # Lab renders only the cells in view by default: every cell is rendered, to be counted.
     tracker = (
         state / "settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
@@ -99,7 +100,7 @@ def lab(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
             "--allow-root",
         ],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=SERVER_LOG[0].open("w"),  # a failure quotes its errors (a 500 names no request)
         env=env,
     )
     url = f"http://127.0.0.1:{port}"
@@ -114,6 +115,19 @@ def lab(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
     finally:
         proc.terminate()
         proc.wait(30)
+
+
+SERVER_LOG: list[Path] = []  # the Lab server's log, where its errors are
+
+
+def _server_errors() -> list[str]:
+    """The Lab server's error lines (a request it answered with a 5xx, a traceback's end)."""
+    text = SERVER_LOG[0].read_text(errors="replace") if SERVER_LOG else ""
+    return [
+        line
+        for line in text.splitlines()
+        if re.search(r"\b5\d\d (GET|PUT|POST|PATCH|DELETE)|Error\b", line)
+    ]
 
 
 @dataclass
@@ -247,14 +261,14 @@ def runs(browser, lab: str) -> dict[str, Run]:
 
 def test_an_analysts_own_charts_draw_offline_with_vega_lite_6(runs: dict[str, Run]) -> None:
     run = runs["own.ipynb"]
-    assert not _faults(run, expected=2), run.console
+    assert not _faults(run, expected=2), (run.console, _server_errors())
 
 
 def test_every_report_notebook_draws_every_chart_and_leaves_git_clean(
     runs: dict[str, Run], project: Path
 ) -> None:
     faults = {nb: _faults(runs[nb], _chart_cells(project / nb)) for nb in REPORT_NOTEBOOKS}
-    assert not any(faults.values()), faults
+    assert not any(faults.values()), (faults, _server_errors())
     status = subprocess.run(
         ["git", "status", "--porcelain", "--untracked-files=all", "--", "notebooks/"],
         cwd=project,
