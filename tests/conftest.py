@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CHROMIUM, ROOT, RawCopy, run_lock, shared_dir
+from helpers import CHROMIUM, ROOT, RawCopy, report, run_lock, shared_dir
 from nereport import i18n
+from nereport.build.engine import build
 from nereport.data import provenance
 
 # The modules that take longest (seconds of a worker's time in `make test`), run first: the
@@ -54,6 +55,22 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
         subprocess.run([sys.executable, "-c", code], check=True, timeout=300)
     yield
     mp.undo()
+
+
+@pytest.fixture(scope="session")
+def built_pair(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """environment/jilin and policy/jilin with their index, built once per test run and shared
+    by the workers: a test that needs a last good build copies this folder (never writes to
+    it) instead of building one again."""
+    folder = shared_dir(tmp_path_factory)
+    out = folder / "pair"
+    with run_lock(folder, "pair"):
+        done = folder / "pair.done"
+        if not done.is_file():
+            result = build([report("environment"), report("policy")], out_dir=out, jobs=2)
+            assert [o.status for o in result.outcomes] == ["built", "built"], result.outcomes
+            done.write_text("environment/jilin and policy/jilin, built by tests/conftest.py\n")
+    return out
 
 
 @pytest.fixture(autouse=True)
