@@ -17,6 +17,7 @@ import pytest
 from helpers import CHROMIUM, ROOT, RawCopy, report, run_lock, shared_dir
 from nereport import i18n
 from nereport.build.engine import build
+from nereport.build.matrix import matrix
 from nereport.data import provenance
 
 # The modules that take longest (seconds of a worker's time in `make test`), run first: the
@@ -55,6 +56,22 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
         subprocess.run([sys.executable, "-c", code], check=True, timeout=300)
     yield
     mp.undo()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole report matrix, built once per test run and shared by the workers (the first
+    to ask builds it, the others wait and read it): the end-to-end tests read it, and tests
+    that need a report's last good build copy it from there (``helpers.seed``)."""
+    folder = shared_dir(tmp_path_factory)
+    out = folder / "reports"
+    with run_lock(folder, "reports"):
+        done = folder / "reports.done"  # beside the folder: the tests read every file in it
+        if not done.is_file():
+            result = build(matrix(), out_dir=out, jobs=2)
+            assert result.ok, [o.detail for o in result.outcomes if o.status == "failed"]
+            done.write_text("the matrix built by tests/conftest.py\n")
+    return out
 
 
 @pytest.fixture(scope="session")

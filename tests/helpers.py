@@ -130,6 +130,19 @@ def wait_for_charts(page: Any) -> None:
     )
 
 
+def seed(out: Path, built: Path, *ids: str) -> None:
+    """Make ``out`` an output folder holding reports ``ids`` of the run's matrix (``built``) as
+    their last good build, their files and manifest entries, without building them again."""
+    from nereport.build.plan import read_manifest, write_manifest
+
+    entries = {rid: read_manifest(built)["reports"][rid] for rid in ids}
+    for entry in entries.values():
+        for output in entry["outputs"].values():
+            (out / output["path"]).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(built / output["path"], out / output["path"])
+    write_manifest(out, {"reports": entries})
+
+
 def tree(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` -> sha256; but the lock, and ``runs.json`` (where and how
     long each report was built: run information, not an output)."""

@@ -4,6 +4,7 @@ found; the tests in test_print_and_lines.py apply them to every built report."""
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 from collections.abc import Iterator
@@ -77,11 +78,22 @@ def line_faults(spec: dict) -> list[str]:
     return faults
 
 
+def pdftotext(pdf: Path, *options: str) -> str:
+    """pdftotext's output for ``pdf``, read once per version of the file (several checks of
+    every built PDF read the same text)."""
+    stat = pdf.stat()
+    return _pdftotext(str(pdf), stat.st_mtime_ns, stat.st_size, options)
+
+
+@functools.lru_cache(maxsize=128)
+def _pdftotext(path: str, mtime_ns: int, size: int, options: tuple[str, ...]) -> str:
+    command = ["pdftotext", *options, path, "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
 def pdf_pages(pdf: Path) -> list[str]:
     """The text of each page of ``pdf``, as pdftotext lays it out."""
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdftotext(pdf, "-layout")
     return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
 
 
@@ -104,9 +116,7 @@ def page_fills(pdf: Path) -> list[float]:
     chart counts to its lowest label; the page number in the footer does not count."""
     import html as _html
 
-    xml = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    xml = pdftotext(pdf, "-bbox")
     fills = []
     for page in re.findall(r"<page width=\"([\d.]+)\" height=\"([\d.]+)\">(.*?)</page>", xml, re.S):
         height = float(page[1])
@@ -154,12 +164,7 @@ def headings_at_page_foot(pdf: Path, room: float = 0.12) -> list[tuple[int, str]
 def _lines_below(pdf: Path, number: int, top: float) -> int:
     """Lines of text on page ``number`` below ``top`` (points from the bottom edge), the
     heading's own line included, the footer not."""
-    xml = subprocess.run(
-        ["pdftotext", "-bbox", "-f", str(number), "-l", str(number), str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    xml = pdftotext(pdf, "-bbox", "-f", str(number), "-l", str(number))
     height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', xml)[1])
     rows = {
         round(float(y0) / 4)
