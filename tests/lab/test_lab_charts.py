@@ -238,6 +238,27 @@ def _chart_cells(notebook: Path) -> int:
     )
 
 
+# jupyter_server answers Lab's poll of GET /api/kernels with a 500 while another notebook's
+# kernel is still starting (that kernel's last_activity is not set yet; an upstream race that
+# four notebooks opened at once can meet, and Lab polls again). Such a 500 is not a fault when
+# the server's log shows that every 500 it sent was this one.
+KERNEL_LIST_RACE = (
+    "The 'last_activity' trait of a ServerKernelManager instance expected a datetime, "
+    "not the NoneType None"
+)
+SERVER_500 = re.compile(r"\b500 (GET|PUT|POST|PATCH|DELETE) (\S+)")
+
+
+def _only_the_kernel_list_race() -> bool:
+    text = SERVER_LOG[0].read_text(errors="replace") if SERVER_LOG else ""
+    answered = SERVER_500.findall(text)
+    return (
+        bool(answered)
+        and KERNEL_LIST_RACE in text
+        and all(m == "GET" and url.startswith("/api/kernels?") for m, url in answered)
+    )
+
+
 def _faults(run: Run, expected: int) -> list[str]:
     """Everything wrong with one Run All: charts not drawn, warnings, network errors."""
     faults = []
@@ -245,7 +266,12 @@ def _faults(run: Run, expected: int) -> list[str]:
         faults.append(f"{run.outputs} chart outputs, expected {expected} (> 0)")
     if run.drawn != run.outputs:
         faults.append(f"{run.drawn} of {run.outputs} charts drawn")
-    faults += [m for m in run.console if VERSION_WARNING.search(m) or NETWORK_ERROR.search(m)]
+    faults += [
+        m
+        for m in run.console
+        if (VERSION_WARNING.search(m) or NETWORK_ERROR.search(m))
+        and not ("status of 500" in m and _only_the_kernel_list_race())
+    ]
     faults += [f"fetched {u}" for u in run.blocked]
     return faults
 
