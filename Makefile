@@ -60,19 +60,27 @@ $(SYSTEM_DEPS): scripts/install-system-deps.sh $(wildcard /var/lib/dpkg/status)
 	bash scripts/install-system-deps.sh
 	@mkdir -p $(@D) && touch $@
 
-# --no-compile: Python compiles what is imported on first use (and caches it), which is
-# a small part of what pip would compile (16 s of the 43 s install of requirements/dev.txt).
-# --no-deps: the lock pins every package, so pip has nothing to resolve (5 s saved);
-# `pip check` then confirms that the pins fit together.
+# uv installs the locked packages: 4 s against pip's 45 s for requirements/dev.txt, and 1 s
+# against 8 s for nereport itself. It does not read pip's configuration: where it cannot
+# reach an index, pip (which does) installs the same pins.
+# --no-deps: the lock pins every package, so there is nothing to resolve; `pip check` then
+# confirms that the pins fit together. Python compiles what is imported on first use.
+UV_VERSION := 0.13.9
+UV := $(BIN)/uv
+# $(call install,ENV,ARGS): install ARGS (pinned, no dependencies) into the env ENV.
+install = $(UV) pip install --python $(1)/bin/python --no-deps $(2) \
+	|| $(1)/bin/python -m pip install --no-compile --no-deps $(2)
+
 $(VENV)/.deps: requirements/dev.txt | $(SYSTEM_DEPS)
 	@echo "==> building $(VENV) from requirements/dev.txt"
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --no-compile --no-deps -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(call install,$(VENV),-r requirements/dev.txt)
 	@touch $@
 
 $(VENV)/.stamp: $(VENV)/.deps pyproject.toml
-	$(BIN)/python -m pip install --no-deps -e .
+	$(call install,$(VENV),-e .)
 	@# Fails when pyproject.toml asks for something the lock lacks: run `make lock`.
 	$(BIN)/python -m pip check
 	@touch $@
@@ -82,11 +90,11 @@ $(KERNEL): $(VENV)/.stamp
 		--display-name "nereport (Python $$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])'))"
 	@touch $@
 
-$(VENV_LAB)/.stamp: requirements/lab.txt | $(SYSTEM_DEPS)
+$(VENV_LAB)/.stamp: requirements/lab.txt | $(SYSTEM_DEPS) $(VENV)/.deps
 	@echo "==> building $(VENV_LAB) from requirements/lab.txt"
 	rm -rf $(VENV_LAB)
 	$(PYTHON) -m venv $(VENV_LAB)
-	$(VENV_LAB)/bin/python -m pip install --no-compile --no-deps -r requirements/lab.txt
+	$(call install,$(VENV_LAB),-r requirements/lab.txt)
 	$(VENV_LAB)/bin/python -m pip check
 	@touch $@
 
@@ -110,7 +118,8 @@ setup: $(SYSTEM_DEPS) $(KERNEL) $(NODE_DEPS) $(CATALOGS) ## System packages, .ve
 # their number of tests. PYTEST_ARGS="-n0" runs them in this process.
 PYTEST_PARALLEL ?= -n 2 --dist loadscope --no-loadscope-reorder
 
-# The environments are built side by side (two pip installs, npm), each one's log kept whole.
+# The environments are built side by side (the lab env once uv is in .venv; npm), each one's log
+# kept whole.
 test: ## Lint, then run every test, on both cores (e.g. PYTEST_ARGS="-k pdf")
 	$(MAKE) -j2 --output-sync=target setup $(VENV_LAB)/.stamp
 	$(MAKE) lint
