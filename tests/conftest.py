@@ -21,7 +21,8 @@ from nereport.build.matrix import matrix
 from nereport.data import provenance
 
 # The modules that take longest (seconds of a worker's time in `make test`), run first: the
-# two workers take whole modules in this order, and none of these is left for the end.
+# two workers take whole modules in this order, and none of these is left for the end. The
+# order, not strictly by length, is the one measured to let both workers finish together.
 LONGEST_FIRST = (
     "e2e/test_hardening.py",  # 220
     "e2e/test_cluster.py",  # 175, the shared build of the matrix included
@@ -57,36 +58,32 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     mp.undo()
 
 
+def _built_once(tmp_path_factory: pytest.TempPathFactory, name: str, reports: list) -> Path:
+    """``reports`` built into the run's folder ``name`` by the first worker to ask; the others
+    wait for it and read it."""
+    folder = shared_dir(tmp_path_factory)
+    out = folder / name
+    with run_lock(folder, name):
+        done = folder / f"{name}.done"  # beside the folder: the tests read every file in it
+        if not done.is_file():
+            result = build(reports, out_dir=out, jobs=2)
+            assert result.ok, [o.detail for o in result.outcomes if o.status == "failed"]
+            done.write_text(f"{len(reports)} report(s) built by tests/conftest.py\n")
+    return out
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole report matrix, built once per test run and shared by the workers (the first
-    to ask builds it, the others wait and read it): the end-to-end tests read it, and tests
-    that need a report's last good build copy it from there (``helpers.seed``)."""
-    folder = shared_dir(tmp_path_factory)
-    out = folder / "reports"
-    with run_lock(folder, "reports"):
-        done = folder / "reports.done"  # beside the folder: the tests read every file in it
-        if not done.is_file():
-            result = build(matrix(), out_dir=out, jobs=2)
-            assert result.ok, [o.detail for o in result.outcomes if o.status == "failed"]
-            done.write_text("the matrix built by tests/conftest.py\n")
-    return out
+    """The whole report matrix, built once per test run: the end-to-end tests read it, and
+    tests that need a report's last good build copy it from there (``helpers.seed``)."""
+    return _built_once(tmp_path_factory, "reports", matrix())
 
 
 @pytest.fixture(scope="session")
 def built_pair(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """environment/jilin and policy/jilin with their index, built once per test run and shared
-    by the workers: a test that needs a last good build copies this folder (never writes to
-    it) instead of building one again."""
-    folder = shared_dir(tmp_path_factory)
-    out = folder / "pair"
-    with run_lock(folder, "pair"):
-        done = folder / "pair.done"
-        if not done.is_file():
-            result = build([report("environment"), report("policy")], out_dir=out, jobs=2)
-            assert [o.status for o in result.outcomes] == ["built", "built"], result.outcomes
-            done.write_text("environment/jilin and policy/jilin, built by tests/conftest.py\n")
-    return out
+    """environment/jilin and policy/jilin with their index, built once per test run: a test
+    that needs a last good build of a folder of its own copies this one (never writes to it)."""
+    return _built_once(tmp_path_factory, "pair", [report("environment"), report("policy")])
 
 
 @pytest.fixture(autouse=True)
